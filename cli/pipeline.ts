@@ -1,0 +1,260 @@
+/**
+ * The whole monitoring on the embedded emulator, through the same entry points Apps Script
+ * calls: the menu's setup, the inspector's sheets filled from files, each response submitted
+ * through the emulated form (firing the real onFormSubmit trigger), recompute, the report.
+ * Then what the emulator holds is exported: monitoring.xlsx, report.docx, summary.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createGoogle, type Google } from '../emulator';
+import type { FaultSwitches } from '../emulator/runtime';
+import { loadProject, type LoadedProject } from '../emulator/loader';
+import { exportSpreadsheetToXlsx } from '../emulator/export/xlsx';
+import { exportDocumentToDocx } from '../emulator/export/docx';
+import { codeOfItem } from '../src/adapters/gas/forms';
+import { SHEETS } from '../src/core/messages';
+import { headerCode, registryLabels } from '../src/usecases/workbook';
+import { FORM_ID_KEY } from '../src/usecases/setup';
+import type { CsvTable } from './csv';
+
+export interface MonitoringInputs {
+  registry: CsvTable;
+  responses: CsvTable[];
+  lists?: CsvTable;
+  settings?: CsvTable;
+  period?: string;
+}
+
+export interface RunOptions {
+  outDir: string;
+  /** Called as the run goes: a stage name and, for submissions, done/total. */
+  onProgress?: (stage: string, done?: number, total?: number) => void;
+  /** Script console (the bundle's console.log); silent by default. */
+  console?: Pick<Console, 'log' | 'info' | 'warn' | 'error'>;
+  spreadsheetName?: string;
+  clockStart?: string;
+  /** Make the emulated Google misbehave during submissions (duplicate or blank events). */
+  faults?: Partial<FaultSwitches>;
+  /**
+   * Called after each stage with how many executions (trigger or menu runs) it took and its
+   * wall time; the emulator's call counter holds that stage's calls and is reset after.
+   */
+  onStageDone?: (
+    stage: Stage,
+    info: { executions: number; wallMs: number; google: Google },
+  ) => void;
+}
+
+export type Stage = 'setup' | 'inspector' | 'submit' | 'recompute' | 'report' | 'summary';
+
+export interface RunResult {
+  files: { xlsx: string; docx: string; summary: string };
+  summary: unknown;
+  google: Google;
+  project: LoadedProject;
+  submitted: number;
+}
+
+const silent = { log() {}, info() {}, warn() {}, error() {} };
+
+export async function runMonitoring(
+  inputs: MonitoringInputs,
+  options: RunOptions,
+): Promise<RunResult> {
+  const progress = options.onProgress ?? (() => {});
+  const google = createGoogle({ clockStart: options.clockStart ?? '2026-06-01T09:00:00+03:00' });
+  const ss = google.SpreadsheetApp.create(options.spreadsheetName ?? 'Мониторинг ШНОР и ШНСУ');
+  setActiveSpreadsheet(google, ss);
+  const project = loadProject(google, { console: options.console ?? silent });
+
+  let stageStart = Date.now();
+  const stageDone = (stage: Stage, executions: number) => {
+    options.onStageDone?.(stage, { executions, wallMs: Date.now() - stageStart, google });
+    google.runtime.calls.reset();
+    stageStart = Date.now();
+  };
+  google.runtime.calls.reset();
+  stageStart = Date.now();
+
+  progress('setup');
+  project.call('onOpen', { authMode: google.ScriptApp.AuthMode.FULL });
+  project.call('menuSetup');
+  stageDone('setup', 2);
+  fillInspectorSheets(ss, inputs);
+  project.call('menuSyncSchools');
+  stageDone('inspector', 1);
+
+  const formId = google.PropertiesService.getDocumentProperties().getProperty(FORM_ID_KEY);
+  if (!formId) throw new Error('setup made no form');
+  const form = google.FormApp.openById(formId);
+  const rows = inputs.responses.flatMap((t) => t.rows.map((r) => r.record));
+  rows.sort((a, b) => timeOf(a) - timeOf(b));
+  Object.assign(google.runtime.faults, options.faults ?? {});
+  let done = 0;
+  for (const record of rows) {
+    google.runtime.asUser(() => submitResponse(google, form, record));
+    done += 1;
+    progress('submit', done, rows.length);
+  }
+  stageDone('submit', rows.length);
+  Object.assign(google.runtime.faults, {
+    duplicateSubmitEvents: false,
+    blankSubmitEvents: false,
+    lockContention: 0,
+  });
+
+  progress('recompute');
+  project.call('menuRecompute');
+  stageDone('recompute', 1);
+  progress('report');
+  const reportUrl = project.call<string>('menuReport');
+  stageDone('report', 1);
+  const summaryText = project.call<string>('summaryJson_', inputs.period ?? '');
+  stageDone('summary', 1);
+
+  mkdirSync(options.outDir, { recursive: true });
+  const files = {
+    xlsx: path.join(options.outDir, 'monitoring.xlsx'),
+    docx: path.join(options.outDir, 'report.docx'),
+    summary: path.join(options.outDir, 'summary.json'),
+  };
+  progress('export');
+  await exportSpreadsheetToXlsx(ss as never, files.xlsx);
+  const doc = google.DocumentApp.openById(documentIdOf(reportUrl));
+  await exportDocumentToDocx(doc as never, files.docx);
+  writeFileSync(files.summary, `${summaryText}\n`);
+  return { files, summary: JSON.parse(summaryText), google, project, submitted: rows.length };
+}
+
+function setActiveSpreadsheet(google: Google, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const app = google.SpreadsheetApp as unknown as { setActiveSpreadsheet?: (s: unknown) => void };
+  app.setActiveSpreadsheet?.(ss);
+}
+
+function documentIdOf(url: string): string {
+  const match = /\/d\/([^/]+)/.exec(url);
+  return match ? match[1] : url;
+}
+
+function timeOf(record: Record<string, string>): number {
+  const t = Date.parse(record.timestamp ?? '');
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/** The inspector's part: settings values, the registry and the official lists. */
+function fillInspectorSheets(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  inputs: MonitoringInputs,
+): void {
+  const sheet = (name: string) => {
+    const s = ss.getSheetByName(name);
+    if (!s) throw new Error(`sheet ${name} missing after setup`);
+    return s;
+  };
+  if (inputs.settings) {
+    const s = sheet(SHEETS.settings);
+    const table = s.getDataRange().getValues();
+    const rowOf = new Map(table.map((r, i) => [String(r[0]), i]));
+    for (const { record } of inputs.settings.rows) {
+      const key = record.key ?? record['Код'];
+      const value = record.value ?? record['Значение'] ?? '';
+      if (!key) continue;
+      const i = rowOf.get(key);
+      if (i === undefined) table.push([key, '', typed(value), '']);
+      else table[i][2] = typed(value);
+    }
+    grow(s, table.length, table[0].length);
+    s.getRange(1, 1, table.length, table[0].length).setValues(table);
+  }
+  const s = sheet(SHEETS.registry);
+  const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+  const codes = header.map((h) => headerCode(h, registryLabels));
+  const registryRows = inputs.registry.rows.map(({ record }) => {
+    const byCode = new Map(
+      Object.entries(record).map(([k, v]) => [headerCode(k, registryLabels), v]),
+    );
+    return codes.map((c) => asText(byCode.get(c) ?? ''));
+  });
+  grow(s, registryRows.length + 1, codes.length);
+  if (registryRows.length > 0)
+    s.getRange(2, 1, registryRows.length, codes.length).setValues(registryRows);
+  if (inputs.lists && inputs.lists.rows.length > 0) {
+    const rows = inputs.lists.rows.map(({ record }) =>
+      [record.period, record.school_id, record.status].map(asText),
+    );
+    const lists = sheet(SHEETS.lists);
+    grow(lists, rows.length + 1, 3);
+    lists.getRange(2, 1, rows.length, 3).setValues(rows);
+  }
+}
+
+/** Text from a file stays text in the sheet (codes keep leading zeros): Google's apostrophe. */
+function asText(value: string | undefined): string {
+  return value ? `'${value}` : '';
+}
+
+/** A setting: a plain number is written as a number, anything else as text. */
+function typed(value: string): string | number {
+  const normalised = value.replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : asText(value);
+}
+
+function grow(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): void {
+  if (rows > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (columns > sheet.getMaxColumns())
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+}
+
+const TRUE_WORDS = /^(да|yes|true|1)$/i;
+const FALSE_WORDS = /^(нет|no|false|0)$/i;
+
+/** One response row submitted through the emulated form, as a school would. */
+function submitResponse(
+  google: Google,
+  form: GoogleAppsScript.Forms.Form,
+  record: Record<string, string>,
+): void {
+  const at = Date.parse(record.timestamp ?? '');
+  if (!Number.isNaN(at)) google.runtime.clock.set(at);
+  const builder = form.createResponse();
+  const restore: Array<() => void> = [];
+  for (const item of form.getItems()) {
+    const code = codeOfItem(item);
+    if (!code) continue;
+    const value = (record[code] ?? record[item.getTitle()] ?? '').trim();
+    if (value === '') continue;
+    switch (item.getType()) {
+      case google.FormApp.ItemType.TEXT:
+        builder.withItemResponse(item.asTextItem().createResponse(value));
+        break;
+      case google.FormApp.ItemType.PARAGRAPH_TEXT:
+        builder.withItemResponse(item.asParagraphTextItem().createResponse(value));
+        break;
+      case google.FormApp.ItemType.MULTIPLE_CHOICE: {
+        const answer = TRUE_WORDS.test(value) ? 'Да' : FALSE_WORDS.test(value) ? 'Нет' : value;
+        builder.withItemResponse(item.asMultipleChoiceItem().createResponse(answer));
+        break;
+      }
+      case google.FormApp.ItemType.LIST: {
+        const list = item.asListItem();
+        const choices = list.getChoices().map((c) => c.getValue());
+        const choice = choices.find((c) => c === value || c.startsWith(`${value} — `));
+        if (choice) {
+          builder.withItemResponse(list.createResponse(choice));
+        } else {
+          // A school the form does not list (not in the registry, or inactive): as if the
+          // form's list were out of date, so the product's validation judges the row.
+          list.setChoiceValues([...choices, value]);
+          builder.withItemResponse(list.createResponse(value));
+          restore.push(() => list.setChoiceValues(choices));
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  builder.submit();
+  for (const undo of restore) undo();
+}

@@ -1,0 +1,378 @@
+/**
+ * Writes an emulated Google Doc to a .docx file a person can open in Word or LibreOffice:
+ * headings become Word's heading styles, list items real lists, tables keep their text and cell
+ * colours (the first row shaded as a header), images are embedded, page breaks kept.
+ *
+ * SVG images: Word 2016+ shows SVG natively; docx requires a raster fallback for older readers,
+ * and without a rasteriser here we give it a 1x1 transparent PNG, so an old reader shows a blank.
+ */
+import { writeFile } from 'node:fs/promises';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IBorderOptions,
+  type INumberingOptions,
+  type IParagraphOptions,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import type {
+  BlockNode,
+  DocumentModel,
+  ImageNode,
+  ParagraphLike,
+  TableCellNode,
+  TableNode,
+  TextAttrs,
+} from '../services/documents';
+import type { GlyphName } from '../services/documents';
+
+/** A document as DocumentApp returns it (we read its model), or the model itself. */
+export type DocxSource =
+  DocumentModel | { __model(): DocumentModel } | GoogleAppsScript.Document.Document;
+
+const HEADER_ROW_FILL = 'D9D9D9';
+/** Google Docs' text column on a Letter page with 1-inch margins: 6.5 in at 96 px/in. */
+const MAX_IMAGE_WIDTH_PX = 624;
+const DEFAULT_IMAGE_SIZE = { width: 600, height: 400 };
+const TRANSPARENT_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const HEADINGS: Record<string, IParagraphOptions['heading']> = {
+  TITLE: HeadingLevel.TITLE,
+  HEADING1: HeadingLevel.HEADING_1,
+  HEADING2: HeadingLevel.HEADING_2,
+  HEADING3: HeadingLevel.HEADING_3,
+  HEADING4: HeadingLevel.HEADING_4,
+  HEADING5: HeadingLevel.HEADING_5,
+  HEADING6: HeadingLevel.HEADING_6,
+};
+
+const ALIGNMENTS: Record<string, IParagraphOptions['alignment']> = {
+  LEFT: AlignmentType.LEFT,
+  CENTER: AlignmentType.CENTER,
+  RIGHT: AlignmentType.RIGHT,
+  JUSTIFY: AlignmentType.JUSTIFIED,
+};
+
+const GLYPHS: GlyphName[] = [
+  'BULLET',
+  'HOLLOW_BULLET',
+  'SQUARE_BULLET',
+  'NUMBER',
+  'LATIN_UPPER',
+  'LATIN_LOWER',
+  'ROMAN_UPPER',
+  'ROMAN_LOWER',
+];
+
+const BULLET_TEXT: Partial<Record<GlyphName, string>> = {
+  BULLET: '\u25CF',
+  HOLLOW_BULLET: '\u25CB',
+  SQUARE_BULLET: '\u25A0',
+};
+
+const NUMBER_FORMAT: Partial<Record<GlyphName, (typeof LevelFormat)[keyof typeof LevelFormat]>> = {
+  NUMBER: LevelFormat.DECIMAL,
+  LATIN_UPPER: LevelFormat.UPPER_LETTER,
+  LATIN_LOWER: LevelFormat.LOWER_LETTER,
+  ROMAN_UPPER: LevelFormat.UPPER_ROMAN,
+  ROMAN_LOWER: LevelFormat.LOWER_ROMAN,
+};
+
+function listReference(glyph: GlyphName): string {
+  return `gdoc-${glyph.toLowerCase()}`;
+}
+
+/** One numbering definition per glyph type, nine levels each, indented like Google's lists. */
+function numbering(): INumberingOptions {
+  return {
+    config: GLYPHS.map((glyph) => ({
+      reference: listReference(glyph),
+      levels: Array.from({ length: 9 }, (_, level) => {
+        const bullet = BULLET_TEXT[glyph];
+        return {
+          level,
+          format: bullet ? LevelFormat.BULLET : (NUMBER_FORMAT[glyph] ?? LevelFormat.DECIMAL),
+          text: bullet ?? `%${level + 1}.`,
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+        };
+      }),
+    })),
+  };
+}
+
+function hex(color: string | null | undefined): string | undefined {
+  if (!color) return undefined;
+  const m = /^#?([0-9a-f]{6})$/i.exec(color.trim());
+  if (m) return m[1].toUpperCase();
+  const short = /^#?([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(color.trim());
+  return short
+    ? `${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toUpperCase()
+    : undefined;
+}
+
+function runOptions(attrs: TextAttrs): Omit<IRunOptions, 'text' | 'children' | 'break'> {
+  const background = hex(attrs.backgroundColor);
+  return {
+    bold: attrs.bold || undefined,
+    italics: attrs.italic || undefined,
+    underline: attrs.underline ? {} : undefined,
+    strike: attrs.strikethrough || undefined,
+    size: attrs.fontSize ? Math.round(attrs.fontSize * 2) : undefined,
+    font: attrs.fontFamily,
+    color: hex(attrs.foregroundColor),
+    shading: background ? { type: ShadingType.CLEAR, fill: background, color: 'auto' } : undefined,
+    style: attrs.linkUrl ? 'Hyperlink' : undefined,
+  };
+}
+
+/** A run of text; Google's in-paragraph line breaks ("\r") become Word line breaks. */
+function textRuns(text: string, attrs: TextAttrs): TextRun[] {
+  return text
+    .split('\r')
+    .map(
+      (line, i) => new TextRun({ ...runOptions(attrs), text: line, break: i > 0 ? 1 : undefined }),
+    );
+}
+
+type ImageKind = 'png' | 'jpg' | 'gif' | 'bmp' | 'svg';
+
+function imageKind(image: ImageNode): ImageKind | null {
+  const b = image.bytes;
+  const type = (image.contentType ?? '').toLowerCase();
+  if (type === 'image/png' || (b[0] === 0x89 && b[1] === 0x50)) return 'png';
+  if (type === 'image/jpeg' || (b[0] === 0xff && b[1] === 0xd8)) return 'jpg';
+  if (type === 'image/gif' || Buffer.from(b.subarray(0, 4)).toString('latin1') === 'GIF8')
+    return 'gif';
+  if (type === 'image/bmp' || Buffer.from(b.subarray(0, 2)).toString('latin1') === 'BM')
+    return 'bmp';
+  const head = Buffer.from(b.subarray(0, 512)).toString('utf8');
+  if (type === 'image/svg+xml' || /<svg\b/i.test(head)) return 'svg';
+  return null;
+}
+
+function imageRun(image: ImageNode): ParagraphChild {
+  const kind = imageKind(image);
+  if (!kind) {
+    return new TextRun({
+      text: `[image not exported: ${image.contentType ?? 'unknown type'}]`,
+      italics: true,
+    });
+  }
+  let { width, height } = image.width > 0 && image.height > 0 ? image : DEFAULT_IMAGE_SIZE;
+  if (width > MAX_IMAGE_WIDTH_PX) {
+    height = Math.round((height * MAX_IMAGE_WIDTH_PX) / width);
+    width = MAX_IMAGE_WIDTH_PX;
+  }
+  const altText =
+    image.altTitle || image.altDescription
+      ? {
+          name: image.altTitle || 'image',
+          title: image.altTitle,
+          description: image.altDescription,
+        }
+      : undefined;
+  const transformation = { width, height };
+  if (kind === 'svg') {
+    return new ImageRun({
+      type: 'svg',
+      data: image.bytes,
+      fallback: { type: 'png', data: TRANSPARENT_PNG },
+      transformation,
+      altText,
+    });
+  }
+  return new ImageRun({ type: kind, data: image.bytes, transformation, altText });
+}
+
+function paragraphChildren(p: ParagraphLike): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const inline of p.inlines) {
+    if (inline.kind === 'text') {
+      for (const run of inline.runs) {
+        const runs = textRuns(run.text, run.attrs);
+        if (run.attrs.linkUrl)
+          out.push(new ExternalHyperlink({ link: run.attrs.linkUrl, children: runs }));
+        else out.push(...runs);
+      }
+    } else if (inline.kind === 'image') out.push(imageRun(inline));
+    else if (inline.kind === 'pageBreak') out.push(new PageBreak());
+  }
+  return out;
+}
+
+/** Google's measures are points; Word's are twentieths of a point. */
+const twips = (points: number | null): number | undefined =>
+  points === null ? undefined : Math.round(points * 20);
+
+function paragraph(p: ParagraphLike, listInstance: (listId: string) => number): Paragraph {
+  const hasRule = p.inlines.some((i) => i.kind === 'horizontalRule');
+  const indentLeft = twips(p.indentStart);
+  const firstLineAt = twips(p.indentFirstLine);
+  const firstLineOffset = firstLineAt !== undefined ? firstLineAt - (indentLeft ?? 0) : undefined;
+  const options: IParagraphOptions = {
+    children: paragraphChildren(p),
+    heading: HEADINGS[p.heading],
+    style: p.heading === 'SUBTITLE' ? 'Subtitle' : undefined,
+    alignment: p.alignment ? ALIGNMENTS[p.alignment] : undefined,
+    spacing:
+      p.spacingBefore !== null || p.spacingAfter !== null || p.lineSpacing !== null
+        ? {
+            before: twips(p.spacingBefore),
+            after: twips(p.spacingAfter),
+            line: p.lineSpacing !== null ? Math.round(p.lineSpacing * 240) : undefined,
+          }
+        : undefined,
+    indent:
+      p.kind !== 'listItem' && (indentLeft !== undefined || firstLineOffset !== undefined)
+        ? {
+            left: indentLeft,
+            right: twips(p.indentEnd),
+            firstLine:
+              firstLineOffset !== undefined && firstLineOffset > 0 ? firstLineOffset : undefined,
+            hanging:
+              firstLineOffset !== undefined && firstLineOffset < 0 ? -firstLineOffset : undefined,
+          }
+        : undefined,
+    border: hasRule
+      ? { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'AAAAAA', space: 1 } }
+      : undefined,
+    numbering:
+      p.kind === 'listItem'
+        ? {
+            reference: listReference(p.glyphType),
+            level: p.nestingLevel,
+            instance: listInstance(p.listId),
+          }
+        : undefined,
+  };
+  return new Paragraph(options);
+}
+
+function border(table: TableNode): IBorderOptions {
+  const color = hex(table.borderColor) ?? '000000';
+  if (table.borderWidth === 0) return { style: BorderStyle.NONE, size: 0, color };
+  return {
+    style: BorderStyle.SINGLE,
+    size: Math.max(2, Math.round((table.borderWidth ?? 1) * 8)),
+    color,
+  };
+}
+
+function cellChildren(
+  cell: TableCellNode,
+  listInstance: (listId: string) => number,
+): Array<Paragraph | Table> {
+  const children = blocks(cell.blocks, listInstance);
+  return children.length > 0 ? children : [new Paragraph({})];
+}
+
+function table(node: TableNode, listInstance: (listId: string) => number): Table | null {
+  const columns = Math.max(0, ...node.rows.map((r) => r.cells.length));
+  if (node.rows.length === 0 || columns === 0) return null;
+  const edge = border(node);
+  return new Table({
+    borders: {
+      top: edge,
+      bottom: edge,
+      left: edge,
+      right: edge,
+      insideHorizontal: edge,
+      insideVertical: edge,
+    },
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: node.rows.map(
+      (row, r) =>
+        new TableRow({
+          tableHeader: r === 0 && node.rows.length > 1 ? true : undefined,
+          children: Array.from({ length: columns }, (_, c) => {
+            const cell = row.cells[c];
+            const fill = hex(cell?.backgroundColor) ?? (r === 0 ? HEADER_ROW_FILL : undefined);
+            const width = node.columnWidths[c] ?? cell?.width ?? null;
+            return new TableCell({
+              children: cell ? cellChildren(cell, listInstance) : [new Paragraph({})],
+              shading: fill ? { type: ShadingType.CLEAR, fill, color: 'auto' } : undefined,
+              width:
+                width !== null ? { size: Math.round(width * 20), type: WidthType.DXA } : undefined,
+            });
+          }),
+        }),
+    ),
+  });
+}
+
+function blocks(
+  nodes: BlockNode[],
+  listInstance: (listId: string) => number,
+): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [];
+  for (const node of nodes) {
+    if (node.kind === 'table') {
+      const t = table(node, listInstance);
+      if (t) out.push(t);
+    } else out.push(paragraph(node, listInstance));
+  }
+  return out;
+}
+
+function modelOf(source: DocxSource): DocumentModel {
+  const withModel = source as { __model?: () => DocumentModel };
+  if (typeof withModel.__model === 'function') return withModel.__model();
+  if ('body' in source && Array.isArray((source as DocumentModel).body))
+    return source as DocumentModel;
+  throw new Error('exportDocumentToDocx: not an emulated document (no element model)');
+}
+
+/** Builds the .docx in memory. */
+export async function toDocxBuffer(source: DocxSource): Promise<Buffer> {
+  const model = modelOf(source);
+  const instances = new Map<string, number>();
+  const listInstance = (listId: string): number => {
+    if (!instances.has(listId)) instances.set(listId, instances.size + 1);
+    return instances.get(listId) as number;
+  };
+  const children = blocks(model.body, listInstance);
+  const document = new Document({
+    title: model.name,
+    creator: 'shnor-monitor',
+    styles: {
+      paragraphStyles: [
+        {
+          id: 'Subtitle',
+          name: 'Subtitle',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { size: 30, color: '666666' },
+          paragraph: { spacing: { after: 320 } },
+        },
+      ],
+    },
+    numbering: numbering(),
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(document);
+}
+
+/** Writes the document to `filePath` as .docx. */
+export async function exportDocumentToDocx(source: DocxSource, filePath: string): Promise<void> {
+  await writeFile(filePath, await toDocxBuffer(source));
+}

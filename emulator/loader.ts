@@ -1,0 +1,105 @@
+/**
+ * Loads the built Apps Script project (`dist/`) the way Apps Script does: every `.js` file
+ * evaluated as a classic script in one fresh global scope whose globals are our emulated
+ * services. `gas-local` does the evaluation; two of its known issues are handled here:
+ * - separate realm: a `vm` context has its own `Date`, so `instanceof Date` would fail for
+ *   dates the emulator makes. The context gets a `Date` that answers `instanceof` for host
+ *   dates, reads the virtual clock for "now", and creates host dates; likewise host errors.
+ * - silent console: the context gets a real console (or the one the caller passes).
+ */
+import * as gasLocal from 'gas-local';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Google } from './index';
+import type { VirtualClock } from './runtime';
+
+export interface LoadedProject {
+  google: Google;
+  /** The script's global scope. */
+  globals: Record<string, unknown>;
+  /** Names of the top-level functions the script declares (what Apps Script lists). */
+  functionNames(): string[];
+  /** Calls a top-level function as a menu item or the script editor would. */
+  call<T = unknown>(name: string, ...args: unknown[]): T;
+  /** Calls a custom function as a sheet cell would: read-only mode. */
+  callCustomFunction<T = unknown>(name: string, ...args: unknown[]): T;
+}
+
+export interface LoadOptions {
+  distDir?: string;
+  console?: Pick<Console, 'log' | 'info' | 'warn' | 'error'>;
+}
+
+/** A `Date` for the script scope: `new Date()` is the virtual clock's now. */
+export function virtualDate(clock: VirtualClock): DateConstructor {
+  const HostDate = Date;
+  class ScriptDate extends HostDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(clock.nowMs());
+      else super(...(args as [string | number | Date]));
+      // Hand out plain host dates so the emulator and the script share one Date type.
+      return new HostDate(this.getTime()) as ScriptDate;
+    }
+    static override now(): number {
+      return clock.nowMs();
+    }
+    static override [Symbol.hasInstance](value: unknown): boolean {
+      return value instanceof HostDate;
+    }
+  }
+  return ScriptDate as unknown as DateConstructor;
+}
+
+export function loadProject(google: Google, options: LoadOptions = {}): LoadedProject {
+  const distDir = path.resolve(options.distDir ?? path.join(__dirname, '..', 'dist'));
+  if (!fs.existsSync(path.join(distDir, 'Code.js'))) {
+    throw new Error(`${distDir}/Code.js not found: run "npm run build" first`);
+  }
+  const { runtime, ...services } = google;
+  const scope: Record<string, unknown> = {
+    ...services,
+    console: options.console ?? console,
+    Date: virtualDate(runtime.clock),
+    Error,
+    TypeError,
+    RangeError,
+  };
+  // gas-local makes `scope` itself the script's global object: remember what we put there.
+  const preset = new Set(Object.keys(scope));
+  const globals = gasLocal.require(distDir, scope, { filter: (f) => f.endsWith('.js') });
+
+  const pages: Record<string, string> = {};
+  for (const file of fs.readdirSync(distDir)) {
+    if (file.endsWith('.html'))
+      pages[file.slice(0, -5)] = fs.readFileSync(path.join(distDir, file), 'utf8');
+  }
+  const html = services.HtmlService as unknown as {
+    __setFiles?: (files: Record<string, string>) => void;
+  };
+  html.__setFiles?.(pages);
+
+  const locks = services.LockService as unknown as { __releaseAll?: () => void };
+  /** One execution: when it ends, Apps Script releases the locks it still holds. */
+  const fn = (name: string): ((...args: unknown[]) => unknown) => {
+    const value = globals[name];
+    if (typeof value !== 'function') throw new Error(`Script function not found: ${name}`);
+    return (...args: unknown[]) => {
+      try {
+        return (value as (...a: unknown[]) => unknown)(...args);
+      } finally {
+        locks.__releaseAll?.();
+      }
+    };
+  };
+  runtime.setHandlerInvoker((name, event) => fn(name)(event));
+
+  return {
+    google,
+    globals,
+    functionNames: () =>
+      Object.keys(globals).filter((k) => typeof globals[k] === 'function' && !preset.has(k)),
+    call: <T>(name: string, ...args: unknown[]) => fn(name)(...args) as T,
+    callCustomFunction: <T>(name: string, ...args: unknown[]) =>
+      runtime.asCustomFunction(() => fn(name)(...args) as T),
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * The shared state of one emulated Google account: the virtual clock, the call counter used by
+ * benchmarks, the execution mode (custom functions may only read), the event bus that lets a
+ * form submission fire installable triggers, and the fault switches tests use to make Google
+ * misbehave the way it sometimes does.
+ */
+
+export type ExecutionMode = 'full' | 'customFunction';
+
+/** One counted call: which service and which method, and how many cells it moved. */
+export interface CallRecord {
+  service: string;
+  method: string;
+  cellsRead: number;
+  cellsWritten: number;
+}
+
+export class CallCounter {
+  private readonly counts = new Map<string, CallRecord & { calls: number }>();
+
+  record(service: string, method: string, cells: { read?: number; written?: number } = {}): void {
+    const key = `${service}.${method}`;
+    let entry = this.counts.get(key);
+    if (!entry) {
+      entry = { service, method, cellsRead: 0, cellsWritten: 0, calls: 0 };
+      this.counts.set(key, entry);
+    }
+    entry.calls += 1;
+    entry.cellsRead += cells.read ?? 0;
+    entry.cellsWritten += cells.written ?? 0;
+  }
+
+  /** Calls by `Service.method`, sorted by key. */
+  snapshot(): Array<CallRecord & { calls: number }> {
+    return [...this.counts.values()]
+      .map((e) => ({ ...e }))
+      .sort((a, b) => `${a.service}.${a.method}`.localeCompare(`${b.service}.${b.method}`));
+  }
+
+  total(service?: string): number {
+    let n = 0;
+    for (const e of this.counts.values()) if (!service || e.service === service) n += e.calls;
+    return n;
+  }
+
+  get(service: string, method: string): number {
+    return this.counts.get(`${service}.${method}`)?.calls ?? 0;
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+/** A clock that only moves when told to, so runs are reproducible. */
+export class VirtualClock {
+  private ms: number;
+
+  constructor(start: Date | string | number = '2026-09-01T09:00:00+03:00') {
+    this.ms = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.ms);
+  }
+
+  nowMs(): number {
+    return this.ms;
+  }
+
+  set(at: Date | string | number): void {
+    this.ms = new Date(at).getTime();
+  }
+
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+/** Switches that make the emulated Google misbehave, as the real one sometimes does. */
+export interface FaultSwitches {
+  /** Fire every form-submit trigger twice with the same event (pitfall 6). */
+  duplicateSubmitEvents: boolean;
+  /** Fire one extra form-submit event with empty values before the real one. */
+  blankSubmitEvents: boolean;
+  /**
+   * Lock contention: while > 0, each `tryLock`/`waitLock` finds the lock held by someone else
+   * and the counter goes down by one. `waitLock`/`tryLock` with a timeout then fail.
+   */
+  lockContention: number;
+}
+
+export type EventListener = (payload: unknown) => void;
+
+/**
+ * Runs a trigger's handler by function name. The loader sets it to look the name up among the
+ * globals of the loaded bundle, as Apps Script does.
+ */
+export type HandlerInvoker = (functionName: string, event: unknown) => unknown;
+
+export interface RuntimeOptions {
+  clockStart?: Date | string | number;
+  timeZone?: string;
+  userEmail?: string;
+  /** Daily mail quota per recipient: 100 for consumer accounts, 1,500 for Workspace. */
+  mailDailyQuota?: number;
+}
+
+export class Runtime {
+  readonly clock: VirtualClock;
+  readonly calls = new CallCounter();
+  readonly timeZone: string;
+  readonly userEmail: string;
+  readonly mailDailyQuota: number;
+  mode: ExecutionMode = 'full';
+  readonly faults: FaultSwitches = {
+    duplicateSubmitEvents: false,
+    blankSubmitEvents: false,
+    lockContention: 0,
+  };
+  private readonly listeners = new Map<string, EventListener[]>();
+  private invoker: HandlerInvoker | undefined;
+  private uidCounter = 0;
+  /** > 0 while a person (not the script) acts: their calls are not the script's to count. */
+  private userDepth = 0;
+
+  constructor(options: RuntimeOptions = {}) {
+    this.clock = new VirtualClock(options.clockStart);
+    this.timeZone = options.timeZone ?? 'Europe/Moscow';
+    this.userEmail = options.userEmail ?? 'inspector@example.org';
+    this.mailDailyQuota = options.mailDailyQuota ?? 100;
+  }
+
+  /** Counts a call; every public emulated method calls this first. */
+  record(service: string, method: string, cells?: { read?: number; written?: number }): void {
+    if (this.userDepth > 0) return;
+    this.calls.record(service, method, cells);
+  }
+
+  /**
+   * Runs `fn` as a person using Google (a school filling the form): its calls are not the
+   * script's and are not counted, but the triggers it fires run as the script and are.
+   */
+  asUser<T>(fn: () => T): T {
+    this.userDepth += 1;
+    try {
+      return fn();
+    } finally {
+      this.userDepth -= 1;
+    }
+  }
+
+  /**
+   * Throws Google's error when a custom function tries anything but reading
+   * (`set*`, mail, documents, triggers, properties writes).
+   */
+  assertWritable(method: string): void {
+    if (this.mode === 'customFunction') {
+      // As Google's: the bare text, named "Exception" (String(error) = "Exception: …").
+      const error = new Error(`You do not have permission to call ${method}`);
+      error.name = 'Exception';
+      throw error;
+    }
+  }
+
+  /** Runs `fn` as a custom function would run: read-only, then restores the mode. */
+  asCustomFunction<T>(fn: () => T): T {
+    const previous = this.mode;
+    this.mode = 'customFunction';
+    try {
+      return fn();
+    } finally {
+      this.mode = previous;
+    }
+  }
+
+  on(event: string, listener: EventListener): void {
+    const list = this.listeners.get(event) ?? [];
+    list.push(listener);
+    this.listeners.set(event, list);
+  }
+
+  emit(event: string, payload: unknown): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(payload);
+  }
+
+  setHandlerInvoker(invoker: HandlerInvoker): void {
+    this.invoker = invoker;
+  }
+
+  invokeHandler(functionName: string, event: unknown): unknown {
+    if (!this.invoker) {
+      throw new Error(`Script function not found: ${functionName}`);
+    }
+    const userDepth = this.userDepth;
+    this.userDepth = 0;
+    try {
+      return this.invoker(functionName, event);
+    } finally {
+      this.userDepth = userDepth;
+    }
+  }
+
+  /** A short unique id (trigger ids, response ids, document ids). */
+  nextId(prefix: string): string {
+    this.uidCounter += 1;
+    return `${prefix}${this.uidCounter.toString(36).padStart(6, '0')}`;
+  }
+}

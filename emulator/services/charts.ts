@@ -1,0 +1,55 @@
+/**
+ * The `Charts` global: its enums (ChartType is shared with embedded sheet charts), data tables,
+ * and scatter charts rendered as real PNG images (the report's ИСБ × results chart).
+ * Other chart builders (area, bar, line, pie, table) are not emulated.
+ */
+import type { Runtime } from '../runtime';
+import { EmulatedDataTableBuilder, ColumnType } from './charts/data-table';
+import { EmulatedScatterChartBuilder } from './charts/scatter-chart';
+import { ChartType, asGas, enumOf } from './spreadsheet/gas';
+
+export const Position = enumOf('TOP', 'RIGHT', 'BOTTOM', 'NONE');
+export const PointStyle = enumOf('NONE', 'TINY', 'MEDIUM', 'LARGE', 'HUGE');
+export const CurveStyle = enumOf('NORMAL', 'SMOOTH');
+export const ChartHiddenDimensionStrategy = enumOf(
+  'IGNORE_BOTH',
+  'IGNORE_ROWS',
+  'IGNORE_COLUMNS',
+  'SHOW_BOTH',
+);
+export const ChartMergeStrategy = enumOf('MERGE_COLUMNS', 'MERGE_ROWS');
+export { ColumnType, ChartType };
+
+export type EmulatedCharts = Pick<
+  GoogleAppsScript.Charts.Charts,
+  | 'ChartHiddenDimensionStrategy'
+  | 'ChartMergeStrategy'
+  | 'ChartType'
+  | 'ColumnType'
+  | 'CurveStyle'
+  | 'PointStyle'
+  | 'Position'
+  | 'newDataTable'
+  | 'newScatterChart'
+>;
+
+export function createCharts(rt: Runtime): EmulatedCharts {
+  return {
+    // Enums are plain objects of member-name strings; Google's typings declare TS enums.
+    ChartHiddenDimensionStrategy: asGas(ChartHiddenDimensionStrategy),
+    ChartMergeStrategy: asGas(ChartMergeStrategy),
+    ChartType: asGas(ChartType),
+    ColumnType: asGas(ColumnType),
+    CurveStyle: asGas(CurveStyle),
+    PointStyle: asGas(PointStyle),
+    Position: asGas(Position),
+    newDataTable(): GoogleAppsScript.Charts.DataTableBuilder {
+      rt.record('Charts', 'Charts.newDataTable');
+      return asGas(new EmulatedDataTableBuilder(rt));
+    },
+    newScatterChart(): GoogleAppsScript.Charts.ScatterChartBuilder {
+      rt.record('Charts', 'Charts.newScatterChart');
+      return asGas(new EmulatedScatterChartBuilder(rt));
+    },
+  };
+}

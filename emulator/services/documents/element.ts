@@ -1,0 +1,80 @@
+/**
+ * What all emulated document elements share: the type, the `asX()` casts (Google's do not check
+ * the type either; a wrong cast fails at the next call) and the counting helpers.
+ */
+import { asGas, read, write, type DocContext } from './context';
+import { ElementType, type ElementTypeName } from './enums';
+
+export abstract class ElementBase {
+  protected abstract readonly className: string;
+  protected abstract readonly elementType: ElementTypeName;
+
+  constructor(protected readonly ctx: DocContext) {}
+
+  protected read(method: string): void {
+    read(this.ctx, `${this.className}.${method}`);
+  }
+
+  protected write(method: string): void {
+    write(this.ctx, `${this.className}.${method}`);
+  }
+
+  getType(): GoogleAppsScript.Document.ElementType {
+    this.read('getType');
+    return asGas(ElementType[this.elementType]);
+  }
+
+  private cast<T>(method: string): T {
+    this.read(method);
+    return asGas(this);
+  }
+
+  asBody(): GoogleAppsScript.Document.Body {
+    return this.cast('asBody');
+  }
+  asHorizontalRule(): GoogleAppsScript.Document.HorizontalRule {
+    return this.cast('asHorizontalRule');
+  }
+  asInlineImage(): GoogleAppsScript.Document.InlineImage {
+    return this.cast('asInlineImage');
+  }
+  asListItem(): GoogleAppsScript.Document.ListItem {
+    return this.cast('asListItem');
+  }
+  asPageBreak(): GoogleAppsScript.Document.PageBreak {
+    return this.cast('asPageBreak');
+  }
+  asParagraph(): GoogleAppsScript.Document.Paragraph {
+    return this.cast('asParagraph');
+  }
+  asTable(): GoogleAppsScript.Document.Table {
+    return this.cast('asTable');
+  }
+  asTableCell(): GoogleAppsScript.Document.TableCell {
+    return this.cast('asTableCell');
+  }
+  asTableRow(): GoogleAppsScript.Document.TableRow {
+    return this.cast('asTableRow');
+  }
+  asText(): GoogleAppsScript.Document.Text {
+    return this.cast('asText');
+  }
+}
+
+/** The casts every element class lists in its `implements Pick<...>`. */
+export type ElementCasts =
+  | 'asBody'
+  | 'asHorizontalRule'
+  | 'asInlineImage'
+  | 'asListItem'
+  | 'asPageBreak'
+  | 'asParagraph'
+  | 'asTable'
+  | 'asTableCell'
+  | 'asTableRow'
+  | 'asText'
+  | 'getType';
+
+export function childIndexError(index: number, count: number): string {
+  return `Child index (${index}) must be less than the number of child elements (${count}).`;
+}

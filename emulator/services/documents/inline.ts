@@ -1,0 +1,167 @@
+/**
+ * Emulated inline elements that live inside a paragraph: images, page breaks, horizontal rules.
+ */
+import { EmulatedBlob } from '../blob';
+import { gasError } from '../gas-error';
+import { asGas, type DocContext } from './context';
+import { ElementBase, type ElementCasts } from './element';
+import type {
+  HorizontalRuleNode,
+  ImageNode,
+  InlineNode,
+  PageBreakNode,
+  ParagraphLike,
+} from './model';
+import { wrapBlock, type ContainerRef } from './blocks';
+
+abstract class InlineBase<N extends InlineNode> extends ElementBase {
+  constructor(
+    ctx: DocContext,
+    protected readonly container: ContainerRef,
+    protected readonly paragraph: ParagraphLike,
+    protected readonly node: N,
+  ) {
+    super(ctx);
+  }
+
+  /** Non-Google: the model node behind this element. */
+  __inline(): InlineNode {
+    return this.node;
+  }
+
+  getParent(): GoogleAppsScript.Document.ContainerElement {
+    this.read('getParent');
+    return asGas(wrapBlock(this.ctx, this.container, this.paragraph));
+  }
+
+  protected detach(): void {
+    const index = this.paragraph.inlines.indexOf(this.node);
+    if (index < 0) throw gasError('Element does not contain the specified child element.');
+    this.paragraph.inlines.splice(index, 1);
+  }
+}
+
+export class EmulatedInlineImage
+  extends InlineBase<ImageNode>
+  implements
+    Pick<
+      GoogleAppsScript.Document.InlineImage,
+      | ElementCasts
+      | 'getAltDescription'
+      | 'getAltTitle'
+      | 'getBlob'
+      | 'getHeight'
+      | 'getLinkUrl'
+      | 'getParent'
+      | 'getWidth'
+      | 'removeFromParent'
+      | 'setAltDescription'
+      | 'setAltTitle'
+      | 'setHeight'
+      | 'setLinkUrl'
+      | 'setWidth'
+    >
+{
+  protected readonly className = 'InlineImage';
+  protected readonly elementType = 'INLINE_IMAGE' as const;
+
+  private self(): GoogleAppsScript.Document.InlineImage {
+    return asGas(this);
+  }
+
+  getAltDescription(): string {
+    this.read('getAltDescription');
+    return this.node.altDescription;
+  }
+
+  getAltTitle(): string {
+    this.read('getAltTitle');
+    return this.node.altTitle;
+  }
+
+  getBlob(): GoogleAppsScript.Base.Blob {
+    this.read('getBlob');
+    return asGas(new EmulatedBlob(this.node.bytes.slice(), this.node.contentType, this.node.name));
+  }
+
+  getHeight(): number {
+    this.read('getHeight');
+    return this.node.height;
+  }
+
+  getLinkUrl(): string {
+    this.read('getLinkUrl');
+    return asGas(this.node.linkUrl);
+  }
+
+  getWidth(): number {
+    this.read('getWidth');
+    return this.node.width;
+  }
+
+  removeFromParent(): GoogleAppsScript.Document.InlineImage {
+    this.write('removeFromParent');
+    this.detach();
+    return this.self();
+  }
+
+  setAltDescription(description: string): GoogleAppsScript.Document.InlineImage {
+    this.write('setAltDescription');
+    this.node.altDescription = String(description);
+    return this.self();
+  }
+
+  setAltTitle(title: string): GoogleAppsScript.Document.InlineImage {
+    this.write('setAltTitle');
+    this.node.altTitle = String(title);
+    return this.self();
+  }
+
+  setHeight(height: number): GoogleAppsScript.Document.InlineImage {
+    this.write('setHeight');
+    this.node.height = Math.round(height);
+    return this.self();
+  }
+
+  setLinkUrl(url: string): GoogleAppsScript.Document.InlineImage {
+    this.write('setLinkUrl');
+    this.node.linkUrl = url ?? null;
+    return this.self();
+  }
+
+  setWidth(width: number): GoogleAppsScript.Document.InlineImage {
+    this.write('setWidth');
+    this.node.width = Math.round(width);
+    return this.self();
+  }
+}
+
+export class EmulatedPageBreak
+  extends InlineBase<PageBreakNode>
+  implements
+    Pick<GoogleAppsScript.Document.PageBreak, ElementCasts | 'getParent' | 'removeFromParent'>
+{
+  protected readonly className = 'PageBreak';
+  protected readonly elementType = 'PAGE_BREAK' as const;
+
+  removeFromParent(): GoogleAppsScript.Document.PageBreak {
+    this.write('removeFromParent');
+    this.detach();
+    return asGas(this);
+  }
+}
+
+export class EmulatedHorizontalRule
+  extends InlineBase<HorizontalRuleNode>
+  implements
+    Pick<GoogleAppsScript.Document.HorizontalRule, ElementCasts | 'getParent' | 'removeFromParent'>
+{
+  protected readonly className = 'HorizontalRule';
+  protected readonly elementType = 'HORIZONTAL_RULE' as const;
+
+  removeFromParent(): GoogleAppsScript.Document.HorizontalRule {
+    this.write('removeFromParent');
+    this.detach();
+    return asGas(this);
+  }
+}

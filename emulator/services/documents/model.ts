@@ -1,0 +1,235 @@
+/**
+ * The document's content as plain data: what the emulated elements edit, and what the .docx
+ * exporter reads (through Document.__model(), a deep copy).
+ */
+import type { AlignmentName, GlyphName, HeadingName } from './enums';
+
+export interface TextAttrs {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strikethrough?: boolean;
+  /** Points. */
+  fontSize?: number;
+  fontFamily?: string;
+  /** '#rrggbb'. */
+  foregroundColor?: string;
+  backgroundColor?: string;
+  linkUrl?: string;
+}
+
+export interface TextRun {
+  text: string;
+  attrs: TextAttrs;
+}
+
+export interface TextNode {
+  kind: 'text';
+  runs: TextRun[];
+}
+
+export interface ImageNode {
+  kind: 'image';
+  bytes: Uint8Array;
+  contentType: string | null;
+  name: string | null;
+  /** Pixels, as Google reports them. */
+  width: number;
+  height: number;
+  altTitle: string;
+  altDescription: string;
+  linkUrl: string | null;
+}
+
+export interface PageBreakNode {
+  kind: 'pageBreak';
+}
+
+export interface HorizontalRuleNode {
+  kind: 'horizontalRule';
+}
+
+export type InlineNode = TextNode | ImageNode | PageBreakNode | HorizontalRuleNode;
+
+export interface ParagraphProps {
+  heading: HeadingName;
+  alignment: AlignmentName | null;
+  inlines: InlineNode[];
+  indentStart: number | null;
+  indentFirstLine: number | null;
+  indentEnd: number | null;
+  spacingBefore: number | null;
+  spacingAfter: number | null;
+  lineSpacing: number | null;
+}
+
+export interface ParagraphNode extends ParagraphProps {
+  kind: 'paragraph';
+}
+
+export interface ListItemNode extends ParagraphProps {
+  kind: 'listItem';
+  glyphType: GlyphName;
+  nestingLevel: number;
+  /** Items with the same id are one list (numbered on from each other). */
+  listId: string;
+}
+
+export type ParagraphLike = ParagraphNode | ListItemNode;
+
+export interface TableCellNode {
+  kind: 'tableCell';
+  blocks: BlockNode[];
+  backgroundColor: string | null;
+  width: number | null;
+  verticalAlignment: string | null;
+  paddingTop: number | null;
+  paddingBottom: number | null;
+  paddingLeft: number | null;
+  paddingRight: number | null;
+}
+
+export interface TableRowNode {
+  kind: 'tableRow';
+  cells: TableCellNode[];
+  minimumHeight: number | null;
+}
+
+export interface TableNode {
+  kind: 'table';
+  rows: TableRowNode[];
+  borderWidth: number | null;
+  borderColor: string | null;
+  columnWidths: Record<number, number>;
+}
+
+export type BlockNode = ParagraphNode | ListItemNode | TableNode;
+
+export interface DocumentModel {
+  id: string;
+  name: string;
+  body: BlockNode[];
+}
+
+/** Google turns "\n" inside a paragraph into a line break ("\r"). */
+export function paragraphText(text: string): string {
+  return text.replace(/\r\n|\n/g, '\r');
+}
+
+export function textNode(text: string, attrs: TextAttrs = {}): TextNode {
+  return { kind: 'text', runs: text === '' ? [] : [{ text, attrs: { ...attrs } }] };
+}
+
+function paragraphProps(text: string): ParagraphProps {
+  return {
+    heading: 'NORMAL',
+    alignment: null,
+    inlines: text === '' ? [] : [textNode(paragraphText(text))],
+    indentStart: null,
+    indentFirstLine: null,
+    indentEnd: null,
+    spacingBefore: null,
+    spacingAfter: null,
+    lineSpacing: null,
+  };
+}
+
+export function newParagraph(text = ''): ParagraphNode {
+  return { kind: 'paragraph', ...paragraphProps(text) };
+}
+
+export function newListItem(text: string, listId: string): ListItemNode {
+  return {
+    kind: 'listItem',
+    ...paragraphProps(text),
+    glyphType: 'BULLET',
+    nestingLevel: 0,
+    listId,
+  };
+}
+
+export function newCell(text = ''): TableCellNode {
+  return {
+    kind: 'tableCell',
+    blocks: [newParagraph(text)],
+    backgroundColor: null,
+    width: null,
+    verticalAlignment: null,
+    paddingTop: null,
+    paddingBottom: null,
+    paddingLeft: null,
+    paddingRight: null,
+  };
+}
+
+export function newRow(texts: string[] = []): TableRowNode {
+  return { kind: 'tableRow', cells: texts.map((t) => newCell(t)), minimumHeight: null };
+}
+
+export function newTable(cells: string[][] = []): TableNode {
+  return {
+    kind: 'table',
+    rows: cells.map((row) => newRow(row)),
+    borderWidth: null,
+    borderColor: null,
+    columnWidths: {},
+  };
+}
+
+export function isParagraphLike(block: BlockNode): block is ParagraphLike {
+  return block.kind === 'paragraph' || block.kind === 'listItem';
+}
+
+export function textNodesOf(p: ParagraphLike): TextNode[] {
+  return p.inlines.filter((i): i is TextNode => i.kind === 'text');
+}
+
+export function paragraphTextOf(p: ParagraphLike): string {
+  return textNodesOf(p)
+    .map((t) => t.runs.map((r) => r.text).join(''))
+    .join('');
+}
+
+/** Every paragraph in reading order, including those inside table cells. */
+export function flattenParagraphs(blocks: BlockNode[]): ParagraphLike[] {
+  const out: ParagraphLike[] = [];
+  for (const b of blocks) {
+    if (isParagraphLike(b)) out.push(b);
+    else
+      for (const row of b.rows)
+        for (const cell of row.cells) out.push(...flattenParagraphs(cell.blocks));
+  }
+  return out;
+}
+
+/** Google's getText(): paragraphs (table cells too) joined with "\n". */
+export function blocksText(blocks: BlockNode[]): string {
+  return flattenParagraphs(blocks).map(paragraphTextOf).join('\n');
+}
+
+/** Deep copy, so the exporter and tests cannot edit the live document by accident. */
+export function cloneBlocks(blocks: BlockNode[]): BlockNode[] {
+  return blocks.map(cloneBlock);
+}
+
+export function cloneBlock<B extends BlockNode>(block: B): B {
+  if (block.kind === 'table') {
+    return {
+      ...block,
+      columnWidths: { ...block.columnWidths },
+      rows: block.rows.map((row) => ({
+        ...row,
+        cells: row.cells.map((cell) => ({ ...cell, blocks: cloneBlocks(cell.blocks) })),
+      })),
+    } as B;
+  }
+  return {
+    ...block,
+    inlines: block.inlines.map((i): InlineNode => {
+      if (i.kind === 'text')
+        return { kind: 'text', runs: i.runs.map((r) => ({ text: r.text, attrs: { ...r.attrs } })) };
+      if (i.kind === 'image') return { ...i, bytes: i.bytes.slice() };
+      return { ...i };
+    }),
+  } as B;
+}

@@ -1,0 +1,180 @@
+/**
+ * Emulated TableRow: a row of cells; its editAsText() styles every cell (a bold header row).
+ */
+import { gasError } from '../gas-error';
+import { asGas, type DocContext } from './context';
+import { childIndexError, ElementBase, type ElementCasts } from './element';
+import {
+  blocksText,
+  cloneBlock,
+  newCell,
+  type BlockNode,
+  type TableCellNode,
+  type TableNode,
+  type TableRowNode,
+} from './model';
+import { EmulatedText } from './text';
+import { blocksSource, cellRef, type ContainerRef } from './blocks';
+import { EmulatedTable } from './table';
+import { EmulatedTableCell } from './table-cell';
+
+export function rowText(row: TableRowNode): string {
+  return row.cells.map((c) => blocksText(c.blocks)).join('\n');
+}
+
+export class EmulatedTableRow
+  extends ElementBase
+  implements
+    Pick<
+      GoogleAppsScript.Document.TableRow,
+      | ElementCasts
+      | 'appendTableCell'
+      | 'editAsText'
+      | 'getCell'
+      | 'getChild'
+      | 'getMinimumHeight'
+      | 'getNumCells'
+      | 'getNumChildren'
+      | 'getParent'
+      | 'getParentTable'
+      | 'getText'
+      | 'insertTableCell'
+      | 'removeCell'
+      | 'removeFromParent'
+      | 'setMinimumHeight'
+    >
+{
+  protected readonly className = 'TableRow';
+  protected readonly elementType = 'TABLE_ROW' as const;
+
+  constructor(
+    ctx: DocContext,
+    private readonly tableParent: ContainerRef,
+    private readonly table: TableNode,
+    private readonly row: TableRowNode,
+  ) {
+    super(ctx);
+  }
+
+  /** Non-Google: the model row behind this element. */
+  __row(): TableRowNode {
+    return this.row;
+  }
+
+  private cell(index: number): TableCellNode {
+    const cell = this.row.cells[index];
+    if (!cell) throw gasError(childIndexError(index, this.row.cells.length));
+    return cell;
+  }
+
+  private wrapCell(cell: TableCellNode): GoogleAppsScript.Document.TableCell {
+    return asGas(
+      new EmulatedTableCell(this.ctx, cellRef(cell, this.row, this.table, this.tableParent)),
+    );
+  }
+
+  private addCell(
+    index: number,
+    textOrCell?: string | GoogleAppsScript.Document.TableCell | null,
+  ): GoogleAppsScript.Document.TableCell {
+    let cell: TableCellNode;
+    if (textOrCell && typeof textOrCell === 'object') {
+      const source = (textOrCell as unknown as { __cell?: () => TableCellNode }).__cell?.();
+      if (!source) throw gasError('Invalid argument: cell');
+      cell = { ...source, blocks: source.blocks.map(cloneBlock) };
+    } else cell = newCell(textOrCell ?? '');
+    this.row.cells.splice(index, 0, cell);
+    return this.wrapCell(cell);
+  }
+
+  appendTableCell(
+    textContentsOrCell?: string | GoogleAppsScript.Document.TableCell | null,
+  ): GoogleAppsScript.Document.TableCell {
+    this.write('appendTableCell');
+    return this.addCell(this.row.cells.length, textContentsOrCell);
+  }
+
+  editAsText(): GoogleAppsScript.Document.Text {
+    this.read('editAsText');
+    const blocks = (): BlockNode[] => this.row.cells.flatMap((c) => c.blocks);
+    return asGas(
+      new EmulatedText(
+        this.ctx,
+        blocksSource(blocks, () => {
+          throw gasError('Text.setText is not supported on a whole table row.');
+        }),
+      ),
+    );
+  }
+
+  getCell(cellIndex: number): GoogleAppsScript.Document.TableCell {
+    this.read('getCell');
+    return this.wrapCell(this.cell(cellIndex));
+  }
+
+  getChild(childIndex: number): GoogleAppsScript.Document.Element {
+    this.read('getChild');
+    return asGas(this.wrapCell(this.cell(childIndex)));
+  }
+
+  getMinimumHeight(): number {
+    this.read('getMinimumHeight');
+    return asGas(this.row.minimumHeight);
+  }
+
+  getNumCells(): number {
+    this.read('getNumCells');
+    return this.row.cells.length;
+  }
+
+  getNumChildren(): number {
+    this.read('getNumChildren');
+    return this.row.cells.length;
+  }
+
+  getParent(): GoogleAppsScript.Document.ContainerElement {
+    this.read('getParent');
+    return asGas(new EmulatedTable(this.ctx, this.tableParent, this.table));
+  }
+
+  getParentTable(): GoogleAppsScript.Document.Table {
+    this.read('getParentTable');
+    return asGas(new EmulatedTable(this.ctx, this.tableParent, this.table));
+  }
+
+  getText(): string {
+    this.read('getText');
+    return rowText(this.row);
+  }
+
+  insertTableCell(
+    childIndex: number,
+    textContentsOrCell?: string | GoogleAppsScript.Document.TableCell | null,
+  ): GoogleAppsScript.Document.TableCell {
+    this.write('insertTableCell');
+    if (childIndex < 0 || childIndex > this.row.cells.length) {
+      throw gasError(childIndexError(childIndex, this.row.cells.length + 1));
+    }
+    return this.addCell(childIndex, textContentsOrCell);
+  }
+
+  removeCell(cellIndex: number): GoogleAppsScript.Document.TableCell {
+    this.write('removeCell');
+    const cell = this.cell(cellIndex);
+    this.row.cells.splice(cellIndex, 1);
+    return this.wrapCell(cell);
+  }
+
+  removeFromParent(): GoogleAppsScript.Document.TableRow {
+    this.write('removeFromParent');
+    const index = this.table.rows.indexOf(this.row);
+    if (index >= 0) this.table.rows.splice(index, 1);
+    return asGas(this);
+  }
+
+  setMinimumHeight(minHeight: number): GoogleAppsScript.Document.TableRow {
+    this.write('setMinimumHeight');
+    this.row.minimumHeight = minHeight;
+    return asGas(this);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * After a response is stored or edited: write it to the responses sheet and announce it on the
+ * runtime bus as `formSubmit`, where ScriptApp picks it up to fire the submit triggers.
+ */
+import { writeResponse } from './destination';
+import { formView } from './form';
+import type { FormData, FormStore, FormSubmitPayload, ResponseData } from './model';
+import { responseView } from './responses';
+
+export function publishSubmission(
+  store: FormStore,
+  form: FormData,
+  data: ResponseData,
+  isEdit: boolean,
+): void {
+  const written = writeResponse(store, form, data);
+  const payload: FormSubmitPayload = {
+    formId: form.id,
+    form: formView(store, form),
+    response: responseView(store, form, data),
+    isEdit,
+  };
+  if (written && form.destination) {
+    payload.spreadsheetId = form.destination.spreadsheetId;
+    payload.sheetId = form.destination.sheetId;
+    payload.row = written.row;
+    payload.spreadsheet = written.spreadsheet;
+    payload.range = written.range;
+    payload.values = written.values;
+    payload.namedValues = written.namedValues;
+  }
+  store.rt.emit('formSubmit', payload);
+}

@@ -1,0 +1,104 @@
+/**
+ * Bridges between our emulated classes and Google's declared types, and the enums the
+ * Spreadsheet service exposes. Enums are plain objects whose values are the member names.
+ */
+
+/** The one cast from an emulated object to the Google type a method must return. */
+export function asGas<T>(x: unknown): T {
+  return x as T;
+}
+
+/** Builds an enum object `{ A: 'A', B: 'B' }` from member names. */
+export function enumOf<K extends string>(...names: K[]): { readonly [P in K]: P } {
+  const out = {} as { [P in K]: P };
+  for (const n of names) (out as Record<string, string>)[n] = n;
+  return Object.freeze(out);
+}
+
+export const DataValidationCriteria = enumOf(
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_BETWEEN',
+  'DATE_EQUAL_TO',
+  'DATE_IS_VALID_DATE',
+  'DATE_NOT_BETWEEN',
+  'DATE_ON_OR_AFTER',
+  'DATE_ON_OR_BEFORE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_IS_VALID_EMAIL',
+  'TEXT_IS_VALID_URL',
+  'VALUE_IN_LIST',
+  'VALUE_IN_RANGE',
+  'CUSTOM_FORMULA',
+  'CHECKBOX',
+);
+export type DataValidationCriteriaName = keyof typeof DataValidationCriteria;
+
+export const BooleanCriteria = enumOf(
+  'CELL_EMPTY',
+  'CELL_NOT_EMPTY',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_EQUAL_TO',
+  'DATE_AFTER_RELATIVE',
+  'DATE_BEFORE_RELATIVE',
+  'DATE_EQUAL_TO_RELATIVE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_STARTS_WITH',
+  'TEXT_ENDS_WITH',
+  'CUSTOM_FORMULA',
+);
+export type BooleanCriteriaName = keyof typeof BooleanCriteria;
+
+/** `Charts.ChartType` (the Charts service is where Google keeps it). */
+export const ChartType = enumOf(
+  'TIMELINE',
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TREEMAP',
+  'WATERFALL',
+);
+export type ChartTypeName = keyof typeof ChartType;
+
+export const ProtectionType = enumOf('RANGE', 'SHEET');
+export const WrapStrategy = enumOf('WRAP', 'OVERFLOW', 'CLIP');
+export const Dimension = enumOf('COLUMNS', 'ROWS');
+export const Button = enumOf('CLOSE', 'OK', 'CANCEL', 'YES', 'NO');
+export type ButtonName = keyof typeof Button;
+export const ButtonSet = enumOf('OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL');
+export type ButtonSetName = keyof typeof ButtonSet;

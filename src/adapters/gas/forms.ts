@@ -1,0 +1,174 @@
+import type { FormBuilder, FormInfo, FormItemSpec, FormSpec } from '../../ports';
+
+type Form = GoogleAppsScript.Forms.Form;
+type Item = GoogleAppsScript.Forms.Item;
+
+/**
+ * Builds the questionnaire. Each item carries its field code as a marker at the end of its
+ * help text (`[код: students_total]`), so the form can be synced after the inspector renames
+ * questions, and answers can be mapped by item, never by column position.
+ */
+export const CODE_MARKER = /\s*\[код: ([a-z0-9_]+)\]\s*$/;
+
+function helpWithCode(item: FormItemSpec): string {
+  return `${item.help}${item.help ? ' ' : ''}[код: ${item.code}]`;
+}
+
+/** A list must offer at least one choice (an empty registry still makes a valid form). */
+function listChoices(choices: readonly string[] | undefined): string[] {
+  return choices && choices.length > 0 ? choices.slice() : ['—'];
+}
+
+export function codeOfItem(item: Item): string | null {
+  const match = CODE_MARKER.exec(item.getHelpText());
+  return match ? match[1] : null;
+}
+
+export class GasFormBuilder implements FormBuilder {
+  open(id: string): FormInfo | null {
+    let form: Form;
+    try {
+      form = FormApp.openById(id);
+    } catch {
+      return null;
+    }
+    return this.info(form, null);
+  }
+
+  create(spec: FormSpec, spreadsheetId: string): FormInfo {
+    const form = FormApp.create(spec.title);
+    form
+      .setDescription(spec.description)
+      .setConfirmationMessage(spec.confirmation)
+      .setAllowResponseEdits(true)
+      .setCollectEmail(false);
+    spec.sections.forEach((section, i) => {
+      if (i > 0) form.addPageBreakItem().setTitle(section.title).setHelpText(section.help);
+      else if (section.help)
+        form.addSectionHeaderItem().setTitle(section.title).setHelpText(section.help);
+      for (const item of section.items) this.addItem(form, item);
+    });
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const before = new Set(ss.getSheets().map((s) => s.getSheetId()));
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
+    const created = ss.getSheets().find((s) => !before.has(s.getSheetId()));
+    return this.info(form, created ? created.getSheetId() : null);
+  }
+
+  sync(id: string, spec: FormSpec): void {
+    const form = FormApp.openById(id);
+    const byCode = new Map<string, Item>();
+    for (const item of form.getItems()) {
+      const code = codeOfItem(item);
+      if (code) byCode.set(code, item);
+    }
+    for (const section of spec.sections) {
+      for (const itemSpec of section.items) {
+        const existing = byCode.get(itemSpec.code);
+        if (existing) {
+          existing.setHelpText(helpWithCode(itemSpec));
+          if (itemSpec.kind === 'list')
+            existing.asListItem().setChoiceValues(listChoices(itemSpec.choices));
+        } else {
+          // A field added to the catalogue since the form was made: appended, answers kept.
+          this.addItem(form, itemSpec);
+        }
+      }
+    }
+  }
+
+  setChoices(id: string, code: string, choices: readonly string[]): void {
+    const form = FormApp.openById(id);
+    const item = form.getItems().find((i) => codeOfItem(i) === code);
+    if (item) item.asListItem().setChoiceValues(listChoices(choices));
+  }
+
+  titleMap(id: string): Record<string, string> {
+    const map: Record<string, string> = {};
+    for (const item of FormApp.openById(id).getItems()) {
+      const code = codeOfItem(item);
+      if (code) map[item.getTitle()] = code;
+    }
+    return map;
+  }
+
+  private info(form: Form, responsesSheetId: number | null): FormInfo {
+    return {
+      id: form.getId(),
+      editUrl: form.getEditUrl(),
+      publishedUrl: form.getPublishedUrl(),
+      responsesSheetId,
+    };
+  }
+
+  private addItem(form: Form, spec: FormItemSpec): void {
+    const help = helpWithCode(spec);
+    switch (spec.kind) {
+      case 'int': {
+        const validation = FormApp.createTextValidation()
+          .requireWholeNumber()
+          .setHelpText('Введите целое число (0, если таких нет)')
+          .build();
+        form
+          .addTextItem()
+          .setTitle(spec.title)
+          .setHelpText(help)
+          .setRequired(spec.required)
+          .setValidation(validation);
+        return;
+      }
+      case 'url': {
+        const validation = FormApp.createTextValidation()
+          .requireTextIsUrl()
+          .setHelpText('Введите ссылку, начинающуюся с http:// или https://')
+          .build();
+        form
+          .addTextItem()
+          .setTitle(spec.title)
+          .setHelpText(help)
+          .setRequired(spec.required)
+          .setValidation(validation);
+        return;
+      }
+      case 'email': {
+        const validation = FormApp.createTextValidation()
+          .requireTextIsEmail()
+          .setHelpText('Введите адрес электронной почты')
+          .build();
+        form
+          .addTextItem()
+          .setTitle(spec.title)
+          .setHelpText(help)
+          .setRequired(spec.required)
+          .setValidation(validation);
+        return;
+      }
+      case 'bool':
+        form
+          .addMultipleChoiceItem()
+          .setTitle(spec.title)
+          .setHelpText(help)
+          .setRequired(spec.required)
+          .setChoiceValues(['Да', 'Нет']);
+        return;
+      case 'list':
+        form
+          .addListItem()
+          .setTitle(spec.title)
+          .setHelpText(help)
+          .setRequired(spec.required)
+          .setChoiceValues(listChoices(spec.choices));
+        return;
+      case 'paragraph':
+        form
+          .addParagraphTextItem()
+          .setTitle(spec.title)
+          .setHelpText(help)
+          .setRequired(spec.required);
+        return;
+      case 'text':
+        form.addTextItem().setTitle(spec.title).setHelpText(help).setRequired(spec.required);
+        return;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import type { Clock, KeyValueStore, Lock, Mailer, MailMessage, Triggers, Ui } from '../../ports';
+
+export class GasMailer implements Mailer {
+  remainingQuota(): number {
+    return MailApp.getRemainingDailyQuota();
+  }
+
+  send(message: MailMessage): void {
+    // Plain text only: respondent text can never become markup.
+    MailApp.sendEmail({ to: message.to, subject: message.subject, body: message.body });
+  }
+}
+
+export class GasTriggers implements Triggers {
+  ensureFormSubmit(handler: string): boolean {
+    if (this.count(handler) > 0) return false;
+    ScriptApp.newTrigger(handler)
+      .forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet())
+      .onFormSubmit()
+      .create();
+    return true;
+  }
+
+  count(handler?: string): number {
+    return ScriptApp.getProjectTriggers().filter(
+      (t) =>
+        (!handler || t.getHandlerFunction() === handler) &&
+        t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT,
+    ).length;
+  }
+}
+
+export class GasDocumentProperties implements KeyValueStore {
+  private readonly store = PropertiesService.getDocumentProperties();
+
+  get(key: string): string | null {
+    return this.store.getProperty(key);
+  }
+
+  set(key: string, value: string): void {
+    this.store.setProperty(key, value);
+  }
+}
+
+export class GasLock implements Lock {
+  withLock<T>(timeoutMs: number, fn: () => T): { ok: true; value: T } | { ok: false } {
+    const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+    if (!lock.tryLock(timeoutMs)) return { ok: false };
+    try {
+      return { ok: true, value: fn() };
+    } finally {
+      lock.releaseLock();
+    }
+  }
+}
+
+export class GasClock implements Clock {
+  now(): Date {
+    return new Date();
+  }
+
+  timeZone(): string {
+    return Session.getScriptTimeZone();
+  }
+
+  format(date: Date, pattern: string): string {
+    return Utilities.formatDate(date, this.timeZone(), pattern);
+  }
+}
+
+/** Dialogs where a person is looking; where none is (a trigger), only the toast/log. */
+export class GasUi implements Ui {
+  alert(title: string, message: string): void {
+    try {
+      const ui = SpreadsheetApp.getUi();
+      ui.alert(title, message, ui.ButtonSet.OK);
+    } catch {
+      console.log(`${title}: ${message}`);
+    }
+  }
+
+  toast(message: string): void {
+    SpreadsheetApp.getActiveSpreadsheet().toast(message);
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Default recommendation rules R01–R16 (domain spec, section 7), seeded into `Правила`.
+ * A rule's code is a field code (`staff_shortage`), a school share (`share_<field>`), a pooled
+ * results component (`vpr_fail`) or a derived fact (see rules/codes.ts); several codes joined
+ * by `|` (or «или») match when any matches. Threshold `mun` is the municipal value of the
+ * same code, `2*mun` twice it.
+ */
+import type { RuleRow } from '../types';
+
+export const RULE_COLUMNS: readonly { code: keyof RuleRow; label: string }[] = [
+  { code: 'rule_id', label: 'Правило' },
+  { code: 'code', label: 'Показатель или поле' },
+  { code: 'operator', label: 'Условие' },
+  { code: 'threshold', label: 'Порог' },
+  { code: 'addressee', label: 'Адресат' },
+  { code: 'text', label: 'Рекомендация' },
+  { code: 'applies_to', label: 'Для кого' },
+];
+
+/** Where `{leaders}` appears in a text, the school's suggested leader schools are named. */
+export const LEADERS_PLACEHOLDER = '{leaders}';
+
+function rule(
+  rule_id: string,
+  code: string,
+  operator: string,
+  threshold: string,
+  addressee: string,
+  text: string,
+  applies_to: 'all' | 'flagged' = 'all',
+): RuleRow {
+  return { rule_id, code, operator, threshold, addressee, text, applies_to };
+}
+
+export const DEFAULT_RULES: readonly RuleRow[] = [
+  rule(
+    'R01',
+    'share_teachers_diagnosed',
+    '<',
+    '0.8',
+    'школа',
+    'Организовать диагностику профессиональных дефицитов педагогов (предметных, методических, ' +
+      'психолого-педагогических).',
+  ),
+  rule(
+    'R02',
+    'share_teachers_with_iom',
+    '<',
+    '0.3',
+    'школа',
+    'Разработать индивидуальные образовательные маршруты (ИОМ) педагогов по итогам ' +
+      'диагностики, вести учёт педагогов на региональном портале.',
+  ),
+  rule(
+    'R03',
+    'has_improvement_program',
+    'нет',
+    '',
+    'школа',
+    'Разработать школьную программу повышения качества образования (ШППКО) с использованием ' +
+      'конструктора программ.',
+  ),
+  rule(
+    'R04',
+    'has_failure_prevention_program',
+    'нет',
+    '',
+    'школа',
+    'Сформировать систему профилактики и ликвидации школьной неуспешности.',
+  ),
+  rule(
+    'R05',
+    'vpr_fail',
+    '>',
+    'mun',
+    'школа',
+    'Организовать индивидуальные занятия и индивидуальные учебные планы (ИУП) для ' +
+      'обучающихся, получивших «2» по ВПР.',
+  ),
+  rule(
+    'R06',
+    'has_tutoring',
+    'нет',
+    '',
+    'школа',
+    'Организовать тьюторскую поддержку обучающихся для ликвидации учебных дефицитов.',
+    'flagged',
+  ),
+  rule(
+    'R07',
+    'staff_shortage',
+    'да',
+    '',
+    'школа',
+    'Принять меры поддержки при дефиците кадров; организовать уроки педагогов сильных школ, ' +
+      'в том числе дистанционно.',
+  ),
+  rule(
+    'R08',
+    'no_stable_internet|insufficient_computers',
+    'да',
+    '',
+    'школа',
+    'Включить школу в план закупки оборудования; организовать сетевое использование ' +
+      'оборудования и электронных образовательных ресурсов (ЭОР).',
+  ),
+  rule(
+    'R09',
+    'has_leader_school',
+    'нет',
+    '',
+    'ММС',
+    `Определить школу-лидера (наставника) для школы (предложения системы: ${LEADERS_PLACEHOLDER}).`,
+    'flagged',
+  ),
+  rule(
+    'R10',
+    'share_students_special_needs',
+    '>',
+    'mun',
+    'школа',
+    'Организовать психолого-педагогическое сопровождение обучающихся с ЗПР и умственной ' +
+      'отсталостью, в том числе в сетевой форме.',
+  ),
+  rule(
+    'R11',
+    'share_students_registered_kdn|share_students_truancy',
+    '>',
+    'mun',
+    'школа',
+    'Реализовать программы вовлечения семей; организовать взаимодействие с КДН и центрами ' +
+      'помощи семье.',
+  ),
+  rule(
+    'R12',
+    'internal_monitorings',
+    '<',
+    '3',
+    'школа',
+    'Развивать ВСОКО: сравнивать результаты с предыдущими, принимать управленческие решения по ' +
+      'итогам мониторингов.',
+  ),
+  rule(
+    'R13',
+    'objectivity_flag',
+    'да',
+    '',
+    'школа',
+    'Обеспечить объективность оценивания: перепроверка работ ВПР, сравнение с отметками в журнале.',
+  ),
+  rule(
+    'R14',
+    'parents_involved',
+    'нет',
+    '',
+    'школа',
+    'Привлекать родителей к работе школы, в том числе как общественных наблюдателей.',
+  ),
+  rule(
+    'R15',
+    'share_students_in_projects',
+    '<',
+    '0.5',
+    'школа',
+    'Расширить проектную деятельность обучающихся (вовлечённость ниже 50 %).',
+  ),
+  rule(
+    'R16',
+    'had_methodical_landing',
+    'нет',
+    '',
+    'ММС',
+    'Организовать методический (управленческий) десант в школу.',
+    'flagged',
+  ),
+];

@@ -1,0 +1,109 @@
+/**
+ * Shares of a school's counts (domain spec, section 6): count / base, missing when either is
+ * unanswered or the base is 0, and — for results — when fewer than `min_participants` wrote
+ * the work.
+ */
+import { FIELDS, fieldByCode, type FieldDef } from '../catalogue/fields';
+import { RESULT_COMPONENTS, type ResultComponent } from '../catalogue/components';
+import type { FieldValues } from '../types';
+
+export function num(values: FieldValues | null | undefined, code: string): number | null {
+  const v = values?.[code];
+  return typeof v === 'number' ? v : null;
+}
+
+export function bool(values: FieldValues | null | undefined, code: string): boolean | null {
+  const v = values?.[code];
+  return typeof v === 'boolean' ? v : null;
+}
+
+export function share(count: number | null, base: number | null): number | null {
+  if (count === null || base === null || base <= 0) return null;
+  return count / base;
+}
+
+/** Fields that have a share: every bounded count except participants themselves. */
+export const SHARE_FIELDS: readonly FieldDef[] = FIELDS.filter(
+  (f) => f.type === 'int' && f.base !== undefined && f.measure !== 'participants',
+);
+
+function isParticipantsBase(def: FieldDef): boolean {
+  return def.base !== undefined && fieldByCode(def.base)?.measure === 'participants';
+}
+
+/**
+ * A field's share for one school. min_participants applies to results only: a school of
+ * three teachers still has a meaningful share of teachers diagnosed (a choice).
+ */
+export function fieldShare(values: FieldValues | null, def: FieldDef, minParticipants: number): number | null {
+  if (!def.base) return null;
+  const base = num(values, def.base);
+  if (isParticipantsBase(def) && base !== null && base < minParticipants) return null;
+  return share(num(values, def.code), base);
+}
+
+export interface Pooled {
+  count: number;
+  participants: number;
+}
+
+/**
+ * A results component pooled over its tests and over the given periods' responses: the sum
+ * of counts over the sum of participants, taking only tests where both were answered.
+ */
+export function pooledComponent(
+  periods: readonly (FieldValues | null)[],
+  component: ResultComponent,
+): Pooled {
+  let count = 0;
+  let participants = 0;
+  for (const values of periods) {
+    if (!values) continue;
+    for (const test of component.tests) {
+      const c = num(values, `${test}_${component.measure}`);
+      const p = num(values, `${test}_participants`);
+      if (c === null || p === null) continue;
+      count += c;
+      participants += p;
+    }
+  }
+  return { count, participants };
+}
+
+export function pooledShare(p: Pooled, minParticipants: number): number | null {
+  if (p.participants < minParticipants || p.participants <= 0) return null;
+  return p.count / p.participants;
+}
+
+/** Current-period field shares and pooled components, as stored in SchoolResult.shares. */
+export function schoolShares(
+  values: FieldValues | null,
+  pooled: Readonly<Record<string, Pooled>>,
+  minParticipants: number,
+): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const def of SHARE_FIELDS) out[def.code] = fieldShare(values, def, minParticipants);
+  for (const c of RESULT_COMPONENTS) {
+    const p = pooled[c.code];
+    out[c.code] = p ? pooledShare(p, minParticipants) : null;
+  }
+  return out;
+}
+
+/**
+ * Municipal share of a field: sum of counts / sum of bases over the schools where both were
+ * answered (a sum-over-sum, as the summary computes it). null when nothing was answered.
+ */
+export function municipalFieldShare(all: readonly (FieldValues | null)[], def: FieldDef): number | null {
+  if (!def.base) return null;
+  let count = 0;
+  let base = 0;
+  for (const values of all) {
+    const c = num(values, def.code);
+    const b = num(values, def.base);
+    if (c === null || b === null) continue;
+    count += c;
+    base += b;
+  }
+  return share(count, base);
+}

@@ -1,0 +1,103 @@
+/**
+ * Small statistics over arrays aligned with the schools (null = missing). Sums run in array
+ * order, and the caller keeps schools in one canonical order, so results do not depend on the
+ * order schools were given in.
+ */
+
+export type Column = readonly (number | null)[];
+
+/** z-scores with the population standard deviation; a constant column gives 0 everywhere. */
+export function zScores(values: Column): (number | null)[] {
+  let n = 0;
+  let sum = 0;
+  for (const v of values) {
+    if (v !== null) {
+      n++;
+      sum += v;
+    }
+  }
+  if (n === 0) return values.map(() => null);
+  const mean = sum / n;
+  let ss = 0;
+  for (const v of values) if (v !== null) ss += (v - mean) * (v - mean);
+  const sd = Math.sqrt(ss / n);
+  // Relative tolerance: a column equal up to rounding noise is constant.
+  const constant = sd <= 1e-12 * Math.max(1, Math.abs(mean));
+  return values.map((v) => (v === null ? null : constant ? 0 : (v - mean) / sd));
+}
+
+export function median(values: Column): number | null {
+  const xs = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (xs.length === 0) return null;
+  const mid = xs.length >> 1;
+  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+}
+
+/**
+ * Number of schools in the lowest share q of n: ceil(q·n), at least one when q > 0 and n > 0.
+ * The small epsilon keeps 0.15·20 (3.0000000000000004 in floating point) at 3.
+ */
+export function lowestCount(q: number, n: number): number {
+  if (n <= 0 || !(q > 0)) return 0;
+  return Math.min(n, Math.max(1, Math.ceil(q * n - 1e-9)));
+}
+
+/**
+ * Marks the schools whose value is among the lowest share q. Ties at the boundary are all
+ * included (a school is never left out because of the order it was listed in), so the count
+ * is ceil(q·n) or more when several schools share the boundary value.
+ */
+export function lowestShare(values: Column, q: number): boolean[] {
+  const present = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const k = lowestCount(q, present.length);
+  if (k === 0) return values.map(() => false);
+  const threshold = present[k - 1];
+  return values.map((v) => v !== null && v <= threshold);
+}
+
+/** Least-squares line y = a + b·x over the pairs where both are present. */
+export function leastSquares(xs: Column, ys: Column): { a: number; b: number } | null {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const y = ys[i];
+    if (x === null || y === null) continue;
+    n++;
+    sx += x;
+    sy += y;
+  }
+  if (n === 0) return null;
+  const mx = sx / n;
+  const my = sy / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const y = ys[i];
+    if (x === null || y === null) continue;
+    sxx += (x - mx) * (x - mx);
+    sxy += (x - mx) * (y - my);
+  }
+  // No spread in x: the best line is flat at the mean.
+  const b = sxx <= 1e-12 ? 0 : sxy / sxx;
+  return { a: my - b * mx, b };
+}
+
+/** Competition rank, higher value = better = rank 1; ties share a rank. */
+export function rankDescending(values: Column): (number | null)[] {
+  const present = values.filter((v): v is number => v !== null).sort((a, b) => b - a);
+  return values.map((v) => {
+    if (v === null) return null;
+    // Binary search for the first position holding a value <= v.
+    let lo = 0;
+    let hi = present.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (present[mid] > v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  });
+}

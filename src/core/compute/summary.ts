@@ -1,0 +1,219 @@
+/**
+ * The municipal summary (domain spec, section 5): each catalogue indicator with its count,
+ * denominator, percent, the previous period's percent and the change in п.п.
+ */
+import { RESULT_COMPONENTS } from '../catalogue/components';
+import { INDICATORS, type IndicatorDef } from '../catalogue/indicators';
+import { SUMMARY_NOTES as N } from '../messages';
+import { hasShnor, hasShnsu } from '../registry';
+import { settingBool, settingNumber } from '../settings';
+import { diffOneDecimal, formatPercent, roundBigRatio, roundPercent } from '../text';
+import type { IndicatorResult, RegistrySchool, Settings } from '../types';
+import { hasInfo, type PeriodCore } from './periodCore';
+import { bool, num } from './shares';
+
+interface Figure {
+  count: number | null;
+  denominator: number | null;
+  percent: number | null;
+  covered?: number;
+  note?: string;
+}
+
+const EMPTY: Figure = { count: null, denominator: null, percent: null };
+
+function schoolMeets(def: IndicatorDef, core: PeriodCore, school: RegistrySchool, i: number): boolean {
+  switch (def.subject) {
+    case 'flagged':
+      return core.flagged[i];
+    case 'shnor':
+      return hasShnor(core.status[i]);
+    case 'shnsu':
+      return hasShnsu(core.status[i]);
+    case 'risk_zone':
+      return core.riskZone[i];
+    case 'leader_school':
+      return school.leader_school_id !== '';
+    default:
+      // An unanswered yes/no counts as "no", as the seed's tables do.
+      return bool(core.values[i], def.subject) === true;
+  }
+}
+
+function coverageNote(covered: number, total: number): string | undefined {
+  return covered < total ? N.covered(covered, total) : undefined;
+}
+
+function gapFigure(def: IndicatorDef, core: PeriodCore, minParticipants: number): Figure {
+  const component = RESULT_COMPONENTS.find((c) => c.code === def.subject);
+  if (!component) return EMPTY;
+  // Sums of counts and participants in the flagged schools (f) and in the others (o), this
+  // period only, over the component's tests.
+  let fc = 0;
+  let fp = 0;
+  let oc = 0;
+  let op = 0;
+  core.values.forEach((values, i) => {
+    if (!values) return;
+    for (const test of component.tests) {
+      const c = num(values, `${test}_${component.measure}`);
+      const p = num(values, `${test}_participants`);
+      if (c === null || p === null) continue;
+      if (core.flagged[i]) {
+        fc += c;
+        fp += p;
+      } else {
+        oc += c;
+        op += p;
+      }
+    }
+  });
+  if (fp < minParticipants || op < minParticipants || fp === 0 || op === 0) {
+    return { ...EMPTY, note: N.gapTooFew };
+  }
+  // 100·(fc/fp − oc/op) exactly: 100·(fc·op − oc·fp) / (fp·op).
+  const gap = roundBigRatio(
+    100n * (BigInt(fc) * BigInt(op) - BigInt(oc) * BigInt(fp)),
+    BigInt(fp) * BigInt(op),
+    1,
+  );
+  return {
+    count: null,
+    denominator: null,
+    percent: gap,
+    note: N.gap(formatPercent(roundPercent(fc, fp)), formatPercent(roundPercent(oc, op))),
+  };
+}
+
+/** One indicator in one period; `before` is the period before it (for list dynamics). */
+function figure(
+  def: IndicatorDef,
+  core: PeriodCore,
+  before: PeriodCore | null,
+  schools: readonly RegistrySchool[],
+  settings: Settings,
+): Figure {
+  const n = schools.length;
+  switch (def.kind) {
+    case 'fact':
+      return EMPTY;
+    case 'school_share': {
+      let count = 0;
+      let denominator = 0;
+      for (let i = 0; i < n; i++) {
+        if (def.population === 'flagged' && !core.flagged[i]) continue;
+        denominator++;
+        if (schoolMeets(def, core, schools[i], i)) count++;
+      }
+      return { count, denominator, percent: roundPercent(count, denominator) };
+    }
+    case 'teacher_share': {
+      let count = 0;
+      let denominator = 0;
+      let covered = 0;
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        if (!core.flagged[i]) continue;
+        total++;
+        const c = num(core.values[i], def.subject);
+        const b = num(core.values[i], 'teachers_total');
+        // An unanswered number leaves the school out of both sides of the share.
+        if (c === null || b === null) continue;
+        covered++;
+        count += c;
+        denominator += b;
+      }
+      // No school answered: nothing to show rather than 0 of 0.
+      return {
+        count: covered ? count : null,
+        denominator: covered ? denominator : null,
+        percent: roundPercent(count, denominator),
+        covered,
+        note: coverageNote(covered, total),
+      };
+    }
+    case 'sum': {
+      let sum = 0;
+      let covered = 0;
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        if (!core.flagged[i]) continue;
+        total++;
+        const v = num(core.values[i], def.subject);
+        if (v === null) continue;
+        covered++;
+        sum += v;
+      }
+      return {
+        count: covered > 0 || total === 0 ? sum : null,
+        denominator: null,
+        percent: null,
+        covered,
+        note: coverageNote(covered, total),
+      };
+    }
+    case 'registry_count': {
+      const count = schools.filter((s) => s.is_internship_site).length;
+      return { count, denominator: null, percent: null };
+    }
+    case 'dynamics': {
+      if (!hasInfo(before)) return { ...EMPTY, note: N.noPreviousPeriod };
+      let count = 0;
+      let denominator = 0;
+      for (let i = 0; i < n; i++) {
+        const was = before.flagged[i];
+        const is = core.flagged[i];
+        if (def.subject === 'left' ? !was : was) continue;
+        denominator++;
+        if (def.subject === 'left' ? !is : is) count++;
+      }
+      return { count, denominator, percent: roundPercent(count, denominator) };
+    }
+    case 'gap':
+      return gapFigure(def, core, settingNumber(settings, 'min_participants'));
+  }
+}
+
+/**
+ * The summary table. `prev` and `prev2` are the previous two periods (null when unknown);
+ * `schools` are the active registry schools in the order the cores are aligned with.
+ */
+export function computeIndicators(
+  cur: PeriodCore,
+  prev: PeriodCore | null,
+  prev2: PeriodCore | null,
+  schools: readonly RegistrySchool[],
+  settings: Settings,
+): IndicatorResult[] {
+  return INDICATORS.map((def) => {
+    if (def.kind === 'fact') {
+      return {
+        code: def.code,
+        section: def.section,
+        title: def.title,
+        count: null,
+        denominator: null,
+        percent: null,
+        previous_percent: null,
+        change_pp: null,
+        value: settingBool(settings, def.code) ? N.present : N.absent,
+      };
+    }
+    const now = figure(def, cur, prev, schools, settings);
+    const before = hasInfo(prev) ? figure(def, prev, prev2, schools, settings) : EMPTY;
+    const result: IndicatorResult = {
+      code: def.code,
+      section: def.section,
+      title: def.title,
+      count: now.count,
+      denominator: now.denominator,
+      percent: now.percent,
+      previous_percent: before.percent,
+      change_pp: diffOneDecimal(now.percent, before.percent),
+      value: null,
+    };
+    if (now.covered !== undefined) result.covered = now.covered;
+    if (now.note !== undefined) result.note = now.note;
+    return result;
+  });
+}

@@ -1,0 +1,343 @@
+/**
+ * Every Russian text the user sees lives here, so wording can be polished in one place.
+ * Code, comments and identifiers stay English.
+ *
+ * The file is shared: add new groups as new exported constants; do not reorder existing ones.
+ */
+
+/** Menu, dialogs and the run journal of the add-on. */
+export const UI = {
+  menuTitle: 'Мониторинг ШНОР/ШНСУ',
+  menuSetup: 'Настроить мониторинг…',
+  menuSyncSchools: 'Обновить список школ в форме',
+  menuRecompute: 'Пересчитать показатели',
+  menuReport: 'Сформировать аналитическую записку',
+  menuAbout: 'О программе',
+  reportsFolder: 'Мониторинг ШНОР и ШНСУ — отчёты',
+  formTitle: 'Мониторинг ШНОР и ШНСУ: анкета школы',
+  formDescription:
+    'Анкета заполняется одной школой один раз за отчётный период. Ответ можно изменить по ' +
+    'ссылке из письма-подтверждения до окончания срока. Числа вводите целыми, без единиц ' +
+    'измерения; если таких обучающихся или педагогов нет, укажите 0.',
+  formConfirmation:
+    'Спасибо! Ответ получен. Если в нём найдутся ошибки, на указанный адрес придёт письмо ' +
+    'с тем, что нужно исправить.',
+  setupDoneTitle: 'Мониторинг настроен',
+  setupDone: (formUrl: string, created: string) =>
+    `Анкета школы: ${formUrl}\nСоздано: ${created || 'ничего, всё уже было на месте'}.`,
+  recomputeDoneTitle: 'Показатели пересчитаны',
+  reportDoneTitle: 'Аналитическая записка готова',
+  reportDone: (url: string) => `Документ: ${url}`,
+  aboutTitle: 'О программе',
+  toastIngested: (school: string) => `Принят ответ школы ${school}`,
+  schoolsSynced: (count: number) => `Список школ в анкете обновлён: ${count}`,
+} as const;
+
+/** Sheet names of the spreadsheet (domain spec, section 2). */
+export const SHEETS = {
+  settings: 'Настройки',
+  registry: 'Реестр школ',
+  lists: 'Перечни',
+  responses: 'Ответы формы',
+  data: 'Данные',
+  rejected: 'Отклонено',
+  indicators: 'Показатели',
+  summary: 'Сводка',
+  recommendations: 'Рекомендации',
+  rules: 'Правила',
+  journal: 'Журнал',
+} as const;
+
+/** Column titles of the product's own sheets. */
+export const COLUMNS = {
+  settings: ['Код', 'Параметр', 'Значение', 'Пояснение'],
+  lists: ['Период (period)', 'Код ОО (school_id)', 'Статус (status)'],
+  rules: [
+    'Правило (rule_id)',
+    'Показатель или поле (code)',
+    'Условие (operator)',
+    'Порог (threshold)',
+    'Адресат (addressee)',
+    'Рекомендация (text)',
+    'Для кого (applies_to)',
+  ],
+  dataLead: ['Код ОО', 'Период', 'Строка ответа', 'Получен'],
+  rejected: ['Строка ответа', 'Получен', 'Код ОО', 'Период', 'Причины', 'Состояние'],
+  journal: ['Время', 'Событие', 'Подробности'],
+} as const;
+
+/** Events written to the journal sheet. */
+export const JOURNAL = {
+  setup: 'Настройка',
+  accepted: 'Ответ принят',
+  replaced: 'Ответ заменил прежний',
+  rejected: 'Ответ отклонён',
+  blank: 'Пустое событие отправки формы пропущено',
+  duplicate: 'Повторное событие: ответ уже обработан',
+  lockTimeout: 'Не удалось дождаться блокировки; ответ будет обработан при сверке',
+  recompute: 'Пересчёт показателей',
+  report: 'Аналитическая записка',
+  error: 'Ошибка',
+  stateRejected: 'отклонён',
+  rowLabel: (row: number) => `строка ${row} листа «Ответы формы»`,
+} as const;
+
+/** Texts of the output sheets and the analytical report. */
+export const REPORT = {
+  yes: 'да',
+  no: 'нет',
+  dash: '—',
+  statusMismatch: 'расчётный статус расходится с перечнем',
+  schoolColumns: [
+    'Код ОО',
+    'Школа',
+    'Представила данные',
+    'Статус по перечню',
+    'Расчётный статус',
+    'Статус',
+    'Расхождение',
+    'Индекс результатов',
+    'Индекс результатов (пред.)',
+    'ИСБ',
+    'ИСБ (пред.)',
+    'Зона риска',
+    'Успешно преодолевает сложности',
+    'Остаток (результаты − ИСБ)',
+    'Динамика',
+    'Эффективный режим',
+    'Объективность: ВПР',
+    'Профиль рисков',
+    'Похожие школы',
+    'Место среди похожих',
+    'Место в муниципалитете',
+    'Предлагаемые школы-лидеры',
+    'Рекомендации',
+  ],
+  summaryColumns: (period: string, previous: string | null) => [
+    'Код',
+    'Раздел',
+    'Показатель',
+    'Кол-во',
+    'Из',
+    `%, ${period}`,
+    `%, ${previous ?? 'пред. период'}`,
+    'Изменение, п.п.',
+    'Примечание',
+  ],
+  recommendationColumns: ['Код ОО', 'Школа', 'Статус', 'Правило', 'Адресат', 'Рекомендация'],
+  participation: (responded: number, total: number, percent: string) =>
+    `${responded} из ${total}${total > 0 ? ` (${percent})` : ''}`,
+  title: (period: string) =>
+    `Аналитическая записка по итогам мониторинга школ с низкими образовательными результатами ` +
+    `и школ, функционирующих в неблагоприятных социальных условиях, за ${period} учебный год`,
+  municipalityLine: (municipality: string, date: string) =>
+    `${municipality ? `${municipality}, ` : ''}${date}`,
+  cycleHeading: '1. Цели, показатели и методы сбора информации',
+  cycle:
+    'Мониторинг выполняется по управленческому циклу: цели → показатели → методы сбора ' +
+    'информации → мониторинг → анализ → адресные рекомендации → меры → управленческие ' +
+    'решения → анализ эффективности принятых мер. Цель — повышение качества образования в ' +
+    'школах с низкими образовательными результатами (ШНОР) и в школах, функционирующих в ' +
+    'неблагоприятных социальных условиях (ШНСУ).',
+  collection:
+    'Данные собраны через анкету школы (Google Форма): каждая школа заполняет её один раз ' +
+    'за период; ответы проверяются автоматически, ошибочные возвращаются школе с пояснением.',
+  participationLine: (text: string) => `Представили данные: ${text}.`,
+  notResponded: (names: string) => `Не представили данные: ${names}.`,
+  rejectedLine: (count: string) => `Отклонено при проверке: ${count}.`,
+  summaryHeading: (previous: string | null) =>
+    `2. Показатели мониторинга${previous ? ` в сравнении с ${previous}` : ''}`,
+  sectionTitles: {
+    1: '2.1. Выявление ШНОР и ШНСУ',
+    2: '2.2. Динамика',
+    3: '2.3. Педагоги: диагностика и повышение квалификации',
+    4: '2.4. Методическая помощь',
+    5: '2.5. Профилактика неуспешности',
+    6: '2.6. Мониторинг рисков',
+    7: '2.7. Результаты и разрыв',
+  } as Record<number, string>,
+  summaryTableHeader: (period: string, previous: string | null) => [
+    'Показатель',
+    'Кол-во',
+    'Из',
+    `%, ${period}`,
+    `%, ${previous ?? 'пред.'}`,
+    'Изменение, п.п.',
+  ],
+  statusHeading: '3. Школы по статусам',
+  statusTableHeader: ['Код ОО', 'Школа', 'Статус', 'Расчётный статус', 'Индекс результатов', 'ИСБ', 'Динамика'],
+  noFlagged: 'В текущем периоде нет школ со статусом ШНОР или ШНСУ.',
+  chartTitle: 'Школы по ИСБ и индексу образовательных результатов',
+  chartX: 'ИСБ (индекс социального благополучия)',
+  chartY: 'Индекс образовательных результатов',
+  conclusionsHeading: '4. Выводы',
+  largestChanges: 'Наибольшие изменения показателей',
+  change: (title: string, pp: string) => `${title}: ${pp}`,
+  entered: (names: string) => `Вошли в списки ШНОР/ШНСУ: ${names}.`,
+  left: (names: string) => `Вышли из списков: ${names}.`,
+  noneEntered: 'Новых школ в списках нет.',
+  noneLeft: 'Ни одна школа не вышла из списков.',
+  resilient: (names: string) =>
+    `Школы, успешно преодолевающие сложности (низкий ИСБ, результаты не ниже медианы): ${names}. Их опыт стоит распространять.`,
+  riskZone: (count: string) => `Риски снижения результатов (два из трёх факторов) выявлены у ${count}.`,
+  recommendationsHeading: '5. Адресные рекомендации',
+  toMethodService: 'Муниципальной методической службе',
+  toSchools: 'Управленческим командам школ',
+  ruleLine: (text: string, count: string) => `${text} (${count})`,
+  noRecommendations: 'Правила не выявили необходимости в рекомендациях.',
+  annexHeading: 'Приложение. Адресные рекомендации ШНОР и ШНСУ',
+  annexSchool: (id: string, name: string, status: string) => `${name} (${id}), ${status}`,
+  annexIndices: (results: string, isb: string, dynamics: string) =>
+    `Индекс результатов: ${results}; ИСБ: ${isb}; динамика: ${dynamics || '—'}.`,
+  annexRisks: (risks: string) => `Профиль рисков: ${risks || 'рисков не выявлено'}.`,
+  annexNone: 'Правила не выявили рекомендаций для школы.',
+  warningsHeading: 'Замечания к данным',
+} as const;
+
+/** Noun forms for plural(): one, few, many. */
+export const NOUNS = {
+  school: ['школа', 'школы', 'школ'],
+  schoolGen: ['школы', 'школ', 'школ'],
+  response: ['ответ', 'ответа', 'ответов'],
+} as const;
+
+/** Why a typed number or yes/no was not accepted (core/parse.ts). */
+export const PARSE = {
+  notNumber: 'не число',
+  negative: 'отрицательное число',
+  fraction: 'дробное число',
+  tooLarge: 'слишком большое число',
+  notBool: 'ожидается «да» или «нет»',
+} as const;
+
+/** Validation of a school's response (core/validation.ts). */
+export const VALIDATION = {
+  badNumber: (label: string, raw: string, reason: string) =>
+    `${label}: «${raw}» — ${reason}; нужно целое число не меньше 0, без единиц измерения`,
+  badBool: (label: string, raw: string) => `${label}: «${raw}» — ожидается «да» или «нет»`,
+  badUrl: (label: string, raw: string) => `${label}: «${raw}» — это не адрес страницы (https://…)`,
+  required: (label: string) => `Не заполнено обязательное поле «${label}»`,
+  noSchool: 'Не указана школа (код ОО)',
+  unknownSchool: (id: string) => `Школа с кодом «${id}» не найдена в реестре школ`,
+  inactiveSchool: (id: string, name: string) =>
+    `Школа «${name}» (${id}) не участвует в мониторинге по реестру школ`,
+  noPeriod: 'Не указан отчётный период',
+  /** "Прошли диагностику (40) больше, чем педагогов всего (28)". */
+  exceeds: (label: string, value: number, baseLabel: string, base: number) =>
+    `${label} (${value}) больше, чем ${baseLabel} (${base})`,
+  sumExceeds: (test: string, lower: number, higher: number, participants: number) =>
+    `${test}: понизили (${lower}) и повысили (${higher}) отметку в сумме ${lower + higher} — ` +
+    `больше, чем участников (${participants})`,
+  missingBase: (label: string, value: number, baseLabel: string) =>
+    `${label} (${value}) указано, но не заполнено поле «${baseLabel}»`,
+} as const;
+
+/** Reading the `Настройки` sheet (core/settings.ts). */
+export const SETTINGS_MESSAGES = {
+  integer: 'целое',
+  between: (min: string, max: string) => `от ${min} до ${max}`,
+  atLeast: (min: string) => `не меньше ${min}`,
+  expectedNumber: (bounds: string) => `ожидается число${bounds ? ` (${bounds})` : ''}`,
+  expectedBool: 'ожидается «да» или «нет»',
+  expectedChoice: (choices: readonly string[]) => `ожидается одно из значений: ${choices.join(', ')}`,
+  expectedDate: 'ожидается дата ДД.ММ.ГГГГ',
+  expectedEmails: (bad: readonly string[]) => `неверные адреса: ${bad.join(', ')}`,
+  emptyDefault: 'пусто',
+  unknownKey: (key: string) => `Настройки: неизвестный параметр «${key}» пропущен`,
+  duplicateKey: (code: string) => `Настройки: параметр «${code}» указан несколько раз, действует последнее значение`,
+  badValue: (label: string, raw: string, expected: string, fallback: string) =>
+    `Настройки: «${label}» = «${raw}» — ${expected}; использовано значение по умолчанию (${fallback})`,
+} as const;
+
+/** Reading `Реестр школ` and `Перечни` (core/registry.ts). */
+export const REGISTRY_MESSAGES = {
+  required: (row: number, column: string) => `Строка ${row}, столбец «${column}»: не заполнено, строка пропущена`,
+  duplicateId: (row: number, column: string, id: string, firstRow: number) =>
+    `Строка ${row}, столбец «${column}»: код «${id}» уже есть в строке ${firstRow}, строка пропущена`,
+  badLocality: (row: number, column: string, value: string) =>
+    `Строка ${row}, столбец «${column}»: «${value}» — ожидается «город» или «село»; оставлено пустым`,
+  badEmail: (row: number, column: string, value: string) =>
+    `Строка ${row}, столбец «${column}»: «${value}» — это не адрес электронной почты; оставлено пустым`,
+  badBool: (row: number, column: string, value: string) =>
+    `Строка ${row}, столбец «${column}»: «${value}» — ожидается «да» или «нет»; взято значение по умолчанию`,
+  selfLeader: (row: number, column: string) =>
+    `Строка ${row}, столбец «${column}»: школа не может быть лидером для самой себя; оставлено пустым`,
+  unknownLeader: (row: number, column: string, id: string) =>
+    `Строка ${row}, столбец «${column}»: школы с кодом «${id}» нет в реестре; оставлено пустым`,
+  badStatus: (row: number, column: string, value: string) =>
+    `Строка ${row}, столбец «${column}»: «${value}» — ожидается ШНОР, ШНСУ или ШНОР+ШНСУ; строка пропущена`,
+  unknownSchool: (row: number, column: string, id: string) =>
+    `Строка ${row}, столбец «${column}»: школы с кодом «${id}» нет в реестре`,
+} as const;
+
+/** The recommendation rules table `Правила` (core/rules). */
+export const RULE_MESSAGES = {
+  skipped: (row: number, id: string, problem: string) =>
+    `Правила, строка ${row}${id ? ` (${id})` : ''}: ${problem}; правило пропущено`,
+  noId: 'не указан код правила',
+  duplicateId: (firstRow: number) => `такой код правила уже есть в строке ${firstRow}`,
+  noCode: 'не указан показатель или поле',
+  unknownCode: (codes: string) => `неизвестный показатель «${codes}»`,
+  mixedKinds: 'в одном правиле нельзя сочетать числовые показатели и ответы да/нет',
+  badOperator: (op: string) => `неизвестное условие «${op}» (допустимо: <, <=, >, >=, =, да, нет)`,
+  needsYesNo: (threshold: string) => `для ответа да/нет порог должен быть «да» или «нет», а не «${threshold}»`,
+  numericOperatorOnBool: (op: string, codes: string) =>
+    `условие «${op}» неприменимо к ответу да/нет «${codes}» (используйте «да» или «нет»)`,
+  yesNoOnNumber: (op: string, codes: string) =>
+    `условие «${op}» неприменимо к числовому показателю «${codes}» (используйте <, >, = и порог)`,
+  badThreshold: (threshold: string) =>
+    `порог «${threshold}» — ожидается число (0,8 или 80%) или «mun» (муниципальное значение)`,
+  noText: 'не указан текст рекомендации',
+  badAppliesTo: (value: string) => `«${value}» — ожидается «all» (все школы) или «flagged» (ШНОР/ШНСУ)`,
+  defaultAddressee: 'школа',
+  noLeaderSuggestions: 'подходящих школ не найдено',
+} as const;
+
+/** Notes in the summary table (core/compute/summary.ts). */
+export const SUMMARY_NOTES = {
+  present: 'имеется',
+  absent: 'отсутствует',
+  covered: (covered: number, total: number) => `данные по ${covered} из ${total} школ`,
+  noPreviousPeriod: 'нет данных за предыдущий период',
+  gapTooFew: 'недостаточно участников для сравнения',
+  gap: (flagged: string, others: string) => `ШНОР/ШНСУ: ${flagged}; остальные школы: ${others}`,
+} as const;
+
+/** Warnings of a monitoring run (core/monitoring.ts). */
+export const MONITORING_WARNINGS = {
+  andMore: (shown: string, more: number) => `${shown} и ещё ${more}`,
+  duplicateRegistryIds: (count: number, ids: string) =>
+    `В реестре повторяются коды ОО (${count}): ${ids}; учтена первая строка каждого`,
+  unknownSchoolsInData: (count: number, ids: string) =>
+    `Ответы школ, которых нет в реестре (${count}): ${ids}; не учтены`,
+  inactiveSchoolsInData: (count: number) =>
+    `Ответы школ, не участвующих в мониторинге по реестру (${count}), не учтены`,
+  unknownSchoolsInLists: (count: number, ids: string) =>
+    `В перечнях есть школы, которых нет в реестре (${count}): ${ids}`,
+  noOfficialList: (period: string) =>
+    `Официального перечня ШНОР/ШНСУ за ${period} нет: использован расчётный статус`,
+  noResponses: (period: string) => `За период ${period || '(не указан)'} нет принятых ответов школ`,
+  noResultsIndex: (count: number, names: string) =>
+    `Индекс образовательных результатов не рассчитан (нет результатов с достаточным числом участников) для ${count} шк.: ${names}`,
+} as const;
+
+/** Custom spreadsheet functions: short errors returned into the cell (core/customFunctions.ts). */
+export const CUSTOM_FUNCTIONS = {
+  error: (fn: string, problem: string) => `#ОШИБКА: ${fn}: ${problem}`,
+  share: 'доля',
+  isb: 'ИСБ',
+  resultsIndex: 'индекс',
+  status: 'статус',
+  indicator: 'показатель',
+  zeroDenominator: 'знаменатель 0',
+  partExceedsWhole: (part: string, whole: string) => `часть (${part}) больше целого (${whole})`,
+  notNumber: (value: string) => `не число «${value}»`,
+  negative: (value: string) => `отрицательное число «${value}»`,
+  shapeMismatch: 'размеры диапазонов не совпадают',
+  columns: (expected: number, got: number) => `нужно ${expected} столбцов, а в диапазоне ${got}`,
+  badCell: (row: number, value: string) => `строка ${row}: «${value}» — не число и не да/нет`,
+  noSchool: 'не указан код ОО',
+  unknownSchool: (id: string) => `школа «${id}» не найдена`,
+  unknownCode: (code: string) => `неизвестный показатель «${code}»`,
+  noResult: (period: string) => `нет расчёта за период ${period || '(текущий)'}; выполните пересчёт`,
+} as const;

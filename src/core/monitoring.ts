@@ -1,0 +1,399 @@
+/**
+ * The whole computation of one period: statuses, indices, per-school checks, the summary and
+ * the recommendations. Plain data in, plain data out.
+ *
+ * Schools are processed in one canonical order (by school id) whatever order the registry
+ * gives, so that shuffling the input changes nothing but the order of output lists, which
+ * follow the registry.
+ */
+import { ISB_COMPONENTS, RESULT_COMPONENTS, isbWeightSetting } from './catalogue/components';
+import { fieldByCode } from './catalogue/fields';
+import { defaultSettings } from './catalogue/settings';
+import { DEFAULT_RULES } from './catalogue/rules';
+import { residuals, resilient as resilientOf, suggestLeaders } from './compute/leaders';
+import { nearestNeighbours } from './compute/peers';
+import { computePeriodCore, hasInfo, type PeriodCore } from './compute/periodCore';
+import { municipalReference, objectivityFlags, riskProfile } from './compute/riskProfile';
+import { municipalFieldShare, schoolShares, share, type Pooled } from './compute/shares';
+import { median, rankDescending } from './compute/stats';
+import { computeIndicators } from './compute/summary';
+import { MONITORING_WARNINGS as W } from './messages';
+import { combineStatus, hasShnor, hasShnsu } from './registry';
+import { DERIVED_CODES, subjectOf, type RuleSubject } from './rules/codes';
+import { compileRules } from './rules/compile';
+import { orderByRiskProfile, ruleFires } from './rules/evaluate';
+import { settingNumber } from './settings';
+import type {
+  DataRow,
+  Dynamics,
+  FieldValues,
+  MonitoringInput,
+  MonitoringResult,
+  OfficialStatus,
+  RecommendationAggregate,
+  RegistrySchool,
+  SchoolResult,
+  Settings,
+} from './types';
+
+export type {
+  IndicatorResult,
+  MonitoringInput,
+  MonitoringResult,
+  RecommendationAggregate,
+  SchoolResult,
+} from './types';
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Up to five names, then "и ещё N". */
+function sample(items: readonly string[]): string {
+  const shown = items.slice(0, 5).join(', ');
+  return items.length > 5 ? W.andMore(shown, items.length - 5) : shown;
+}
+
+function timestampOf(row: DataRow): number {
+  const t = Date.parse(row.timestamp);
+  return Number.isNaN(t) ? -Infinity : t;
+}
+
+interface Indexed {
+  schools: RegistrySchool[];
+  position: Map<string, number>;
+  registryOrder: number[];
+  data: Map<string, (FieldValues | null)[]>;
+  lists: Map<string, Map<string, OfficialStatus>>;
+  warnings: string[];
+}
+
+function indexInput(input: MonitoringInput): Indexed {
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  const duplicates: string[] = [];
+  const active: RegistrySchool[] = [];
+  const inactive = new Set<string>();
+  for (const s of input.registry) {
+    if (seen.has(s.school_id)) {
+      duplicates.push(s.school_id);
+      continue;
+    }
+    seen.add(s.school_id);
+    if (s.active) active.push(s);
+    else inactive.add(s.school_id);
+  }
+  if (duplicates.length) warnings.push(W.duplicateRegistryIds(duplicates.length, sample(duplicates)));
+  const schools = [...active].sort((a, b) => byCodeUnits(a.school_id, b.school_id));
+  const position = new Map(schools.map((s, i) => [s.school_id, i]));
+  const registryOrder = active.map((s) => position.get(s.school_id) as number);
+
+  // The accepted response per school and period: the latest timestamp, then the later row.
+  const chosen = new Map<string, Map<number, DataRow>>();
+  const unknown = new Set<string>();
+  let ignoredInactive = 0;
+  for (const row of input.data) {
+    const i = position.get(row.school_id);
+    if (i === undefined) {
+      if (inactive.has(row.school_id)) ignoredInactive++;
+      else unknown.add(row.school_id);
+      continue;
+    }
+    let perPeriod = chosen.get(row.period);
+    if (!perPeriod) chosen.set(row.period, (perPeriod = new Map()));
+    const prev = perPeriod.get(i);
+    if (!prev || timestampOf(row) >= timestampOf(prev)) perPeriod.set(i, row);
+  }
+  if (unknown.size) warnings.push(W.unknownSchoolsInData(unknown.size, sample([...unknown].sort(byCodeUnits))));
+  if (ignoredInactive) warnings.push(W.inactiveSchoolsInData(ignoredInactive));
+  const data = new Map<string, (FieldValues | null)[]>();
+  for (const [period, rows] of chosen) {
+    const values: (FieldValues | null)[] = new Array(schools.length).fill(null);
+    for (const [i, row] of rows) values[i] = row.values;
+    data.set(period, values);
+  }
+
+  const lists = new Map<string, Map<string, OfficialStatus>>();
+  const unknownListed = new Set<string>();
+  for (const e of input.lists) {
+    if (!seen.has(e.school_id)) unknownListed.add(e.school_id);
+    let m = lists.get(e.period);
+    if (!m) lists.set(e.period, (m = new Map()));
+    const prev = m.get(e.school_id) ?? '';
+    m.set(e.school_id, combineStatus(hasShnor(prev) || hasShnor(e.status), hasShnsu(prev) || hasShnsu(e.status)));
+  }
+  if (unknownListed.size) {
+    warnings.push(W.unknownSchoolsInLists(unknownListed.size, sample([...unknownListed].sort(byCodeUnits))));
+  }
+  return { schools, position, registryOrder, data, lists, warnings };
+}
+
+function choosePeriods(input: MonitoringInput, settings: Settings, idx: Indexed) {
+  const settingPeriod = typeof settings.period === 'string' ? settings.period.trim() : '';
+  const dataPeriods = [...idx.data.keys()].sort(byCodeUnits);
+  const listPeriods = [...idx.lists.keys()].sort(byCodeUnits);
+  const current =
+    (input.period ?? '').trim() ||
+    settingPeriod ||
+    dataPeriods[dataPeriods.length - 1] ||
+    listPeriods[listPeriods.length - 1] ||
+    '';
+  const known = new Set([...dataPeriods, ...listPeriods]);
+  if (settingPeriod) known.add(settingPeriod);
+  if (current) known.add(current);
+  const periods = [...known].sort(byCodeUnits);
+  const at = periods.indexOf(current);
+  return {
+    periods,
+    current,
+    previous: at > 0 ? periods[at - 1] : null,
+    previous2: at > 1 ? periods[at - 2] : null,
+  };
+}
+
+function municipalLookup(cur: PeriodCore, derived: Record<string, number | boolean | null>[]) {
+  const cache = new Map<string, number | null>();
+  const mean = (xs: (number | null)[]): number | null => {
+    let s = 0;
+    let n = 0;
+    for (const x of xs) {
+      if (x === null) continue;
+      s += x;
+      n++;
+    }
+    return n ? s / n : null;
+  };
+  const compute = (code: string): number | null => {
+    if (DERIVED_CODES[code] === 'number') {
+      return mean(derived.map((d) => (typeof d[code] === 'number' ? (d[code] as number) : null)));
+    }
+    if (code.startsWith('share_')) {
+      const def = fieldByCode(subjectOf(code));
+      return def ? municipalFieldShare(cur.values, def) : null;
+    }
+    const pooled = cur.pooled[code];
+    if (pooled) {
+      let c = 0;
+      let p = 0;
+      for (const x of pooled) {
+        if (!x) continue;
+        c += x.count;
+        p += x.participants;
+      }
+      return share(c, p);
+    }
+    const def = fieldByCode(code);
+    if (def?.type === 'int') {
+      return mean(cur.values.map((v) => (typeof v?.[code] === 'number' ? (v[code] as number) : null)));
+    }
+    return null;
+  };
+  return (code: string): number | null => {
+    if (!cache.has(code)) cache.set(code, compute(code));
+    return cache.get(code) ?? null;
+  };
+}
+
+function peersOf(cur: PeriodCore, settings: Settings): number[][] {
+  const n = cur.isb.length;
+  const members: number[] = [];
+  for (let i = 0; i < n; i++) if (cur.isb[i] !== null) members.push(i);
+  const dim = ISB_COMPONENTS.length;
+  // Components weigh in the distance as in ИСБ (weight 0 = ignored); a missing component sits
+  // at the municipal mean (z = 0).
+  const scale = ISB_COMPONENTS.map((c) => Math.sqrt(Math.max(0, settingNumber(settings, isbWeightSetting(c.field)))));
+  const coords = new Float64Array(members.length * dim);
+  members.forEach((i, m) => {
+    for (let d = 0; d < dim; d++) coords[m * dim + d] = (cur.isbZ[d][i] ?? 0) * scale[d];
+  });
+  const k = Math.max(0, Math.floor(settingNumber(settings, 'peer_count')));
+  const found = nearestNeighbours(coords, members.length, dim, k);
+  const out: number[][] = Array.from({ length: n }, () => []);
+  members.forEach((i, m) => {
+    out[i] = found[m].map((j) => members[j]);
+  });
+  return out;
+}
+
+function dynamicsOf(prev: PeriodCore | null, cur: PeriodCore, i: number): Dynamics {
+  if (!hasInfo(prev)) return '';
+  const was = prev.flagged[i];
+  const is = cur.flagged[i];
+  if (was && is) return 'осталась';
+  if (was) return 'вышла';
+  if (is) return 'вошла';
+  return 'вне списков';
+}
+
+export function computeMonitoring(input: MonitoringInput): MonitoringResult {
+  const settings: Settings = { ...defaultSettings(), ...input.settings };
+  const idx = indexInput(input);
+  const warnings = [...idx.warnings];
+  const { periods, current, previous, previous2 } = choosePeriods(input, settings, idx);
+  const { schools } = idx;
+  const n = schools.length;
+  const empty = (): (FieldValues | null)[] => new Array(n).fill(null);
+  const valuesOf = (period: string) => idx.data.get(period) ?? empty();
+  const years = Math.max(1, Math.floor(settingNumber(settings, 'results_years')));
+
+  const coreOf = (period: string | null): PeriodCore | null => {
+    if (period === null) return null;
+    const at = periods.indexOf(period);
+    const pooledPeriods = periods.slice(Math.max(0, at - years + 1), at + 1).map(valuesOf);
+    return computePeriodCore({
+      period,
+      pooledPeriods,
+      values: valuesOf(period),
+      list: idx.lists.get(period) ?? null,
+      schoolIds: schools.map((s) => s.school_id),
+      settings,
+    });
+  };
+  const cur = coreOf(current) as PeriodCore;
+  const prev = coreOf(previous);
+  const prev2 = coreOf(previous2);
+
+  if (cur.usedComputedForOfficial) warnings.push(W.noOfficialList(current));
+  if (prev && prev.usedComputedForOfficial && prev.hasData) warnings.push(W.noOfficialList(prev.period));
+  if (!cur.hasData) warnings.push(W.noResponses(current));
+
+  const minP = settingNumber(settings, 'min_participants');
+  const objectivityThreshold = settingNumber(settings, 'objectivity_threshold');
+  const ri = cur.resultsIndex;
+  const medianRi = median(ri);
+  const residual = residuals(cur.isb, ri);
+  const resilient = resilientOf(cur.lowIsb, ri, medianRi);
+  const leaders = suggestLeaders(
+    schools.map((s, i) => ({
+      id: s.school_id,
+      locality: s.locality,
+      flagged: cur.flagged[i],
+      hasLeader: s.leader_school_id !== '',
+    })),
+    ri,
+    residual,
+    medianRi,
+  );
+  const peers = peersOf(cur, settings);
+  const municipalRank = rankDescending(ri);
+  const vprPooled = cur.pooled.vpr_fail;
+  const reference = municipalReference(cur.values, vprPooled);
+
+  const noIndex: string[] = [];
+  const perSchool = schools.map((s, i) => {
+    const values = cur.values[i];
+    const responded = values !== null;
+    if (responded && ri[i] === null) noIndex.push(s.name);
+    const pooled: Record<string, Pooled> = {};
+    for (const c of RESULT_COMPONENTS) {
+      const p = cur.pooled[c.code][i];
+      if (p) pooled[c.code] = p;
+    }
+    const objectivity = objectivityFlags(values, objectivityThreshold, minP);
+    const profile = riskProfile(values, vprPooled[i], reference, settings);
+    const myRi = ri[i];
+    let peerRank: number | null = null;
+    if (myRi !== null) {
+      peerRank = 1 + peers[i].filter((j) => ri[j] !== null && (ri[j] as number) > myRi).length;
+    }
+    const effective =
+      hasInfo(prev) &&
+      hasInfo(prev2) &&
+      prev2.flagged[i] &&
+      !prev.flagged[i] &&
+      !cur.flagged[i] &&
+      myRi !== null &&
+      prev2.resultsIndex[i] !== null &&
+      myRi >= (prev2.resultsIndex[i] as number);
+    const derived: Record<string, number | boolean | null> = {
+      flagged: cur.flagged[i],
+      has_leader_school: s.leader_school_id !== '',
+      objectivity_flag: responded ? objectivity.length > 0 : null,
+      risk_zone: responded ? cur.riskZone[i] : null,
+      resilient: myRi !== null && cur.isb[i] !== null ? resilient[i] : null,
+      effective_mode: effective,
+      status_mismatch: cur.hasList && responded ? cur.official[i] !== cur.computed[i] : false,
+      results_index: myRi,
+      isb: cur.isb[i],
+      residual: residual[i],
+    };
+    for (const code of Object.keys(DERIVED_CODES)) {
+      if (code.startsWith('risk_') && code !== 'risk_zone') {
+        derived[code] = responded ? profile.includes(code.slice('risk_'.length)) : null;
+      }
+    }
+    return {
+      values,
+      responded,
+      shares: schoolShares(values, pooled, minP),
+      objectivity,
+      profile,
+      peerRank,
+      effective,
+      derived,
+    };
+  });
+  if (noIndex.length) warnings.push(W.noResultsIndex(noIndex.length, sample(noIndex)));
+
+  // Recommendations.
+  const { rules, errors: ruleErrors } = compileRules(input.rules ?? DEFAULT_RULES);
+  const municipal = municipalLookup(cur, perSchool.map((p) => p.derived));
+  const fired: string[][] = perSchool.map((p, i) => {
+    const subject: RuleSubject = { values: p.values, shares: p.shares, derived: p.derived };
+    const hits = rules.filter((r) => ruleFires(r, subject, cur.flagged[i], municipal));
+    return orderByRiskProfile(hits, p.profile);
+  });
+
+  const results: SchoolResult[] = idx.registryOrder.map((i) => {
+    const s = schools[i];
+    const p = perSchool[i];
+    return {
+      school_id: s.school_id,
+      name: s.name,
+      locality: s.locality,
+      responded: p.responded,
+      official_status: cur.official[i],
+      computed_status: cur.computed[i],
+      status: cur.status[i],
+      status_mismatch: p.derived.status_mismatch === true,
+      flagged: cur.flagged[i],
+      results_index: ri[i],
+      results_index_prev: prev ? prev.resultsIndex[i] : null,
+      isb: cur.isb[i],
+      isb_prev: prev ? prev.isb[i] : null,
+      risk_zone: cur.riskZone[i],
+      resilient: resilient[i],
+      residual: residual[i],
+      leader_suggestions: leaders[i],
+      objectivity_flags: p.objectivity,
+      risk_profile: p.profile,
+      peers: peers[i].map((j) => schools[j].school_id),
+      peer_rank: p.peerRank,
+      municipal_rank: municipalRank[i],
+      dynamics: dynamicsOf(prev, cur, i),
+      effective_mode: p.effective,
+      shares: p.shares,
+      recommendations: fired[i],
+    };
+  });
+
+  const recommendations: RecommendationAggregate[] = rules.map((r) => ({
+    rule_id: r.rule_id,
+    addressee: r.addressee,
+    text: r.text,
+    school_ids: idx.registryOrder.filter((i) => fired[i].includes(r.rule_id)).map((i) => schools[i].school_id),
+  }));
+
+  return {
+    period: current,
+    previousPeriod: previous,
+    schoolsTotal: n,
+    responded: cur.values.filter((v) => v !== null).length,
+    notResponded: idx.registryOrder.filter((i) => cur.values[i] === null).map((i) => schools[i].school_id),
+    schools: results,
+    indicators: computeIndicators(cur, prev, prev2, schools, settings),
+    recommendations,
+    ruleErrors,
+    warnings,
+  };
+}

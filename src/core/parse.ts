@@ -1,0 +1,105 @@
+/**
+ * Parsing of single cell values as respondents and inspectors type them.
+ */
+import { PARSE } from './messages';
+
+export interface ParsedNumber {
+  value: number | null;
+  /** Present (a short Russian reason) when the input is not a whole number >= 0. */
+  error?: string;
+}
+
+// Regular, non-breaking, narrow non-breaking and thin spaces: what Excel and Sheets put in
+// "12 345".
+const SPACES = /[\s\u00a0\u202f\u2009]/g;
+
+function isBlank(raw: unknown): boolean {
+  return raw === null || raw === undefined || (typeof raw === 'string' && raw.replace(SPACES, '') === '');
+}
+
+/**
+ * A whole number >= 0. Tolerates spaces inside and a trailing `.0` / `,0`; rejects units
+ * ("12 чел."), signs, fractions. Blank -> null without error.
+ */
+export function parseWholeNumber(raw: unknown): ParsedNumber {
+  if (isBlank(raw)) return { value: null };
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { value: null, error: PARSE.notNumber };
+    if (raw < 0) return { value: null, error: PARSE.negative };
+    if (!Number.isInteger(raw)) return { value: null, error: PARSE.fraction };
+    if (!Number.isSafeInteger(raw)) return { value: null, error: PARSE.tooLarge };
+    return { value: raw };
+  }
+  if (typeof raw !== 'string') return { value: null, error: PARSE.notNumber };
+  const text = raw.replace(SPACES, '');
+  if (/^-\d+([.,]\d+)?$/.test(text)) return { value: null, error: PARSE.negative };
+  const m = /^(\d+)(?:[.,](\d+))?$/.exec(text);
+  if (!m) return { value: null, error: PARSE.notNumber };
+  if (m[2] !== undefined) {
+    // "12,000" is ambiguous (twelve, or a thousands separator): refuse rather than guess.
+    if (/^0{3,}$/.test(m[2])) return { value: null, error: PARSE.notNumber };
+    if (!/^0+$/.test(m[2])) return { value: null, error: PARSE.fraction };
+  }
+  const value = Number(m[1]);
+  if (!Number.isSafeInteger(value)) return { value: null, error: PARSE.tooLarge };
+  return { value };
+}
+
+const TRUE_WORDS = new Set(['да', 'yes', 'y', '1', 'true', 'истина', 'есть', 'имеется']);
+const FALSE_WORDS = new Set(['нет', 'no', 'n', '0', 'false', 'ложь', 'отсутствует']);
+
+/** да/нет, yes/no, 1/0, TRUE/FALSE and real booleans. Blank -> null. */
+export function parseBool(raw: unknown): { value: boolean | null; error?: string } {
+  if (isBlank(raw)) return { value: null };
+  if (typeof raw === 'boolean') return { value: raw };
+  if (typeof raw === 'number') {
+    if (raw === 1) return { value: true };
+    if (raw === 0) return { value: false };
+    return { value: null, error: PARSE.notBool };
+  }
+  if (typeof raw !== 'string') return { value: null, error: PARSE.notBool };
+  const word = raw.trim().toLowerCase().replace(/\.$/, '');
+  if (TRUE_WORDS.has(word)) return { value: true };
+  if (FALSE_WORDS.has(word)) return { value: false };
+  return { value: null, error: PARSE.notBool };
+}
+
+/** A decimal number for settings and thresholds: `0,15`, `0.15`, `15%`, `1 000`. */
+export function parseDecimal(raw: unknown): number | null {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (typeof raw !== 'string') return null;
+  let text = raw.replace(SPACES, '').replace(',', '.');
+  let scale = 1;
+  if (text.endsWith('%')) {
+    text = text.slice(0, -1);
+    scale = 0.01;
+  }
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
+  const value = Number(text) * scale;
+  // Clean float noise of the percent scaling (15% -> 0.15, not 0.15000000000000002).
+  return Number.isFinite(value) ? Number(value.toPrecision(12)) : null;
+}
+
+/** Cell text: trimmed string, or null when blank. Numbers and dates become their text. */
+export function parseText(raw: unknown): string | null {
+  if (isBlank(raw)) return null;
+  if (raw instanceof Date) return isNaN(raw.getTime()) ? null : raw.toISOString();
+  if (typeof raw === 'string') return raw.trim();
+  return String(raw).trim();
+}
+
+/** http(s) address, or a bare domain with a path (a scheme is commonly forgotten). */
+export function isUrl(text: string): boolean {
+  return /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(text) || /^[^\s/:@]+\.[a-zа-яё]{2,}(\/\S*)?$/i.test(text);
+}
+
+export function isEmail(text: string): boolean {
+  return /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/.test(text);
+}
+
+/** Periods as typed: `2021–2022`, `2021/2022`, ` 2021 - 2022 ` -> `2021-2022`. */
+export function normalizePeriod(raw: unknown): string {
+  const text = parseText(raw);
+  if (text === null) return '';
+  return text.replace(/\s*[–—/\\-]\s*/g, '-').replace(/\s+/g, ' ');
+}

@@ -1,0 +1,58 @@
+/**
+ * What a rule's code can name and how a school's value for it is found: a field, a school
+ * share (`share_<field>`), a pooled results component, or a derived fact of the computation.
+ */
+import { RESULT_COMPONENTS, RISKS } from '../catalogue/components';
+import { fieldByCode } from '../catalogue/fields';
+import { SHARE_FIELDS } from '../compute/shares';
+import type { FieldValues } from '../types';
+
+export type CodeKind = 'number' | 'bool';
+
+/** Derived facts a rule may test, beside fields and shares. */
+export const DERIVED_CODES: Readonly<Record<string, CodeKind>> = {
+  flagged: 'bool',
+  has_leader_school: 'bool',
+  objectivity_flag: 'bool',
+  risk_zone: 'bool',
+  resilient: 'bool',
+  effective_mode: 'bool',
+  status_mismatch: 'bool',
+  results_index: 'number',
+  isb: 'number',
+  residual: 'number',
+  ...Object.fromEntries(RISKS.map((r) => [`risk_${r.code}`, 'bool' as const])),
+};
+
+const SHARE_CODES = new Set(SHARE_FIELDS.map((f) => `share_${f.code}`));
+const COMPONENT_CODES = new Set(RESULT_COMPONENTS.map((c) => c.code));
+
+export function codeKind(code: string): CodeKind | null {
+  if (code in DERIVED_CODES) return DERIVED_CODES[code];
+  if (SHARE_CODES.has(code) || COMPONENT_CODES.has(code)) return 'number';
+  const def = fieldByCode(code);
+  if (def?.type === 'int') return 'number';
+  if (def?.type === 'bool') return 'bool';
+  return null;
+}
+
+/** The field or component a code is about (`share_x` -> `x`), for risk ordering. */
+export function subjectOf(code: string): string {
+  return code.startsWith('share_') ? code.slice('share_'.length) : code;
+}
+
+/** A school as the rules see it. */
+export interface RuleSubject {
+  values: FieldValues | null;
+  /** SchoolResult.shares: field shares and pooled components. */
+  shares: Readonly<Record<string, number | null>>;
+  derived: Readonly<Record<string, number | boolean | null>>;
+}
+
+export function subjectValue(subject: RuleSubject, code: string): number | boolean | null {
+  if (code in DERIVED_CODES) return subject.derived[code] ?? null;
+  if (SHARE_CODES.has(code)) return subject.shares[subjectOf(code)] ?? null;
+  if (COMPONENT_CODES.has(code)) return subject.shares[code] ?? null;
+  const v = subject.values?.[code];
+  return typeof v === 'number' || typeof v === 'boolean' ? v : null;
+}

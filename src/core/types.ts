@@ -1,0 +1,147 @@
+/**
+ * Plain data shapes shared by the core and the shell. Codes (field, indicator, rule) are the
+ * stable identifiers of the domain spec; Russian lives in labels and messages only.
+ */
+
+export type FieldType = 'int' | 'bool' | 'url' | 'text';
+export type Locality = 'urban' | 'rural' | '';
+export type OfficialStatus = 'ШНОР' | 'ШНСУ' | 'ШНОР+ШНСУ' | '';
+
+export interface RegistrySchool {
+  school_id: string;
+  name: string;
+  municipality: string;
+  locality: Locality;
+  email: string;
+  is_internship_site: boolean;
+  leader_school_id: string;
+  active: boolean;
+}
+
+export interface ListEntry {
+  period: string;
+  school_id: string;
+  status: Exclude<OfficialStatus, ''>;
+}
+
+/** null = unanswered. */
+export type FieldValue = number | boolean | string | null;
+export type FieldValues = Record<string, FieldValue>;
+
+export interface DataRow {
+  school_id: string;
+  period: string;
+  values: FieldValues;
+  response_id: string;
+  /** ISO date-time of the accepted response. */
+  timestamp: string;
+}
+
+export type Settings = Record<string, number | string | boolean>;
+
+export interface RuleRow {
+  rule_id: string;
+  code: string;
+  operator: string;
+  threshold: string;
+  addressee: string;
+  text: string;
+  applies_to: string;
+  /** Sheet row number, for error messages; defaults to the array position + 2 (header row 1). */
+  row?: number;
+}
+
+export interface ValidationResult {
+  ok: boolean;
+  school_id: string;
+  period: string;
+  values: FieldValues;
+  errors: string[];
+}
+
+export type Dynamics = 'вышла' | 'вошла' | 'осталась' | 'вне списков' | '';
+
+export interface SchoolResult {
+  school_id: string;
+  name: string;
+  locality: Locality;
+  responded: boolean;
+  official_status: OfficialStatus;
+  computed_status: OfficialStatus;
+  /** Status of record (setting `status_source`). */
+  status: OfficialStatus;
+  status_mismatch: boolean;
+  flagged: boolean;
+  results_index: number | null;
+  results_index_prev: number | null;
+  isb: number | null;
+  isb_prev: number | null;
+  risk_zone: boolean;
+  resilient: boolean;
+  residual: number | null;
+  /** school ids, best first. */
+  leader_suggestions: string[];
+  /** Tests whose grade lowering exceeds the threshold, e.g. 'vpr_rus5'. */
+  objectivity_flags: string[];
+  /** Risk codes of catalogue RISKS, in catalogue order. */
+  risk_profile: string[];
+  /** school ids, nearest first. */
+  peers: string[];
+  peer_rank: number | null;
+  municipal_rank: number | null;
+  dynamics: Dynamics;
+  effective_mode: boolean;
+  /**
+   * Current-period shares keyed by field code (count / base), and pooled result components
+   * keyed by component code (`ege_below_min`, `vpr_fail`, ...). null = missing.
+   */
+  shares: Record<string, number | null>;
+  /** Rule ids, those addressing the school's risk profile first. */
+  recommendations: string[];
+}
+
+export interface IndicatorResult {
+  code: string;
+  section: number;
+  title: string;
+  count: number | null;
+  denominator: number | null;
+  /** One decimal, half-up; for `gap_*` the gap itself in percentage points. */
+  percent: number | null;
+  previous_percent: number | null;
+  change_pp: number | null;
+  /** 'имеется' | 'отсутствует' for municipal yes/no facts. */
+  value: string | null;
+  /** Schools that entered a sum-over-sum share (when answers were missing). */
+  covered?: number;
+  note?: string;
+}
+
+export interface RecommendationAggregate {
+  rule_id: string;
+  addressee: string;
+  text: string;
+  school_ids: string[];
+}
+
+export interface MonitoringResult {
+  period: string;
+  previousPeriod: string | null;
+  schoolsTotal: number;
+  responded: number;
+  notResponded: string[];
+  schools: SchoolResult[];
+  indicators: IndicatorResult[];
+  recommendations: RecommendationAggregate[];
+  ruleErrors: string[];
+  warnings: string[];
+}
+
+export interface MonitoringInput {
+  registry: RegistrySchool[];
+  lists: ListEntry[];
+  data: DataRow[];
+  settings: Settings;
+  period?: string;
+  rules?: RuleRow[];
+}

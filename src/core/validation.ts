@@ -1,0 +1,149 @@
+/**
+ * Validation of one school response (domain spec, section 4): every error is collected, each
+ * in Russian naming the field, the value and the bound.
+ */
+import { FIELDS, RESULT_TESTS, fieldByCode, type FieldDef } from './catalogue/fields';
+import { VALIDATION } from './messages';
+import { isUrl, normalizePeriod, parseBool, parseText, parseWholeNumber } from './parse';
+import { lowerFirst } from './text';
+import type { FieldValues, RegistrySchool, ValidationResult } from './types';
+
+export { parseBool, parseWholeNumber } from './parse';
+
+// Batch ingestion validates many responses against one registry array: index it once.
+// (An array that grows is re-indexed; the registry is not edited in place otherwise.)
+const registryIndexCache = new WeakMap<
+  RegistrySchool[],
+  { length: number; index: Map<string, RegistrySchool> }
+>();
+
+function registryIndex(registry: RegistrySchool[]): Map<string, RegistrySchool> {
+  const cached = registryIndexCache.get(registry);
+  if (cached && cached.length === registry.length) return cached.index;
+  const index = new Map(registry.map((s) => [s.school_id, s]));
+  registryIndexCache.set(registry, { length: registry.length, index });
+  return index;
+}
+
+function rawText(raw: unknown): string {
+  if (raw instanceof Date) return raw.toISOString();
+  return String(raw);
+}
+
+/**
+ * The registry school a response names: its code exactly, or the code before « — » when the
+ * form's list shows "code — name" (a choice, so both list styles work).
+ */
+function findSchool(
+  id: string,
+  byId: Map<string, RegistrySchool>,
+): RegistrySchool | undefined {
+  const exact = byId.get(id);
+  if (exact) return exact;
+  const m = /^(.+?)\s+[—–-]\s+/.exec(id);
+  return m ? byId.get(m[1].trim()) : undefined;
+}
+
+function parseField(def: FieldDef, raw: unknown, errors: string[]): FieldValues[string] {
+  switch (def.type) {
+    case 'int': {
+      const r = parseWholeNumber(raw);
+      if (r.error) errors.push(VALIDATION.badNumber(def.short, rawText(raw), r.error));
+      return r.value;
+    }
+    case 'bool': {
+      const r = parseBool(raw);
+      if (r.error) errors.push(VALIDATION.badBool(def.short, rawText(raw)));
+      return r.value;
+    }
+    case 'url': {
+      const text = parseText(raw);
+      if (text !== null && !isUrl(text)) {
+        errors.push(VALIDATION.badUrl(def.short, text));
+        return null;
+      }
+      return text;
+    }
+    case 'text':
+      return parseText(raw);
+  }
+}
+
+function checkBounds(values: FieldValues, errors: string[]): void {
+  const num = (code: string): number | null => {
+    const v = values[code];
+    return typeof v === 'number' ? v : null;
+  };
+  for (const def of FIELDS) {
+    if (def.type !== 'int' || !def.base) continue;
+    const value = num(def.code);
+    if (value === null) continue;
+    const baseDef = fieldByCode(def.base);
+    const base = num(def.base);
+    if (!baseDef) continue;
+    if (base === null) {
+      // A positive count without its base cannot be checked or used; a zero can be.
+      if (value > 0 && !baseDef.required) {
+        errors.push(VALIDATION.missingBase(def.short, value, baseDef.short));
+      }
+      continue;
+    }
+    if (value > base) errors.push(VALIDATION.exceeds(def.short, value, lowerFirst(baseDef.short), base));
+  }
+  // *_lower + *_higher <= *_participants
+  for (const t of RESULT_TESTS) {
+    if (!t.measures.includes('lower') || !t.measures.includes('higher')) continue;
+    const lower = num(`${t.test}_lower`);
+    const higher = num(`${t.test}_higher`);
+    const part = num(`${t.test}_participants`);
+    if (lower === null || higher === null || part === null) continue;
+    // Each alone within bounds but the sum over: report the sum (single excesses are above).
+    if (lower <= part && higher <= part && lower + higher > part) {
+      errors.push(VALIDATION.sumExceeds(t.title, lower, higher, part));
+    }
+  }
+}
+
+/**
+ * Validates a raw response keyed by field code. `options.period` is used when the response
+ * carries no period (the form fixes it from settings).
+ */
+export function validateResponse(
+  raw: Record<string, unknown>,
+  registry: RegistrySchool[],
+  options: { period?: string } = {},
+): ValidationResult {
+  const errors: string[] = [];
+  const byId = registryIndex(registry);
+
+  const idText = parseText(raw.school_id) ?? '';
+  let school_id = idText;
+  if (idText === '') {
+    errors.push(VALIDATION.noSchool);
+  } else {
+    const school = findSchool(idText, byId);
+    if (!school) errors.push(VALIDATION.unknownSchool(idText));
+    else {
+      school_id = school.school_id;
+      if (!school.active) errors.push(VALIDATION.inactiveSchool(school.school_id, school.name));
+    }
+  }
+
+  const period = normalizePeriod(raw.period) || normalizePeriod(options.period);
+  if (period === '') errors.push(VALIDATION.noPeriod);
+
+  const values: FieldValues = {};
+  for (const def of FIELDS) {
+    if (def.code === 'school_id' || def.code === 'period') continue;
+    values[def.code] = parseField(def, raw[def.code], errors);
+  }
+  for (const def of FIELDS) {
+    if (def.required && def.code !== 'school_id' && values[def.code] === null) {
+      // A value that failed to parse already has its own message.
+      if (parseText(raw[def.code]) === null) errors.push(VALIDATION.required(def.short));
+    }
+  }
+  checkBounds(values, errors);
+
+  return { ok: errors.length === 0, school_id, period, values, errors };
+}

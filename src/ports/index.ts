@@ -1,0 +1,165 @@
+/**
+ * The small interfaces through which use cases reach Google. The Apps Script adapters
+ * (src/adapters/gas) implement them over the real services; tests may pass fakes.
+ * Every sheet operation is batched: one read or one write per sheet per call.
+ */
+import type { ReportModel } from '../core/report/model';
+
+/** What a spreadsheet cell holds: the same types Apps Script returns. */
+export type Cell = string | number | boolean | Date;
+export type Table = Cell[][];
+
+export interface ColumnLayout {
+  /** Width in pixels. */
+  width?: number;
+  /** Apps Script number format, e.g. `0.0%`, `dd.MM.yyyy`, `@` (plain text). */
+  numberFormat?: string;
+  /** A dropdown of allowed values (data validation). */
+  allowed?: readonly string[];
+}
+
+export interface SheetLayout {
+  frozenRows?: number;
+  columns?: readonly ColumnLayout[];
+  /** Notes on header cells, by column index. */
+  headerNotes?: readonly string[];
+}
+
+export interface ChartSpec {
+  title: string;
+  /** A1 ranges of the chart's data on its sheet. */
+  ranges: readonly string[];
+  type: 'scatter' | 'bar' | 'column';
+  xTitle?: string;
+  yTitle?: string;
+}
+
+export interface SheetStore {
+  id(): string;
+  url(): string;
+  name(): string;
+  sheetNames(): string[];
+  /** The whole sheet, header row first; [] when it does not exist. One read. */
+  read(sheet: string): Table;
+  /** The first `columns` columns of every row (header included); [] when missing. One read. */
+  readColumns(sheet: string, columns: number): Table;
+  /** Replaces the sheet's content (creating it), then applies the layout. One write. */
+  replace(sheet: string, rows: Table, layout?: SheetLayout): void;
+  /** Creates the sheet with this header if it does not exist; returns true when created. */
+  ensure(sheet: string, header: readonly string[], layout?: SheetLayout): boolean;
+  /** Appends rows below the last one. One write. */
+  append(sheet: string, rows: Table): void;
+  /** Overwrites one row (1-based, header is row 1). One write. */
+  writeRow(sheet: string, row: number, values: readonly Cell[]): void;
+  /** Renames the sheet with this id (used for the form's responses sheet). */
+  renameSheetById(sheetId: number, name: string): void;
+  /** Replaces the charts of a sheet. */
+  setCharts(sheet: string, charts: readonly ChartSpec[]): void;
+}
+
+export type FormItemKind = 'int' | 'bool' | 'url' | 'text' | 'paragraph' | 'email' | 'list';
+
+export interface FormItemSpec {
+  /** Stable key (field code); kept in the item's help text marker so renames are safe. */
+  code: string;
+  title: string;
+  help: string;
+  kind: FormItemKind;
+  required: boolean;
+  choices?: readonly string[];
+}
+
+export interface FormSectionSpec {
+  title: string;
+  help: string;
+  items: readonly FormItemSpec[];
+}
+
+export interface FormSpec {
+  title: string;
+  description: string;
+  confirmation: string;
+  sections: readonly FormSectionSpec[];
+}
+
+export interface FormInfo {
+  id: string;
+  editUrl: string;
+  publishedUrl: string;
+  /** The sheet id of the responses sheet in the destination spreadsheet. */
+  responsesSheetId: number | null;
+}
+
+export interface FormBuilder {
+  /** Opens the form by id; null when it is gone (deleted by the user). */
+  open(id: string): FormInfo | null;
+  /** Creates a form from the spec, sends its responses to the spreadsheet. */
+  create(spec: FormSpec, spreadsheetId: string): FormInfo;
+  /** Updates titles, help and choices in place, adds missing items; never deletes answers. */
+  sync(id: string, spec: FormSpec): void;
+  /** Sets the choices of the list item with this code (the school list). */
+  setChoices(id: string, code: string, choices: readonly string[]): void;
+  /** Current question title -> field code, read from the items' code markers. */
+  titleMap(id: string): Record<string, string>;
+}
+
+export interface DocumentInfo {
+  id: string;
+  url: string;
+}
+
+export interface DocumentWriter {
+  write(title: string, model: ReportModel): DocumentInfo;
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export interface Mailer {
+  remainingQuota(): number;
+  send(message: MailMessage): void;
+}
+
+export interface Triggers {
+  /** Creates the form-submit trigger for this handler unless one exists; true when created. */
+  ensureFormSubmit(handler: string): boolean;
+  count(handler?: string): number;
+}
+
+export interface KeyValueStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+export interface Lock {
+  /** Runs `fn` holding the document lock; returns `{ ok: false }` when it was not acquired. */
+  withLock<T>(timeoutMs: number, fn: () => T): { ok: true; value: T } | { ok: false };
+}
+
+export interface Clock {
+  now(): Date;
+  timeZone(): string;
+  format(date: Date, pattern: string): string;
+}
+
+export interface Ui {
+  /** Tells the user something in a dialog (or logs it where there is no UI). */
+  alert(title: string, message: string): void;
+  toast(message: string): void;
+}
+
+/** Everything a use case may touch. */
+export interface Ports {
+  sheets: SheetStore;
+  forms: FormBuilder;
+  documents: DocumentWriter;
+  mailer: Mailer;
+  triggers: Triggers;
+  properties: KeyValueStore;
+  lock: Lock;
+  clock: Clock;
+  ui: Ui;
+}

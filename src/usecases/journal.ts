@@ -1,0 +1,11 @@
+import { SHEETS } from '../core/messages';
+import type { Ports } from '../ports';
+
+/** One line in the journal sheet: when, what, details. */
+export function journal(
+  ports: Pick<Ports, 'sheets' | 'clock'>,
+  event: string,
+  details: string,
+): void {
+  ports.sheets.append(SHEETS.journal, [[ports.clock.now(), event, details]]);
+}

@@ -1,0 +1,50 @@
+/**
+ * «Пересчитать показатели»: one read per input sheet, the pure core, one write per output
+ * sheet (Показатели, Сводка, Рекомендации).
+ */
+import { computeMonitoring } from '../core/monitoring';
+import { JOURNAL, SHEETS } from '../core/messages';
+import { indicatorSheet, recommendationSheet, schoolSheet } from '../core/report/tables';
+import type { MonitoringResult } from '../core/monitoring';
+import type { Ports } from '../ports';
+import { journal } from './journal';
+import { readData, readLists, readRegistry, readRules, readSettingsSheet } from './workbook';
+
+export interface Computation {
+  result: MonitoringResult;
+  settings: Record<string, string | number | boolean>;
+  inputErrors: string[];
+}
+
+/** Reads every input sheet once and runs the core. */
+export function compute(ports: Pick<Ports, 'sheets'>, period?: string): Computation {
+  const { settings, errors: settingsErrors } = readSettingsSheet(ports.sheets);
+  const { schools, errors: registryErrors } = readRegistry(ports.sheets);
+  const { lists, errors: listErrors } = readLists(ports.sheets);
+  const rules = readRules(ports.sheets);
+  const data = readData(ports.sheets).rows.map((r) => r.data);
+  const result = computeMonitoring({ registry: schools, lists, data, settings, rules, period });
+  return { result, settings, inputErrors: [...settingsErrors, ...registryErrors, ...listErrors] };
+}
+
+export function recompute(ports: Ports, period?: string): Computation {
+  const computation = compute(ports, period);
+  const { result } = computation;
+  const schools = schoolSheet(result);
+  ports.sheets.replace(SHEETS.indicators, schools.rows, schools.layout);
+  const summary = indicatorSheet(result);
+  ports.sheets.replace(SHEETS.summary, summary.rows, summary.layout);
+  const recommendations = recommendationSheet(result);
+  ports.sheets.replace(SHEETS.recommendations, recommendations.rows, recommendations.layout);
+  journal(
+    ports,
+    JOURNAL.recompute,
+    [
+      `${result.period}: ${result.responded} из ${result.schoolsTotal}`,
+      ...computation.inputErrors,
+      ...result.ruleErrors,
+      ...result.warnings,
+    ].join('\n'),
+  );
+  return computation;
+}

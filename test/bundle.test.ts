@@ -1,0 +1,116 @@
+/**
+ * The built dist/Code.js as Apps Script sees it: classic scripts in one fresh global scope.
+ * (`npm test` builds first.)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import * as acorn from 'acorn';
+import * as gasLocal from 'gas-local';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readEntryPoints } = require('../scripts/entry-points.cjs');
+
+const dist = path.join(__dirname, '..', 'dist');
+const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
+const entries: Array<{ name: string; params: string[]; jsDoc: string }> = readEntryPoints(
+  fs.readFileSync(path.join(__dirname, '..', 'src', 'entry', 'index.ts'), 'utf8'),
+);
+
+/** A global scope where touching any Google service throws. */
+function trappedScope(touched: string[]): Record<string, unknown> {
+  const names = [
+    'SpreadsheetApp',
+    'FormApp',
+    'DocumentApp',
+    'DriveApp',
+    'MailApp',
+    'ScriptApp',
+    'PropertiesService',
+    'LockService',
+    'CacheService',
+    'Utilities',
+    'Session',
+    'HtmlService',
+    'Logger',
+    'Charts',
+  ];
+  const scope: Record<string, unknown> = {};
+  for (const name of names) {
+    scope[name] = new Proxy(
+      {},
+      {
+        get(_t, prop) {
+          touched.push(`${name}.${String(prop)}`);
+          throw new Error(`${name} touched at load time`);
+        },
+      },
+    );
+  }
+  return scope;
+}
+
+describe('dist/Code.js', () => {
+  it('parses as an ES2020 classic script: no import/export left, nothing newer than es2020', () => {
+    expect(() => new vm.Script(code)).not.toThrow();
+    expect(() => acorn.parse(code, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
+  it('declares every entry point as a global function and runs nothing at top level', () => {
+    const touched: string[] = [];
+    const globals = gasLocal.require(dist, trappedScope(touched), {
+      filter: (f) => f.endsWith('.js'),
+    });
+    expect(touched).toEqual([]);
+    expect(entries.length).toBeGreaterThanOrEqual(8);
+    for (const entry of entries) {
+      expect(typeof globals[entry.name]).toBe('function');
+      expect((globals[entry.name] as (...a: unknown[]) => unknown).length).toBe(
+        entry.params.length,
+      );
+    }
+    for (const name of [
+      'onOpen',
+      'onInstall',
+      'onFormSubmit',
+      'menuSetup',
+      'menuRecompute',
+      'menuReport',
+    ]) {
+      expect(entries.map((e) => e.name)).toContain(name);
+    }
+  });
+
+  it('keeps each entry point as a top-level declaration with its JSDoc and real parameter names', () => {
+    const program = acorn.parse(code, { ecmaVersion: 2020, sourceType: 'script' }) as unknown as {
+      body: Array<{
+        type: string;
+        id?: { name: string };
+        params?: Array<{ name: string }>;
+        start: number;
+      }>;
+    };
+    const declared = new Map(
+      program.body.filter((n) => n.type === 'FunctionDeclaration').map((n) => [n.id!.name, n]),
+    );
+    for (const entry of entries) {
+      const node = declared.get(entry.name);
+      expect(node).toBeDefined();
+      expect(node!.params!.map((p) => p.name)).toEqual(entry.params);
+      const before = code.slice(0, node!.start).trimEnd();
+      if (entry.jsDoc) expect(before.endsWith(entry.jsDoc.split('\n').pop()!.trim())).toBe(true);
+    }
+    const custom = entries.filter((e) => e.jsDoc.includes('@customfunction'));
+    for (const entry of custom) expect(code).toContain(`${entry.jsDoc}\nfunction ${entry.name}(`);
+  });
+
+  it('ships the manifest and the dialog pages with their script inlined', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Europe/Moscow');
+    expect(manifest.oauthScopes.length).toBeGreaterThan(0);
+    const about = fs.readFileSync(path.join(dist, 'about.html'), 'utf8');
+    expect(about).not.toMatch(/<script src=/);
+    expect(about).toMatch(/<script>[\s\S]*addEventListener[\s\S]*<\/script>/);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * The whole path through the real entry points on the emulator, with the shipped sample:
+ * setup, the inspector's sheets, every response through the form and the submit trigger,
+ * recompute, the report, and the exported files read back.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readCsv } from '../../cli/csv';
+import { runMonitoring, type RunResult } from '../../cli/pipeline';
+import { SHEETS } from '../../src/core/messages';
+
+const root = path.join(__dirname, '..', '..');
+const sample = (name: string) => readCsv(path.join(root, 'sample', `${name}.csv`));
+const inputs = () => ({
+  registry: sample('registry'),
+  lists: sample('lists'),
+  settings: sample('settings'),
+  responses: [sample('responses')],
+});
+
+function sheetValues(run: RunResult, name: string): unknown[][] {
+  const ss = run.google.SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet.getDataRange().getValues();
+}
+
+describe('npm start pipeline on the sample municipality', () => {
+  let run: RunResult;
+  let outDir: string;
+
+  beforeAll(async () => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-e2e-'));
+    run = await runMonitoring(inputs(), { outDir });
+  });
+
+  it('keeps every raw response: the responses sheet has one row per submission', () => {
+    const raw = sheetValues(run, SHEETS.responses);
+    expect(raw.length - 1).toBe(run.submitted);
+  });
+
+  it('accounts for every raw row: accepted, superseded by a later one, or rejected with reasons', () => {
+    const raw = sheetValues(run, SHEETS.responses);
+    const data = sheetValues(run, SHEETS.data).slice(1);
+    const rejected = sheetValues(run, SHEETS.rejected).slice(1);
+    const acceptedRows = new Set(data.map((r) => Number(r[2])));
+    const rejectedRows = new Set(rejected.map((r) => Number(r[0])));
+    const header = raw[0].map(String);
+    const schoolCol = header.findIndex((h) => /Код ОО|школ/i.test(h));
+    const periodCol = header.findIndex((h) => /период/i.test(h));
+    expect(schoolCol).toBeGreaterThan(0);
+    for (let row = 2; row <= raw.length; row++) {
+      if (acceptedRows.has(row) || rejectedRows.has(row)) continue;
+      // Superseded: the same school and period has a later accepted row.
+      const school = String(raw[row - 1][schoolCol]).split(' — ')[0];
+      const period = String(raw[row - 1][periodCol] ?? '');
+      const later = data.find(
+        (d) => d[0] === school && (period === '' || d[1] === period) && Number(d[2]) > row,
+      );
+      expect({ row, later: Boolean(later) }).toEqual({ row, later: true });
+    }
+    // One accepted row per school and period.
+    const keys = data.map((r) => `${r[0]}|${r[1]}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('rejects the planted bad responses, each with a Russian reason naming the problem', () => {
+    const reasons = sheetValues(run, SHEETS.rejected)
+      .slice(1)
+      .map((r) => String(r[4]));
+    expect(reasons.some((r) => /педагог/i.test(r) && /больше/i.test(r))).toBe(true);
+    expect(reasons.some((r) => /412 чел\./.test(r))).toBe(true);
+    expect(reasons.some((r) => /9999/.test(r))).toBe(true);
+  });
+
+  it('writes the three files, and the workbook has every sheet of the layout', async () => {
+    for (const f of Object.values(run.files)) expect(fs.statSync(f).size).toBeGreaterThan(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(run.files.xlsx);
+    const names = wb.worksheets.map((w) => w.name);
+    for (const name of [
+      SHEETS.settings,
+      SHEETS.registry,
+      SHEETS.lists,
+      SHEETS.responses,
+      SHEETS.data,
+      SHEETS.rejected,
+      SHEETS.indicators,
+      SHEETS.summary,
+      SHEETS.recommendations,
+      SHEETS.rules,
+      SHEETS.journal,
+    ]) {
+      expect(names).toContain(name);
+    }
+    // School codes stay text with their leading zeros.
+    const data = wb.getWorksheet(SHEETS.data)!;
+    expect(data.getRow(2).getCell(1).value).toMatch(/^\d{4}$/);
+  });
+
+  it('keeps respondent text that looks like a formula as text, through to the .xlsx', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(run.files.xlsx);
+    const raw = wb.getWorksheet(SHEETS.responses)!;
+    let found = false;
+    raw.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string' && cell.value.startsWith('=HYPERLINK')) found = true;
+        expect(cell.formula).toBeUndefined();
+      }),
+    );
+    expect(found).toBe(true);
+  });
+
+  it('writes the summary in the contract shape', () => {
+    const summary = JSON.parse(fs.readFileSync(run.files.summary, 'utf8'));
+    expect(summary.period).toBe('2025-2026');
+    expect(summary.schools_total).toBe(36);
+    expect(summary.responded).toBe(34);
+    expect(
+      summary.indicators.find((i: { code: string }) => i.code === 'share_flagged'),
+    ).toMatchObject({
+      section: 1,
+      denominator: 36,
+    });
+    expect(summary.schools).toHaveLength(36);
+    expect(summary.rejected.length).toBeGreaterThanOrEqual(3);
+    for (const key of [
+      'school_id',
+      'official_status',
+      'status',
+      'results_index',
+      'isb',
+      'dynamics',
+    ]) {
+      expect(summary.schools[0]).toHaveProperty(key);
+    }
+  });
+
+  it('writes the analytical report with its title, the summary and the annex', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(run.files.docx));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Аналитическая записка по итогам мониторинга');
+    expect(text).toContain('2025-2026');
+    expect(text).toContain('Представили данные: 34 из 36');
+    expect(text).toContain('Приложение');
+  });
+
+  it('ingests the same data when Google fires every submit twice and sends blank events', async () => {
+    const faulty = await runMonitoring(inputs(), {
+      outDir: fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-e2e-faults-')),
+      faults: { duplicateSubmitEvents: true, blankSubmitEvents: true },
+    });
+    const strip = (rows: unknown[][]) =>
+      rows.map((r) => r.map((c) => (c instanceof Date ? c.getTime() : c)));
+    expect(strip(sheetValues(faulty, SHEETS.data))).toEqual(strip(sheetValues(run, SHEETS.data)));
+    expect(sheetValues(faulty, SHEETS.rejected).length).toBe(
+      sheetValues(run, SHEETS.rejected).length,
+    );
+    expect(fs.readFileSync(faulty.files.summary, 'utf8')).toBe(
+      fs.readFileSync(run.files.summary, 'utf8'),
+    );
+  });
+});
