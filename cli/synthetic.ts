@@ -193,16 +193,20 @@ export function syntheticMunicipality(schoolCount = 36, seed = 20260901): Synthe
   rows.push(bad1, bad2, bad3, firstTry, resubmit);
   rows.sort((a, b) => String(a.timestamp).localeCompare(String(b.timestamp)));
 
+  // Official lists: about a fifth of the schools, the hardest first. Between the periods two
+  // schools leave the lists and two others enter them, so dynamics have something to show.
+  const ranked = [...schools].sort((a, b) => b.hardship - a.hardship);
+  const k = Math.max(3, Math.round(schoolCount * 0.2));
+  const listed = [
+    ranked.slice(0, k),
+    [...ranked.slice(0, k).filter((_, i) => i !== 1 && i !== 4), ...ranked.slice(k, k + 2)],
+  ];
   const lists: string[][] = [];
-  PERIODS.forEach((period, p) => {
-    schools
-      .map((s) => ({ s, score: s.hardship + (rand() - 0.5) * 0.15 - p * 0.05 }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 7)
-      .forEach(({ s }, k) =>
-        lists.push([period, s.id, k % 3 === 0 ? 'ШНОР' : k % 3 === 1 ? 'ШНСУ' : 'ШНОР+ШНСУ']),
-      );
-  });
+  PERIODS.forEach((period, p) =>
+    listed[p].forEach((s, i) =>
+      lists.push([period, s.id, i % 3 === 0 ? 'ШНОР' : i % 3 === 1 ? 'ШНСУ' : 'ШНОР+ШНСУ']),
+    ),
+  );
 
   const registry: string[][] = [
     [

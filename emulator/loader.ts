@@ -79,7 +79,11 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
   html.__setFiles?.(pages);
 
   const locks = services.LockService as unknown as { __releaseAll?: () => void };
-  /** One execution: when it ends, Apps Script releases the locks it still holds. */
+  const sheets = services.SpreadsheetApp as unknown as { __silently?: <T>(f: () => T) => T };
+  /**
+   * One execution: when it ends, Apps Script sends the writes still pending and releases the
+   * locks the script still holds (neither is a call of the script's).
+   */
   const fn = (name: string): ((...args: unknown[]) => unknown) => {
     const value = globals[name];
     if (typeof value !== 'function') throw new Error(`Script function not found: ${name}`);
@@ -87,6 +91,7 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
       try {
         return (value as (...a: unknown[]) => unknown)(...args);
       } finally {
+        sheets.__silently?.(() => services.SpreadsheetApp.flush());
         locks.__releaseAll?.();
       }
     };

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { readCsv } from '../cli/csv';
 import { runMonitoring } from '../cli/pipeline';
+import { CLI } from '../src/core/messages';
 
 async function main(): Promise<void> {
   const root = path.join(__dirname, '..');
@@ -24,11 +25,11 @@ async function main(): Promise<void> {
       outDir,
       spreadsheetName: 'Мониторинг ШНОР и ШНСУ — Сосновский муниципальный округ (пример)',
       onProgress: (stage, done, total) => {
-        if (stage !== 'submit') return void console.log(`• ${stageName[stage] ?? stage}`);
+        if (stage !== 'submit') return void console.log(`• ${CLI.stages[stage] ?? stage}`);
         const step = Math.floor(((done ?? 0) / (total ?? 1)) * 10);
         if (step !== lastShown) {
           lastShown = step;
-          console.log(`• ответы школ через форму: ${done} из ${total}`);
+          console.log(`• ${CLI.submitted(done ?? 0, total ?? 0)}`);
         }
       },
     },
@@ -40,19 +41,13 @@ async function main(): Promise<void> {
     rejected: unknown[];
   };
   console.log(
-    `\nПериод ${summary.period}: данные представили ${summary.responded} из ${summary.schools_total} школ, ` +
-      `отклонено ответов: ${summary.rejected.length}.`,
+    `\n${CLI.result(summary.period, summary.responded, summary.schools_total, summary.rejected.length)}`,
   );
-  console.log(`Файлы:\n  ${result.files.xlsx}\n  ${result.files.docx}\n  ${result.files.summary}`);
-  console.log(`Готово за ${((Date.now() - started) / 1000).toFixed(1)} с.`);
+  console.log(
+    `${CLI.files}\n  ${result.files.xlsx}\n  ${result.files.docx}\n  ${result.files.summary}`,
+  );
+  console.log(CLI.done(((Date.now() - started) / 1000).toFixed(1)));
 }
-
-const stageName: Record<string, string> = {
-  setup: 'настройка: листы, анкета, триггер (меню «Настроить мониторинг…»)',
-  recompute: 'пересчёт показателей',
-  report: 'аналитическая записка',
-  export: 'выгрузка в файлы',
-};
 
 main().catch((error: unknown) => {
   console.error(error);

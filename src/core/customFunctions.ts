@@ -150,7 +150,7 @@ export function isbFn(range: Arg, weights?: Arg): Out {
   }
   const cols = table.columns.map((col) => col.map((v, i) => (table.problems[i] ? null : v)));
   const { isb } = isbIndex(cols, w, table.n);
-  return column(table.header, 'ИСБ', isb, table.problems);
+  return column(table.header, M.isbTitle, isb, table.problems);
 }
 
 /**
@@ -164,7 +164,7 @@ export function resultsIndexFn(range: Arg): Out {
   RESULT_COMPONENTS.forEach((c, j) => {
     shares[c.code] = table.columns[j].map((v, i) => (table.problems[i] ? null : v));
   });
-  return column(table.header, 'Индекс результатов', resultsIndex(shares, table.n), table.problems);
+  return column(table.header, M.resultsIndexTitle, resultsIndex(shares, table.n), table.problems);
 }
 
 const schoolIndexCache = new WeakMap<MonitoringResult, Map<string, SchoolResult>>();

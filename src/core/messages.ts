@@ -22,6 +22,9 @@ export const UI = {
   formConfirmation:
     'Спасибо! Ответ получен. Если в нём найдутся ошибки, на указанный адрес придёт письмо ' +
     'с тем, что нужно исправить.',
+  formHintWholeNumber: 'Введите целое число (0, если таких нет)',
+  formHintUrl: 'Введите ссылку, начинающуюся с http:// или https://',
+  formHintEmail: 'Введите адрес электронной почты',
   setupDoneTitle: 'Мониторинг настроен',
   setupDone: (formUrl: string, created: string) =>
     `Анкета школы: ${formUrl}\nСоздано: ${created || 'ничего, всё уже было на месте'}.`,
@@ -186,6 +189,7 @@ export const REPORT = {
   ruleLine: (text: string, count: string) => `${text} (${count})`,
   noRecommendations: 'Правила не выявили необходимости в рекомендациях.',
   annexHeading: 'Приложение. Адресные рекомендации ШНОР и ШНСУ',
+  annexTableHeader: ['Школа', 'Индексы и динамика', 'Профиль рисков', 'Адресные рекомендации'],
   annexSchool: (id: string, name: string, status: string) => `${name} (${id}), ${status}`,
   annexIndices: (results: string, isb: string, dynamics: string) =>
     `Индекс результатов: ${results}; ИСБ: ${isb}; динамика: ${dynamics || '—'}.`,
@@ -340,4 +344,21 @@ export const CUSTOM_FUNCTIONS = {
   unknownSchool: (id: string) => `школа «${id}» не найдена`,
   unknownCode: (code: string) => `неизвестный показатель «${code}»`,
   noResult: (period: string) => `нет расчёта за период ${period || '(текущий)'}; выполните пересчёт`,
+  isbTitle: 'ИСБ',
+  resultsIndexTitle: 'Индекс результатов',
+} as const;
+
+/** The offline tools (npm start, the run command): progress and results in the terminal. */
+export const CLI = {
+  stages: {
+    setup: 'настройка: листы, анкета, триггер (меню «Настроить мониторинг…»)',
+    recompute: 'пересчёт показателей',
+    report: 'аналитическая записка',
+    export: 'выгрузка в файлы',
+  } as Record<string, string>,
+  submitted: (done: number, total: number) => `ответы школ через форму: ${done} из ${total}`,
+  result: (period: string, responded: number, total: number, rejected: number) =>
+    `Период ${period}: данные представили ${responded} из ${total}; отклонено ответов: ${rejected}.`,
+  files: 'Файлы:',
+  done: (seconds: string) => `Готово за ${seconds} с.`,
 } as const;

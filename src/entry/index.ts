@@ -3,6 +3,7 @@
  * this JSDoc and these parameter names, delegating here. One line each; nothing at top level.
  */
 import * as app from '../app';
+import type { Arg, Out } from '../core/customFunctions';
 
 /**
  * Builds the «Мониторинг ШНОР/ШНСУ» menu when the spreadsheet opens.
@@ -60,4 +61,62 @@ export function menuAbout(): void {
  */
 export function summaryJson_(period?: string): string {
   return app.runSummaryJson(period);
+}
+
+/**
+ * Доля: часть, делённая на целое, с округлением как в сводке (7 из 18 → 0,389). Принимает
+ * числа или диапазоны одинакового размера; при нулевом знаменателе — пусто.
+ * @param {number|Array<Array<number>>} part часть: число или диапазон
+ * @param {number|Array<Array<number>>} whole целое: число или диапазон того же размера
+ * @return {number|Array<Array<number>>} доля от 0 до 1
+ * @customfunction
+ */
+export function SHNOR_SHARE(part: Arg, whole: Arg): Out {
+  return app.customShare(part, whole);
+}
+
+/**
+ * ИСБ — индекс социального благополучия по диапазону: строка на школу, двенадцать
+ * показателей в порядке каталога (восемь долей обучающихся, затем четыре условия да/нет).
+ * @param {Array<Array<number>>} range показатели школ: строка на школу
+ * @param {Array<Array<number>>} weights веса показателей (необязательно; по умолчанию 1)
+ * @return {Array<Array<number>>} ИСБ каждой школы
+ * @customfunction
+ */
+export function SHNOR_ISB(range: Arg, weights?: Arg): Out {
+  return app.customIsb(range, weights);
+}
+
+/**
+ * Индекс образовательных результатов по диапазону: строка на школу, пять долей (ЕГЭ ниже
+ * порога, ЕГЭ высокобалльники, ОГЭ «2», ВПР «2», РДР «2»); пустая ячейка — нет данных.
+ * @param {Array<Array<number>>} range доли результатов: строка на школу
+ * @return {Array<Array<number>>} индекс каждой школы
+ * @customfunction
+ */
+export function SHNOR_RESULTS_INDEX(range: Arg): Out {
+  return app.customResultsIndex(range);
+}
+
+/**
+ * Статус школы (ШНОР, ШНСУ, ШНОР+ШНСУ или пусто) по данным мониторинга.
+ * @param {string|Array<Array<string>>} school_id код ОО или диапазон кодов
+ * @param {string} period период, например "2025-2026" (необязательно: текущий)
+ * @return {string|Array<Array<string>>} статус
+ * @customfunction
+ */
+export function SHNOR_STATUS(school_id: Arg, period?: Arg): Out {
+  return app.customStatus(school_id, period);
+}
+
+/**
+ * Показатель мониторинга: муниципальный (без кода школы) или школы.
+ * @param {string} code код показателя, например "share_flagged" или "results_index"
+ * @param {string|Array<Array<string>>} school_id код ОО или диапазон кодов (необязательно)
+ * @param {string} period период (необязательно: текущий)
+ * @return {number|string|Array<Array<number|string>>} значение показателя
+ * @customfunction
+ */
+export function SHNOR_INDICATOR(code: Arg, school_id?: Arg, period?: Arg): Out {
+  return app.customIndicator(code, school_id, period);
 }

@@ -150,6 +150,22 @@ describe('npm start pipeline on the sample municipality', () => {
     expect(text).toContain('Приложение');
   });
 
+  it('answers custom functions from the sheets in read-only mode, over single cells and ranges', () => {
+    const summary = JSON.parse(fs.readFileSync(run.files.summary, 'utf8'));
+    const flagged = summary.schools.filter((s: { status: string }) => s.status !== '');
+    const ids = flagged.map((s: { school_id: string }) => [s.school_id]);
+    const statuses = run.project.callCustomFunction<string[][]>('SHNOR_STATUS', ids);
+    expect(statuses.map((r) => r[0])).toEqual(flagged.map((s: { status: string }) => s.status));
+    const share = run.project.callCustomFunction('SHNOR_INDICATOR', 'share_flagged');
+    const expected = summary.indicators.find((i: { code: string }) => i.code === 'share_flagged');
+    expect(Number(share)).toBeCloseTo(expected.count / expected.denominator, 3);
+    expect(run.project.callCustomFunction('SHNOR_SHARE', 7, 18)).toBeCloseTo(0.389, 3);
+    // A custom function may not write: the same bundle's writing entry point is refused.
+    expect(() => run.project.callCustomFunction('menuRecompute')).toThrow(
+      'You do not have permission',
+    );
+  });
+
   it('ingests the same data when Google fires every submit twice and sends blank events', async () => {
     const faulty = await runMonitoring(inputs(), {
       outDir: fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-e2e-faults-')),

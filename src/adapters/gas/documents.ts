@@ -72,6 +72,9 @@ function renderBlock(body: Body, block: ReportBlock): void {
     case 'table': {
       const table = body.appendTable([block.header.slice(), ...block.rows.map((r) => r.slice())]);
       table.getRow(0).editAsText().setBold(true);
+      block.widths?.forEach((width, i) => {
+        if (width !== undefined) table.setColumnWidth(i, width);
+      });
       return;
     }
     case 'chart':
@@ -86,10 +89,12 @@ function renderBlock(body: Body, block: ReportBlock): void {
 /** A scatter chart as an image, drawn by the Charts service. */
 function renderChart(body: Body, chart: ScatterChartSpec): void {
   if (chart.points.length === 0) return;
+  // A third column marks the flagged schools (drawn as their own series).
   const data = Charts.newDataTable()
     .addColumn(Charts.ColumnType.NUMBER, chart.xTitle)
-    .addColumn(Charts.ColumnType.NUMBER, chart.yTitle);
-  for (const p of chart.points) data.addRow([p.x, p.y]);
+    .addColumn(Charts.ColumnType.NUMBER, chart.yTitle)
+    .addColumn(Charts.ColumnType.NUMBER, 'flagged');
+  for (const p of chart.points) data.addRow([p.x, p.y, p.flagged ? 1 : 0]);
   const image = Charts.newScatterChart()
     .setDataTable(data)
     .setTitle(chart.title)

@@ -1,3 +1,4 @@
+import { UI } from '../../core/messages';
 import type { FormBuilder, FormInfo, FormItemSpec, FormSpec } from '../../ports';
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -22,6 +23,16 @@ function listChoices(choices: readonly string[] | undefined): string[] {
 export function codeOfItem(item: Item): string | null {
   const match = CODE_MARKER.exec(item.getHelpText());
   return match ? match[1] : null;
+}
+
+/** What the form itself checks as the school types (the product validates again on ingest). */
+function textValidation(kind: FormItemSpec['kind']): GoogleAppsScript.Forms.TextValidation | null {
+  const builder = FormApp.createTextValidation();
+  if (kind === 'int')
+    return builder.requireWholeNumber().setHelpText(UI.formHintWholeNumber).build();
+  if (kind === 'url') return builder.requireTextIsUrl().setHelpText(UI.formHintUrl).build();
+  if (kind === 'email') return builder.requireTextIsEmail().setHelpText(UI.formHintEmail).build();
+  return null;
 }
 
 export class GasFormBuilder implements FormBuilder {
@@ -104,43 +115,17 @@ export class GasFormBuilder implements FormBuilder {
   private addItem(form: Form, spec: FormItemSpec): void {
     const help = helpWithCode(spec);
     switch (spec.kind) {
-      case 'int': {
-        const validation = FormApp.createTextValidation()
-          .requireWholeNumber()
-          .setHelpText('Введите целое число (0, если таких нет)')
-          .build();
-        form
+      case 'int':
+      case 'url':
+      case 'email':
+      case 'text': {
+        const item = form
           .addTextItem()
           .setTitle(spec.title)
           .setHelpText(help)
-          .setRequired(spec.required)
-          .setValidation(validation);
-        return;
-      }
-      case 'url': {
-        const validation = FormApp.createTextValidation()
-          .requireTextIsUrl()
-          .setHelpText('Введите ссылку, начинающуюся с http:// или https://')
-          .build();
-        form
-          .addTextItem()
-          .setTitle(spec.title)
-          .setHelpText(help)
-          .setRequired(spec.required)
-          .setValidation(validation);
-        return;
-      }
-      case 'email': {
-        const validation = FormApp.createTextValidation()
-          .requireTextIsEmail()
-          .setHelpText('Введите адрес электронной почты')
-          .build();
-        form
-          .addTextItem()
-          .setTitle(spec.title)
-          .setHelpText(help)
-          .setRequired(spec.required)
-          .setValidation(validation);
+          .setRequired(spec.required);
+        const validation = textValidation(spec.kind);
+        if (validation) item.setValidation(validation);
         return;
       }
       case 'bool':
@@ -165,9 +150,6 @@ export class GasFormBuilder implements FormBuilder {
           .setTitle(spec.title)
           .setHelpText(help)
           .setRequired(spec.required);
-        return;
-      case 'text':
-        form.addTextItem().setTitle(spec.title).setHelpText(help).setRequired(spec.required);
         return;
     }
   }

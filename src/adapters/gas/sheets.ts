@@ -11,12 +11,21 @@ function fit(s: Sheet, rows: number, columns: number): void {
   if (columns > maxColumns) s.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
-/** The container spreadsheet as a batched table store: one read or one write per call. */
+/**
+ * The container spreadsheet as a batched table store: one read or one write per call. Sheet
+ * handles are looked up once per execution (one `getSheets()`), not by name on every call.
+ */
 export class GasSheetStore implements SheetStore {
   private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  private handles: Map<string, Sheet> | null = null;
 
   constructor(ss?: GoogleAppsScript.Spreadsheet.Spreadsheet) {
     this.ss = ss ?? SpreadsheetApp.getActiveSpreadsheet();
+  }
+
+  private find(name: string): Sheet | null {
+    if (!this.handles) this.handles = new Map(this.ss.getSheets().map((s) => [s.getName(), s]));
+    return this.handles.get(name) ?? null;
   }
 
   id(): string {
@@ -32,11 +41,12 @@ export class GasSheetStore implements SheetStore {
   }
 
   sheetNames(): string[] {
-    return this.ss.getSheets().map((s) => s.getName());
+    this.find('');
+    return [...(this.handles as Map<string, Sheet>).keys()];
   }
 
   read(sheet: string): Table {
-    const s = this.ss.getSheetByName(sheet);
+    const s = this.find(sheet);
     if (!s) return [];
     const values = s.getDataRange().getValues() as Cell[][];
     // An empty sheet still answers with one empty cell.
@@ -45,24 +55,30 @@ export class GasSheetStore implements SheetStore {
   }
 
   readColumns(sheet: string, columns: number): Table {
-    const s = this.ss.getSheetByName(sheet);
+    const s = this.find(sheet);
     if (!s) return [];
     const rows = s.getLastRow();
     if (rows === 0) return [];
     return s.getRange(1, 1, rows, columns).getValues() as Cell[][];
   }
 
+  /**
+   * The layout (widths, formats, dropdowns, notes) is applied when the sheet is created: it
+   * covers whole columns, and re-applying it on every recompute would cost a formatting call
+   * per column each time.
+   */
   replace(sheet: string, rows: Table, layout?: SheetLayout): void {
-    const s = this.sheet(sheet);
-    s.clearContents();
+    const existing = this.find(sheet);
+    const s = existing ?? this.create(sheet);
     const width = Math.max(1, ...rows.map((r) => r.length));
     fit(s, rows.length, width);
+    if (existing) s.clearContents();
     if (rows.length > 0) s.getRange(1, 1, rows.length, width).setValues(asCellRows(rows, width));
-    if (layout) this.applyLayout(s, layout, Math.max(rows.length, 1));
+    if (layout && !existing) this.applyLayout(s, layout, width);
   }
 
   ensure(sheet: string, header: readonly string[], layout?: SheetLayout): boolean {
-    if (this.ss.getSheetByName(sheet)) return false;
+    if (this.find(sheet)) return false;
     this.replace(sheet, [header.slice()], layout);
     return true;
   }
@@ -70,6 +86,8 @@ export class GasSheetStore implements SheetStore {
   append(sheet: string, rows: Table): void {
     if (rows.length === 0) return;
     const s = this.sheet(sheet);
+    // One row: appendRow needs no read of the last row (which would flush pending writes).
+    if (rows.length === 1) return void s.appendRow(asCellRows(rows, rows[0].length)[0]);
     const width = Math.max(...rows.map((r) => r.length));
     const first = s.getLastRow() + 1;
     fit(s, first + rows.length - 1, width);
@@ -85,6 +103,7 @@ export class GasSheetStore implements SheetStore {
   renameSheetById(sheetId: number, name: string): void {
     const s = this.ss.getSheets().find((x) => x.getSheetId() === sheetId);
     if (s && s.getName() !== name) s.setName(name);
+    this.handles = null;
   }
 
   setCharts(sheet: string, charts: readonly ChartSpec[]): void {
@@ -110,14 +129,21 @@ export class GasSheetStore implements SheetStore {
   }
 
   private sheet(name: string): Sheet {
-    return this.ss.getSheetByName(name) ?? this.ss.insertSheet(name);
+    return this.find(name) ?? this.create(name);
   }
 
-  private applyLayout(s: Sheet, layout: SheetLayout, rows: number): void {
+  private create(name: string): Sheet {
+    const s = this.ss.insertSheet(name);
+    this.find(name);
+    (this.handles as Map<string, Sheet>).set(name, s);
+    return s;
+  }
+
+  private applyLayout(s: Sheet, layout: SheetLayout, width: number): void {
     if (layout.frozenRows !== undefined) s.setFrozenRows(layout.frozenRows);
     const columns = layout.columns ?? [];
     // Formats and dropdowns cover the whole column, so rows added later get them too.
-    const dataRows = Math.max(s.getMaxRows(), rows) - 1;
+    const dataRows = s.getMaxRows() - 1;
     columns.forEach((col, i) => {
       if (col.width) s.setColumnWidth(i + 1, col.width);
       if (col.numberFormat) s.getRange(2, i + 1, dataRows, 1).setNumberFormat(col.numberFormat);
@@ -132,7 +158,6 @@ export class GasSheetStore implements SheetStore {
     if (layout.headerNotes && layout.headerNotes.length > 0) {
       s.getRange(1, 1, 1, layout.headerNotes.length).setNotes([layout.headerNotes.slice()]);
     }
-    if (layout.frozenRows)
-      s.getRange(1, 1, 1, Math.max(s.getLastColumn(), 1)).setFontWeight('bold');
+    if (layout.frozenRows) s.getRange(1, 1, layout.frozenRows, width).setFontWeight('bold');
   }
 }

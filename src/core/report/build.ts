@@ -86,6 +86,7 @@ function summaryBlocks(result: MonitoringResult): ReportBlock[] {
       kind: 'table',
       header: REPORT.summaryTableHeader(result.period, result.previousPeriod),
       rows: result.indicators.filter((i) => i.section === section).map(indicatorRow),
+      widths: [230],
     });
   }
   return blocks;
@@ -99,6 +100,7 @@ function statusBlocks(result: MonitoringResult): ReportBlock[] {
     blocks.push({
       kind: 'table',
       header: REPORT.statusTableHeader,
+      widths: [45, 150],
       rows: flagged.map((s) => [
         s.school_id,
         s.name,
@@ -192,29 +194,25 @@ function recommendationBlocks(result: MonitoringResult): ReportBlock[] {
   return blocks;
 }
 
+/**
+ * The annex: each flagged school's targeted recommendations. One table, not a heading and a
+ * list per school: a Google Doc pays per body call, and a municipality may flag hundreds.
+ */
 function annexBlocks(result: MonitoringResult): ReportBlock[] {
   const flagged = result.schools.filter((s) => s.flagged);
   if (flagged.length === 0) return [];
   const texts = new Map(result.recommendations.map((r) => [r.rule_id, r.text]));
-  const blocks: ReportBlock[] = [
+  const rows = flagged.map((s) => [
+    REPORT.annexSchool(s.school_id, s.name, s.status),
+    REPORT.annexIndices(fmtIndex(s.results_index), fmtIndex(s.isb), s.dynamics),
+    REPORT.annexRisks(s.risk_profile.join(', ')),
+    s.recommendations.length > 0
+      ? s.recommendations.map((id, i) => `${i + 1}. ${texts.get(id) ?? id}`).join('\n')
+      : REPORT.annexNone,
+  ]);
+  return [
     { kind: 'pageBreak' },
     { kind: 'heading', level: 1, text: REPORT.annexHeading },
+    { kind: 'table', header: REPORT.annexTableHeader, rows, widths: [110, 90, 90] },
   ];
-  for (const s of flagged) {
-    blocks.push({
-      kind: 'heading',
-      level: 2,
-      text: REPORT.annexSchool(s.school_id, s.name, s.status),
-    });
-    blocks.push({
-      kind: 'paragraph',
-      text: REPORT.annexIndices(fmtIndex(s.results_index), fmtIndex(s.isb), s.dynamics),
-    });
-    blocks.push({ kind: 'paragraph', text: REPORT.annexRisks(s.risk_profile.join(', ')) });
-    const items = s.recommendations.map((id) => texts.get(id) ?? id);
-    blocks.push(
-      items.length > 0 ? { kind: 'list', items } : { kind: 'paragraph', text: REPORT.annexNone },
-    );
-  }
-  return blocks;
 }

@@ -25,7 +25,13 @@ export type ReportBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string; bold?: boolean }
   | { kind: 'list'; items: readonly string[] }
-  | { kind: 'table'; header: readonly string[]; rows: readonly (readonly string[])[] }
+  | {
+      kind: 'table';
+      header: readonly string[];
+      rows: readonly (readonly string[])[];
+      /** Widths in points of the columns that need one (the others share the rest). */
+      widths?: ReadonlyArray<number | undefined>;
+    }
   | { kind: 'chart'; chart: ScatterChartSpec }
   | { kind: 'pageBreak' };
 

@@ -1,0 +1,166 @@
+import {
+  DEFAULT_RULES,
+  FIELDS,
+  FORM_SECTIONS,
+  INDICATORS,
+  ISB_COMPONENTS,
+  LIST_COLUMNS,
+  REGISTRY_COLUMNS,
+  RESULT_COMPONENTS,
+  RISKS,
+  SETTINGS,
+  fieldByCode,
+  indicatorByCode,
+  settingByCode,
+} from '../../src/core/catalogue';
+import { readSettings } from '../../src/core/settings';
+
+describe('the catalogue is one consistent source', () => {
+  it('has every questionnaire field of the spec, each in a form section', () => {
+    const codes = FIELDS.map((f) => f.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of [
+      'school_id',
+      'period',
+      'respondent_email',
+      'students_total',
+      'students_in_projects',
+      'accreditation_suspended',
+      'ege_math_below_min',
+      'oge_rus_fail',
+      'vpr_math8_higher',
+      'rdr_fail',
+      'teachers_trained_at_risk',
+      'improvement_program_url',
+      'staff_support_measures',
+      'internal_monitorings',
+      'comment',
+    ]) {
+      expect(fieldByCode(code)).toBeDefined();
+    }
+    // identification, contingent, conditions, results (ЕГЭ 6, ОГЭ 4, ВПР 16, РДР 2), teachers, measures
+    expect(codes).toHaveLength(5 + 10 + 7 + 28 + 8 + 16);
+    const sections = new Set(FORM_SECTIONS.map((s) => s.id));
+    expect([...sections]).toEqual([
+      'identification',
+      'contingent',
+      'conditions',
+      'results',
+      'teachers',
+      'measures',
+    ]);
+    for (const f of FIELDS) {
+      expect(sections.has(f.section)).toBe(true);
+      expect(f.label.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('bounds every counted field by an existing base', () => {
+    for (const f of FIELDS.filter((x) => x.base)) {
+      expect(fieldByCode(f.base as string)?.type).toBe('int');
+    }
+    expect(fieldByCode('teachers_with_iom')?.base).toBe('teachers_total');
+    expect(fieldByCode('students_truancy')?.base).toBe('students_total');
+    expect(fieldByCode('vpr_rus5_lower')?.base).toBe('vpr_rus5_participants');
+    expect(fieldByCode('ege_rus_participants')?.participantsOf).toBe('ege_rus');
+    expect(FIELDS.filter((f) => f.required).map((f) => f.code)).toEqual([
+      'school_id',
+      'students_total',
+      'teachers_total',
+    ]);
+  });
+
+  it('builds indices from catalogue fields', () => {
+    for (const c of ISB_COMPONENTS) expect(fieldByCode(c.field)).toBeDefined();
+    for (const c of RESULT_COMPONENTS) {
+      for (const t of c.tests) {
+        expect(fieldByCode(`${t}_${c.measure}`)).toBeDefined();
+        expect(fieldByCode(`${t}_participants`)).toBeDefined();
+      }
+    }
+    expect(RISKS.map((r) => r.code)).toEqual([
+      'equipment',
+      'staff',
+      'teacher_competence',
+      'learning_failure',
+      'special_needs',
+      'language',
+      'behaviour',
+      'parents',
+      'internal_assessment',
+    ]);
+  });
+
+  it('has every summary indicator of the spec, with its section', () => {
+    const codes = INDICATORS.map((i) => i.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toHaveLength(38);
+    expect(indicatorByCode('share_flagged')?.section).toBe(1);
+    expect(indicatorByCode('share_entered_lists')?.section).toBe(2);
+    expect(indicatorByCode('count_staff_support_measures')?.section).toBe(3);
+    expect(indicatorByCode('share_with_leader_school')?.section).toBe(4);
+    expect(indicatorByCode('share_tutoring')?.section).toBe(5);
+    expect(indicatorByCode('mun_resource_deficit_monitoring')?.section).toBe(6);
+    expect(INDICATORS.filter((i) => i.section === 7).map((i) => i.code)).toEqual([
+      'gap_ege_below_min',
+      'gap_oge_fail',
+      'gap_vpr_fail',
+      'gap_ege_high',
+    ]);
+    for (const i of INDICATORS) {
+      if (i.kind === 'fact') expect(settingByCode(i.code)?.type).toBe('bool');
+      if (i.kind === 'teacher_share') expect(fieldByCode(i.subject)?.base).toBe('teachers_total');
+    }
+    expect(indicatorByCode('share_teachers_diagnosed')?.population).toBe('teachers_of_flagged');
+    expect(indicatorByCode('share_iup')?.population).toBe('all');
+    expect(indicatorByCode('share_network_practices')?.population).toBe('flagged');
+  });
+
+  it('has every setting with a default that reads back as valid', () => {
+    for (const code of [
+      'period',
+      'deadline',
+      'status_source',
+      'min_participants',
+      'results_years',
+      'low_results_share',
+      'low_isb_share',
+      'objectivity_threshold',
+      'peer_count',
+      'isb_weight_students_single_parent',
+      'isb_weight_staff_shortage',
+      'municipality',
+      'reminder_days_before',
+      'reminder_days_after',
+      'inspector_emails',
+      'mun_identification_method',
+    ]) {
+      expect(settingByCode(code)).toBeDefined();
+    }
+    const rows = SETTINGS.map((s): [string, unknown] => [
+      s.code,
+      typeof s.default === 'boolean' ? (s.default ? 'да' : 'нет') : s.default,
+    ]);
+    expect(readSettings(rows).errors).toEqual([]);
+  });
+
+  it('has the registry and list columns of section 3 and sixteen default rules', () => {
+    expect(REGISTRY_COLUMNS.map((c) => c.code)).toEqual([
+      'school_id',
+      'name',
+      'municipality',
+      'locality',
+      'email',
+      'is_internship_site',
+      'leader_school_id',
+      'active',
+    ]);
+    expect(LIST_COLUMNS.map((c) => c.code)).toEqual(['period', 'school_id', 'status']);
+    expect(DEFAULT_RULES).toHaveLength(16);
+    expect(DEFAULT_RULES.filter((r) => r.applies_to === 'flagged').map((r) => r.rule_id)).toEqual([
+      'R06',
+      'R09',
+      'R16',
+    ]);
+  });
+});

@@ -1,0 +1,141 @@
+import {
+  contextFromResults,
+  indicatorFn,
+  isbFn,
+  resultsIndexFn,
+  shareFn,
+  statusFn,
+} from '../../src/core/customFunctions';
+import { computeMonitoring } from '../../src/core/monitoring';
+import { answers, listed, row, school } from './fixtures';
+
+describe('shareFn (ДОЛЯ)', () => {
+  it('divides single values and rounds as the summary does', () => {
+    expect(shareFn(7, 18)).toBe(0.389);
+    expect(shareFn('5', '7')).toBe(0.714);
+    expect(shareFn(0, 7)).toBe(0);
+    expect(shareFn('', 7)).toBe('');
+  });
+
+  it('answers a bad argument with a short Russian message, not an exception', () => {
+    expect(shareFn(3, 0)).toBe('#ОШИБКА: доля: знаменатель 0');
+    expect(shareFn('три', 7)).toBe('#ОШИБКА: доля: не число «три»');
+    expect(shareFn(8, 7)).toBe('#ОШИБКА: доля: часть (8) больше целого (7)');
+    expect(shareFn(-1, 7)).toBe('#ОШИБКА: доля: отрицательное число «-1»');
+  });
+
+  it('works over ranges, cell by cell, and repeats a single value', () => {
+    expect(shareFn([[1], [2], [0]], [[4], [0], [5]])).toEqual([
+      [0.25],
+      ['#ОШИБКА: доля: знаменатель 0'],
+      [0],
+    ]);
+    expect(shareFn([[1, 2]], 4)).toEqual([[0.25, 0.5]]);
+    expect(shareFn([[1, 2]], [[4], [5]])).toBe('#ОШИБКА: доля: размеры диапазонов не совпадают');
+  });
+});
+
+describe('isbFn and resultsIndexFn', () => {
+  const row12 = (single: number, remote: string) => [
+    single,
+    0.5,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    remote,
+    'нет',
+    'нет',
+    'нет',
+  ];
+
+  it('computes ИСБ over a range of schools, with a header row kept', () => {
+    const header = [
+      'неполные',
+      'высшее',
+      'кдн',
+      'вшу',
+      'язык',
+      'неатт',
+      'пропуски',
+      'овз',
+      'отдал',
+      'малок',
+      'инфр',
+      'кадры',
+    ];
+    const out = isbFn([header, row12(0.1, 'нет'), row12(0.2, 'нет'), row12(0.3, 'да')]) as (
+      string | number
+    )[][];
+    expect(out[0]).toEqual(['ИСБ']);
+    // equal weights over the two components that vary (the constant ones give z = 0)
+    const s = Math.sqrt(1.5);
+    const h = Math.SQRT1_2;
+    expect(out[1][0] as number).toBeCloseTo((s + h) / 12, 12);
+    expect(out[3][0] as number).toBeCloseTo((-s - 2 * h) / 12, 12);
+  });
+
+  it('reports a wrong number of columns or a bad cell', () => {
+    expect(isbFn([[1, 2, 3]])).toBe('#ОШИБКА: ИСБ: нужно 12 столбцов, а в диапазоне 3');
+    const out = isbFn([row12(0.1, 'нет'), row12(0.2, 'может')]) as (string | number)[][];
+    expect(out[1][0]).toBe('#ОШИБКА: ИСБ: строка 2: «может» — не число и не да/нет');
+  });
+
+  it('computes the results index from the five pooled shares, blanks missing', () => {
+    const out = resultsIndexFn([
+      ['', '', '', 0.1, ''],
+      ['', '', '', 0.2, ''],
+      ['', '', '', 0.3, ''],
+      ['', '', '', '', ''],
+    ]) as (string | number)[][];
+    expect(out[0][0] as number).toBeCloseTo(Math.sqrt(1.5), 12);
+    expect(out[2][0] as number).toBeCloseTo(-Math.sqrt(1.5), 12);
+    expect(out[3][0]).toBe('');
+  });
+});
+
+describe('statusFn and indicatorFn', () => {
+  const result = computeMonitoring({
+    registry: ['a', 'b', 'c'].map((id) => school(id)),
+    lists: [listed('2022', 'a', 'ШНОР')],
+    data: ['a', 'b', 'c'].map((id, i) =>
+      row(
+        id,
+        '2022',
+        answers({ teachers_diagnosed: 5 + i, vpr_rus5_participants: 10, vpr_rus5_fail: i }),
+      ),
+    ),
+    settings: { mun_results_analysis: true },
+  });
+  const ctx = contextFromResults([result]);
+
+  it('gives a school status, for one school or a range', () => {
+    expect(statusFn('a', '', ctx)).toBe('ШНОР');
+    expect(statusFn([['a'], ['b']], '2022', ctx)).toEqual([['ШНОР'], ['']]);
+    expect(statusFn('zz', '', ctx)).toBe('#ОШИБКА: статус: школа «zz» не найдена');
+    expect(statusFn('a', '2019', ctx)).toBe(
+      '#ОШИБКА: статус: нет расчёта за период 2019; выполните пересчёт',
+    );
+  });
+
+  it('gives municipal indicators as fractions, facts as words', () => {
+    expect(indicatorFn('share_flagged', '', '', ctx)).toBe(0.333);
+    expect(indicatorFn('mun_results_analysis', '', '', ctx)).toBe('имеется');
+    expect(indicatorFn('count_internship_sites', '', '', ctx)).toBe(0);
+    expect(indicatorFn('nonsense', '', '', ctx)).toBe(
+      '#ОШИБКА: показатель: неизвестный показатель «nonsense»',
+    );
+  });
+
+  it('gives school values by code', () => {
+    expect(indicatorFn('share_teachers_diagnosed', 'b', '', ctx)).toBe(0.6);
+    expect(indicatorFn('status', 'a', '', ctx)).toBe('ШНОР');
+    expect(indicatorFn('results_index', 'c', '', ctx)).toBe(result.schools[2].results_index);
+    expect(indicatorFn([['municipal_rank', 'flagged']], 'a', '', ctx)).toEqual([[1, true]]);
+    expect(indicatorFn('no_such', 'a', '', ctx)).toBe(
+      '#ОШИБКА: показатель: неизвестный показатель «no_such»',
+    );
+  });
+});
