@@ -39,7 +39,7 @@ import type {
   TableNode,
   TextAttrs,
 } from '../services/documents';
-import type { GlyphName } from '../services/documents';
+import { GlyphType, type GlyphName } from '../services/documents/enums';
 
 /** A document as DocumentApp returns it (we read its model), or the model itself. */
 export type DocxSource =
@@ -71,16 +71,8 @@ const ALIGNMENTS: Record<string, IParagraphOptions['alignment']> = {
   JUSTIFY: AlignmentType.JUSTIFIED,
 };
 
-const GLYPHS: GlyphName[] = [
-  'BULLET',
-  'HOLLOW_BULLET',
-  'SQUARE_BULLET',
-  'NUMBER',
-  'LATIN_UPPER',
-  'LATIN_LOWER',
-  'ROMAN_UPPER',
-  'ROMAN_LOWER',
-];
+/** Every glyph type DocumentApp has: one numbering definition each. */
+const GLYPHS: GlyphName[] = Object.values(GlyphType);
 
 const BULLET_TEXT: Partial<Record<GlyphName, string>> = {
   BULLET: '\u25CF',

@@ -20,7 +20,7 @@ import {
   excelNumberFormat,
 } from '../services/spreadsheet/excel-format';
 import { formatA1, quoteSheetName, columnLetters } from '../services/spreadsheet/a1';
-import { wallAsUtc } from '../services/spreadsheet/timezone';
+import { wallAsUtc } from '../services/timezone';
 import type { EmulatedDataValidation } from '../services/spreadsheet/validation';
 import type { EmulatedConditionalFormatRule } from '../services/spreadsheet/conditional';
 import type { EmulatedRange } from '../services/spreadsheet/range';

@@ -6,7 +6,8 @@
 import type { Runtime } from '../runtime';
 import { EmulatedDataTableBuilder, ColumnType } from './charts/data-table';
 import { EmulatedScatterChartBuilder } from './charts/scatter-chart';
-import { ChartType, asGas, enumOf } from './spreadsheet/gas';
+import { enumOf } from './enum';
+import { ChartType, asGas } from './spreadsheet/gas';
 
 export const Position = enumOf('TOP', 'RIGHT', 'BOTTOM', 'NONE');
 export const PointStyle = enumOf('NONE', 'TINY', 'MEDIUM', 'LARGE', 'HUGE');

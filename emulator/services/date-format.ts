@@ -3,22 +3,7 @@
  * time zone. English names, as Apps Script prints them.
  */
 import { gasError } from './gas-error';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { MONTH_NAMES, WEEKDAY_NAMES, isTimeZone, utcOfWall, wallTime } from './timezone';
 
 /** Wall-clock fields of an instant in a zone, plus the zone's offset in minutes. */
 export interface ZonedFields {
@@ -43,33 +28,7 @@ function resolveZone(timeZone: string): { intlZone: string; fixedOffset?: number
     const sign = fixed[1] === '-' ? -1 : 1;
     return { intlZone: 'UTC', fixedOffset: sign * (Number(fixed[2]) * 60 + Number(fixed[3] ?? 0)) };
   }
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return { intlZone: timeZone };
-  } catch {
-    return { intlZone: 'UTC' };
-  }
-}
-
-const formatterCache = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let f = formatterCache.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      timeZoneName: 'short',
-    });
-    formatterCache.set(zone, f);
-  }
-  return f;
+  return { intlZone: isTimeZone(timeZone) ? timeZone : 'UTC' };
 }
 
 export function zonedFields(date: Date, timeZone: string): ZonedFields {
@@ -90,34 +49,10 @@ export function zonedFields(date: Date, timeZone: string): ZonedFields {
       zoneName: timeZone.toUpperCase(),
     };
   }
-  const parts: Record<string, string> = {};
-  for (const p of formatterFor(intlZone).formatToParts(date)) parts[p.type] = p.value;
-  const fields = {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-  const asUtc = Date.UTC(
-    fields.year,
-    fields.month - 1,
-    fields.day,
-    fields.hour,
-    fields.minute,
-    fields.second,
-  );
-  const wholeSecondMs = Math.floor(ms / 1000) * 1000;
-  const offsetMinutes = Math.round((asUtc - wholeSecondMs) / 60000);
-  const weekday = new Date(Date.UTC(fields.year, fields.month - 1, fields.day)).getUTCDay();
-  return {
-    ...fields,
-    millisecond: ((ms % 1000) + 1000) % 1000,
-    weekday,
-    offsetMinutes,
-    zoneName: parts.timeZoneName ?? intlZone,
-  };
+  const wall = wallTime(date, intlZone);
+  const millisecond = date.getUTCMilliseconds();
+  const offsetMinutes = Math.round((utcOfWall(wall, millisecond) - ms) / 60000);
+  return { ...wall, millisecond, offsetMinutes };
 }
 
 function pad(n: number, width: number): string {
@@ -146,15 +81,15 @@ function renderField(letter: string, count: number, f: ZonedFields): string {
       return count === 2 ? pad(f.year % 100, 2) : pad(f.year, count);
     case 'M':
     case 'L':
-      if (count >= 4) return MONTHS[f.month - 1];
-      if (count === 3) return MONTHS[f.month - 1].slice(0, 3);
+      if (count >= 4) return MONTH_NAMES[f.month - 1];
+      if (count === 3) return MONTH_NAMES[f.month - 1].slice(0, 3);
       return pad(f.month, count);
     case 'd':
       return pad(f.day, count);
     case 'D':
       return pad(dayOfYear(f), count);
     case 'E':
-      return count >= 4 ? WEEKDAYS[f.weekday] : WEEKDAYS[f.weekday].slice(0, 3);
+      return count >= 4 ? WEEKDAY_NAMES[f.weekday] : WEEKDAY_NAMES[f.weekday].slice(0, 3);
     case 'u':
       return pad(f.weekday === 0 ? 7 : f.weekday, count);
     case 'a':

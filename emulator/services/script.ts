@@ -32,6 +32,8 @@
  */
 import type { Runtime } from '../runtime';
 import type { FormSubmitPayload } from './forms';
+import { enumOf } from './enum';
+import { instantOfWall, isTimeZone, wallTime, type WallTime } from './timezone';
 
 type S = typeof GoogleAppsScript.Script;
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -64,14 +66,8 @@ export const TRIGGER_ERRORS = {
 
 export const MAX_TRIGGERS_PER_USER = 20;
 
-function nameEnum<K extends string>(names: readonly K[]): { readonly [P in K]: P } {
-  const out = {} as { [P in K]: P };
-  for (const n of names) out[n] = n;
-  return Object.freeze(out);
-}
-
-const AuthMode = nameEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
-const AuthorizationStatus = nameEnum(['REQUIRED', 'NOT_REQUIRED'] as const);
+const AuthMode = enumOf('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL');
+const AuthorizationStatus = enumOf('REQUIRED', 'NOT_REQUIRED');
 const EVENT_TYPES = [
   'CLOCK',
   'ON_OPEN',
@@ -81,15 +77,11 @@ const EVENT_TYPES = [
   'ON_EVENT_UPDATED',
 ] as const;
 type EventTypeName = (typeof EVENT_TYPES)[number];
-const EventType = nameEnum(EVENT_TYPES);
-const InstallationSource = nameEnum([
-  'APPS_MARKETPLACE_DOMAIN_ADD_ON',
-  'NONE',
-  'WEB_STORE_ADD_ON',
-] as const);
+const EventType = enumOf(...EVENT_TYPES);
+const InstallationSource = enumOf('APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STORE_ADD_ON');
 const TRIGGER_SOURCES = ['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR'] as const;
 type TriggerSourceName = (typeof TRIGGER_SOURCES)[number];
-const TriggerSource = nameEnum(TRIGGER_SOURCES);
+const TriggerSource = enumOf(...TRIGGER_SOURCES);
 const WEEKDAYS = [
   'SUNDAY',
   'MONDAY',
@@ -99,44 +91,10 @@ const WEEKDAYS = [
   'FRIDAY',
   'SATURDAY',
 ] as const;
-const WeekDay = nameEnum(WEEKDAYS);
+const WeekDay = enumOf(...WEEKDAYS);
 
 // ---------------------------------------------------------------------------------------------
 // Wall-clock time in a zone (schedules are in local time: "every day at 9").
-
-interface Wall {
-  y: number;
-  m: number; // 1..12
-  d: number;
-  h: number;
-  mi: number;
-  s: number;
-  wd: number; // 0 = Sunday
-}
-
-const wallFormats = new Map<string, Intl.DateTimeFormat>();
-
-function wallOf(ms: number, timeZone: string): Wall {
-  let fmt = wallFormats.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    wallFormats.set(timeZone, fmt);
-  }
-  const p: Record<string, number> = {};
-  for (const part of fmt.formatToParts(new Date(ms)))
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const wd = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
-  return { y: p.year, m: p.month, d: p.day, h: p.hour % 24, mi: p.minute, s: p.second, wd };
-}
 
 /** The instant at which the wall clock in `timeZone` shows this date and time. */
 function instantOf(
@@ -147,20 +105,16 @@ function instantOf(
   mi: number,
   timeZone: string,
 ): number {
-  const wanted = Date.UTC(y, m - 1, d, h, mi);
-  let guess = wanted;
-  for (let i = 0; i < 3; i += 1) {
-    const w = wallOf(guess, timeZone);
-    const shown = Date.UTC(w.y, w.m - 1, w.d, w.h, w.mi, w.s);
-    if (shown === wanted) break;
-    guess += wanted - shown;
-  }
-  return guess;
+  return instantOfWall(Date.UTC(y, m - 1, d, h, mi), timeZone).getTime();
+}
+
+function wallOf(ms: number, timeZone: string): WallTime {
+  return wallTime(new Date(ms), timeZone);
 }
 
 /** Calendar date `days` after the wall date (month and year roll over). */
-function addDays(w: Wall, days: number): { y: number; m: number; d: number } {
-  const t = new Date(Date.UTC(w.y, w.m - 1, w.d + days));
+function addDays(w: WallTime, days: number): { y: number; m: number; d: number } {
+  const t = new Date(Date.UTC(w.year, w.month - 1, w.day + days));
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
 
@@ -171,22 +125,13 @@ function daysInMonth(y: number, m: number): number {
 const DAY = 86_400_000;
 
 /** ISO 8601 week number (weeks start on Monday; week 1 holds the year's first Thursday). */
-function isoWeek(w: Wall): number {
-  const date = Date.UTC(w.y, w.m - 1, w.d);
-  const thursday = date + (3 - ((w.wd + 6) % 7)) * DAY;
+function isoWeek(w: WallTime): number {
+  const date = Date.UTC(w.year, w.month - 1, w.day);
+  const thursday = date + (3 - ((w.weekday + 6) % 7)) * DAY;
   const year = new Date(thursday).getUTCFullYear();
   const jan4 = Date.UTC(year, 0, 4);
   const week1Thursday = jan4 + (3 - ((new Date(jan4).getUTCDay() + 6) % 7)) * DAY;
   return 1 + Math.round((thursday - week1Thursday) / (7 * DAY));
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,9 +176,9 @@ function checkSpec(spec: ClockSpec): void {
 }
 
 /** Time of day of a daily/weekly/monthly trigger: `atHour` (+ `nearMinute`), else creation's. */
-function timeOfDay(spec: ClockSpec, created: Wall): { h: number; mi: number } {
+function timeOfDay(spec: ClockSpec, created: WallTime): { h: number; mi: number } {
   if (spec.hour !== undefined) return { h: spec.hour, mi: spec.minute ?? 0 };
-  return { h: created.h, mi: created.mi };
+  return { h: created.hour, mi: created.minute };
 }
 
 /** The first run strictly after `nowMs` (one-off triggers: their set time). */
@@ -254,7 +199,7 @@ function firstRun(spec: ClockSpec, nowMs: number): number {
   if (spec.everyMinutes !== undefined) return nowMs + spec.everyMinutes * MINUTE;
   if (spec.everyHours !== undefined) {
     if (spec.minute === undefined) return nowMs + spec.everyHours * HOUR;
-    let t = instantOf(now.y, now.m, now.d, now.h, spec.minute, tz);
+    let t = instantOf(now.year, now.month, now.day, now.hour, spec.minute, tz);
     while (t <= nowMs) t += HOUR;
     return t;
   }
@@ -265,7 +210,7 @@ function firstRun(spec: ClockSpec, nowMs: number): number {
     const t = instantOf(day.y, day.m, day.d, h, mi, tz);
     if (t <= nowMs) continue;
     if (spec.weekDay !== undefined || spec.everyWeeks !== undefined) {
-      const wd = spec.weekDay ?? now.wd;
+      const wd = spec.weekDay ?? now.weekday;
       if (new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay() !== wd) continue;
     }
     return t;
@@ -291,19 +236,19 @@ function nextRun(spec: ClockSpec, prevMs: number, nowMs: number): number | null 
     while (t <= nowMs) {
       const w = wallOf(t, tz);
       const next = addDays(w, days);
-      t = instantOf(next.y, next.m, next.d, w.h, w.mi, tz);
+      t = instantOf(next.y, next.m, next.d, w.hour, w.minute, tz);
     }
     return t;
   }
   if (spec.monthDay !== undefined) {
     while (t <= nowMs) {
       const w = wallOf(t, tz);
-      let { y, m } = w;
+      let { year: y, month: m } = w;
       do {
         m += 1;
         if (m > 12) [y, m] = [y + 1, 1];
       } while (daysInMonth(y, m) < spec.monthDay);
-      t = instantOf(y, m, spec.monthDay, w.h, w.mi, tz);
+      t = instantOf(y, m, spec.monthDay, w.hour, w.minute, tz);
     }
     return t;
   }
@@ -688,14 +633,14 @@ function clockEvent(t: TriggerRecord, atMs: number): Record<string, unknown> {
   return {
     authMode: AuthMode.FULL,
     triggerUid: t.uid,
-    year: w.y,
-    month: w.m,
-    'day-of-month': w.d,
-    'day-of-week': w.wd === 0 ? 7 : w.wd,
+    year: w.year,
+    month: w.month,
+    'day-of-month': w.day,
+    'day-of-week': w.weekday === 0 ? 7 : w.weekday,
     'week-of-year': isoWeek(w),
-    hour: w.h,
-    minute: w.mi,
-    second: w.s,
+    hour: w.hour,
+    minute: w.minute,
+    second: w.second,
     timezone: tz,
   };
 }

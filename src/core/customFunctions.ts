@@ -58,7 +58,13 @@ function broadcast(fn: string, args: readonly Arg[], f: (...cells: Cell[]) => Ou
   for (let i = 0; i < rows; i++) {
     const row: OutCell[] = [];
     for (let j = 0; j < cols; j++) {
-      row.push(f(...args.map((a) => (isRange(a) ? (a.length === 1 && a[0].length === 1 ? a[0][0] : a[i][j]) : a))));
+      row.push(
+        f(
+          ...args.map((a) =>
+            isRange(a) ? (a.length === 1 && a[0].length === 1 ? a[0][0] : a[i][j]) : a,
+          ),
+        ),
+      );
     }
     out.push(row);
   }
@@ -124,7 +130,12 @@ function readTable(fn: string, range: Arg, width: number) {
   return { header, columns, problems, n: body.length };
 }
 
-function column(header: boolean, title: string, values: (number | null)[], problems: (string | null)[]): OutCell[][] {
+function column(
+  header: boolean,
+  title: string,
+  values: (number | null)[],
+  problems: (string | null)[],
+): OutCell[][] {
   const out: OutCell[][] = header ? [[title]] : [];
   values.forEach((v, i) => out.push([problems[i] ?? (v === null ? '' : v)]));
   return out;
@@ -178,7 +189,11 @@ function findSchool(result: MonitoringResult, id: string): SchoolResult | undefi
   return index.get(id);
 }
 
-function resultFor(fn: string, ctx: CustomFunctionContext, period: Cell): MonitoringResult | string {
+function resultFor(
+  fn: string,
+  ctx: CustomFunctionContext,
+  period: Cell,
+): MonitoringResult | string {
   const p = parseText(period) ?? '';
   return ctx.result(p) ?? err(fn, M.noResult(p));
 }
@@ -230,7 +245,8 @@ const SCHOOL_CODES = new Set<keyof SchoolResult>([
 ]);
 
 function schoolValue(school: SchoolResult, code: string): OutCell | undefined {
-  if (SCHOOL_CODES.has(code as keyof SchoolResult)) return outValue(school[code as keyof SchoolResult]);
+  if (SCHOOL_CODES.has(code as keyof SchoolResult))
+    return outValue(school[code as keyof SchoolResult]);
   const shareKey = code.startsWith('share_') ? code.slice('share_'.length) : code;
   if (shareKey in school.shares) return outValue(school.shares[shareKey]);
   return undefined;
@@ -241,7 +257,12 @@ function schoolValue(school: SchoolResult, code: string): OutCell | undefined {
  * (share as a fraction, gap in п.п., count, or имеется/отсутствует); with one, the school's
  * value (`results_index`, `isb`, `status`, `share_teachers_diagnosed`, `vpr_fail`, ...).
  */
-export function indicatorFn(code: Arg, schoolId: Arg, period: Arg, ctx: CustomFunctionContext): Out {
+export function indicatorFn(
+  code: Arg,
+  schoolId: Arg,
+  period: Arg,
+  ctx: CustomFunctionContext,
+): Out {
   return broadcast(M.indicator, [code, schoolId, period], (c, id, p) => {
     const key = parseText(c);
     if (key === null) return err(M.indicator, M.unknownCode(''));

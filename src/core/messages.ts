@@ -168,7 +168,15 @@ export const REPORT = {
     'Изменение, п.п.',
   ],
   statusHeading: '3. Школы по статусам',
-  statusTableHeader: ['Код ОО', 'Школа', 'Статус', 'Расчётный статус', 'Индекс результатов', 'ИСБ', 'Динамика'],
+  statusTableHeader: [
+    'Код ОО',
+    'Школа',
+    'Статус',
+    'Расчётный статус',
+    'Индекс результатов',
+    'ИСБ',
+    'Динамика',
+  ],
   noFlagged: 'В текущем периоде нет школ со статусом ШНОР или ШНСУ.',
   chartTitle: 'Школы по ИСБ и индексу образовательных результатов',
   chartX: 'ИСБ (индекс социального благополучия)',
@@ -182,13 +190,15 @@ export const REPORT = {
   noneLeft: 'Ни одна школа не вышла из списков.',
   resilient: (names: string) =>
     `Школы, успешно преодолевающие сложности (низкий ИСБ, результаты не ниже медианы): ${names}. Их опыт стоит распространять.`,
-  riskZone: (count: string) => `Риски снижения результатов (два из трёх факторов) выявлены у ${count}.`,
+  riskZone: (count: string) =>
+    `Риски снижения результатов (два из трёх факторов) выявлены у ${count}.`,
   recommendationsHeading: '5. Адресные рекомендации',
   toMethodService: 'Муниципальной методической службе',
   toSchools: 'Управленческим командам школ',
   ruleLine: (text: string, count: string) => `${text} (${count})`,
   noRecommendations: 'Правила не выявили необходимости в рекомендациях.',
   annexHeading: 'Приложение. Адресные рекомендации ШНОР и ШНСУ',
+  leadersInAnnex: 'по каждой школе — в приложении',
   annexTableHeader: ['Школа', 'Индексы и динамика', 'Профиль рисков', 'Адресные рекомендации'],
   annexSchool: (id: string, name: string, status: string) => `${name} (${id}), ${status}`,
   annexIndices: (results: string, isb: string, dynamics: string) =>
@@ -243,19 +253,22 @@ export const SETTINGS_MESSAGES = {
   atLeast: (min: string) => `не меньше ${min}`,
   expectedNumber: (bounds: string) => `ожидается число${bounds ? ` (${bounds})` : ''}`,
   expectedBool: 'ожидается «да» или «нет»',
-  expectedChoice: (choices: readonly string[]) => `ожидается одно из значений: ${choices.join(', ')}`,
+  expectedChoice: (choices: readonly string[]) =>
+    `ожидается одно из значений: ${choices.join(', ')}`,
   expectedDate: 'ожидается дата ДД.ММ.ГГГГ',
   expectedEmails: (bad: readonly string[]) => `неверные адреса: ${bad.join(', ')}`,
   emptyDefault: 'пусто',
   unknownKey: (key: string) => `Настройки: неизвестный параметр «${key}» пропущен`,
-  duplicateKey: (code: string) => `Настройки: параметр «${code}» указан несколько раз, действует последнее значение`,
+  duplicateKey: (code: string) =>
+    `Настройки: параметр «${code}» указан несколько раз, действует последнее значение`,
   badValue: (label: string, raw: string, expected: string, fallback: string) =>
     `Настройки: «${label}» = «${raw}» — ${expected}; использовано значение по умолчанию (${fallback})`,
 } as const;
 
 /** Reading `Реестр школ` and `Перечни` (core/registry.ts). */
 export const REGISTRY_MESSAGES = {
-  required: (row: number, column: string) => `Строка ${row}, столбец «${column}»: не заполнено, строка пропущена`,
+  required: (row: number, column: string) =>
+    `Строка ${row}, столбец «${column}»: не заполнено, строка пропущена`,
   duplicateId: (row: number, column: string, id: string, firstRow: number) =>
     `Строка ${row}, столбец «${column}»: код «${id}» уже есть в строке ${firstRow}, строка пропущена`,
   badLocality: (row: number, column: string, value: string) =>
@@ -284,7 +297,8 @@ export const RULE_MESSAGES = {
   unknownCode: (codes: string) => `неизвестный показатель «${codes}»`,
   mixedKinds: 'в одном правиле нельзя сочетать числовые показатели и ответы да/нет',
   badOperator: (op: string) => `неизвестное условие «${op}» (допустимо: <, <=, >, >=, =, да, нет)`,
-  needsYesNo: (threshold: string) => `для ответа да/нет порог должен быть «да» или «нет», а не «${threshold}»`,
+  needsYesNo: (threshold: string) =>
+    `для ответа да/нет порог должен быть «да» или «нет», а не «${threshold}»`,
   numericOperatorOnBool: (op: string, codes: string) =>
     `условие «${op}» неприменимо к ответу да/нет «${codes}» (используйте «да» или «нет»)`,
   yesNoOnNumber: (op: string, codes: string) =>
@@ -292,7 +306,8 @@ export const RULE_MESSAGES = {
   badThreshold: (threshold: string) =>
     `порог «${threshold}» — ожидается число (0,8 или 80%) или «mun» (муниципальное значение)`,
   noText: 'не указан текст рекомендации',
-  badAppliesTo: (value: string) => `«${value}» — ожидается «all» (все школы) или «flagged» (ШНОР/ШНСУ)`,
+  badAppliesTo: (value: string) =>
+    `«${value}» — ожидается «all» (все школы) или «flagged» (ШНОР/ШНСУ)`,
   defaultAddressee: 'школа',
   noLeaderSuggestions: 'подходящих школ не найдено',
 } as const;
@@ -343,7 +358,8 @@ export const CUSTOM_FUNCTIONS = {
   noSchool: 'не указан код ОО',
   unknownSchool: (id: string) => `школа «${id}» не найдена`,
   unknownCode: (code: string) => `неизвестный показатель «${code}»`,
-  noResult: (period: string) => `нет расчёта за период ${period || '(текущий)'}; выполните пересчёт`,
+  noResult: (period: string) =>
+    `нет расчёта за период ${period || '(текущий)'}; выполните пересчёт`,
   isbTitle: 'ИСБ',
   resultsIndexTitle: 'Индекс результатов',
 } as const;

@@ -83,7 +83,8 @@ function indexInput(input: MonitoringInput): Indexed {
     if (s.active) active.push(s);
     else inactive.add(s.school_id);
   }
-  if (duplicates.length) warnings.push(W.duplicateRegistryIds(duplicates.length, sample(duplicates)));
+  if (duplicates.length)
+    warnings.push(W.duplicateRegistryIds(duplicates.length, sample(duplicates)));
   const schools = [...active].sort((a, b) => byCodeUnits(a.school_id, b.school_id));
   const position = new Map(schools.map((s, i) => [s.school_id, i]));
   const registryOrder = active.map((s) => position.get(s.school_id) as number);
@@ -104,7 +105,8 @@ function indexInput(input: MonitoringInput): Indexed {
     const prev = perPeriod.get(i);
     if (!prev || timestampOf(row) >= timestampOf(prev)) perPeriod.set(i, row);
   }
-  if (unknown.size) warnings.push(W.unknownSchoolsInData(unknown.size, sample([...unknown].sort(byCodeUnits))));
+  if (unknown.size)
+    warnings.push(W.unknownSchoolsInData(unknown.size, sample([...unknown].sort(byCodeUnits))));
   if (ignoredInactive) warnings.push(W.inactiveSchoolsInData(ignoredInactive));
   const data = new Map<string, (FieldValues | null)[]>();
   for (const [period, rows] of chosen) {
@@ -120,10 +122,15 @@ function indexInput(input: MonitoringInput): Indexed {
     let m = lists.get(e.period);
     if (!m) lists.set(e.period, (m = new Map()));
     const prev = m.get(e.school_id) ?? '';
-    m.set(e.school_id, combineStatus(hasShnor(prev) || hasShnor(e.status), hasShnsu(prev) || hasShnsu(e.status)));
+    m.set(
+      e.school_id,
+      combineStatus(hasShnor(prev) || hasShnor(e.status), hasShnsu(prev) || hasShnsu(e.status)),
+    );
   }
   if (unknownListed.size) {
-    warnings.push(W.unknownSchoolsInLists(unknownListed.size, sample([...unknownListed].sort(byCodeUnits))));
+    warnings.push(
+      W.unknownSchoolsInLists(unknownListed.size, sample([...unknownListed].sort(byCodeUnits))),
+    );
   }
   return { schools, position, registryOrder, data, lists, warnings };
 }
@@ -184,7 +191,9 @@ function municipalLookup(cur: PeriodCore, derived: Record<string, number | boole
     }
     const def = fieldByCode(code);
     if (def?.type === 'int') {
-      return mean(cur.values.map((v) => (typeof v?.[code] === 'number' ? (v[code] as number) : null)));
+      return mean(
+        cur.values.map((v) => (typeof v?.[code] === 'number' ? (v[code] as number) : null)),
+      );
     }
     return null;
   };
@@ -201,7 +210,9 @@ function peersOf(cur: PeriodCore, settings: Settings): number[][] {
   const dim = ISB_COMPONENTS.length;
   // Components weigh in the distance as in ИСБ (weight 0 = ignored); a missing component sits
   // at the municipal mean (z = 0).
-  const scale = ISB_COMPONENTS.map((c) => Math.sqrt(Math.max(0, settingNumber(settings, isbWeightSetting(c.field)))));
+  const scale = ISB_COMPONENTS.map((c) =>
+    Math.sqrt(Math.max(0, settingNumber(settings, isbWeightSetting(c.field)))),
+  );
   const coords = new Float64Array(members.length * dim);
   members.forEach((i, m) => {
     for (let d = 0; d < dim; d++) coords[m * dim + d] = (cur.isbZ[d][i] ?? 0) * scale[d];
@@ -254,7 +265,8 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
   const prev2 = coreOf(previous2);
 
   if (cur.usedComputedForOfficial) warnings.push(W.noOfficialList(current));
-  if (prev && prev.usedComputedForOfficial && prev.hasData) warnings.push(W.noOfficialList(prev.period));
+  if (prev && prev.usedComputedForOfficial && prev.hasData)
+    warnings.push(W.noOfficialList(prev.period));
   if (!cur.hasData) warnings.push(W.noResponses(current));
 
   const minP = settingNumber(settings, 'min_participants');
@@ -337,7 +349,10 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
 
   // Recommendations.
   const { rules, errors: ruleErrors } = compileRules(input.rules ?? DEFAULT_RULES);
-  const municipal = municipalLookup(cur, perSchool.map((p) => p.derived));
+  const municipal = municipalLookup(
+    cur,
+    perSchool.map((p) => p.derived),
+  );
   const fired: string[][] = perSchool.map((p, i) => {
     const subject: RuleSubject = { values: p.values, shares: p.shares, derived: p.derived };
     const hits = rules.filter((r) => ruleFires(r, subject, cur.flagged[i], municipal));
@@ -381,7 +396,9 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     rule_id: r.rule_id,
     addressee: r.addressee,
     text: r.text,
-    school_ids: idx.registryOrder.filter((i) => fired[i].includes(r.rule_id)).map((i) => schools[i].school_id),
+    school_ids: idx.registryOrder
+      .filter((i) => fired[i].includes(r.rule_id))
+      .map((i) => schools[i].school_id),
   }));
 
   return {
@@ -389,7 +406,9 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     previousPeriod: previous,
     schoolsTotal: n,
     responded: cur.values.filter((v) => v !== null).length,
-    notResponded: idx.registryOrder.filter((i) => cur.values[i] === null).map((i) => schools[i].school_id),
+    notResponded: idx.registryOrder
+      .filter((i) => cur.values[i] === null)
+      .map((i) => schools[i].school_id),
     schools: results,
     indicators: computeIndicators(cur, prev, prev2, schools, settings),
     recommendations,

@@ -14,7 +14,9 @@ export interface ParsedNumber {
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 
 function isBlank(raw: unknown): boolean {
-  return raw === null || raw === undefined || (typeof raw === 'string' && raw.replace(SPACES, '') === '');
+  return (
+    raw === null || raw === undefined || (typeof raw === 'string' && raw.replace(SPACES, '') === '')
+  );
 }
 
 /**
@@ -90,7 +92,9 @@ export function parseText(raw: unknown): string | null {
 
 /** http(s) address, or a bare domain with a path (a scheme is commonly forgotten). */
 export function isUrl(text: string): boolean {
-  return /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(text) || /^[^\s/:@]+\.[a-zа-яё]{2,}(\/\S*)?$/i.test(text);
+  return (
+    /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(text) || /^[^\s/:@]+\.[a-zа-яё]{2,}(\/\S*)?$/i.test(text)
+  );
 }
 
 export function isEmail(text: string): boolean {

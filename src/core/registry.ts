@@ -191,7 +191,8 @@ export function parseLists(
     if (status === null || status === '') {
       return void errors.push(M.badStatus(rowNo, col('status'), String(row.status ?? '')));
     }
-    if (known && !known.has(school_id)) errors.push(M.unknownSchool(rowNo, col('school_id'), school_id));
+    if (known && !known.has(school_id))
+      errors.push(M.unknownSchool(rowNo, col('school_id'), school_id));
     const key = `${period}\u0000${school_id}`;
     const prev = merged.get(key);
     if (prev) {

@@ -63,16 +63,22 @@ function parseSetting(def: SettingDef, raw: unknown): Parsed {
         (def.integer && !Number.isInteger(n)) ||
         (def.min !== undefined && n < def.min) ||
         (def.max !== undefined && n > def.max);
-      return bad || n === null ? { ok: false, expected: M.expectedNumber(describeBounds(def)) } : { ok: true, value: n };
+      return bad || n === null
+        ? { ok: false, expected: M.expectedNumber(describeBounds(def)) }
+        : { ok: true, value: n };
     }
     case 'bool': {
       const b = parseBool(raw);
-      return b.error || b.value === null ? { ok: false, expected: M.expectedBool } : { ok: true, value: b.value };
+      return b.error || b.value === null
+        ? { ok: false, expected: M.expectedBool }
+        : { ok: true, value: b.value };
     }
     case 'choice': {
       const text = (parseText(raw) ?? '').toLowerCase();
       const choice = def.choices?.find((c) => c.toLowerCase() === text);
-      return choice ? { ok: true, value: choice } : { ok: false, expected: M.expectedChoice(def.choices ?? []) };
+      return choice
+        ? { ok: true, value: choice }
+        : { ok: false, expected: M.expectedChoice(def.choices ?? []) };
     }
     case 'date': {
       const d = parseDateSetting(raw);
@@ -81,10 +87,15 @@ function parseSetting(def: SettingDef, raw: unknown): Parsed {
     case 'email-list': {
       const items = (parseText(raw) ?? '').split(/[,;\s]+/).filter((x) => x !== '');
       const bad = items.filter((x) => !isEmail(x));
-      return bad.length ? { ok: false, expected: M.expectedEmails(bad) } : { ok: true, value: items.join(', ') };
+      return bad.length
+        ? { ok: false, expected: M.expectedEmails(bad) }
+        : { ok: true, value: items.join(', ') };
     }
     case 'text':
-      return { ok: true, value: def.code === 'period' ? normalizePeriod(raw) : (parseText(raw) ?? '') };
+      return {
+        ok: true,
+        value: def.code === 'period' ? normalizePeriod(raw) : (parseText(raw) ?? ''),
+      };
   }
 }
 
@@ -103,7 +114,10 @@ function displayRaw(raw: unknown): string {
  * Settings from key/value rows. A key is a setting code or its Russian label. Blank values
  * take the default silently; wrong values take the default with a message.
  */
-export function readSettings(rows: Array<[string, unknown]>): { settings: Settings; errors: string[] } {
+export function readSettings(rows: Array<[string, unknown]>): {
+  settings: Settings;
+  errors: string[];
+} {
   const settings: Settings = defaultSettings();
   const errors: string[] = [];
   const seen = new Set<string>();

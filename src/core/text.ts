@@ -12,7 +12,12 @@ const NBSP = '\u00a0';
  */
 export function roundRatio(num: number, den: number, decimals: number): number | null {
   if (!Number.isFinite(num) || !Number.isFinite(den) || den === 0) return null;
-  if (Number.isSafeInteger(num) && Number.isSafeInteger(den) && Number.isInteger(decimals) && decimals >= 0) {
+  if (
+    Number.isSafeInteger(num) &&
+    Number.isSafeInteger(den) &&
+    Number.isInteger(decimals) &&
+    decimals >= 0
+  ) {
     return roundBigRatio(BigInt(num), BigInt(den), decimals);
   }
   return roundHalfUp(num / den, decimals);

@@ -34,10 +34,7 @@ function rawText(raw: unknown): string {
  * The registry school a response names: its code exactly, or the code before « — » when the
  * form's list shows "code — name" (a choice, so both list styles work).
  */
-function findSchool(
-  id: string,
-  byId: Map<string, RegistrySchool>,
-): RegistrySchool | undefined {
+function findSchool(id: string, byId: Map<string, RegistrySchool>): RegistrySchool | undefined {
   const exact = byId.get(id);
   if (exact) return exact;
   const m = /^(.+?)\s+[—–-]\s+/.exec(id);
@@ -88,7 +85,8 @@ function checkBounds(values: FieldValues, errors: string[]): void {
       }
       continue;
     }
-    if (value > base) errors.push(VALIDATION.exceeds(def.short, value, lowerFirst(baseDef.short), base));
+    if (value > base)
+      errors.push(VALIDATION.exceeds(def.short, value, lowerFirst(baseDef.short), base));
   }
   // *_lower + *_higher <= *_participants
   for (const t of RESULT_TESTS) {

@@ -15,7 +15,12 @@ export function school(id: string, extra: Partial<RegistrySchool> = {}): Registr
   };
 }
 
-export function row(id: string, period: string, values: FieldValues, timestamp = '2022-05-01T10:00:00Z'): DataRow {
+export function row(
+  id: string,
+  period: string,
+  values: FieldValues,
+  timestamp = '2022-05-01T10:00:00Z',
+): DataRow {
   return { school_id: id, period, values, response_id: `r-${id}-${period}`, timestamp };
 }
 

@@ -31,7 +31,7 @@ describe('roundPercent: one decimal, half-up, exact', () => {
   it('rounds exact halves up where floating point would round them down', () => {
     // 23/80 = 28.75 % exactly; (23/80)*100 is 28.749999… in floating point.
     expect((23 / 80) * 100).toBeLessThan(28.75);
-    expect(Math.round(((23 / 80) * 100) * 10) / 10).toBe(28.7); // the naive rounding is wrong
+    expect(Math.round((23 / 80) * 100 * 10) / 10).toBe(28.7); // the naive rounding is wrong
     expect(roundPercent(23, 80)).toBe(28.8);
     expect(roundPercent(29, 400)).toBe(7.3); // 7.25 %
     expect(roundPercent(777, 2000)).toBe(38.9); // 38.85 %

@@ -148,6 +148,10 @@ describe('npm start pipeline on the sample municipality', () => {
     expect(text).toContain('2025-2026');
     expect(text).toContain('Представили данные: 34 из 36');
     expect(text).toContain('Приложение');
+    // Rule texts name the suggested leader schools; no template placeholder reaches a reader.
+    expect(text).not.toMatch(/\{[a-z_]+\}/);
+    const recommendations = sheetValues(run, SHEETS.recommendations).flat().map(String);
+    expect(recommendations.some((c) => /\{[a-z_]+\}/.test(c))).toBe(false);
   });
 
   it('answers custom functions from the sheets in read-only mode, over single cells and ranges', () => {

@@ -4,7 +4,8 @@
  */
 import type { Runtime } from '../../runtime';
 import { gasError } from '../gas-error';
-import { asGas, enumOf } from '../spreadsheet/gas';
+import { enumOf } from '../enum';
+import { asGas } from '../spreadsheet/gas';
 
 export const ColumnType = enumOf('DATE', 'NUMBER', 'STRING');
 export type ColumnTypeName = keyof typeof ColumnType;

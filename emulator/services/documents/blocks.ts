@@ -6,7 +6,7 @@
 import { readBlobSource } from '../blob';
 import { gasError } from '../gas-error';
 import { asGas, assertString, describeType, type DocContext } from './context';
-import { childIndexError } from './element';
+import { childOf } from './element';
 import {
   cloneBlock,
   newListItem,
@@ -204,9 +204,7 @@ export function insertInParagraph(
 }
 
 export function childAt(ctx: DocContext, parent: ContainerRef, index: number): unknown {
-  const node = parent.blocks[index];
-  if (!node) throw gasError(childIndexError(index, parent.blocks.length));
-  return wrapBlock(ctx, parent, node);
+  return wrapBlock(ctx, parent, childOf(parent.blocks, index));
 }
 
 export function indexOfChild(parent: ContainerRef, child: unknown): number {
@@ -259,6 +257,13 @@ export function blocksSource(
     },
     replace,
   };
+}
+
+/** The text of blocks that Google lets style but not replace as a whole (a table, a row). */
+export function wholeBlocksSource(blocks: () => BlockNode[], what: string): TextSource {
+  return blocksSource(blocks, () => {
+    throw gasError(`Text.setText is not supported on a whole ${what}.`);
+  });
 }
 
 /** Replacing a container's text leaves one paragraph holding it (styled like the old start). */

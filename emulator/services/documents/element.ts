@@ -3,6 +3,7 @@
  * the type either; a wrong cast fails at the next call) and the counting helpers.
  */
 import { asGas, read, write, type DocContext } from './context';
+import { gasError } from '../gas-error';
 import { ElementType, type ElementTypeName } from './enums';
 
 export abstract class ElementBase {
@@ -77,4 +78,16 @@ export type ElementCasts =
 
 export function childIndexError(index: number, count: number): string {
   return `Child index (${index}) must be less than the number of child elements (${count}).`;
+}
+
+/** The child at `index`, or Google's error when there is none. */
+export function childOf<T>(children: readonly T[], index: number): T {
+  const child = children[index];
+  if (child === undefined) throw gasError(childIndexError(index, children.length));
+  return child;
+}
+
+/** Google's check of where a child is inserted: from 0 to the number of children. */
+export function checkInsertIndex(index: number, count: number): void {
+  if (index < 0 || index > count) throw gasError(childIndexError(index, count + 1));
 }

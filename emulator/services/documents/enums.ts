@@ -2,12 +2,9 @@
  * DocumentApp enums as plain objects whose values are the member names, the emulator-wide
  * convention (Google's own are opaque objects that compare by identity; names compare alike).
  */
+import { enumOf } from '../enum';
 
-function names<K extends string>(...keys: K[]): { readonly [P in K]: P } {
-  return Object.freeze(Object.fromEntries(keys.map((k) => [k, k]))) as { readonly [P in K]: P };
-}
-
-export const ParagraphHeading = names(
+export const ParagraphHeading = enumOf(
   'NORMAL',
   'HEADING1',
   'HEADING2',
@@ -20,10 +17,10 @@ export const ParagraphHeading = names(
 );
 export type HeadingName = keyof typeof ParagraphHeading;
 
-export const HorizontalAlignment = names('LEFT', 'CENTER', 'RIGHT', 'JUSTIFY');
+export const HorizontalAlignment = enumOf('LEFT', 'CENTER', 'RIGHT', 'JUSTIFY');
 export type AlignmentName = keyof typeof HorizontalAlignment;
 
-export const GlyphType = names(
+export const GlyphType = enumOf(
   'BULLET',
   'HOLLOW_BULLET',
   'SQUARE_BULLET',
@@ -35,7 +32,7 @@ export const GlyphType = names(
 );
 export type GlyphName = keyof typeof GlyphType;
 
-export const ElementType = names(
+export const ElementType = enumOf(
   'BODY_SECTION',
   'COMMENT_SECTION',
   'DATE',
@@ -65,9 +62,9 @@ export const ElementType = names(
 );
 export type ElementTypeName = keyof typeof ElementType;
 
-export const TextAlignment = names('NORMAL', 'SUPERSCRIPT', 'SUBSCRIPT');
-export const VerticalAlignment = names('BOTTOM', 'CENTER', 'TOP');
-export const PositionedLayout = names(
+export const TextAlignment = enumOf('NORMAL', 'SUPERSCRIPT', 'SUBSCRIPT');
+export const VerticalAlignment = enumOf('BOTTOM', 'CENTER', 'TOP');
+export const PositionedLayout = enumOf(
   'ABOVE_TEXT',
   'BREAK_BOTH',
   'BREAK_LEFT',
@@ -75,7 +72,7 @@ export const PositionedLayout = names(
   'WRAP_TEXT',
 );
 
-export const Attribute = names(
+export const Attribute = enumOf(
   'BACKGROUND_COLOR',
   'BOLD',
   'BORDER_COLOR',

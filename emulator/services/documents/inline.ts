@@ -14,7 +14,8 @@ import type {
 } from './model';
 import { wrapBlock, type ContainerRef } from './blocks';
 
-abstract class InlineBase<N extends InlineNode> extends ElementBase {
+/** `Self` is the Google type the chainable methods return (InlineImage, PageBreak...). */
+abstract class InlineBase<N extends InlineNode, Self> extends ElementBase {
   constructor(
     ctx: DocContext,
     protected readonly container: ContainerRef,
@@ -34,15 +35,21 @@ abstract class InlineBase<N extends InlineNode> extends ElementBase {
     return asGas(wrapBlock(this.ctx, this.container, this.paragraph));
   }
 
-  protected detach(): void {
+  protected self(): Self {
+    return asGas(this);
+  }
+
+  removeFromParent(): Self {
+    this.write('removeFromParent');
     const index = this.paragraph.inlines.indexOf(this.node);
     if (index < 0) throw gasError('Element does not contain the specified child element.');
     this.paragraph.inlines.splice(index, 1);
+    return this.self();
   }
 }
 
 export class EmulatedInlineImage
-  extends InlineBase<ImageNode>
+  extends InlineBase<ImageNode, GoogleAppsScript.Document.InlineImage>
   implements
     Pick<
       GoogleAppsScript.Document.InlineImage,
@@ -64,10 +71,6 @@ export class EmulatedInlineImage
 {
   protected readonly className = 'InlineImage';
   protected readonly elementType = 'INLINE_IMAGE' as const;
-
-  private self(): GoogleAppsScript.Document.InlineImage {
-    return asGas(this);
-  }
 
   getAltDescription(): string {
     this.read('getAltDescription');
@@ -97,12 +100,6 @@ export class EmulatedInlineImage
   getWidth(): number {
     this.read('getWidth');
     return this.node.width;
-  }
-
-  removeFromParent(): GoogleAppsScript.Document.InlineImage {
-    this.write('removeFromParent');
-    this.detach();
-    return this.self();
   }
 
   setAltDescription(description: string): GoogleAppsScript.Document.InlineImage {
@@ -137,31 +134,19 @@ export class EmulatedInlineImage
 }
 
 export class EmulatedPageBreak
-  extends InlineBase<PageBreakNode>
+  extends InlineBase<PageBreakNode, GoogleAppsScript.Document.PageBreak>
   implements
     Pick<GoogleAppsScript.Document.PageBreak, ElementCasts | 'getParent' | 'removeFromParent'>
 {
   protected readonly className = 'PageBreak';
   protected readonly elementType = 'PAGE_BREAK' as const;
-
-  removeFromParent(): GoogleAppsScript.Document.PageBreak {
-    this.write('removeFromParent');
-    this.detach();
-    return asGas(this);
-  }
 }
 
 export class EmulatedHorizontalRule
-  extends InlineBase<HorizontalRuleNode>
+  extends InlineBase<HorizontalRuleNode, GoogleAppsScript.Document.HorizontalRule>
   implements
     Pick<GoogleAppsScript.Document.HorizontalRule, ElementCasts | 'getParent' | 'removeFromParent'>
 {
   protected readonly className = 'HorizontalRule';
   protected readonly elementType = 'HORIZONTAL_RULE' as const;
-
-  removeFromParent(): GoogleAppsScript.Document.HorizontalRule {
-    this.write('removeFromParent');
-    this.detach();
-    return asGas(this);
-  }
 }

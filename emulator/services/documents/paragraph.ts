@@ -3,11 +3,10 @@
  * content is a row of inline pieces: text, images, page breaks, horizontal rules.
  */
 import { gasError } from '../gas-error';
-import { asGas, assertString, type DocContext } from './context';
-import { childIndexError, ElementBase, type ElementCasts } from './element';
+import { asGas, assertString } from './context';
+import { childOf, type ElementCasts } from './element';
 import { Attribute, enumName, type AlignmentName, type GlyphName, type HeadingName } from './enums';
 import {
-  cloneBlock,
   paragraphText,
   paragraphTextOf,
   textNode,
@@ -21,7 +20,8 @@ import {
   type TextNode,
 } from './model';
 import { EmulatedText, textAttrsFrom, type TextSource } from './text';
-import { imageNode, removeBlock, wrapBlock, wrapContainer, type ContainerRef } from './blocks';
+import { imageNode } from './blocks';
+import { BlockElement } from './block-element';
 import { EmulatedHorizontalRule, EmulatedInlineImage, EmulatedPageBreak } from './inline';
 
 /** All the text of one paragraph, as one editable region. */
@@ -69,24 +69,7 @@ const PARAGRAPH_ATTRIBUTES: Record<string, NumberProp> = {
 
 type Self = GoogleAppsScript.Document.Paragraph & GoogleAppsScript.Document.ListItem;
 
-abstract class ParagraphBase<N extends ParagraphLike> extends ElementBase {
-  constructor(
-    ctx: DocContext,
-    protected readonly parent: ContainerRef,
-    protected readonly node: N,
-  ) {
-    super(ctx);
-  }
-
-  /** Non-Google: the model node behind this element. */
-  __node(): BlockNode {
-    return this.node;
-  }
-
-  protected self(): Self {
-    return asGas(this);
-  }
-
+abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Self> {
   private textView(): EmulatedText {
     return new EmulatedText(this.ctx, paragraphSource(this.node));
   }
@@ -137,12 +120,6 @@ abstract class ParagraphBase<N extends ParagraphLike> extends ElementBase {
     return this.self();
   }
 
-  copy(): Self {
-    this.read('copy');
-    const copy = cloneBlock(this.node);
-    return asGas(wrapBlock(this.ctx, { kind: 'body', blocks: [copy] }, copy));
-  }
-
   editAsText(): GoogleAppsScript.Document.Text {
     this.read('editAsText');
     return asGas(this.textView());
@@ -166,9 +143,7 @@ abstract class ParagraphBase<N extends ParagraphLike> extends ElementBase {
 
   getChild(childIndex: number): GoogleAppsScript.Document.Element {
     this.read('getChild');
-    const node = this.node.inlines[childIndex];
-    if (!node) throw gasError(childIndexError(childIndex, this.node.inlines.length));
-    return asGas(this.inline(node));
+    return asGas(this.inline(childOf(this.node.inlines, childIndex)));
   }
 
   getChildIndex(child: GoogleAppsScript.Document.Element): number {
@@ -207,28 +182,9 @@ abstract class ParagraphBase<N extends ParagraphLike> extends ElementBase {
     return asGas(this.textView().__attributes()[Attribute.LINK_URL]);
   }
 
-  getNextSibling(): GoogleAppsScript.Document.Element {
-    this.read('getNextSibling');
-    const next = this.parent.blocks[this.parent.blocks.indexOf(this.node) + 1];
-    return asGas(next ? wrapBlock(this.ctx, this.parent, next) : null);
-  }
-
   getNumChildren(): number {
     this.read('getNumChildren');
     return this.node.inlines.length;
-  }
-
-  getParent(): GoogleAppsScript.Document.ContainerElement {
-    this.read('getParent');
-    return asGas(wrapContainer(this.ctx, this.parent));
-  }
-
-  getPreviousSibling(): GoogleAppsScript.Document.Element {
-    this.read('getPreviousSibling');
-    const index = this.parent.blocks.indexOf(this.node);
-    return asGas(
-      index > 0 ? wrapBlock(this.ctx, this.parent, this.parent.blocks[index - 1]) : null,
-    );
   }
 
   getSpacingAfter(): number {
@@ -251,12 +207,6 @@ abstract class ParagraphBase<N extends ParagraphLike> extends ElementBase {
     return (
       this.parent.kind === 'body' && this.parent.blocks[this.parent.blocks.length - 1] === this.node
     );
-  }
-
-  removeFromParent(): Self {
-    this.write('removeFromParent');
-    removeBlock(this.parent, this.node);
-    return this.self();
   }
 
   setAlignment(alignment: GoogleAppsScript.Document.HorizontalAlignment): Self {

@@ -3,7 +3,7 @@
  */
 import { gasError } from '../gas-error';
 import { asGas, type DocContext } from './context';
-import { childIndexError, ElementBase, type ElementCasts } from './element';
+import { checkInsertIndex, childOf, ElementBase, type ElementCasts } from './element';
 import {
   blocksText,
   cloneBlock,
@@ -14,7 +14,7 @@ import {
   type TableRowNode,
 } from './model';
 import { EmulatedText } from './text';
-import { blocksSource, cellRef, type ContainerRef } from './blocks';
+import { cellRef, wholeBlocksSource, type ContainerRef } from './blocks';
 import { EmulatedTable } from './table';
 import { EmulatedTableCell } from './table-cell';
 
@@ -62,9 +62,7 @@ export class EmulatedTableRow
   }
 
   private cell(index: number): TableCellNode {
-    const cell = this.row.cells[index];
-    if (!cell) throw gasError(childIndexError(index, this.row.cells.length));
-    return cell;
+    return childOf(this.row.cells, index);
   }
 
   private wrapCell(cell: TableCellNode): GoogleAppsScript.Document.TableCell {
@@ -97,14 +95,7 @@ export class EmulatedTableRow
   editAsText(): GoogleAppsScript.Document.Text {
     this.read('editAsText');
     const blocks = (): BlockNode[] => this.row.cells.flatMap((c) => c.blocks);
-    return asGas(
-      new EmulatedText(
-        this.ctx,
-        blocksSource(blocks, () => {
-          throw gasError('Text.setText is not supported on a whole table row.');
-        }),
-      ),
-    );
+    return asGas(new EmulatedText(this.ctx, wholeBlocksSource(blocks, 'table row')));
   }
 
   getCell(cellIndex: number): GoogleAppsScript.Document.TableCell {
@@ -132,14 +123,18 @@ export class EmulatedTableRow
     return this.row.cells.length;
   }
 
+  private parentTable(): EmulatedTable {
+    return new EmulatedTable(this.ctx, this.tableParent, this.table);
+  }
+
   getParent(): GoogleAppsScript.Document.ContainerElement {
     this.read('getParent');
-    return asGas(new EmulatedTable(this.ctx, this.tableParent, this.table));
+    return asGas(this.parentTable());
   }
 
   getParentTable(): GoogleAppsScript.Document.Table {
     this.read('getParentTable');
-    return asGas(new EmulatedTable(this.ctx, this.tableParent, this.table));
+    return asGas(this.parentTable());
   }
 
   getText(): string {
@@ -152,9 +147,7 @@ export class EmulatedTableRow
     textContentsOrCell?: string | GoogleAppsScript.Document.TableCell | null,
   ): GoogleAppsScript.Document.TableCell {
     this.write('insertTableCell');
-    if (childIndex < 0 || childIndex > this.row.cells.length) {
-      throw gasError(childIndexError(childIndex, this.row.cells.length + 1));
-    }
+    checkInsertIndex(childIndex, this.row.cells.length);
     return this.addCell(childIndex, textContentsOrCell);
   }
 

@@ -1,24 +1,17 @@
 /**
  * Emulated Table: rows of cells, with border and column widths stored for the exporter.
  */
-import { gasError } from '../gas-error';
-import { asGas, type DocContext } from './context';
-import { childIndexError, ElementBase, type ElementCasts } from './element';
+import { asGas } from './context';
+import { checkInsertIndex, childOf, type ElementCasts } from './element';
 import { cloneBlock, newRow, type BlockNode, type TableNode, type TableRowNode } from './model';
 import { EmulatedText } from './text';
-import {
-  blocksSource,
-  cellRef,
-  removeBlock,
-  wrapBlock,
-  wrapContainer,
-  type ContainerRef,
-} from './blocks';
+import { cellRef, wholeBlocksSource } from './blocks';
+import { BlockElement } from './block-element';
 import { EmulatedTableCell } from './table-cell';
 import { EmulatedTableRow, rowText } from './table-row';
 
 export class EmulatedTable
-  extends ElementBase
+  extends BlockElement<TableNode, GoogleAppsScript.Document.Table>
   implements
     Pick<
       GoogleAppsScript.Document.Table,
@@ -49,27 +42,8 @@ export class EmulatedTable
   protected readonly className = 'Table';
   protected readonly elementType = 'TABLE' as const;
 
-  constructor(
-    ctx: DocContext,
-    private readonly parent: ContainerRef,
-    private readonly node: TableNode,
-  ) {
-    super(ctx);
-  }
-
-  /** Non-Google: the model node behind this element. */
-  __node(): BlockNode {
-    return this.node;
-  }
-
-  private self(): GoogleAppsScript.Document.Table {
-    return asGas(this);
-  }
-
   private row(index: number): TableRowNode {
-    const row = this.node.rows[index];
-    if (!row) throw gasError(childIndexError(index, this.node.rows.length));
-    return row;
+    return childOf(this.node.rows, index);
   }
 
   private wrapRow(row: TableRowNode): GoogleAppsScript.Document.TableRow {
@@ -95,24 +69,11 @@ export class EmulatedTable
     return this.addRow(this.node.rows.length, tableRow);
   }
 
-  copy(): GoogleAppsScript.Document.Table {
-    this.read('copy');
-    const copy = cloneBlock(this.node);
-    return asGas(new EmulatedTable(this.ctx, { kind: 'body', blocks: [copy] }, copy));
-  }
-
   editAsText(): GoogleAppsScript.Document.Text {
     this.read('editAsText');
     const blocks = (): BlockNode[] =>
       this.node.rows.flatMap((r) => r.cells.flatMap((c) => c.blocks));
-    return asGas(
-      new EmulatedText(
-        this.ctx,
-        blocksSource(blocks, () => {
-          throw gasError('Text.setText is not supported on a whole table.');
-        }),
-      ),
-    );
+    return asGas(new EmulatedText(this.ctx, wholeBlocksSource(blocks, 'table')));
   }
 
   getBorderColor(): string {
@@ -128,8 +89,7 @@ export class EmulatedTable
   getCell(rowIndex: number, cellIndex: number): GoogleAppsScript.Document.TableCell {
     this.read('getCell');
     const row = this.row(rowIndex);
-    const cell = row.cells[cellIndex];
-    if (!cell) throw gasError(childIndexError(cellIndex, row.cells.length));
+    const cell = childOf(row.cells, cellIndex);
     return asGas(new EmulatedTableCell(this.ctx, cellRef(cell, row, this.node, this.parent)));
   }
 
@@ -143,12 +103,6 @@ export class EmulatedTable
     return asGas(this.node.columnWidths[columnIndex] ?? null);
   }
 
-  getNextSibling(): GoogleAppsScript.Document.Element {
-    this.read('getNextSibling');
-    const next = this.parent.blocks[this.parent.blocks.indexOf(this.node) + 1];
-    return asGas(next ? wrapBlock(this.ctx, this.parent, next) : null);
-  }
-
   getNumChildren(): number {
     this.read('getNumChildren');
     return this.node.rows.length;
@@ -157,19 +111,6 @@ export class EmulatedTable
   getNumRows(): number {
     this.read('getNumRows');
     return this.node.rows.length;
-  }
-
-  getParent(): GoogleAppsScript.Document.ContainerElement {
-    this.read('getParent');
-    return asGas(wrapContainer(this.ctx, this.parent));
-  }
-
-  getPreviousSibling(): GoogleAppsScript.Document.Element {
-    this.read('getPreviousSibling');
-    const index = this.parent.blocks.indexOf(this.node);
-    return asGas(
-      index > 0 ? wrapBlock(this.ctx, this.parent, this.parent.blocks[index - 1]) : null,
-    );
   }
 
   getRow(rowIndex: number): GoogleAppsScript.Document.TableRow {
@@ -187,16 +128,8 @@ export class EmulatedTable
     tableRow?: GoogleAppsScript.Document.TableRow | null,
   ): GoogleAppsScript.Document.TableRow {
     this.write('insertTableRow');
-    if (childIndex < 0 || childIndex > this.node.rows.length) {
-      throw gasError(childIndexError(childIndex, this.node.rows.length + 1));
-    }
+    checkInsertIndex(childIndex, this.node.rows.length);
     return this.addRow(childIndex, tableRow);
-  }
-
-  removeFromParent(): GoogleAppsScript.Document.Table {
-    this.write('removeFromParent');
-    removeBlock(this.parent, this.node);
-    return this.self();
   }
 
   removeRow(rowIndex: number): GoogleAppsScript.Document.TableRow {

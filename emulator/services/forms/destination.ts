@@ -16,6 +16,7 @@
  * - The trigger event's `values` are the cells as the sheet displays them in its locale and
  *   time zone (en_US: `9/5/2026 8:07:06`, `3.5`; ru_RU: `05.09.2026 8:07:06`, `3,5`).
  */
+import { wallTime } from '../timezone';
 import { ANSWERABLE_TYPES } from './enums';
 import { gasError } from './gas';
 import { asGoogle } from './model';
@@ -131,29 +132,13 @@ function cellsOf(dest: DestinationState, r: ResponseData): Cell[] {
   });
 }
 
-function zonedParts(d: Date, timeZone: string): Record<string, number> {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const out: Record<string, number> = {};
-  for (const p of fmt.formatToParts(d)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return out;
-}
-
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** How a cell shows in a sheet of this locale (ru: `01.09.2026 9:00:00`, `3,5`). */
 export function displayCell(v: Cell, locale: string, timeZone: string): string {
   const ru = /^(ru|uk|be|kk)/i.test(locale);
   if (v instanceof Date) {
-    const p = zonedParts(v, timeZone);
+    const p = wallTime(v, timeZone);
     const time = `${p.hour}:${pad2(p.minute)}:${pad2(p.second)}`;
     return ru
       ? `${pad2(p.day)}.${pad2(p.month)}.${p.year} ${time}`

@@ -2,12 +2,7 @@
  * FormApp's enums as plain objects whose values are the member names, so an item type read
  * back from the emulator compares equal to `FormApp.ItemType.TEXT` as in Apps Script.
  */
-
-function nameEnum<K extends string>(names: readonly K[]): { readonly [P in K]: P } {
-  const out = {} as { [P in K]: P };
-  for (const n of names) out[n] = n;
-  return Object.freeze(out);
-}
+import { enumOf } from '../enum';
 
 export const ITEM_TYPES = [
   'CHECKBOX',
@@ -29,16 +24,16 @@ export const ITEM_TYPES = [
   'FILE_UPLOAD',
 ] as const;
 export type ItemTypeName = (typeof ITEM_TYPES)[number];
-export const ItemType = nameEnum(ITEM_TYPES);
+export const ItemType = enumOf(...ITEM_TYPES);
 
-export const DestinationType = nameEnum(['SPREADSHEET'] as const);
+export const DestinationType = enumOf('SPREADSHEET');
 
 export const PAGE_NAVIGATION_TYPES = ['CONTINUE', 'GO_TO_PAGE', 'RESTART', 'SUBMIT'] as const;
 export type PageNavigationName = (typeof PAGE_NAVIGATION_TYPES)[number];
-export const PageNavigationType = nameEnum(PAGE_NAVIGATION_TYPES);
+export const PageNavigationType = enumOf(...PAGE_NAVIGATION_TYPES);
 
-export const Alignment = nameEnum(['LEFT', 'CENTER', 'RIGHT'] as const);
-export const FeedbackType = nameEnum(['CORRECT', 'INCORRECT', 'GENERAL'] as const);
+export const Alignment = enumOf('LEFT', 'CENTER', 'RIGHT');
+export const FeedbackType = enumOf('CORRECT', 'INCORRECT', 'GENERAL');
 
 /** Item types that collect an answer and so get a column in the responses sheet. */
 export const ANSWERABLE_TYPES: ReadonlySet<ItemTypeName> = new Set<ItemTypeName>([

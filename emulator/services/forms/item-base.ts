@@ -7,6 +7,7 @@ import { ANSWERABLE_TYPES } from './enums';
 import { syncHeader } from './destination';
 import { asGas, gasError, invalidArgument } from './gas';
 import type { FormData, FormStore, ItemData } from './model';
+import { unwrapValidation, type ValidationFamily } from './validation';
 
 export interface ItemContext {
   store: FormStore;
@@ -98,6 +99,20 @@ export abstract class AnswerableView<T> extends ItemView<T> {
     this.write('setRequired');
     if (typeof enabled !== 'boolean') throw invalidArgument('enabled');
     this.data.required = enabled;
+    return this.self();
+  }
+
+  /** `setValidation` of the items that have one; `family` is the validation kind they take. */
+  protected applyValidation(validation: unknown, family: ValidationFamily): T {
+    this.write('setValidation');
+    this.data.validation = unwrapValidation(validation, family);
+    return this.self();
+  }
+
+  /** `clearValidation` of the items that have one. */
+  protected removeValidation(): T {
+    this.write('clearValidation');
+    this.data.validation = null;
     return this.self();
   }
 }

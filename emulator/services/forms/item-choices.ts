@@ -5,7 +5,6 @@ import { ItemResponseImpl, invalidResponseError } from './item-response';
 import { PageBreakItemView } from './item-typed';
 import { asGas, gasError, invalidArgument } from './gas';
 import type { ChoiceData, FormData, FormStore } from './model';
-import { unwrapValidation } from './validation';
 
 type Choice = GoogleAppsScript.Forms.Choice;
 type PageBreakItem = GoogleAppsScript.Forms.PageBreakItem;
@@ -118,16 +117,9 @@ abstract class ChoiceItemView<T> extends AnswerableView<T> {
   }
 }
 
-type MultipleChoiceItem = GoogleAppsScript.Forms.MultipleChoiceItem;
-
-export class MultipleChoiceItemView
-  extends ChoiceItemView<MultipleChoiceItem>
-  implements Pick<MultipleChoiceItem, WithChoices | 'showOtherOption' | 'hasOtherOption'>
-{
-  constructor(ctx: ItemContext) {
-    super(ctx, 'MultipleChoiceItem');
-  }
-  showOtherOption(enabled: boolean): MultipleChoiceItem {
+/** Multiple-choice and checkbox items can offer an "Other" answer; a drop-down list cannot. */
+abstract class OtherOptionItemView<T> extends ChoiceItemView<T> {
+  showOtherOption(enabled: boolean): T {
     this.write('showOtherOption');
     this.data.hasOtherOption = Boolean(enabled);
     return this.self();
@@ -135,6 +127,17 @@ export class MultipleChoiceItemView
   hasOtherOption(): boolean {
     this.read('hasOtherOption');
     return this.data.hasOtherOption;
+  }
+}
+
+type MultipleChoiceItem = GoogleAppsScript.Forms.MultipleChoiceItem;
+
+export class MultipleChoiceItemView
+  extends OtherOptionItemView<MultipleChoiceItem>
+  implements Pick<MultipleChoiceItem, WithChoices | 'showOtherOption' | 'hasOtherOption'>
+{
+  constructor(ctx: ItemContext) {
+    super(ctx, 'MultipleChoiceItem');
   }
   createResponse(response: string): ItemResponse {
     return this.singleResponse(response);
@@ -156,7 +159,7 @@ export class ListItemView extends ChoiceItemView<ListItem> implements Pick<ListI
 type CheckboxItem = GoogleAppsScript.Forms.CheckboxItem;
 
 export class CheckboxItemView
-  extends ChoiceItemView<CheckboxItem>
+  extends OtherOptionItemView<CheckboxItem>
   implements
     Pick<
       CheckboxItem,
@@ -166,24 +169,11 @@ export class CheckboxItemView
   constructor(ctx: ItemContext) {
     super(ctx, 'CheckboxItem');
   }
-  showOtherOption(enabled: boolean): CheckboxItem {
-    this.write('showOtherOption');
-    this.data.hasOtherOption = Boolean(enabled);
-    return this.self();
-  }
-  hasOtherOption(): boolean {
-    this.read('hasOtherOption');
-    return this.data.hasOtherOption;
-  }
   setValidation(validation: GoogleAppsScript.Forms.CheckboxValidation): CheckboxItem {
-    this.write('setValidation');
-    this.data.validation = unwrapValidation(validation, 'CHECKBOX');
-    return this.self();
+    return this.applyValidation(validation, 'CHECKBOX');
   }
   clearValidation(): CheckboxItem {
-    this.write('clearValidation');
-    this.data.validation = null;
-    return this.self();
+    return this.removeValidation();
   }
   createResponse(responses: string[]): ItemResponse {
     this.read('createResponse');

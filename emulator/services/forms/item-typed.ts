@@ -2,7 +2,6 @@
 import { AnswerableView, ItemView, type ItemContext } from './item-base';
 import { ItemResponseImpl, invalidResponseError } from './item-response';
 import { asGas, gasError, invalidArgument } from './gas';
-import { unwrapValidation } from './validation';
 
 type Common =
   'getId' | 'getTitle' | 'setTitle' | 'getHelpText' | 'setHelpText' | 'getType' | 'getIndex';
@@ -14,24 +13,23 @@ function textAnswer(value: unknown): string {
   return String(value);
 }
 
-type TextItem = GoogleAppsScript.Forms.TextItem;
-
-export class TextItemView
-  extends AnswerableView<TextItem>
-  implements Pick<TextItem, Answerable | 'setValidation' | 'clearValidation'>
-{
-  constructor(ctx: ItemContext) {
-    super(ctx, 'TextItem');
+/** What short-answer and paragraph items share: a free-text answer and a text validation. */
+abstract class FreeTextItemView<T> extends AnswerableView<T> {
+  constructor(
+    ctx: ItemContext,
+    cls: string,
+    private readonly family: 'TEXT' | 'PARAGRAPH_TEXT',
+  ) {
+    super(ctx, cls);
   }
-  setValidation(validation: GoogleAppsScript.Forms.TextValidation): TextItem {
-    this.write('setValidation');
-    this.data.validation = unwrapValidation(validation, 'TEXT');
-    return this.self();
+  setValidation(
+    validation:
+      GoogleAppsScript.Forms.TextValidation | GoogleAppsScript.Forms.ParagraphTextValidation,
+  ): T {
+    return this.applyValidation(validation, this.family);
   }
-  clearValidation(): TextItem {
-    this.write('clearValidation');
-    this.data.validation = null;
-    return this.self();
+  clearValidation(): T {
+    return this.removeValidation();
   }
   createResponse(response: string): ItemResponse {
     this.read('createResponse');
@@ -39,28 +37,25 @@ export class TextItemView
   }
 }
 
+type TextItem = GoogleAppsScript.Forms.TextItem;
+
+export class TextItemView
+  extends FreeTextItemView<TextItem>
+  implements Pick<TextItem, Answerable | 'setValidation' | 'clearValidation'>
+{
+  constructor(ctx: ItemContext) {
+    super(ctx, 'TextItem', 'TEXT');
+  }
+}
+
 type ParagraphTextItem = GoogleAppsScript.Forms.ParagraphTextItem;
 
 export class ParagraphTextItemView
-  extends AnswerableView<ParagraphTextItem>
+  extends FreeTextItemView<ParagraphTextItem>
   implements Pick<ParagraphTextItem, Answerable | 'setValidation' | 'clearValidation'>
 {
   constructor(ctx: ItemContext) {
-    super(ctx, 'ParagraphTextItem');
-  }
-  setValidation(validation: GoogleAppsScript.Forms.ParagraphTextValidation): ParagraphTextItem {
-    this.write('setValidation');
-    this.data.validation = unwrapValidation(validation, 'PARAGRAPH_TEXT');
-    return this.self();
-  }
-  clearValidation(): ParagraphTextItem {
-    this.write('clearValidation');
-    this.data.validation = null;
-    return this.self();
-  }
-  createResponse(response: string): ItemResponse {
-    this.read('createResponse');
-    return asGas<ItemResponse>(new ItemResponseImpl(this.ctx, textAnswer(response)));
+    super(ctx, 'ParagraphTextItem', 'PARAGRAPH_TEXT');
   }
 }
 

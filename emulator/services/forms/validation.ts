@@ -12,9 +12,11 @@ import { asGas, invalidArgument } from './gas';
 type NumberOp =
   'ANY' | 'WHOLE' | 'BETWEEN' | 'NOT_BETWEEN' | 'EQ' | 'NEQ' | 'GT' | 'GTE' | 'LT' | 'LTE';
 
+type PatternOp = 'CONTAINS' | 'NOT_CONTAINS' | 'MATCHES' | 'NOT_MATCHES';
+
 export type ValidationRule =
   | { kind: 'number'; op: NumberOp; a?: number; b?: number }
-  | { kind: 'text'; op: 'CONTAINS' | 'NOT_CONTAINS' | 'MATCHES' | 'NOT_MATCHES'; pattern: string }
+  | { kind: 'text'; op: PatternOp; pattern: string }
   | { kind: 'text'; op: 'EMAIL' | 'URL' }
   | { kind: 'length'; op: 'MIN' | 'MAX'; n: number }
   | { kind: 'select'; op: 'AT_LEAST' | 'AT_MOST' | 'EXACTLY'; n: number };
@@ -43,8 +45,11 @@ function requireString(s: unknown, name: string): string {
   return s;
 }
 
-/** The shared machinery of the three builders; `cls` names the Google class in call counts. */
-abstract class BuilderBase {
+/**
+ * The shared machinery of the three builders; `cls` names the Google class in call counts and
+ * `Self` is the Google builder type the chainable methods return.
+ */
+abstract class BuilderBase<Self> {
   protected rule: ValidationRule | null = null;
   protected helpText = '';
 
@@ -58,10 +63,10 @@ abstract class BuilderBase {
     this.rt.record('FormApp', `${this.cls}.${method}`);
   }
 
-  protected setRule<T>(method: string, rule: ValidationRule): T {
+  protected setRule(method: string, rule: ValidationRule): Self {
     this.count(method);
     this.rule = rule;
-    return asGas<T>(this);
+    return asGas<Self>(this);
   }
 
   protected builtData(): BuiltValidation {
@@ -71,17 +76,47 @@ abstract class BuilderBase {
     );
   }
 
-  protected withHelpText<T>(text: string): T {
+  setHelpText(text: string): Self {
     this.count('setHelpText');
     this.helpText = requireString(text, 'text');
-    return asGas<T>(this);
+    return asGas<Self>(this);
+  }
+}
+
+/** The pattern and length rules that text and paragraph-text validations both have. */
+abstract class TextRulesBuilder<Self> extends BuilderBase<Self> {
+  private patternRule(method: string, op: PatternOp, pattern: string): Self {
+    return this.setRule(method, { kind: 'text', op, pattern: requireString(pattern, 'pattern') });
+  }
+
+  private lengthRule(method: string, op: 'MIN' | 'MAX', n: number): Self {
+    return this.setRule(method, { kind: 'length', op, n: requireFinite(n, 'number') });
+  }
+
+  requireTextContainsPattern(pattern: string): Self {
+    return this.patternRule('requireTextContainsPattern', 'CONTAINS', pattern);
+  }
+  requireTextDoesNotContainPattern(pattern: string): Self {
+    return this.patternRule('requireTextDoesNotContainPattern', 'NOT_CONTAINS', pattern);
+  }
+  requireTextMatchesPattern(pattern: string): Self {
+    return this.patternRule('requireTextMatchesPattern', 'MATCHES', pattern);
+  }
+  requireTextDoesNotMatchPattern(pattern: string): Self {
+    return this.patternRule('requireTextDoesNotMatchPattern', 'NOT_MATCHES', pattern);
+  }
+  requireTextLengthGreaterThanOrEqualTo(n: number): Self {
+    return this.lengthRule('requireTextLengthGreaterThanOrEqualTo', 'MIN', n);
+  }
+  requireTextLengthLessThanOrEqualTo(n: number): Self {
+    return this.lengthRule('requireTextLengthLessThanOrEqualTo', 'MAX', n);
   }
 }
 
 type TVB = GoogleAppsScript.Forms.TextValidationBuilder;
 
 export class TextValidationBuilderImpl
-  extends BuilderBase
+  extends TextRulesBuilder<TVB>
   implements
     Pick<
       TVB,
@@ -110,6 +145,19 @@ export class TextValidationBuilderImpl
   constructor(rt: Runtime) {
     super(rt, 'TextValidationBuilder', 'TEXT');
   }
+
+  /** A comparison with one number (`EQ`, `GT`...). */
+  private compareRule(method: string, op: NumberOp, n: number): TVB {
+    return this.setRule(method, { kind: 'number', op, a: requireFinite(n, 'number') });
+  }
+
+  /** A comparison with a range, its ends checked start first as Google does. */
+  private rangeRule(method: string, op: NumberOp, start: number, end: number): TVB {
+    const a = requireFinite(start, 'start');
+    const b = requireFinite(end, 'end');
+    return this.setRule(method, { kind: 'number', op, a, b });
+  }
+
   requireNumber(): TVB {
     return this.setRule('requireNumber', { kind: 'number', op: 'ANY' });
   }
@@ -117,99 +165,34 @@ export class TextValidationBuilderImpl
     return this.setRule('requireWholeNumber', { kind: 'number', op: 'WHOLE' });
   }
   requireNumberBetween(start: number, end: number): TVB {
-    const a = requireFinite(start, 'start');
-    const b = requireFinite(end, 'end');
-    return this.setRule('requireNumberBetween', { kind: 'number', op: 'BETWEEN', a, b });
+    return this.rangeRule('requireNumberBetween', 'BETWEEN', start, end);
   }
   requireNumberNotBetween(start: number, end: number): TVB {
-    const a = requireFinite(start, 'start');
-    const b = requireFinite(end, 'end');
-    return this.setRule('requireNumberNotBetween', { kind: 'number', op: 'NOT_BETWEEN', a, b });
+    return this.rangeRule('requireNumberNotBetween', 'NOT_BETWEEN', start, end);
   }
   requireNumberEqualTo(n: number): TVB {
-    return this.setRule('requireNumberEqualTo', {
-      kind: 'number',
-      op: 'EQ',
-      a: requireFinite(n, 'number'),
-    });
+    return this.compareRule('requireNumberEqualTo', 'EQ', n);
   }
   requireNumberNotEqualTo(n: number): TVB {
-    return this.setRule('requireNumberNotEqualTo', {
-      kind: 'number',
-      op: 'NEQ',
-      a: requireFinite(n, 'number'),
-    });
+    return this.compareRule('requireNumberNotEqualTo', 'NEQ', n);
   }
   requireNumberGreaterThan(n: number): TVB {
-    return this.setRule('requireNumberGreaterThan', {
-      kind: 'number',
-      op: 'GT',
-      a: requireFinite(n, 'number'),
-    });
+    return this.compareRule('requireNumberGreaterThan', 'GT', n);
   }
   requireNumberGreaterThanOrEqualTo(n: number): TVB {
-    const a = requireFinite(n, 'number');
-    return this.setRule('requireNumberGreaterThanOrEqualTo', { kind: 'number', op: 'GTE', a });
+    return this.compareRule('requireNumberGreaterThanOrEqualTo', 'GTE', n);
   }
   requireNumberLessThan(n: number): TVB {
-    return this.setRule('requireNumberLessThan', {
-      kind: 'number',
-      op: 'LT',
-      a: requireFinite(n, 'number'),
-    });
+    return this.compareRule('requireNumberLessThan', 'LT', n);
   }
   requireNumberLessThanOrEqualTo(n: number): TVB {
-    const a = requireFinite(n, 'number');
-    return this.setRule('requireNumberLessThanOrEqualTo', { kind: 'number', op: 'LTE', a });
-  }
-  requireTextContainsPattern(pattern: string): TVB {
-    const p = requireString(pattern, 'pattern');
-    return this.setRule('requireTextContainsPattern', { kind: 'text', op: 'CONTAINS', pattern: p });
-  }
-  requireTextDoesNotContainPattern(pattern: string): TVB {
-    const p = requireString(pattern, 'pattern');
-    return this.setRule('requireTextDoesNotContainPattern', {
-      kind: 'text',
-      op: 'NOT_CONTAINS',
-      pattern: p,
-    });
-  }
-  requireTextMatchesPattern(pattern: string): TVB {
-    const p = requireString(pattern, 'pattern');
-    return this.setRule('requireTextMatchesPattern', { kind: 'text', op: 'MATCHES', pattern: p });
-  }
-  requireTextDoesNotMatchPattern(pattern: string): TVB {
-    const p = requireString(pattern, 'pattern');
-    return this.setRule('requireTextDoesNotMatchPattern', {
-      kind: 'text',
-      op: 'NOT_MATCHES',
-      pattern: p,
-    });
+    return this.compareRule('requireNumberLessThanOrEqualTo', 'LTE', n);
   }
   requireTextIsEmail(): TVB {
     return this.setRule('requireTextIsEmail', { kind: 'text', op: 'EMAIL' });
   }
   requireTextIsUrl(): TVB {
     return this.setRule('requireTextIsUrl', { kind: 'text', op: 'URL' });
-  }
-  requireTextLengthGreaterThanOrEqualTo(n: number): TVB {
-    const len = requireFinite(n, 'number');
-    return this.setRule('requireTextLengthGreaterThanOrEqualTo', {
-      kind: 'length',
-      op: 'MIN',
-      n: len,
-    });
-  }
-  requireTextLengthLessThanOrEqualTo(n: number): TVB {
-    const len = requireFinite(n, 'number');
-    return this.setRule('requireTextLengthLessThanOrEqualTo', {
-      kind: 'length',
-      op: 'MAX',
-      n: len,
-    });
-  }
-  setHelpText(text: string): TVB {
-    return this.withHelpText(text);
   }
   build(): GoogleAppsScript.Forms.TextValidation {
     return asGas<GoogleAppsScript.Forms.TextValidation>(this.builtData());
@@ -219,7 +202,7 @@ export class TextValidationBuilderImpl
 type PVB = GoogleAppsScript.Forms.ParagraphTextValidationBuilder;
 
 export class ParagraphTextValidationBuilderImpl
-  extends BuilderBase
+  extends TextRulesBuilder<PVB>
   implements
     Pick<
       PVB,
@@ -236,49 +219,6 @@ export class ParagraphTextValidationBuilderImpl
   constructor(rt: Runtime) {
     super(rt, 'ParagraphTextValidationBuilder', 'PARAGRAPH_TEXT');
   }
-  requireTextContainsPattern(pattern: string): PVB {
-    const p = requireString(pattern, 'pattern');
-    return this.setRule('requireTextContainsPattern', { kind: 'text', op: 'CONTAINS', pattern: p });
-  }
-  requireTextDoesNotContainPattern(pattern: string): PVB {
-    const p = requireString(pattern, 'pattern');
-    return this.setRule('requireTextDoesNotContainPattern', {
-      kind: 'text',
-      op: 'NOT_CONTAINS',
-      pattern: p,
-    });
-  }
-  requireTextMatchesPattern(pattern: string): PVB {
-    const p = requireString(pattern, 'pattern');
-    return this.setRule('requireTextMatchesPattern', { kind: 'text', op: 'MATCHES', pattern: p });
-  }
-  requireTextDoesNotMatchPattern(pattern: string): PVB {
-    const p = requireString(pattern, 'pattern');
-    return this.setRule('requireTextDoesNotMatchPattern', {
-      kind: 'text',
-      op: 'NOT_MATCHES',
-      pattern: p,
-    });
-  }
-  requireTextLengthGreaterThanOrEqualTo(n: number): PVB {
-    const len = requireFinite(n, 'number');
-    return this.setRule('requireTextLengthGreaterThanOrEqualTo', {
-      kind: 'length',
-      op: 'MIN',
-      n: len,
-    });
-  }
-  requireTextLengthLessThanOrEqualTo(n: number): PVB {
-    const len = requireFinite(n, 'number');
-    return this.setRule('requireTextLengthLessThanOrEqualTo', {
-      kind: 'length',
-      op: 'MAX',
-      n: len,
-    });
-  }
-  setHelpText(text: string): PVB {
-    return this.withHelpText(text);
-  }
   build(): GoogleAppsScript.Forms.ParagraphTextValidation {
     return asGas<GoogleAppsScript.Forms.ParagraphTextValidation>(this.builtData());
   }
@@ -287,7 +227,7 @@ export class ParagraphTextValidationBuilderImpl
 type CVB = GoogleAppsScript.Forms.CheckboxValidationBuilder;
 
 export class CheckboxValidationBuilderImpl
-  extends BuilderBase
+  extends BuilderBase<CVB>
   implements
     Pick<
       CVB,
@@ -301,29 +241,19 @@ export class CheckboxValidationBuilderImpl
   constructor(rt: Runtime) {
     super(rt, 'CheckboxValidationBuilder', 'CHECKBOX');
   }
+
+  private selectRule(method: string, op: 'AT_LEAST' | 'AT_MOST' | 'EXACTLY', n: number): CVB {
+    return this.setRule(method, { kind: 'select', op, n: requireFinite(n, 'number') });
+  }
+
   requireSelectAtLeast(n: number): CVB {
-    return this.setRule('requireSelectAtLeast', {
-      kind: 'select',
-      op: 'AT_LEAST',
-      n: requireFinite(n, 'number'),
-    });
+    return this.selectRule('requireSelectAtLeast', 'AT_LEAST', n);
   }
   requireSelectAtMost(n: number): CVB {
-    return this.setRule('requireSelectAtMost', {
-      kind: 'select',
-      op: 'AT_MOST',
-      n: requireFinite(n, 'number'),
-    });
+    return this.selectRule('requireSelectAtMost', 'AT_MOST', n);
   }
   requireSelectExactly(n: number): CVB {
-    return this.setRule('requireSelectExactly', {
-      kind: 'select',
-      op: 'EXACTLY',
-      n: requireFinite(n, 'number'),
-    });
-  }
-  setHelpText(text: string): CVB {
-    return this.withHelpText(text);
+    return this.selectRule('requireSelectExactly', 'EXACTLY', n);
   }
   build(): GoogleAppsScript.Forms.CheckboxValidation {
     return asGas<GoogleAppsScript.Forms.CheckboxValidation>(this.builtData());

@@ -2,28 +2,15 @@
  * Bridges between our emulated classes and Google's declared types, and the enums the
  * Spreadsheet service exposes. Enums are plain objects whose values are the member names.
  */
+import { enumOf } from '../enum';
 
 /** The one cast from an emulated object to the Google type a method must return. */
 export function asGas<T>(x: unknown): T {
   return x as T;
 }
 
-/** Builds an enum object `{ A: 'A', B: 'B' }` from member names. */
-export function enumOf<K extends string>(...names: K[]): { readonly [P in K]: P } {
-  const out = {} as { [P in K]: P };
-  for (const n of names) (out as Record<string, string>)[n] = n;
-  return Object.freeze(out);
-}
-
-export const DataValidationCriteria = enumOf(
-  'DATE_AFTER',
-  'DATE_BEFORE',
-  'DATE_BETWEEN',
-  'DATE_EQUAL_TO',
-  'DATE_IS_VALID_DATE',
-  'DATE_NOT_BETWEEN',
-  'DATE_ON_OR_AFTER',
-  'DATE_ON_OR_BEFORE',
+/** The number and text comparisons both criteria enums have, at the same place in each. */
+const COMPARISONS = [
   'NUMBER_BETWEEN',
   'NUMBER_EQUAL_TO',
   'NUMBER_GREATER_THAN',
@@ -35,6 +22,18 @@ export const DataValidationCriteria = enumOf(
   'TEXT_CONTAINS',
   'TEXT_DOES_NOT_CONTAIN',
   'TEXT_EQUAL_TO',
+] as const;
+
+export const DataValidationCriteria = enumOf(
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_BETWEEN',
+  'DATE_EQUAL_TO',
+  'DATE_IS_VALID_DATE',
+  'DATE_NOT_BETWEEN',
+  'DATE_ON_OR_AFTER',
+  'DATE_ON_OR_BEFORE',
+  ...COMPARISONS,
   'TEXT_IS_VALID_EMAIL',
   'TEXT_IS_VALID_URL',
   'VALUE_IN_LIST',
@@ -53,17 +52,7 @@ export const BooleanCriteria = enumOf(
   'DATE_AFTER_RELATIVE',
   'DATE_BEFORE_RELATIVE',
   'DATE_EQUAL_TO_RELATIVE',
-  'NUMBER_BETWEEN',
-  'NUMBER_EQUAL_TO',
-  'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  'NUMBER_LESS_THAN',
-  'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO',
-  'TEXT_CONTAINS',
-  'TEXT_DOES_NOT_CONTAIN',
-  'TEXT_EQUAL_TO',
+  ...COMPARISONS,
   'TEXT_STARTS_WITH',
   'TEXT_ENDS_WITH',
   'CUSTOM_FORMULA',

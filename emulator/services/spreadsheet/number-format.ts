@@ -13,23 +13,8 @@ import {
   TEXT_FORMAT,
   type StoredCell,
 } from './cell-values';
-import { dateToSerial, serialToDate, wallTime } from './timezone';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { MONTH_NAMES, WEEKDAY_NAMES, wallTime } from '../timezone';
+import { dateToSerial, serialToDate } from './serial-date';
 
 interface Piece {
   ch: string;
@@ -234,12 +219,12 @@ function formatDate(date: Date, format: string, timeZone: string): string {
             t.count <= 2 && (dated[k - 1]?.letter === 'h' || dated[k + 1]?.letter === 's');
           if (minute) return t.count === 1 ? String(w.minute) : pad(w.minute, 2);
           if (t.count <= 2) return t.count === 1 ? String(w.month) : pad(w.month, 2);
-          const name = MONTHS[w.month - 1];
+          const name = MONTH_NAMES[w.month - 1];
           return t.count === 3 ? name.slice(0, 3) : t.count === 4 ? name : name[0];
         }
         case 'd':
           if (t.count <= 2) return t.count === 1 ? String(w.day) : pad(w.day, 2);
-          return t.count === 3 ? DAYS[w.weekday].slice(0, 3) : DAYS[w.weekday];
+          return t.count === 3 ? WEEKDAY_NAMES[w.weekday].slice(0, 3) : WEEKDAY_NAMES[w.weekday];
         case 'h': {
           const h = twelveHour ? w.hour % 12 || 12 : w.hour;
           return t.count === 1 ? String(h) : pad(h, 2);

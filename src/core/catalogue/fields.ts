@@ -5,12 +5,7 @@
 import type { FieldType } from '../types';
 
 export type FormSectionId =
-  | 'identification'
-  | 'contingent'
-  | 'conditions'
-  | 'results'
-  | 'teachers'
-  | 'measures';
+  'identification' | 'contingent' | 'conditions' | 'results' | 'teachers' | 'measures';
 
 export interface FormSection {
   id: FormSectionId;
@@ -140,7 +135,13 @@ const CONTINGENT: FieldDef[] = [
     ...intField(S, 'Общая численность обучающихся', 'Обучающихся всего', 'contingent'),
     required: true,
   },
-  intField('students_single_parent', 'Обучающиеся из неполных семей', 'Из неполных семей', 'contingent', S),
+  intField(
+    'students_single_parent',
+    'Обучающиеся из неполных семей',
+    'Из неполных семей',
+    'contingent',
+    S,
+  ),
   intField(
     'students_parents_higher_ed',
     'Обучающиеся из семей, где оба родителя имеют высшее образование',

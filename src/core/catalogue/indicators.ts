@@ -21,11 +21,7 @@ export type IndicatorKind =
   | 'gap';
 
 export type Population =
-  | 'all'
-  | 'flagged'
-  | 'teachers_of_flagged'
-  | 'flagged_previous'
-  | 'not_flagged_previous';
+  'all' | 'flagged' | 'teachers_of_flagged' | 'flagged_previous' | 'not_flagged_previous';
 
 export interface IndicatorDef {
   code: string;
@@ -98,7 +94,13 @@ function fact(code: string): IndicatorDef {
   };
 }
 
-function flaggedWith(code: string, section: number, subject: string, title: string, what: string): IndicatorDef {
+function flaggedWith(
+  code: string,
+  section: number,
+  subject: string,
+  title: string,
+  what: string,
+): IndicatorDef {
   return {
     code,
     section,
@@ -111,7 +113,13 @@ function flaggedWith(code: string, section: number, subject: string, title: stri
   };
 }
 
-function teachersWith(code: string, section: number, subject: string, title: string, what: string): IndicatorDef {
+function teachersWith(
+  code: string,
+  section: number,
+  subject: string,
+  title: string,
+  what: string,
+): IndicatorDef {
   return {
     code,
     section,
@@ -257,7 +265,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
   {
     code: 'count_staff_support_measures',
     section: 3,
-    title: 'Количество мер поддержки в решении проблем с дефицитом педагогических кадров в ШНОР и ШНСУ',
+    title:
+      'Количество мер поддержки в решении проблем с дефицитом педагогических кадров в ШНОР и ШНСУ',
     kind: 'sum',
     subject: 'staff_support_measures',
     population: 'flagged',
@@ -396,8 +405,14 @@ export const INDICATORS: readonly IndicatorDef[] = [
     'ege_below_min',
     'Разрыв по доле участников ЕГЭ, не преодолевших минимальный порог (русский язык, математика), п.п.',
   ),
-  gap('oge_fail', 'Разрыв по доле неудовлетворительных результатов ОГЭ (русский язык, математика), п.п.'),
-  gap('vpr_fail', 'Разрыв по доле отметок «2» по ВПР (русский язык, математика, 5 и 8 классы), п.п.'),
+  gap(
+    'oge_fail',
+    'Разрыв по доле неудовлетворительных результатов ОГЭ (русский язык, математика), п.п.',
+  ),
+  gap(
+    'vpr_fail',
+    'Разрыв по доле отметок «2» по ВПР (русский язык, математика, 5 и 8 классы), п.п.',
+  ),
   gap('ege_high', 'Разрыв по доле высокобалльников ЕГЭ (русский язык, математика), п.п.'),
 ];
 

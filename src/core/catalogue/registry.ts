@@ -13,7 +13,13 @@ export interface ColumnDef {
 }
 
 export const REGISTRY_COLUMNS: readonly ColumnDef[] = [
-  { code: 'school_id', label: 'Код ОО', type: 'text', required: true, help: 'Уникальный код школы.' },
+  {
+    code: 'school_id',
+    label: 'Код ОО',
+    type: 'text',
+    required: true,
+    help: 'Уникальный код школы.',
+  },
   { code: 'name', label: 'Краткое наименование', type: 'text', required: true, help: '' },
   { code: 'municipality', label: 'Муниципалитет', type: 'text', required: false, help: '' },
   {

@@ -19,7 +19,11 @@ export function orientedZ(column: Column, higherIsBetter: boolean): (number | nu
  * Weighted mean across components for each school, over the components present with a
  * positive weight; null when a school has none.
  */
-export function weightedMean(columns: readonly Column[], weights: readonly number[], n: number): (number | null)[] {
+export function weightedMean(
+  columns: readonly Column[],
+  weights: readonly number[],
+  n: number,
+): (number | null)[] {
   const out: (number | null)[] = new Array(n).fill(null);
   for (let i = 0; i < n; i++) {
     let sum = 0;
@@ -40,11 +44,18 @@ export function weightedMean(columns: readonly Column[], weights: readonly numbe
  * Results index from the pooled component shares (keyed by component code, aligned with the
  * schools): the mean of the oriented z-scores a school has.
  */
-export function resultsIndex(componentShares: Readonly<Record<string, Column>>, n: number): (number | null)[] {
+export function resultsIndex(
+  componentShares: Readonly<Record<string, Column>>,
+  n: number,
+): (number | null)[] {
   const columns = RESULT_COMPONENTS.map((c) =>
     orientedZ(componentShares[c.code] ?? new Array(n).fill(null), c.higherIsBetter),
   );
-  return weightedMean(columns, columns.map(() => 1), n);
+  return weightedMean(
+    columns,
+    columns.map(() => 1),
+    n,
+  );
 }
 
 /** Raw ИСБ component values: shares of students_total, and conditions as 0/1. */
@@ -69,7 +80,11 @@ export interface IsbResult {
   z: (number | null)[][];
 }
 
-export function isbIndex(columns: readonly Column[], weights: readonly number[], n: number): IsbResult {
+export function isbIndex(
+  columns: readonly Column[],
+  weights: readonly number[],
+  n: number,
+): IsbResult {
   const z = columns.map((col, i) => orientedZ(col, ISB_COMPONENTS[i].higherIsBetter));
   return { isb: weightedMean(z, weights, n), z };
 }

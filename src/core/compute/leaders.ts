@@ -16,7 +16,11 @@ export function residuals(isb: Column, ri: Column): (number | null)[] {
 }
 
 /** Low ИСБ, yet results at or above the municipal median. */
-export function resilient(lowIsb: readonly boolean[], ri: Column, medianRi: number | null): boolean[] {
+export function resilient(
+  lowIsb: readonly boolean[],
+  ri: Column,
+  medianRi: number | null,
+): boolean[] {
   return ri.map((y, i) => medianRi !== null && lowIsb[i] && y !== null && y >= medianRi);
 }
 

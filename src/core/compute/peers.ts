@@ -28,7 +28,15 @@ interface Tree {
 }
 
 /** Partially sorts order[lo..hi) so that position k holds the element of rank k along d. */
-function select(order: Int32Array, coords: Float64Array, dim: number, d: number, lo: number, hi: number, k: number): void {
+function select(
+  order: Int32Array,
+  coords: Float64Array,
+  dim: number,
+  d: number,
+  lo: number,
+  hi: number,
+  k: number,
+): void {
   const key = (p: number) => coords[order[p] * dim + d];
   const swap = (a: number, b: number) => {
     const t = order[a];
@@ -65,7 +73,16 @@ function select(order: Int32Array, coords: Float64Array, dim: number, d: number,
  * Moves the points of order[lo..hi) with coordinate d below (or, with `orEqual`, at most) m to
  * the front; returns the first position of the rest.
  */
-function partition(order: Int32Array, coords: Float64Array, dim: number, d: number, lo: number, hi: number, m: number, orEqual: boolean): number {
+function partition(
+  order: Int32Array,
+  coords: Float64Array,
+  dim: number,
+  d: number,
+  lo: number,
+  hi: number,
+  m: number,
+  orEqual: boolean,
+): number {
   let i = lo;
   for (let p = lo; p < hi; p++) {
     const v = coords[order[p] * dim + d];
@@ -164,7 +181,9 @@ class Candidates {
     this.idx = new Int32Array(k);
   }
   private worse(a: number, b: number): boolean {
-    return this.dist[a] > this.dist[b] || (this.dist[a] === this.dist[b] && this.idx[a] > this.idx[b]);
+    return (
+      this.dist[a] > this.dist[b] || (this.dist[a] === this.dist[b] && this.idx[a] > this.idx[b])
+    );
   }
   /** Whether (d, i) would enter the heap. */
   accepts(d: number, i: number): boolean {
@@ -211,24 +230,34 @@ class Candidates {
     this.idx[a] = this.idx[b];
     this.idx[b] = i;
   }
-  /** Indices nearest first. */
+  /** Indices nearest first (insertion sort: k is small). */
   sorted(): number[] {
-    const items: [number, number][] = [];
-    for (let j = 0; j < this.size; j++) items.push([this.dist[j], this.idx[j]]);
-    items.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    return items.map((x) => x[1]);
+    const order: number[] = [];
+    for (let j = 0; j < this.size; j++) {
+      let p = order.length;
+      while (
+        p > 0 &&
+        (this.dist[order[p - 1]] > this.dist[j] ||
+          (this.dist[order[p - 1]] === this.dist[j] && this.idx[order[p - 1]] > this.idx[j]))
+      ) {
+        p--;
+      }
+      order.splice(p, 0, j);
+    }
+    return order.map((j) => this.idx[j]);
   }
 }
 
 /**
  * Points examined per query before the search stops opening new cells: all of them up to
- * about 7,700 schools (exact), then a total of ~6·10⁷ distance evaluations shared out, which
- * keeps 40,000 schools near one second. Measured on 40,000 synthetic schools: exact for
- * correlated contexts (as real ИСБ components are) and for 8 shares + 4 yes/no components;
- * on 12 independent uniform components (the worst case) about 3 in 4 true neighbours are found.
+ * about 11,000 schools (exact), then a total of ~1.2·10⁸ distance evaluations shared out
+ * (3,000 per school at 40,000 schools, about 2–3 s). Measured on 40,000 synthetic schools:
+ * exact for contexts driven by a common social factor (as real ИСБ components are) and for
+ * 8 shares + 4 yes/no components; with 12 independent uniform components (the worst case)
+ * about four in five true neighbours are found, the others replaced by slightly farther ones.
  */
 export function defaultPeerBudget(n: number): number {
-  return Math.max(1500, Math.floor(6e7 / Math.max(1, n)));
+  return Math.max(3000, Math.floor(1.2e8 / Math.max(1, n)));
 }
 
 /**
@@ -247,51 +276,59 @@ export function nearestNeighbours(
   const t = buildTree(coords, n, dim);
   const off = new Float64Array(dim);
   const out: number[][] = new Array(n);
-  for (let q = 0; q < n; q++) {
-    const heap = new Candidates(kk);
-    let examined = 0;
-    off.fill(0);
-    const qBase = q * dim;
-    const visit = (node: number, rd: number): void => {
-      if (t.left[node] < 0) {
-        for (let p = t.start[node]; p < t.end[node]; p++) {
-          const i = t.order[p];
-          if (i === q) continue;
-          examined++;
-          let d = 0;
-          const b = i * dim;
-          for (let j = 0; j < dim; j++) {
-            const diff = coords[b + j] - coords[qBase + j];
-            d += diff * diff;
-          }
-          if (heap.accepts(d, i)) heap.push(d, i);
+  // One heap and one search function for all queries: per-query allocations dominated.
+  const heap = new Candidates(kk);
+  let q = 0;
+  let qBase = 0;
+  let examined = 0;
+  const visit = (node: number, rd: number): void => {
+    if (t.left[node] < 0) {
+      const end = t.end[node];
+      for (let p = t.start[node]; p < end; p++) {
+        const i = t.order[p];
+        if (i === q) continue;
+        examined++;
+        // Partial distance: stop summing once the point is already worse than the k-th.
+        const worst = heap.size < kk ? Infinity : heap.dist[0];
+        let d = 0;
+        const b = i * dim;
+        for (let j = 0; j < dim && d <= worst; j++) {
+          const diff = coords[b + j] - coords[qBase + j];
+          d += diff * diff;
         }
-        return;
+        if (d <= worst && heap.accepts(d, i)) heap.push(d, i);
       }
-      const sd = t.splitDim[node];
-      const x = coords[qBase + sd];
-      // Offsets from the query to each child cell along the split dimension.
-      const offLeft = x > t.leftMax[node] ? x - t.leftMax[node] : 0;
-      const offRight = x < t.rightMin[node] ? t.rightMin[node] - x : 0;
-      const leftFirst = offLeft < offRight || (offLeft === offRight && x <= t.leftMax[node]);
-      const old = off[sd];
-      const first = leftFirst ? t.left[node] : t.right[node];
-      const second = leftFirst ? t.right[node] : t.left[node];
-      const o1 = leftFirst ? offLeft : offRight;
-      const o2 = leftFirst ? offRight : offLeft;
-      const rd1 = rd - old * old + o1 * o1;
-      if (heap.mayEnter(rd1)) {
-        off[sd] = o1;
-        visit(first, rd1);
-        off[sd] = old;
-      }
-      const rd2 = rd - old * old + o2 * o2;
-      if (examined < budget && heap.mayEnter(rd2)) {
-        off[sd] = o2;
-        visit(second, rd2);
-        off[sd] = old;
-      }
-    };
+      return;
+    }
+    const sd = t.splitDim[node];
+    const x = coords[qBase + sd];
+    // Offsets from the query to each child cell along the split dimension.
+    const lMax = t.leftMax[node];
+    const rMin = t.rightMin[node];
+    const offLeft = x > lMax ? x - lMax : 0;
+    const offRight = x < rMin ? rMin - x : 0;
+    const leftFirst = offLeft < offRight || (offLeft === offRight && x <= lMax);
+    const old = off[sd];
+    const o1 = leftFirst ? offLeft : offRight;
+    const o2 = leftFirst ? offRight : offLeft;
+    const rd1 = rd - old * old + o1 * o1;
+    if (heap.mayEnter(rd1)) {
+      off[sd] = o1;
+      visit(leftFirst ? t.left[node] : t.right[node], rd1);
+      off[sd] = old;
+    }
+    const rd2 = rd - old * old + o2 * o2;
+    if (examined < budget && heap.mayEnter(rd2)) {
+      off[sd] = o2;
+      visit(leftFirst ? t.right[node] : t.left[node], rd2);
+      off[sd] = old;
+    }
+  };
+  for (q = 0; q < n; q++) {
+    heap.size = 0;
+    examined = 0;
+    off.fill(0);
+    qBase = q * dim;
     visit(0, 0);
     out[q] = heap.sorted();
   }
@@ -299,7 +336,12 @@ export function nearestNeighbours(
 }
 
 /** The same answer by brute force: the reference the tests compare against. */
-export function nearestNeighboursBrute(coords: Float64Array, n: number, dim: number, k: number): number[][] {
+export function nearestNeighboursBrute(
+  coords: Float64Array,
+  n: number,
+  dim: number,
+  k: number,
+): number[][] {
   const kk = Math.min(k, n - 1);
   const out: number[][] = [];
   for (let q = 0; q < n; q++) {

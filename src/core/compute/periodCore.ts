@@ -2,7 +2,12 @@
  * Everything one period needs to know a school's status: its responses, pooled results,
  * both indices, computed and official statuses, and the status of record.
  */
-import { ISB_COMPONENTS, RESULT_COMPONENTS, RISK_ZONE_FIELDS, isbWeightSetting } from '../catalogue/components';
+import {
+  ISB_COMPONENTS,
+  RESULT_COMPONENTS,
+  RISK_ZONE_FIELDS,
+  isbWeightSetting,
+} from '../catalogue/components';
 import { combineStatus, hasShnor, hasShnsu } from '../registry';
 import { settingNumber, settingText } from '../settings';
 import type { FieldValues, OfficialStatus, Settings } from '../types';

@@ -8,12 +8,22 @@ import type { FieldValues, Settings } from '../types';
 import { bool, municipalFieldShare, num, pooledShare, share, type Pooled } from './shares';
 
 /** ВПР whose share of lowered grades exceeds the threshold (with at least min participants). */
-export function objectivityFlags(values: FieldValues | null, threshold: number, minParticipants: number): string[] {
+const VPR_KEYS = VPR_TESTS.map((test) => ({
+  test,
+  participants: `${test}_participants`,
+  lower: `${test}_lower`,
+}));
+
+export function objectivityFlags(
+  values: FieldValues | null,
+  threshold: number,
+  minParticipants: number,
+): string[] {
   const flags: string[] = [];
   if (!values) return flags;
-  for (const test of VPR_TESTS) {
-    const p = num(values, `${test}_participants`);
-    const lower = num(values, `${test}_lower`);
+  for (const { test, participants, lower: lowerCode } of VPR_KEYS) {
+    const p = num(values, participants);
+    const lower = num(values, lowerCode);
     if (p === null || lower === null || p < minParticipants) continue;
     const s = share(lower, p);
     if (s !== null && s > threshold) flags.push(test);
@@ -110,22 +120,41 @@ export function riskProfile(
 
   const failFactor = settingNumber(settings, 'risk_learning_failure_factor');
   const vpr = vprPooled ? pooledShare(vprPooled, minP) : null;
-  if (above(s('students_not_attested'), failFactor, ref.notAttested) || above(vpr, failFactor, ref.vprFail)) {
+  if (
+    above(s('students_not_attested'), failFactor, ref.notAttested) ||
+    above(vpr, failFactor, ref.vprFail)
+  ) {
     out.push('learning_failure');
   }
-  if (above(s('students_special_needs'), settingNumber(settings, 'risk_special_needs_factor'), ref.specialNeeds)) {
+  if (
+    above(
+      s('students_special_needs'),
+      settingNumber(settings, 'risk_special_needs_factor'),
+      ref.specialNeeds,
+    )
+  ) {
     out.push('special_needs');
   }
   const nonNative = s('students_non_native');
-  if (nonNative !== null && nonNative > settingNumber(settings, 'risk_language_share')) out.push('language');
+  if (nonNative !== null && nonNative > settingNumber(settings, 'risk_language_share'))
+    out.push('language');
 
   const b = behaviourCount(values);
-  if (above(b ? share(b.count, b.base) : null, settingNumber(settings, 'risk_behaviour_factor'), ref.behaviour)) {
+  if (
+    above(
+      b ? share(b.count, b.base) : null,
+      settingNumber(settings, 'risk_behaviour_factor'),
+      ref.behaviour,
+    )
+  ) {
     out.push('behaviour');
   }
   if (bool(values, 'parents_involved') === false) out.push('parents');
   const monitorings = num(values, 'internal_monitorings');
-  if (monitorings !== null && monitorings < settingNumber(settings, 'risk_internal_monitorings_min')) {
+  if (
+    monitorings !== null &&
+    monitorings < settingNumber(settings, 'risk_internal_monitorings_min')
+  ) {
     out.push('internal_assessment');
   }
   return out;

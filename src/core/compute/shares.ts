@@ -27,15 +27,41 @@ export const SHARE_FIELDS: readonly FieldDef[] = FIELDS.filter(
   (f) => f.type === 'int' && f.base !== undefined && f.measure !== 'participants',
 );
 
+// Fields whose base is a participants count (results): min_participants applies to them.
+const PARTICIPANT_BASED = new Set(
+  FIELDS.filter((f) => f.base !== undefined && fieldByCode(f.base)?.measure === 'participants').map(
+    (f) => f.code,
+  ),
+);
+
 function isParticipantsBase(def: FieldDef): boolean {
-  return def.base !== undefined && fieldByCode(def.base)?.measure === 'participants';
+  return PARTICIPANT_BASED.has(def.code);
+}
+
+/**
+ * [count code, participants code] of each test of a component, built once: building the
+ * strings in the hot loop made every lookup hash a fresh string.
+ */
+const COMPONENT_PAIRS = new Map<string, readonly (readonly [string, string])[]>(
+  RESULT_COMPONENTS.map((c) => [
+    c.code,
+    c.tests.map((t) => [`${t}_${c.measure}`, `${t}_participants`] as const),
+  ]),
+);
+
+export function componentPairs(component: ResultComponent): readonly (readonly [string, string])[] {
+  return COMPONENT_PAIRS.get(component.code) ?? [];
 }
 
 /**
  * A field's share for one school. min_participants applies to results only: a school of
  * three teachers still has a meaningful share of teachers diagnosed (a choice).
  */
-export function fieldShare(values: FieldValues | null, def: FieldDef, minParticipants: number): number | null {
+export function fieldShare(
+  values: FieldValues | null,
+  def: FieldDef,
+  minParticipants: number,
+): number | null {
   if (!def.base) return null;
   const base = num(values, def.base);
   if (isParticipantsBase(def) && base !== null && base < minParticipants) return null;
@@ -57,11 +83,12 @@ export function pooledComponent(
 ): Pooled {
   let count = 0;
   let participants = 0;
+  const pairs = componentPairs(component);
   for (const values of periods) {
     if (!values) continue;
-    for (const test of component.tests) {
-      const c = num(values, `${test}_${component.measure}`);
-      const p = num(values, `${test}_participants`);
+    for (const [countCode, participantsCode] of pairs) {
+      const c = num(values, countCode);
+      const p = num(values, participantsCode);
       if (c === null || p === null) continue;
       count += c;
       participants += p;
@@ -94,7 +121,10 @@ export function schoolShares(
  * Municipal share of a field: sum of counts / sum of bases over the schools where both were
  * answered (a sum-over-sum, as the summary computes it). null when nothing was answered.
  */
-export function municipalFieldShare(all: readonly (FieldValues | null)[], def: FieldDef): number | null {
+export function municipalFieldShare(
+  all: readonly (FieldValues | null)[],
+  def: FieldDef,
+): number | null {
   if (!def.base) return null;
   let count = 0;
   let base = 0;

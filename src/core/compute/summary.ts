@@ -10,7 +10,7 @@ import { settingBool, settingNumber } from '../settings';
 import { diffOneDecimal, formatPercent, roundBigRatio, roundPercent } from '../text';
 import type { IndicatorResult, RegistrySchool, Settings } from '../types';
 import { hasInfo, type PeriodCore } from './periodCore';
-import { bool, num } from './shares';
+import { bool, componentPairs, num } from './shares';
 
 interface Figure {
   count: number | null;
@@ -22,7 +22,12 @@ interface Figure {
 
 const EMPTY: Figure = { count: null, denominator: null, percent: null };
 
-function schoolMeets(def: IndicatorDef, core: PeriodCore, school: RegistrySchool, i: number): boolean {
+function schoolMeets(
+  def: IndicatorDef,
+  core: PeriodCore,
+  school: RegistrySchool,
+  i: number,
+): boolean {
   switch (def.subject) {
     case 'flagged':
       return core.flagged[i];
@@ -53,11 +58,12 @@ function gapFigure(def: IndicatorDef, core: PeriodCore, minParticipants: number)
   let fp = 0;
   let oc = 0;
   let op = 0;
+  const pairs = componentPairs(component);
   core.values.forEach((values, i) => {
     if (!values) return;
-    for (const test of component.tests) {
-      const c = num(values, `${test}_${component.measure}`);
-      const p = num(values, `${test}_participants`);
+    for (const [countCode, participantsCode] of pairs) {
+      const c = num(values, countCode);
+      const p = num(values, participantsCode);
       if (c === null || p === null) continue;
       if (core.flagged[i]) {
         fc += c;

@@ -9,6 +9,8 @@ import { NOUNS, REPORT } from '../messages';
 import { countWithNoun, formatNumber, formatPercent, formatPp } from '../text';
 import type { ReportBlock, ReportModel } from './model';
 import { participation } from './tables';
+import { renderRuleText } from '../rules/evaluate';
+import { LEADERS_PLACEHOLDER } from '../catalogue';
 
 export interface ReportContext {
   municipality: string;
@@ -175,8 +177,12 @@ function recommendationBlocks(result: MonitoringResult): ReportBlock[] {
     blocks.push({ kind: 'paragraph', text: REPORT.noRecommendations });
     return blocks;
   }
+  // The leader schools differ per school: the aggregate points to the annex.
   const line = (r: (typeof applied)[number]) =>
-    REPORT.ruleLine(r.text, countWithNoun(r.school_ids.length, NOUNS.school));
+    REPORT.ruleLine(
+      r.text.split(LEADERS_PLACEHOLDER).join(REPORT.leadersInAnnex),
+      countWithNoun(r.school_ids.length, NOUNS.school),
+    );
   const toService = applied.filter((r) => !/школ/i.test(r.addressee));
   const toSchools = applied.filter((r) => /школ/i.test(r.addressee));
   if (toService.length > 0) {
@@ -202,12 +208,18 @@ function annexBlocks(result: MonitoringResult): ReportBlock[] {
   const flagged = result.schools.filter((s) => s.flagged);
   if (flagged.length === 0) return [];
   const texts = new Map(result.recommendations.map((r) => [r.rule_id, r.text]));
+  const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
   const rows = flagged.map((s) => [
     REPORT.annexSchool(s.school_id, s.name, s.status),
     REPORT.annexIndices(fmtIndex(s.results_index), fmtIndex(s.isb), s.dynamics),
     REPORT.annexRisks(s.risk_profile.join(', ')),
     s.recommendations.length > 0
-      ? s.recommendations.map((id, i) => `${i + 1}. ${texts.get(id) ?? id}`).join('\n')
+      ? s.recommendations
+          .map((id, i) => {
+            const leaders = s.leader_suggestions.map((l) => names.get(l) ?? l);
+            return `${i + 1}. ${renderRuleText(texts.get(id) ?? id, leaders)}`;
+          })
+          .join('\n')
       : REPORT.annexNone,
   ]);
   return [

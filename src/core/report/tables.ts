@@ -5,6 +5,7 @@
 import type { MonitoringResult } from '../monitoring';
 import { REPORT } from '../messages';
 import { formatPercent, roundPercent } from '../text';
+import { renderRuleText } from '../rules/evaluate';
 
 export type SheetCell = string | number | boolean | Date;
 
@@ -93,8 +94,10 @@ export function indicatorSheet(result: MonitoringResult): SheetTable {
 export function recommendationSheet(result: MonitoringResult): SheetTable {
   const header = REPORT.recommendationColumns;
   const texts = new Map(result.recommendations.map((r) => [r.rule_id, r]));
+  const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
   const rows: SheetCell[][] = [];
   for (const school of result.schools) {
+    const leaders = school.leader_suggestions.map((id) => names.get(id) ?? id);
     for (const ruleId of school.recommendations) {
       const rule = texts.get(ruleId);
       rows.push([
@@ -103,7 +106,7 @@ export function recommendationSheet(result: MonitoringResult): SheetTable {
         school.status,
         ruleId,
         rule?.addressee ?? '',
-        rule?.text ?? '',
+        renderRuleText(rule?.text ?? '', leaders),
       ]);
     }
   }

@@ -58,7 +58,9 @@ function parseOperator(raw: string): Operator | null {
 function parseThreshold(raw: string): Threshold | null {
   const text = raw.trim().toLowerCase().replace(/ё/g, 'е');
   if (text === '') return { kind: 'none' };
-  const m = /^(?:(\d+(?:[.,]\d+)?)\s*[*×xх]\s*)?(mun|мун|муниципальн[а-я]*(?:\s+[а-я]+)?)$/.exec(text);
+  const m = /^(?:(\d+(?:[.,]\d+)?)\s*[*×xх]\s*)?(mun|мун|муниципальн[а-я]*(?:\s+[а-я]+)?)$/.exec(
+    text,
+  );
   if (m) {
     const factor = m[1] === undefined ? 1 : parseDecimal(m[1]);
     return factor === null ? null : { kind: 'municipal', factor };
@@ -84,7 +86,10 @@ function riskOf(codes: readonly string[]): string | null {
 }
 
 /** Compiles rule rows; row numbers default to position + 2 (the sheet's header is row 1). */
-export function compileRules(rows: readonly RuleRow[]): { rules: CompiledRule[]; errors: string[] } {
+export function compileRules(rows: readonly RuleRow[]): {
+  rules: CompiledRule[];
+  errors: string[];
+} {
   const rules: CompiledRule[] = [];
   const errors: string[] = [];
   const seen = new Map<string, number>();
@@ -93,7 +98,9 @@ export function compileRules(rows: readonly RuleRow[]): { rules: CompiledRule[];
     const row = r.row ?? i + 2;
     const id = (r.rule_id ?? '').trim();
     const fail = (problem: string) => errors.push(M.skipped(row, id, problem));
-    const allBlank = [r.rule_id, r.code, r.operator, r.threshold, r.text].every((x) => (x ?? '').trim() === '');
+    const allBlank = [r.rule_id, r.code, r.operator, r.threshold, r.text].every(
+      (x) => (x ?? '').trim() === '',
+    );
     if (allBlank) return;
     if (id === '') return void fail(M.noId);
     if (seen.has(id)) return void fail(M.duplicateId(seen.get(id) ?? 0));
@@ -124,8 +131,10 @@ export function compileRules(rows: readonly RuleRow[]): { rules: CompiledRule[];
       }
       threshold = { kind: 'none' };
     } else {
-      if (operator === 'да' || operator === 'нет') return void fail(M.yesNoOnNumber(operator, codes.join(', ')));
-      if (threshold === null || threshold.kind === 'none') return void fail(M.badThreshold(r.threshold ?? ''));
+      if (operator === 'да' || operator === 'нет')
+        return void fail(M.yesNoOnNumber(operator, codes.join(', ')));
+      if (threshold === null || threshold.kind === 'none')
+        return void fail(M.badThreshold(r.threshold ?? ''));
     }
 
     const text = (r.text ?? '').trim();

@@ -58,7 +58,10 @@ export function ruleFires(
 }
 
 /** Rule ids that fired, those addressing the school's risks first (in profile order). */
-export function orderByRiskProfile(fired: readonly CompiledRule[], profile: readonly string[]): string[] {
+export function orderByRiskProfile(
+  fired: readonly CompiledRule[],
+  profile: readonly string[],
+): string[] {
   const rank = (r: CompiledRule) => {
     const p = r.risk === null ? -1 : profile.indexOf(r.risk);
     return p < 0 ? profile.length : p;
