@@ -12,18 +12,19 @@ import { loadProject, type LoadedProject } from '../emulator/loader';
 import { exportSpreadsheetToXlsx } from '../emulator/export/xlsx';
 import { exportDocumentToDocx } from '../emulator/export/docx';
 import { codeOfItem } from '../src/adapters/gas/forms';
-import { SHEETS } from '../src/core/messages';
-import { headerCode, registryLabels } from '../src/usecases/workbook';
+import { REGISTRY_COLUMNS } from '../src/core/catalogue';
+import { CLI_RUN, SHEETS } from '../src/core/messages';
+import { parseBool } from '../src/core/parse';
 import { FORM_ID_KEY } from '../src/usecases/setup';
-import type { CsvTable } from './csv';
+import { ACCESS_CODE } from './columns';
+import {
+  prepareInputs,
+  type MonitoringInputs,
+  type PreparedInputs,
+  type Submission,
+} from './inputs';
 
-export interface MonitoringInputs {
-  registry: CsvTable;
-  responses: CsvTable[];
-  lists?: CsvTable;
-  settings?: CsvTable;
-  period?: string;
-}
+export type { MonitoringInputs } from './inputs';
 
 export interface RunOptions {
   outDir: string;
@@ -33,6 +34,8 @@ export interface RunOptions {
   console?: Pick<Console, 'log' | 'info' | 'warn' | 'error'>;
   spreadsheetName?: string;
   clockStart?: string;
+  /** Things the user should know that do not stop the run (unknown columns, ignored codes). */
+  onWarning?: (text: string) => void;
   /** Make the emulated Google misbehave during submissions (duplicate or blank events). */
   faults?: Partial<FaultSwitches>;
   /**
@@ -53,6 +56,10 @@ export interface RunResult {
   google: Google;
   project: LoadedProject;
   submitted: number;
+  /** What was submitted, in order: row r of «Ответы формы» is submissions[r - 2]. */
+  submissions: Submission[];
+  /** The period asked for (option or latest in the responses), if any. */
+  period?: string;
 }
 
 const silent = { log() {}, info() {}, warn() {}, error() {} };
@@ -62,7 +69,13 @@ export async function runMonitoring(
   options: RunOptions,
 ): Promise<RunResult> {
   const progress = options.onProgress ?? (() => {});
-  const google = createGoogle({ clockStart: options.clockStart ?? '2026-06-01T09:00:00+03:00' });
+  const warn = options.onWarning ?? (() => {});
+  const prepared = prepareInputs(inputs);
+  prepared.warnings.forEach((w) => warn(w));
+  const google = createGoogle({
+    clockStart: options.clockStart ?? '2026-06-01T09:00:00+03:00',
+    timeZone: prepared.timeZone,
+  });
   const ss = google.SpreadsheetApp.create(options.spreadsheetName ?? 'Мониторинг ШНОР и ШНСУ');
   setActiveSpreadsheet(google, ss);
   const project = loadProject(google, { console: options.console ?? silent });
@@ -80,23 +93,24 @@ export async function runMonitoring(
   project.call('onOpen', { authMode: google.ScriptApp.AuthMode.FULL });
   project.call('menuSetup');
   stageDone('setup', 2);
-  fillInspectorSheets(ss, inputs);
+  fillInspectorSheets(ss, prepared);
   project.call('menuSyncSchools');
   stageDone('inspector', 1);
 
   const formId = google.PropertiesService.getDocumentProperties().getProperty(FORM_ID_KEY);
   if (!formId) throw new Error('setup made no form');
   const form = google.FormApp.openById(formId);
-  const rows = inputs.responses.flatMap((t) => t.rows.map((r) => r.record));
-  rows.sort((a, b) => timeOf(a) - timeOf(b));
+  const { submissions } = prepared;
+  if (prepared.hasAccessCodes && !form.getItems().some((i) => codeOfItem(i) === ACCESS_CODE))
+    warn(CLI_RUN.accessCodeIgnored);
   Object.assign(google.runtime.faults, options.faults ?? {});
   let done = 0;
-  for (const record of rows) {
-    google.runtime.asUser(() => submitResponse(google, form, record));
+  for (const submission of submissions) {
+    google.runtime.asUser(() => submitResponse(google, form, submission));
     done += 1;
-    progress('submit', done, rows.length);
+    progress('submit', done, submissions.length);
   }
-  stageDone('submit', rows.length);
+  stageDone('submit', submissions.length);
   Object.assign(google.runtime.faults, {
     duplicateSubmitEvents: false,
     blankSubmitEvents: false,
@@ -109,7 +123,7 @@ export async function runMonitoring(
   progress('report');
   const reportUrl = project.call<string>('menuReport');
   stageDone('report', 1);
-  const summaryText = project.call<string>('summaryJson_', inputs.period ?? '');
+  const summaryText = project.call<string>('summaryJson_', prepared.period ?? '');
   stageDone('summary', 1);
 
   mkdirSync(options.outDir, { recursive: true });
@@ -123,7 +137,15 @@ export async function runMonitoring(
   const doc = google.DocumentApp.openById(documentIdOf(reportUrl));
   await exportDocumentToDocx(doc as never, files.docx);
   writeFileSync(files.summary, `${summaryText}\n`);
-  return { files, summary: JSON.parse(summaryText), google, project, submitted: rows.length };
+  return {
+    files,
+    summary: JSON.parse(summaryText),
+    google,
+    project,
+    submitted: submissions.length,
+    submissions,
+    period: prepared.period,
+  };
 }
 
 function setActiveSpreadsheet(google: Google, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
@@ -136,45 +158,43 @@ function documentIdOf(url: string): string {
   return match ? match[1] : url;
 }
 
-function timeOf(record: Record<string, string>): number {
-  const t = Date.parse(record.timestamp ?? '');
-  return Number.isNaN(t) ? 0 : t;
-}
-
-/** The inspector's part: settings values, the registry and the official lists. */
+/**
+ * The inspector's part: settings values, the registry and the official lists. The period
+ * asked for is set as the inspector would set it; files without access codes switch the
+ * access-code check off (domain spec, section 9).
+ */
 function fillInspectorSheets(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  inputs: MonitoringInputs,
+  inputs: PreparedInputs,
 ): void {
   const sheet = (name: string) => {
     const s = ss.getSheetByName(name);
     if (!s) throw new Error(`sheet ${name} missing after setup`);
     return s;
   };
-  if (inputs.settings) {
-    const s = sheet(SHEETS.settings);
-    const table = s.getDataRange().getValues();
-    const rowOf = new Map(table.map((r, i) => [String(r[0]), i]));
-    for (const { record } of inputs.settings.rows) {
-      const key = record.key ?? record['Код'];
-      const value = record.value ?? record['Значение'] ?? '';
-      if (!key) continue;
-      const i = rowOf.get(key);
-      if (i === undefined) table.push([key, '', typed(value), '']);
-      else table[i][2] = typed(value);
+  const settings = sheet(SHEETS.settings);
+  const table = settings.getDataRange().getValues();
+  const rowOf = new Map(table.map((r, i) => [String(r[0]), i]));
+  const set = (key: string, value: string, onlyIfKnown = false) => {
+    const i = rowOf.get(key);
+    if (i !== undefined) table[i][2] = typed(value);
+    else if (!onlyIfKnown) {
+      rowOf.set(key, table.length);
+      table.push([key, '', typed(value), '']);
     }
-    grow(s, table.length, table[0].length);
-    s.getRange(1, 1, table.length, table[0].length).setValues(table);
-  }
+  };
+  for (const { key, value } of inputs.settings) set(key, value);
+  if (inputs.period) set('period', inputs.period);
+  if (!inputs.hasAccessCodes) set(ACCESS_CODE_CHECK, 'нет', true);
+  grow(settings, table.length, table[0].length);
+  settings.getRange(1, 1, table.length, table[0].length).setValues(table);
+
   const s = sheet(SHEETS.registry);
   const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
-  const codes = header.map((h) => headerCode(h, registryLabels));
-  const registryRows = inputs.registry.rows.map(({ record }) => {
-    const byCode = new Map(
-      Object.entries(record).map(([k, v]) => [headerCode(k, registryLabels), v]),
-    );
-    return codes.map((c) => asText(byCode.get(c) ?? ''));
-  });
+  const codes = header.map((h) => registryCode(String(h)));
+  const registryRows = inputs.registry.rows.map(({ record }) =>
+    codes.map((c) => asText(record[c] ?? '')),
+  );
   grow(s, registryRows.length + 1, codes.length);
   if (registryRows.length > 0)
     s.getRange(2, 1, registryRows.length, codes.length).setValues(registryRows);
@@ -186,6 +206,18 @@ function fillInspectorSheets(
     grow(lists, rows.length + 1, 3);
     lists.getRange(2, 1, rows.length, 3).setValues(rows);
   }
+}
+
+/** The setting that holds responses without a school's access code for the inspector. */
+const ACCESS_CODE_CHECK = 'access_code_check';
+
+/** A registry sheet column's code: its title ends in `(code)`, or is the catalogue label. */
+function registryCode(title: string): string {
+  const inParens = /\(([a-z][a-z0-9_]*)\)\s*$/.exec(title.trim());
+  if (inParens) return inParens[1];
+  return (
+    REGISTRY_COLUMNS.find((c) => c.label === title.trim() || c.code === title.trim())?.code ?? ''
+  );
 }
 
 /** Text from a file stays text in the sheet (codes keep leading zeros): Google's apostrophe. */
@@ -206,23 +238,19 @@ function grow(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: 
     sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
 }
 
-const TRUE_WORDS = /^(да|yes|true|1)$/i;
-const FALSE_WORDS = /^(нет|no|false|0)$/i;
-
 /** One response row submitted through the emulated form, as a school would. */
 function submitResponse(
   google: Google,
   form: GoogleAppsScript.Forms.Form,
-  record: Record<string, string>,
+  { record, at }: Submission,
 ): void {
-  const at = Date.parse(record.timestamp ?? '');
-  if (!Number.isNaN(at)) google.runtime.clock.set(at);
+  if (at !== null) google.runtime.clock.set(at);
   const builder = form.createResponse();
   const restore: Array<() => void> = [];
   for (const item of form.getItems()) {
     const code = codeOfItem(item);
     if (!code) continue;
-    const value = (record[code] ?? record[item.getTitle()] ?? '').trim();
+    const value = (record[code] ?? '').trim();
     if (value === '') continue;
     switch (item.getType()) {
       case google.FormApp.ItemType.TEXT:
@@ -232,7 +260,8 @@ function submitResponse(
         builder.withItemResponse(item.asParagraphTextItem().createResponse(value));
         break;
       case google.FormApp.ItemType.MULTIPLE_CHOICE: {
-        const answer = TRUE_WORDS.test(value) ? 'Да' : FALSE_WORDS.test(value) ? 'Нет' : value;
+        const bool = parseBool(value).value;
+        const answer = bool === true ? 'Да' : bool === false ? 'Нет' : value;
         builder.withItemResponse(item.asMultipleChoiceItem().createResponse(answer));
         break;
       }

@@ -2,8 +2,10 @@
  * `npm run bench`: the pipeline for 20, 200 and 2,000 schools (two periods each) on the
  * emulator. For each operation: emulated service calls per execution, modelled Apps Script
  * time per execution (emulator/cost.ts) and local wall time.
- * `BENCH_SIZES=20,200` limits the sizes.
+ * `BENCH_SIZES=20,200` limits the sizes. First, the pure core alone at national scale
+ * (40,000 schools × 3 periods; `BENCH_CORE=0` skips it).
  */
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { tableFromRows } from '../cli/csv';
@@ -65,7 +67,24 @@ async function benchSize(n: number): Promise<Row[]> {
   return rows;
 }
 
+/** The core alone, in its own process so that its peak memory is its own. */
+function coreBench(): string {
+  const schools = process.env.BENCH_CORE_SCHOOLS ?? '40000';
+  return execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'bench-core.ts')],
+    {
+      env: { ...process.env, BENCH_CORE_SCHOOLS: schools },
+      encoding: 'utf8',
+    },
+  );
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_CORE !== '0') {
+    console.log('\n| pure core | |\n|---|---|');
+    console.log(coreBench().trim());
+  }
   const sizes = (process.env.BENCH_SIZES ?? '20,200,2000').split(',').map(Number);
   const all: Row[] = [];
   for (const n of sizes) {

@@ -2,7 +2,10 @@
  * What each entry point does: the real ports, a use case, and what the user is told.
  * Entry points in src/entry call these in one line each.
  */
-import { UI } from '../core/messages';
+import { INTAKE, UI } from '../core/messages';
+import { sendLinks } from '../usecases/links';
+import { queueAndSend } from '../usecases/mail';
+import { reconcile } from '../usecases/reconcile';
 import { gasPorts } from '../adapters/gas';
 import { submissionFromEvent } from '../adapters/gas/events';
 import { buildMenu, showDialog } from '../adapters/gas/menu';
@@ -45,6 +48,27 @@ export function runSyncSchools(): number {
   const count = syncSchoolList(ports);
   ports.ui.toast(UI.schoolsSynced(count));
   return count;
+}
+
+export function runSendLinks(): string {
+  const ports = gasPorts();
+  const { sent, queued, withoutEmail } = sendLinks(ports);
+  const text = [INTAKE.mailingDone(sent, queued), ...withoutEmail].join('\n');
+  ports.ui.alert(UI.menuSendLinks, text);
+  return text;
+}
+
+export function runReconcile(): string {
+  const ports = gasPorts();
+  const { accepted, held, rejected } = reconcile(ports);
+  const text = INTAKE.reconcileDone(accepted, held, rejected);
+  ports.ui.alert(UI.menuReconcile, text);
+  return text;
+}
+
+/** The daily trigger that sends queued e-mail once the quota is back. */
+export function runContinueMailing(): number {
+  return queueAndSend(gasPorts(), []).sent;
 }
 
 export function runRecompute(period?: string): string {

@@ -12,6 +12,8 @@ export const UI = {
   menuSyncSchools: 'Обновить список школ в форме',
   menuRecompute: 'Пересчитать показатели',
   menuReport: 'Сформировать аналитическую записку',
+  menuSendLinks: 'Разослать ссылки школам',
+  menuReconcile: 'Сверить ответы',
   menuAbout: 'О программе',
   reportsFolder: 'Мониторинг ШНОР и ШНСУ — отчёты',
   formTitle: 'Мониторинг ШНОР и ШНСУ: анкета школы',
@@ -49,6 +51,8 @@ export const SHEETS = {
   recommendations: 'Рекомендации',
   rules: 'Правила',
   journal: 'Журнал',
+  links: 'Ссылки школам',
+  outbox: 'Исходящие письма',
 } as const;
 
 /** Column titles of the product's own sheets. */
@@ -65,7 +69,17 @@ export const COLUMNS = {
     'Для кого (applies_to)',
   ],
   dataLead: ['Код ОО', 'Период', 'Строка ответа', 'Получен'],
-  rejected: ['Строка ответа', 'Получен', 'Код ОО', 'Период', 'Причины', 'Состояние'],
+  rejected: [
+    'Строка ответа',
+    'Получен',
+    'Код ОО',
+    'Период',
+    'Причины',
+    'Состояние',
+    'Решение инспектора',
+  ],
+  links: ['Код ОО', 'Школа', 'E-mail', 'Период', 'Код доступа', 'Ссылка на анкету'],
+  outbox: ['Ключ', 'Создано', 'Кому', 'Тема', 'Текст', 'Отправлено'],
   journal: ['Время', 'Событие', 'Подробности'],
 } as const;
 
@@ -81,8 +95,12 @@ export const JOURNAL = {
   recompute: 'Пересчёт показателей',
   report: 'Аналитическая записка',
   error: 'Ошибка',
-  stateRejected: 'отклонён',
   rowLabel: (row: number) => `строка ${row} листа «Ответы формы»`,
+  held: 'Ответ на проверке у инспектора',
+  superseded: 'Ответ старше принятого ранее: не заменяет его',
+  reconcile: 'Сверка ответов',
+  mail: 'Письма',
+  mailFailed: (to: string, error: string) => `Не удалось отправить письмо ${to}: ${error}`,
 } as const;
 
 /** Texts of the output sheets and the analytical report. */
@@ -377,4 +395,237 @@ export const CLI = {
     `Период ${period}: данные представили ${responded} из ${total}; отклонено ответов: ${rejected}.`,
   files: 'Файлы:',
   done: (seconds: string) => `Готово за ${seconds} с.`,
+} as const;
+
+/** Receiving responses: held and rejected states, messages to respondents, mailing. */
+export const INTAKE = {
+  noAccessCode:
+    'Нет кода доступа: ответ отправлен не по персональной ссылке школы. Инспектор проверит, ' +
+    'кто его отправил.',
+  wrongAccessCode: (given: string) =>
+    `Код доступа «${given}» не совпадает с кодом этой школы: возможно, выбрана чужая школа ` +
+    'или использована ссылка другой школы.',
+  foreignEmail: (email: string, registry: string) =>
+    `Адрес отправителя ${email} не совпадает с адресом школы в реестре (${registry}) и не из того же домена.`,
+  stateRejected: 'отклонён',
+  stateHeld: 'на проверке',
+  stateAcceptedByInspector: 'принят инспектором',
+  stateRejectedByInspector: 'отклонён инспектором',
+  decisions: ['принять', 'отклонить'],
+  truncated: (length: number, row: number) =>
+    ` […текст сокращён, в ответе ${length} символов; полный текст — в ответах Google Формы и в листе «Ответы формы», строка ${row}]`,
+  accessCodeTitle: 'Код доступа школы',
+  accessCodeHelp:
+    'Заполняется автоматически, если анкета открыта по персональной ссылке школы. Не меняйте его.',
+  rejectedSubject: (school: string, period: string) =>
+    `Мониторинг ШНОР/ШНСУ: ответ школы ${school} за ${period} не принят — нужно исправить`,
+  rejectedBody: (
+    school: string,
+    period: string,
+    reasons: readonly string[],
+    editUrl: string | null,
+  ) =>
+    [
+      'Здравствуйте!',
+      '',
+      `Ответ школы ${school} на анкету мониторинга ШНОР/ШНСУ за ${period} не принят, потому что:`,
+      ...reasons.map((r) => `• ${r}`),
+      '',
+      editUrl
+        ? `Исправьте ответ по ссылке: ${editUrl}`
+        : 'Заполните анкету заново по персональной ссылке школы.',
+      '',
+      'Это письмо отправлено автоматически.',
+    ].join('\n'),
+  linkSubject: (period: string) => `Мониторинг ШНОР/ШНСУ за ${period}: анкета вашей школы`,
+  linkBody: (school: string, period: string, url: string, deadline: string) =>
+    [
+      'Здравствуйте!',
+      '',
+      `Просим заполнить анкету мониторинга ШНОР/ШНСУ за ${period} для школы ${school}.`,
+      `Персональная ссылка школы (код доступа уже подставлен): ${url}`,
+      deadline ? `Срок: до ${deadline}.` : '',
+      '',
+      'Ответ можно изменить до окончания срока по ссылке из письма-подтверждения Google Форм.',
+    ]
+      .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+      .join('\n'),
+  mailingDone: (sent: number, queued: number) =>
+    `Отправлено писем: ${sent}; в очереди: ${queued}` +
+    (queued > 0 ? ' — они уйдут автоматически, когда восстановится дневная квота.' : '.'),
+  noEmail: (school: string) =>
+    `У школы ${school} нет e-mail в реестре: ссылку нужно передать вручную.`,
+  reconcileDone: (accepted: number, held: number, rejected: number) =>
+    `Данные пересобраны из листа «Ответы формы»: принято ${accepted}, на проверке ${held}, отклонено ${rejected}.`,
+} as const;
+
+/** `shnor-monitor run` and `template`: where a file cannot be read, and why. */
+export const CLI_INPUT = {
+  where: (file: string, row?: number, column?: string) =>
+    `Файл «${file}»${row ? `, строка ${row}` : ''}${column ? `, столбец ${column}` : ''}`,
+  columnName: (name: string) => `«${name}»`,
+  columnNumber: (n: number) => `№ ${n}`,
+  notFound: 'файл не найден',
+  unreadable: (reason: string) => `файл не читается: ${reason}`,
+  empty: 'файл пуст: нет ни заголовка, ни строк',
+  noRows: 'в файле только заголовок, нет ни одной строки данных',
+  missingColumn: (code: string, label: string, found: string) =>
+    `нет обязательного столбца «${code}»${label ? ` (${label})` : ''}; в заголовке: ${found}`,
+  duplicateColumn: (code: string, first: string) =>
+    `столбец означает то же, что столбец «${first}» (${code}); оставьте один из них`,
+  notCsvWorkbook: 'это не CSV, а книга Excel (.xlsx): укажите её в параметре --xlsx',
+  notCsvBinary: 'это не CSV: в файле двоичные данные, а не текст',
+  unknownEncoding:
+    'не удалось определить кодировку: файл не в UTF-8 и не в Windows-1251. ' +
+    'Сохраните его в Excel как «CSV UTF-8 (разделитель — запятая)»',
+  quoteNotClosed: 'кавычка открыта, но не закрыта до конца файла',
+  badCsv: (reason: string) => `ошибка разбора CSV: ${reason}`,
+  badTimestamp: (value: string) =>
+    `«${value}» — не дата и время (ожидается ДД.ММ.ГГГГ Ч:ММ:СС или ГГГГ-ММ-ДДTЧЧ:ММ:СС)`,
+  badTimeZone: (zone: string) =>
+    `«${zone}» — неизвестный часовой пояс (пример: Europe/Moscow, Asia/Krasnoyarsk)`,
+  notWorkbook: 'это не книга Excel (.xlsx)',
+  sheetFile: (file: string, sheet: string) => `${file} [${sheet}]`,
+  missingSheet: (sheet: string) => `в книге нет листа «${sheet}»`,
+  missingResponsesSheet: (a: string, b: string) => `в книге нет ни листа «${a}», ни листа «${b}»`,
+  unknownColumn: (file: string, column: string) =>
+    `Файл «${file}», столбец «${column}»: не распознан и пропущен`,
+} as const;
+
+/** Usage errors of the command line (exit code 2). */
+export const CLI_USAGE = {
+  error: (text: string) => `Ошибка: ${text}`,
+  missingOption: (flag: string) => `не указан обязательный параметр ${flag}`,
+  missingValue: (flag: string) => `у параметра ${flag} нет значения`,
+  unknownOption: (flag: string) => `неизвестный параметр ${flag}`,
+  unknownCommand: (name: string) => `неизвестная команда «${name}»`,
+  excessArguments: (args: string) => `лишние аргументы: ${args}`,
+  needRegistry: 'укажите реестр школ (--registry registry.csv) или книгу (--xlsx monitoring.xlsx)',
+  needResponses:
+    'укажите ответы школ (--responses responses.csv) или книгу (--xlsx monitoring.xlsx)',
+  badPeriod: (value: string) => `--period «${value}»: ожидается учебный год вида 2021-2022`,
+  seeHelp: 'Справка: npx shnor-monitor --help (или npx shnor-monitor run --help)',
+} as const;
+
+/** `--help` (the English half of the help lives in cli/help.ts). */
+export const CLI_HELP = {
+  usage: 'Использование:',
+  options: 'Параметры:',
+  commands: 'Команды:',
+  arguments: 'Аргументы:',
+  globalOptions: 'Общие параметры:',
+  program:
+    'Мониторинг ШНОР и ШНСУ без Google: тот же расчёт, что в надстройке, по файлам CSV или ' +
+    'выгрузке таблицы .xlsx.',
+  help: 'показать справку',
+  helpCommand: 'справка по команде',
+  version: 'показать версию',
+  run: 'рассчитать мониторинг по файлам и записать monitoring.xlsx, report.docx, summary.json',
+  registry: 'реестр школ (CSV): school_id, name, … (раздел 3)',
+  responses: 'ответы школ (CSV), по строке на отправку; параметр можно повторять',
+  lists: 'официальные перечни (CSV): period, school_id, status',
+  settings: 'настройки (CSV): key, value',
+  xlsx: 'вместо CSV: выгрузка таблицы надстройки (.xlsx) с листами «Реестр школ», «Перечни», «Настройки», «Ответы формы» или «Данные»',
+  period: 'отчётный период, например 2021-2022 (по умолчанию — последний в ответах)',
+  out: 'папка для результатов',
+  quiet: 'не показывать ход работы',
+  template:
+    'записать пустые шаблоны registry.csv, lists.csv, responses.csv, settings.csv и README.txt',
+  templateOut: 'папка для шаблонов',
+  exitCodes:
+    'Коды завершения: 0 — готово (в том числе с отклонёнными строками), 1 — файл не читается, ' +
+    '2 — ошибка в командной строке.',
+  example: 'Пример:',
+} as const;
+
+/** Progress and results of `shnor-monitor run` in the terminal. */
+export const CLI_RUN = {
+  reading: 'чтение файлов',
+  period: (period: string, fromOption: boolean) =>
+    `Отчётный период: ${period}${fromOption ? '' : ' (последний в ответах)'}`,
+  noPeriod: 'Отчётный период: не указан; взят из настроек или последний в данных',
+  noResponses: 'В ответах нет ни одной строки: показатели будут без данных школ',
+  accessCodeIgnored:
+    'Столбец access_code есть, но в анкете нет вопроса с кодом доступа: коды не проверяются',
+  progressBar: 'ответы школ |{bar}| {value} из {total}',
+  held: (count: number) => `На проверке у инспектора: ${count}.`,
+  rejectedHeading: 'Отклонённые строки (подробно — в summary.json и на листе «Отклонено»):',
+  heldHeading: 'Строки на проверке:',
+  rowLine: (where: string, school: string, reasons: string) =>
+    `  ${where}${school ? `, школа ${school}` : ''}: ${reasons}`,
+  sourceRow: (file: string, line: number) => `${file}, строка ${line}`,
+  sheetRow: (row: number) => `строка ${row} листа «Ответы формы»`,
+  more: (count: number) => `  … и ещё ${count}`,
+  internalError: 'Внутренняя ошибка программы (сообщите разработчикам):',
+  buildMissing: 'Сборка dist/ не найдена, собираю (npm run build)…',
+  buildFailed: 'Не удалось собрать dist/: выполните npm ci и npm run build',
+  noTsx: 'Не найдены зависимости для разработки (tsx): выполните npm ci в папке проекта',
+} as const;
+
+/** `shnor-monitor template`: the files it writes and the short guide (README.txt). */
+export const CLI_TEMPLATE = {
+  written: (dir: string) => `Шаблоны записаны в ${dir}:`,
+  readme: (fieldsList: string, settingsList: string) =>
+    [
+      'Мониторинг ШНОР и ШНСУ: файлы для расчёта без Google',
+      '====================================================',
+      '',
+      'Заполните файлы и выполните в папке проекта:',
+      '',
+      '  npx shnor-monitor run --registry registry.csv --responses responses.csv \\',
+      '      --lists lists.csv --settings settings.csv --out результат',
+      '',
+      'В папке «результат» появятся monitoring.xlsx (все листы таблицы), report.docx',
+      '(аналитическая записка) и summary.json (сводка для других программ).',
+      '',
+      'Формат файлов',
+      '-------------',
+      '- Разделитель — точка с запятой или запятая; кодировка UTF-8 (с BOM или без) или',
+      '  Windows-1251 (так сохраняет русский Excel: «CSV (разделители — точка с запятой)»).',
+      '- Первая строка — заголовок. Столбцы можно называть кодами (school_id) или так, как',
+      '  называются вопросы анкеты («Образовательная организация (код ОО)»).',
+      '- Коды школ — текст: 0012 остаётся 0012. В Excel задайте столбцу формат «Текстовый».',
+      '- Да/нет: да, нет (также yes/no, 1/0, TRUE/FALSE).',
+      '- Время ответа: 15.05.2022 9:05:00 (московское время, если в settings.csv не указан',
+      '  time_zone) или 2022-05-15T09:05:00+03:00.',
+      '',
+      'registry.csv — реестр школ (обязательно)',
+      '  school_id — код ОО (обязательно); name — краткое наименование (обязательно);',
+      '  municipality; locality — urban/rural (город/село); email; is_internship_site — да/нет;',
+      '  leader_school_id — код школы-лидера; active — участвует в мониторинге (да/нет, пусто — да).',
+      '',
+      'lists.csv — официальные перечни (необязательно): period; school_id;',
+      '  status — ШНОР, ШНСУ или ШНОР+ШНСУ.',
+      '',
+      'responses.csv — ответы школ (обязательно), одна строка на одну отправку анкеты:',
+      '  timestamp — время отправки; period — учебный год (2021-2022); далее поля анкеты.',
+      '  Более поздний ответ школы за тот же период заменяет прежний. Ошибочные строки не',
+      '  прерывают расчёт: они перечислены в summary.json (rejected) и на листе «Отклонено».',
+      '  Столбец access_code (код доступа школы) необязателен; если он есть, ответ с неверным',
+      '  кодом ставится на проверку (held).',
+      '  Поля анкеты:',
+      fieldsList,
+      '',
+      'settings.csv — настройки (необязательно): столбцы key и value, например',
+      '  status_source;official  или  mun_identification_method;да',
+      '  Параметры:',
+      settingsList,
+      '  time_zone — часовой пояс времени ответов (по умолчанию Europe/Moscow).',
+      '',
+      'Вместо CSV можно указать выгрузку таблицы надстройки: Файл → Скачать → Microsoft Excel',
+      '(.xlsx), затем  npx shnor-monitor run --xlsx таблица.xlsx --out результат',
+      '',
+      'Коды завершения: 0 — готово, 1 — файл не читается (сообщение называет файл, строку и',
+      'столбец), 2 — ошибка в командной строке.',
+      '',
+    ].join('\r\n'),
+} as const;
+
+/** Other names the offline files may give the timestamp, period and access-code columns. */
+export const CLI_ALIASES = {
+  timestamp: ['отметка времени', 'время', 'время отправки', 'дата и время', 'получен'],
+  period: ['период', 'учебный год', 'отчётный период'],
+  accessCode: ['код доступа', 'код доступа школы'],
+  collectedEmail: ['адрес электронной почты', 'электронная почта'],
+  settingsKey: ['ключ', 'code'],
 } as const;

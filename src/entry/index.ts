@@ -39,6 +39,21 @@ export function menuSyncSchools(): number {
   return app.runSyncSchools();
 }
 
+/** Menu: «Разослать ссылки школам» — personal links with access codes, within the mail quota. */
+export function menuSendLinks(): string {
+  return app.runSendLinks();
+}
+
+/** Menu: «Сверить ответы» — rebuilds «Данные» from «Ответы формы», applies decisions on held responses. */
+export function menuReconcile(): string {
+  return app.runReconcile();
+}
+
+/** Daily trigger while e-mail is queued: sends what the quota allows. */
+export function continueMailing(): number {
+  return app.runContinueMailing();
+}
+
 /** Menu: «Пересчитать показатели». */
 export function menuRecompute(): string {
   return app.runRecompute();

@@ -53,6 +53,8 @@ export interface SheetStore {
   writeRow(sheet: string, row: number, values: readonly Cell[]): void;
   /** Renames the sheet with this id (used for the form's responses sheet). */
   renameSheetById(sheetId: number, name: string): void;
+  /** Marks repeated values of a column in red (a conditional format rule); false if it had one. */
+  highlightDuplicates(sheet: string, column: number): boolean;
   /** Replaces the charts of a sheet. */
   setCharts(sheet: string, charts: readonly ChartSpec[]): void;
 }
@@ -101,7 +103,18 @@ export interface FormBuilder {
   setChoices(id: string, code: string, choices: readonly string[]): void;
   /** Current question title -> field code, read from the items' code markers. */
   titleMap(id: string): Record<string, string>;
+  /**
+   * A pre-filled link template: the form's pre-fill URL without answers, and the URL
+   * parameter of each coded item, found by pre-filling `sample` answers (by field code).
+   */
+  prefill(id: string, sample: Readonly<Record<string, string>>): PrefillTemplate;
+  /** The respondent's edit link of the response sent at `timestamp`, if Google has it. */
+  editUrl(id: string, timestamp: Date): string | null;
 }
+
+/** Field code -> URL parameter name (`entry.123`), and the link without answers. */
+export type { PrefillTemplate } from '../core/prefill';
+import type { PrefillTemplate } from '../core/prefill';
 
 export interface DocumentInfo {
   id: string;
@@ -126,7 +139,16 @@ export interface Mailer {
 export interface Triggers {
   /** Creates the form-submit trigger for this handler unless one exists; true when created. */
   ensureFormSubmit(handler: string): boolean;
+  /** A daily time trigger for this handler at this hour, unless one exists; true when created. */
+  ensureDaily(handler: string, hour: number): boolean;
+  /** Deletes every trigger of this handler; how many were deleted. */
+  remove(handler: string): number;
   count(handler?: string): number;
+}
+
+/** Access codes (domain spec 8a), signed with a secret the script keeps. */
+export interface AccessCodes {
+  code(schoolId: string, period: string): string;
 }
 
 export interface KeyValueStore {
@@ -162,4 +184,5 @@ export interface Ports {
   lock: Lock;
   clock: Clock;
   ui: Ui;
+  accessCodes: AccessCodes;
 }

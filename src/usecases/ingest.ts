@@ -1,16 +1,32 @@
 /**
- * onFormSubmit: one raw response row of «Ответы формы» becomes a typed row of «Данные» or a
- * row of «Отклонено» with its reasons. The raw row is never edited. Idempotent: the same
- * response delivered twice (same row, same timestamp) is ingested once; an edited response
- * (same row, later timestamp) replaces its earlier version.
+ * onFormSubmit: one raw response row of «Ответы формы» becomes a typed row of «Данные», or a
+ * row of «Отклонено» (rejected with its reasons, or held for the inspector). The raw row is
+ * never edited. Idempotent: the same response delivered twice (same row, same timestamp) is
+ * ingested once; an edited response (same row, later timestamp) replaces its earlier version.
+ * The rules are intake.ts's, shared with «Сверить ответы».
  */
-import { FIELDS } from '../core/catalogue';
-import { JOURNAL, SHEETS, UI } from '../core/messages';
-import { validateResponse } from '../core/validation';
+import { INTAKE, JOURNAL, SHEETS, UI } from '../core/messages';
+import { settingBool } from '../core/settings';
 import type { Cell, Ports } from '../ports';
+import {
+  isBlankRow,
+  isNewer,
+  judge,
+  rawResponse,
+  versionKey,
+  type IntakeContext,
+  type RawResponse,
+} from './intake';
 import { journal } from './journal';
-import { SCHOOL_FIELD, TITLE_MAP_KEY, schoolIdFromChoice } from './setup';
-import { dataRowCells, readData, readRegistry, readSettingsSheet } from './workbook';
+import { sendOrQueue } from './mail';
+import { FORM_ID_KEY, TITLE_MAP_KEY } from './setup';
+import {
+  dataRowCells,
+  readData,
+  readRegistry,
+  readSettingsSheet,
+  rejectedRowCells,
+} from './workbook';
 
 /** The submitted row as the adapter read it from the responses sheet. */
 export interface Submission {
@@ -21,17 +37,20 @@ export interface Submission {
 }
 
 export type IngestOutcome =
-  'accepted' | 'replaced' | 'superseded' | 'rejected' | 'duplicate' | 'blank' | 'lock-timeout';
+  | 'accepted'
+  | 'replaced'
+  | 'superseded'
+  | 'rejected'
+  | 'held'
+  | 'duplicate'
+  | 'blank'
+  | 'lock-timeout';
 
+/** How long a submission waits for another one to finish before giving up to reconcile. */
 export const LOCK_TIMEOUT_MS = 30_000;
-const TIMESTAMP_TITLES = new Set(['timestamp', 'отметка времени']);
-
-const labelToCode: ReadonlyMap<string, string> = new Map(
-  FIELDS.map((f) => [f.label.toLowerCase(), f.code]),
-);
 
 export function ingestSubmission(ports: Ports, submission: Submission | null): IngestOutcome {
-  if (!submission || isBlank(submission)) {
+  if (!submission || isBlankRow(submission.header, submission.values)) {
     journal(ports, JOURNAL.blank, submission ? JOURNAL.rowLabel(submission.row) : '—');
     return 'blank';
   }
@@ -43,114 +62,116 @@ export function ingestSubmission(ports: Ports, submission: Submission | null): I
   return result.value;
 }
 
-function isBlank(submission: Submission): boolean {
-  return submission.values.every((v, i) => v === '' || isTimestampColumn(submission.header[i]));
-}
-
-function isTimestampColumn(header: Cell | undefined): boolean {
-  return TIMESTAMP_TITLES.has(
-    String(header ?? '')
-      .trim()
-      .toLowerCase(),
-  );
-}
-
-/** Answers keyed by field code; the header is matched by the form's titles, not positions. */
-export function answersByCode(
-  submission: Submission,
-  titleMap: Readonly<Record<string, string>>,
-): { answers: Record<string, unknown>; timestamp: Date | null } {
-  const answers: Record<string, unknown> = {};
-  let timestamp: Date | null = null;
-  submission.header.forEach((h, i) => {
-    const title = String(h).trim();
-    const value = submission.values[i];
-    if (isTimestampColumn(title)) {
-      timestamp = value instanceof Date ? value : value ? new Date(String(value)) : null;
-      return;
-    }
-    const code = titleMap[title] ?? labelToCode.get(title.toLowerCase());
-    if (code) answers[code] = value instanceof Date ? value.toISOString() : value;
-  });
-  if (typeof answers[SCHOOL_FIELD] === 'string') {
-    answers[SCHOOL_FIELD] = schoolIdFromChoice(answers[SCHOOL_FIELD] as string);
-  }
-  return { answers, timestamp };
-}
-
-function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
-  const { sheets } = ports;
-  const titleMap = parseTitleMap(ports.properties.get(TITLE_MAP_KEY));
-  const { answers, timestamp: submittedAt } = answersByCode(submission, titleMap);
-  const timestamp = submittedAt ?? ports.clock.now();
-  const stored = readData(sheets, true);
-  const rejected = sheets.readColumns(SHEETS.rejected, 2);
-
-  const sameVersion = (rawRow: number, ts: Cell | Date | null) =>
-    rawRow === submission.row && ts instanceof Date && ts.getTime() === timestamp.getTime();
-  if (
-    stored.rows.some((r) => sameVersion(r.rawRow, r.timestamp)) ||
-    rejected.slice(1).some((r) => sameVersion(Number(r[0]), r[1]))
-  ) {
-    journal(ports, JOURNAL.duplicate, JOURNAL.rowLabel(submission.row));
-    return 'duplicate';
-  }
-
-  const { settings } = readSettingsSheet(sheets);
-  const { schools } = readRegistry(sheets);
-  const period = String(answers.period ?? '').trim() || String(settings.period ?? '');
-  const validation = validateResponse(answers, schools, { period });
-  if (!validation.ok) {
-    sheets.append(SHEETS.rejected, [
-      [
-        submission.row,
-        timestamp,
-        validation.school_id,
-        validation.period,
-        validation.errors.join('\n'),
-        JOURNAL.stateRejected,
-      ],
-    ]);
-    journal(
-      ports,
-      JOURNAL.rejected,
-      `${JOURNAL.rowLabel(submission.row)}: ${validation.errors.join('; ')}`,
-    );
-    return 'rejected';
-  }
-
-  const data = {
-    school_id: validation.school_id,
-    period: validation.period,
-    values: validation.values,
-    response_id: String(submission.row),
-    timestamp: timestamp.toISOString(),
-  };
-  const current = stored.rows.find(
-    (r) => r.data.school_id === data.school_id && r.data.period === data.period,
-  );
-  if (current && current.timestamp && current.timestamp.getTime() > timestamp.getTime()) {
-    // A late delivery of an older response: the newer accepted one stays.
-    journal(ports, JOURNAL.duplicate, JOURNAL.rowLabel(submission.row));
-    return 'superseded';
-  }
-  const cells = dataRowCells(submission.row, timestamp, data);
-  if (current) sheets.writeRow(SHEETS.data, current.sheetRow, cells);
-  else sheets.append(SHEETS.data, [cells]);
-  journal(
-    ports,
-    current ? JOURNAL.replaced : JOURNAL.accepted,
-    `${data.school_id}, ${data.period}, ${JOURNAL.rowLabel(submission.row)}`,
-  );
-  ports.ui.toast(UI.toastIngested(data.school_id));
-  return current ? 'replaced' : 'accepted';
-}
-
-function parseTitleMap(json: string | null): Record<string, string> {
+export function parseTitleMap(json: string | null): Record<string, string> {
   if (!json) return {};
   try {
     return JSON.parse(json) as Record<string, string>;
   } catch {
     return {};
   }
+}
+
+/** What judging needs: the registry, the settings, and the access codes when checked. */
+export function intakeContext(ports: Pick<Ports, 'sheets' | 'accessCodes'>): IntakeContext {
+  const { settings } = readSettingsSheet(ports.sheets);
+  const { schools } = readRegistry(ports.sheets);
+  const check = settingBool(settings, 'access_code_check');
+  return {
+    schools,
+    settings,
+    expectedCode: check ? (id, period) => ports.accessCodes.code(id, period) : null,
+  };
+}
+
+function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
+  const { sheets } = ports;
+  const titleMap = parseTitleMap(ports.properties.get(TITLE_MAP_KEY));
+  const raw = rawResponse(submission.row, submission.header, submission.values, titleMap);
+  if (!raw) {
+    journal(ports, JOURNAL.blank, JOURNAL.rowLabel(submission.row));
+    return 'blank';
+  }
+  const stored = readData(sheets, true);
+  const version = versionKey(raw.row, raw.timestamp);
+  const seen = sheets
+    .readColumns(SHEETS.rejected, 2)
+    .slice(1)
+    .some((r) => r[1] instanceof Date && versionKey(Number(r[0]), r[1]) === version);
+  if (
+    seen ||
+    stored.rows.some((r) => r.timestamp && versionKey(r.rawRow, r.timestamp) === version)
+  ) {
+    journal(ports, JOURNAL.duplicate, JOURNAL.rowLabel(raw.row));
+    return 'duplicate';
+  }
+
+  const ctx = intakeContext(ports);
+  const verdict = judge(raw, ctx);
+  if (verdict.kind !== 'accepted') {
+    const school = verdict.kind === 'held' ? verdict.data.school_id : verdict.school_id;
+    const period = verdict.kind === 'held' ? verdict.data.period : verdict.period;
+    sheets.append(SHEETS.rejected, [
+      rejectedRowCells({
+        row: raw.row,
+        timestamp: raw.timestamp,
+        school_id: school,
+        period,
+        reasons: verdict.reasons,
+        state: verdict.kind === 'held' ? INTAKE.stateHeld : INTAKE.stateRejected,
+        decision: '',
+      }),
+    ]);
+    const what = verdict.kind === 'held' ? JOURNAL.held : JOURNAL.rejected;
+    journal(ports, what, `${JOURNAL.rowLabel(raw.row)}: ${verdict.reasons.join('; ')}`);
+    if (verdict.kind === 'rejected')
+      notifyRespondent(ports, raw, school, period, verdict.reasons, ctx);
+    return verdict.kind;
+  }
+
+  const data = verdict.data;
+  const current = stored.rows.find(
+    (r) => r.data.school_id === data.school_id && r.data.period === data.period,
+  );
+  if (
+    current &&
+    current.timestamp &&
+    !isNewer(raw, { timestamp: current.timestamp, row: current.rawRow })
+  ) {
+    journal(ports, JOURNAL.superseded, JOURNAL.rowLabel(raw.row));
+    return 'superseded';
+  }
+  const cells = dataRowCells(raw.row, raw.timestamp, data);
+  if (current) sheets.writeRow(SHEETS.data, current.sheetRow, cells);
+  else sheets.append(SHEETS.data, [cells]);
+  journal(
+    ports,
+    current ? JOURNAL.replaced : JOURNAL.accepted,
+    `${data.school_id}, ${data.period}, ${JOURNAL.rowLabel(raw.row)}`,
+  );
+  ports.ui.toast(UI.toastIngested(data.school_id));
+  return current ? 'replaced' : 'accepted';
+}
+
+/** What to fix, to the respondent's address (or the school's), with the edit link. */
+function notifyRespondent(
+  ports: Ports,
+  raw: RawResponse,
+  schoolId: string,
+  period: string,
+  reasons: readonly string[],
+  ctx: IntakeContext,
+): void {
+  const school = ctx.schools.find((s) => s.school_id === schoolId);
+  const given = String(raw.answers.respondent_email ?? '').trim();
+  const to = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(given) ? given : (school?.email ?? '');
+  if (!to) return;
+  const formId = ports.properties.get(FORM_ID_KEY);
+  const editUrl = formId ? ports.forms.editUrl(formId, raw.timestamp) : null;
+  const name = school?.name ?? schoolId;
+  sendOrQueue(ports, {
+    key: `rejected|${versionKey(raw.row, raw.timestamp)}`,
+    to,
+    subject: INTAKE.rejectedSubject(name, period),
+    body: INTAKE.rejectedBody(name, period, reasons, editUrl),
+  });
 }

@@ -4,9 +4,11 @@
  * keeps every edit the inspector made in their sheets.
  */
 import { FIELDS, FORM_SECTIONS, REGISTRY_COLUMNS } from '../core/catalogue';
-import { COLUMNS, JOURNAL, SHEETS, UI } from '../core/messages';
+import { COLUMNS, INTAKE, JOURNAL, SHEETS, UI } from '../core/messages';
 import type { FieldDef } from '../core/catalogue';
-import type { FormItemKind, FormSpec, Ports } from '../ports';
+import type { FormItemKind, FormItemSpec, FormSpec, Ports } from '../ports';
+import { ACCESS_CODE_FIELD, schoolChoice } from './intake';
+import { refreshLinks } from './links';
 import { journal } from './journal';
 import { dataHeader, readRegistry, registryHeader, ruleRows, settingsRows } from './workbook';
 
@@ -30,6 +32,7 @@ export function setupMonitoring(ports: Ports): SetupResult {
     columns: [{ width: 220 }, { width: 380 }, { width: 160 }, { width: 480 }],
   });
   if (settingsMade) sheets.append(SHEETS.settings, settingsRows());
+  else addMissingSettings(ports);
   note(settingsMade, SHEETS.settings);
 
   note(
@@ -44,6 +47,8 @@ export function setupMonitoring(ports: Ports): SetupResult {
     }),
     SHEETS.registry,
   );
+  // Two rows with one school code are shown in red as the inspector types.
+  sheets.highlightDuplicates(SHEETS.registry, 1);
   note(
     sheets.ensure(SHEETS.lists, COLUMNS.lists, {
       frozenRows: 1,
@@ -69,15 +74,28 @@ export function setupMonitoring(ports: Ports): SetupResult {
   });
   if (rulesMade) sheets.append(SHEETS.rules, ruleRows());
   note(rulesMade, SHEETS.rules);
+  const dataMade = sheets.ensure(SHEETS.data, dataHeader(), {
+    frozenRows: 1,
+    headerNotes: [...COLUMNS.dataLead, ...FIELDS.map((f) => f.label)],
+    columns: [{ numberFormat: '@' }, {}, {}, { numberFormat: 'dd.MM.yyyy HH:mm:ss' }],
+  });
+  if (!dataMade) migrateDataSheet(ports);
+  note(dataMade, SHEETS.data);
   note(
-    sheets.ensure(SHEETS.data, dataHeader(), {
+    sheets.ensure(SHEETS.rejected, COLUMNS.rejected, {
       frozenRows: 1,
-      headerNotes: [...COLUMNS.dataLead, ...FIELDS.map((f) => f.label)],
-      columns: [{ numberFormat: '@' }, {}, {}, { numberFormat: 'dd.MM.yyyy HH:mm:ss' }],
+      columns: [
+        {},
+        { numberFormat: 'dd.MM.yyyy HH:mm:ss' },
+        { numberFormat: '@' },
+        {},
+        { width: 420 },
+        { width: 130 },
+        { width: 150, allowed: INTAKE.decisions },
+      ],
     }),
-    SHEETS.data,
+    SHEETS.rejected,
   );
-  note(sheets.ensure(SHEETS.rejected, COLUMNS.rejected, { frozenRows: 1 }), SHEETS.rejected);
   note(sheets.ensure(SHEETS.journal, COLUMNS.journal, { frozenRows: 1 }), SHEETS.journal);
 
   const choices = schoolChoices(ports);
@@ -95,6 +113,7 @@ export function setupMonitoring(ports: Ports): SetupResult {
   }
   ports.properties.set(TITLE_MAP_KEY, JSON.stringify(renamedTitles(ports.forms.titleMap(form.id))));
   if (ports.triggers.ensureFormSubmit(FORM_SUBMIT_HANDLER)) created.push('триггер отправки формы');
+  refreshLinks(ports);
 
   journal(ports, JOURNAL.setup, created.length > 0 ? created.join(', ') : '—');
   return { formUrl: form.publishedUrl, created };
@@ -111,30 +130,54 @@ export function renamedTitles(map: Readonly<Record<string, string>>): Record<str
   );
 }
 
-/** «Обновить список школ в форме»: the school list of the form follows the registry. */
+/**
+ * «Обновить список школ в форме»: the school list of the form follows the registry, and
+ * «Ссылки школам» is rewritten with each school's personal link.
+ */
 export function syncSchoolList(ports: Ports): number {
   const formId = ports.properties.get(FORM_ID_KEY);
   const choices = schoolChoices(ports);
   if (formId) ports.forms.setChoices(formId, SCHOOL_FIELD, choices);
+  refreshLinks(ports);
   return choices.length;
 }
 
-/** A school as the form lists it: `id — name`; ingestion takes the id back. */
-export function schoolChoice(id: string, name: string): string {
-  return `${id} — ${name}`;
+/** Settings added to the catalogue since setup ran appear with their defaults. */
+function addMissingSettings(ports: Ports): void {
+  const present = new Set(ports.sheets.read(SHEETS.settings).map((r) => String(r[0]).trim()));
+  const missing = settingsRows().filter((r) => !present.has(String(r[0])));
+  ports.sheets.append(SHEETS.settings, missing);
 }
 
-export function schoolIdFromChoice(answer: string): string {
-  const text = answer.trim();
-  const dash = text.indexOf(' — ');
-  return dash >= 0 ? text.slice(0, dash).trim() : text;
+/**
+ * «Данные» is the product's: when the catalogue gained (or reordered) fields since it was
+ * made, it is rewritten in the catalogue's column order, every value kept under its code.
+ */
+function migrateDataSheet(ports: Ports): void {
+  const table = ports.sheets.read(SHEETS.data);
+  const header = dataHeader();
+  const current = (table[0] ?? []).map(String);
+  if (current.join('\u0001') === header.join('\u0001')) return;
+  const index = new Map(current.map((h, i) => [h, i]));
+  const rows = table
+    .slice(1)
+    .map((r) => header.map((h) => (index.has(h) ? r[index.get(h) as number] : '')));
+  ports.sheets.replace(SHEETS.data, [header, ...rows]);
 }
-
 function schoolChoices(ports: Ports): string[] {
   return readRegistry(ports.sheets)
     .schools.filter((s) => s.active)
     .map((s) => schoolChoice(s.school_id, s.name));
 }
+
+/** The access code question (8a): filled by each school's personal link. */
+const ACCESS_CODE_ITEM: FormItemSpec = {
+  code: ACCESS_CODE_FIELD,
+  title: INTAKE.accessCodeTitle,
+  help: INTAKE.accessCodeHelp,
+  kind: 'text',
+  required: false,
+};
 
 function itemKind(field: FieldDef): FormItemKind {
   if (field.code === SCHOOL_FIELD) return 'list';
@@ -160,6 +203,8 @@ export function formSpec(schoolChoices: readonly string[]): FormSpec {
         required: Boolean(f.required),
         choices: f.code === SCHOOL_FIELD ? schoolChoices : undefined,
       })),
-    })),
+    })).map((section, i) =>
+      i === 0 ? { ...section, items: [...section.items, ACCESS_CODE_ITEM] } : section,
+    ),
   };
 }

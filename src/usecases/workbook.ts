@@ -16,6 +16,8 @@ import type {
   Settings,
 } from '../core/types';
 import type { Cell, SheetStore, Table } from '../ports';
+import { INTAKE } from '../core/messages';
+import type { Decision, JournalEntry } from './intake';
 
 const RULE_KEYS = [
   'rule_id',
@@ -167,6 +169,13 @@ function typedValue(type: string, cell: Cell | undefined): number | boolean | st
   return cell instanceof Date ? cell.toISOString() : String(cell);
 }
 
+/**
+ * Longest text kept in a data cell: a cell holds at most 50,000 characters. A longer answer
+ * (a very long comment) is shortened with a note saying where the full text is; the raw
+ * responses sheet keeps what Google stored.
+ */
+export const MAX_TEXT_IN_CELL = 45_000;
+
 /** A row of the data sheet for an accepted response. */
 export function dataRowCells(rawRow: number, timestamp: Date, data: DataRow): Cell[] {
   return [
@@ -178,9 +187,51 @@ export function dataRowCells(rawRow: number, timestamp: Date, data: DataRow): Ce
       const v = data.values[f.code];
       if (v === null || v === undefined) return '';
       if (f.type === 'bool') return v ? 'да' : 'нет';
+      if (typeof v === 'string' && v.length > MAX_TEXT_IN_CELL) {
+        return v.slice(0, MAX_TEXT_IN_CELL) + INTAKE.truncated(v.length, rawRow);
+      }
       return v;
     }),
   ];
+}
+
+/** A row of «Отклонено». */
+export function rejectedRowCells(entry: JournalEntry): Cell[] {
+  return [
+    entry.row,
+    entry.timestamp,
+    entry.school_id,
+    entry.period,
+    entry.reasons.join('\n'),
+    entry.state,
+    entry.decision,
+  ];
+}
+
+/** «Отклонено» as entries, with the inspector's decisions. */
+export function readRejectedSheet(sheets: SheetStore): JournalEntry[] {
+  return sheets
+    .read(SHEETS.rejected)
+    .slice(1)
+    .filter((r) => r[1] instanceof Date)
+    .map((r) => ({
+      row: Number(r[0]),
+      timestamp: r[1] as Date,
+      school_id: String(r[2] ?? ''),
+      period: String(r[3] ?? ''),
+      reasons: String(r[4] ?? '')
+        .split('\n')
+        .filter((e) => e !== ''),
+      state: String(r[5] ?? ''),
+      decision: decisionOf(r[6]),
+    }));
+}
+
+function decisionOf(cell: Cell | undefined): Decision {
+  const text = String(cell ?? '')
+    .trim()
+    .toLowerCase();
+  return text === 'принять' || text === 'отклонить' ? text : '';
 }
 
 function pick<K extends string>(record: Record<string, Cell>, keys: readonly K[]): Record<K, Cell> {

@@ -42,6 +42,16 @@ describe('npm start pipeline on the sample municipality', () => {
     expect(raw.length - 1).toBe(run.submitted);
   });
 
+  it('ran every submit trigger without an error', () => {
+    const runs = (
+      run.google.ScriptApp as unknown as {
+        __getExecutions(): Array<{ handler: string; error?: string }>;
+      }
+    ).__getExecutions();
+    expect(runs.filter((e) => e.handler === 'onFormSubmit')).toHaveLength(run.submitted);
+    expect(runs.filter((e) => e.error)).toEqual([]);
+  });
+
   it('accounts for every raw row: accepted, superseded by a later one, or rejected with reasons', () => {
     const raw = sheetValues(run, SHEETS.responses);
     const data = sheetValues(run, SHEETS.data).slice(1);

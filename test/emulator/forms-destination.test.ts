@@ -24,6 +24,17 @@ function rows(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
 }
 
 describe('FormApp: the responses sheet', () => {
+  test('an answer longer than a cell holds stays whole in the form; its cell gets 50,000 characters', () => {
+    const { FormApp, ss, form } = setup();
+    const q = form.addParagraphTextItem().setTitle('Комментарий');
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    const long = 'я'.repeat(60_000);
+    form.createResponse().withItemResponse(q.createResponse(long)).submit();
+    const cell = ss.getSheetByName('Form Responses 1')!.getRange(2, 2).getValue() as string;
+    expect(cell).toHaveLength(50_000);
+    expect(form.getResponses()[0].getItemResponses()[0].getResponse()).toHaveLength(60_000);
+  });
+
   test('setDestination creates "Form Responses 1" first, with Google\'s header', () => {
     const { FormApp, ss, form } = setup();
     form.setCollectEmail(true);

@@ -119,9 +119,16 @@ function parsedText(s: string): Cell {
   return s.startsWith('=') || s.startsWith("'") ? `'${s}` : s;
 }
 
+/**
+ * A sheet cell holds at most 50,000 characters. Assumption (undocumented by Google): a longer
+ * answer stays whole in the form's response, and its cell gets the first 50,000 characters.
+ */
+export const MAX_CELL_CHARS = 50_000;
+
 function answerCell(a: AnswerValue | undefined): Cell {
   if (a === undefined) return '';
-  return parsedText(Array.isArray(a) ? a.join(', ') : a);
+  const text = Array.isArray(a) ? a.join(', ') : a;
+  return parsedText(text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS) : text);
 }
 
 function cellsOf(dest: DestinationState, r: ResponseData): Cell[] {

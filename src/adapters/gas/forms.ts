@@ -1,4 +1,6 @@
 import { UI } from '../../core/messages';
+import { parsePrefilledUrl } from '../../core/prefill';
+import type { PrefillTemplate } from '../../ports';
 import type { FormBuilder, FormInfo, FormItemSpec, FormSpec } from '../../ports';
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -101,6 +103,31 @@ export class GasFormBuilder implements FormBuilder {
       if (code) map[item.getTitle()] = code;
     }
     return map;
+  }
+
+  prefill(id: string, sample: Readonly<Record<string, string>>): PrefillTemplate {
+    const form = FormApp.openById(id);
+    const response = form.createResponse();
+    const items = form.getItems();
+    for (const [code, value] of Object.entries(sample)) {
+      const item = items.find((i) => codeOfItem(i) === code);
+      if (!item) continue;
+      const kind = item.getType();
+      if (kind === FormApp.ItemType.LIST)
+        response.withItemResponse(item.asListItem().createResponse(value));
+      else if (kind === FormApp.ItemType.TEXT)
+        response.withItemResponse(item.asTextItem().createResponse(value));
+    }
+    return parsePrefilledUrl(response.toPrefilledUrl(), sample);
+  }
+
+  editUrl(id: string, timestamp: Date): string | null {
+    const form = FormApp.openById(id);
+    // Responses since one second before: usually just this one.
+    const found = form
+      .getResponses(new Date(timestamp.getTime() - 1000))
+      .find((r) => r.getTimestamp().getTime() === timestamp.getTime());
+    return found ? found.getEditResponseUrl() : null;
   }
 
   private info(form: Form, responsesSheetId: number | null): FormInfo {

@@ -3,6 +3,7 @@ import { GasDocumentWriter } from './documents';
 import { GasFormBuilder } from './forms';
 import { GasSheetStore } from './sheets';
 import {
+  GasAccessCodes,
   GasClock,
   GasDocumentProperties,
   GasLock,
@@ -24,5 +25,6 @@ export function gasPorts(): Ports {
     lock: new GasLock(),
     clock: new GasClock(),
     ui: new GasUi(),
+    accessCodes: new GasAccessCodes(),
   };
 }

@@ -6,6 +6,8 @@ declare const __ADDON__: boolean | undefined;
 export const MENU_ITEMS: ReadonlyArray<readonly [caption: string, handler: string] | null> = [
   [UI.menuSetup, 'menuSetup'],
   [UI.menuSyncSchools, 'menuSyncSchools'],
+  [UI.menuSendLinks, 'menuSendLinks'],
+  [UI.menuReconcile, 'menuReconcile'],
   null,
   [UI.menuRecompute, 'menuRecompute'],
   [UI.menuReport, 'menuReport'],

@@ -1,4 +1,14 @@
-import type { Clock, KeyValueStore, Lock, Mailer, MailMessage, Triggers, Ui } from '../../ports';
+import { accessCodeFromBytes, accessCodeMessage } from '../../core/access';
+import type {
+  AccessCodes,
+  Clock,
+  KeyValueStore,
+  Lock,
+  Mailer,
+  MailMessage,
+  Triggers,
+  Ui,
+} from '../../ports';
 
 export class GasMailer implements Mailer {
   remainingQuota(): number {
@@ -19,6 +29,21 @@ export class GasTriggers implements Triggers {
       .onFormSubmit()
       .create();
     return true;
+  }
+
+  ensureDaily(handler: string, hour: number): boolean {
+    const exists = ScriptApp.getProjectTriggers().some(
+      (t) => t.getHandlerFunction() === handler && t.getEventType() === ScriptApp.EventType.CLOCK,
+    );
+    if (exists) return false;
+    ScriptApp.newTrigger(handler).timeBased().everyDays(1).atHour(hour).create();
+    return true;
+  }
+
+  remove(handler: string): number {
+    const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+    for (const t of mine) ScriptApp.deleteTrigger(t);
+    return mine.length;
   }
 
   count(handler?: string): number {
@@ -81,5 +106,28 @@ export class GasUi implements Ui {
 
   toast(message: string): void {
     SpreadsheetApp.getActiveSpreadsheet().toast(message);
+  }
+}
+
+const SECRET_KEY = 'access.secret';
+
+/** The secret lives in script properties: the spreadsheet's editors cannot read it there. */
+export class GasAccessCodes implements AccessCodes {
+  private secret: string | null = null;
+
+  code(schoolId: string, period: string): string {
+    if (this.secret === null) {
+      const store = PropertiesService.getScriptProperties();
+      this.secret = store.getProperty(SECRET_KEY);
+      if (!this.secret) {
+        this.secret = Utilities.getUuid() + Utilities.getUuid();
+        store.setProperty(SECRET_KEY, this.secret);
+      }
+    }
+    const bytes = Utilities.computeHmacSha256Signature(
+      accessCodeMessage(schoolId, period),
+      this.secret,
+    );
+    return accessCodeFromBytes(bytes);
   }
 }

@@ -106,6 +106,20 @@ export class GasSheetStore implements SheetStore {
     this.handles = null;
   }
 
+  highlightDuplicates(sheet: string, column: number): boolean {
+    const s = this.sheet(sheet);
+    const rules = s.getConditionalFormatRules();
+    if (rules.length > 0) return false;
+    const letter = String.fromCharCode(64 + column);
+    const rule = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=AND(${letter}2<>"",COUNTIF($${letter}:$${letter},${letter}2)>1)`)
+      .setBackground('#f4c7c3')
+      .setRanges([s.getRange(2, column, s.getMaxRows() - 1, 1)])
+      .build();
+    s.setConditionalFormatRules([rule]);
+    return true;
+  }
+
   setCharts(sheet: string, charts: readonly ChartSpec[]): void {
     const s = this.sheet(sheet);
     for (const old of s.getCharts()) s.removeChart(old);

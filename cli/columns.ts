@@ -1,0 +1,163 @@
+/**
+ * Which column of an offline file is which: by code (`school_id`), by a title ending in the
+ * code (`Код ОО (school_id)`, as the add-on's own sheets have them), by the form's question
+ * title or the sheet's label (`Образовательная организация (код ОО)`), or by a known alias
+ * (`Отметка времени`). Records come out keyed by code; unknown columns are left out and named.
+ */
+import {
+  FIELDS,
+  LIST_COLUMNS,
+  REGISTRY_COLUMNS,
+  SETTINGS,
+  type ColumnDef,
+} from '../src/core/catalogue';
+import { CLI_ALIASES, CLI_INPUT, COLUMNS } from '../src/core/messages';
+import type { CsvTable } from './csv';
+import { InputError } from './errors';
+
+export type TableKind = 'registry' | 'lists' | 'settings' | 'responses';
+
+/** Columns that are recognised but not passed on (a sheet's explanations, raw row numbers). */
+const IGNORED = '';
+
+export const ACCESS_CODE = 'access_code';
+export const TIMESTAMP = 'timestamp';
+
+/** Lower case, `ё` as `е`, single spaces: how a person would compare two titles. */
+export function normalizeTitle(text: string): string {
+  return text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/\s+/g, ' ');
+}
+
+interface KindSpec {
+  codes: ReadonlySet<string>;
+  titles: ReadonlyMap<string, string>;
+  required: readonly string[];
+}
+
+function titles(entries: Array<readonly [string, string]>): Map<string, string> {
+  return new Map(entries.map(([title, code]) => [normalizeTitle(title), code]));
+}
+
+function columnTitles(columns: readonly ColumnDef[]): Array<readonly [string, string]> {
+  return columns.map((c) => [c.label, c.code] as const);
+}
+
+const aliases = (list: readonly string[], code: string) => list.map((t) => [t, code] as const);
+
+const SPECS: Record<TableKind, KindSpec> = {
+  registry: {
+    codes: new Set(REGISTRY_COLUMNS.map((c) => c.code)),
+    titles: titles(columnTitles(REGISTRY_COLUMNS)),
+    required: REGISTRY_COLUMNS.filter((c) => c.required).map((c) => c.code),
+  },
+  lists: {
+    codes: new Set(LIST_COLUMNS.map((c) => c.code)),
+    titles: titles(columnTitles(LIST_COLUMNS)),
+    required: LIST_COLUMNS.map((c) => c.code),
+  },
+  settings: {
+    codes: new Set(['key', 'value']),
+    titles: titles([
+      [COLUMNS.settings[0], 'key'],
+      [COLUMNS.settings[2], 'value'],
+      // «Настройки» also has a label and an explanation column: known, not needed.
+      [COLUMNS.settings[1], IGNORED],
+      [COLUMNS.settings[3], IGNORED],
+      ...aliases(CLI_ALIASES.settingsKey, 'key'),
+    ]),
+    required: ['key', 'value'],
+  },
+  responses: {
+    codes: new Set([...FIELDS.map((f) => f.code), TIMESTAMP, ACCESS_CODE]),
+    titles: titles([
+      ...FIELDS.map((f) => [f.label, f.code] as const),
+      ['email address', IGNORED],
+      ...aliases(CLI_ALIASES.timestamp, TIMESTAMP),
+      ...aliases(CLI_ALIASES.period, 'period'),
+      ...aliases(CLI_ALIASES.accessCode, ACCESS_CODE),
+      ...aliases(CLI_ALIASES.collectedEmail, IGNORED),
+      // The lead columns of «Данные»: school, period, raw row, received.
+      [COLUMNS.dataLead[0], 'school_id'],
+      [COLUMNS.dataLead[1], 'period'],
+      [COLUMNS.dataLead[2], IGNORED],
+      [COLUMNS.dataLead[3], TIMESTAMP],
+    ]),
+    required: ['school_id'],
+  },
+};
+
+/** The code a header cell stands for; `''` for a known column not used; null when unknown. */
+export function columnCode(kind: TableKind, header: string): string | null {
+  const spec = SPECS[kind];
+  const text = header.replace(/^\uFEFF/, '').trim();
+  const inParens = /\(([a-z][a-z0-9_]*)\)\s*$/.exec(text);
+  if (inParens && spec.codes.has(inParens[1])) return inParens[1];
+  const lower = text.toLowerCase();
+  if (spec.codes.has(lower)) return lower;
+  const byTitle = spec.titles.get(normalizeTitle(text));
+  return byTitle === undefined ? null : byTitle;
+}
+
+export interface NormalizedTable extends CsvTable {
+  /** Header cells that name no known column (left out). */
+  unknown: string[];
+  /** Each code's column title as the file has it, for messages. */
+  titles: Record<string, string>;
+}
+
+/** The table keyed by codes; a missing required column or an ambiguous header stops the run. */
+export function normalizeTable(table: CsvTable, kind: TableKind): NormalizedTable {
+  const spec = SPECS[kind];
+  const codes = table.header.map((h) => columnCode(kind, h));
+  const firstOf = new Map<string, string>();
+  codes.forEach((code, i) => {
+    if (!code) return;
+    const first = firstOf.get(code);
+    if (first !== undefined)
+      throw new InputError(table.file, CLI_INPUT.duplicateColumn(code, first), 1, table.header[i]);
+    firstOf.set(code, table.header[i]);
+  });
+  for (const code of spec.required) {
+    if (firstOf.has(code)) continue;
+    const found = table.header.length > 0 ? table.header.join(', ') : '—';
+    throw new InputError(
+      table.file,
+      CLI_INPUT.missingColumn(code, labelOf(kind, code), found),
+      1,
+      code,
+    );
+  }
+  const used = codes.flatMap((c, i) => (c ? [[c, table.header[i]] as const] : []));
+  return {
+    file: table.file,
+    header: used.map(([code]) => code),
+    rows: table.rows.map(({ line, record }) => ({
+      line,
+      record: Object.fromEntries(used.map(([code, title]) => [code, record[title] ?? ''])),
+    })),
+    unknown: table.header.filter((h, i) => codes[i] === null && h !== ''),
+    titles: Object.fromEntries(used),
+  };
+}
+
+function labelOf(kind: TableKind, code: string): string {
+  if (kind === 'registry') return REGISTRY_COLUMNS.find((c) => c.code === code)?.label ?? '';
+  if (kind === 'lists') return LIST_COLUMNS.find((c) => c.code === code)?.label ?? '';
+  if (kind === 'responses') return FIELDS.find((f) => f.code === code)?.label ?? '';
+  return '';
+}
+
+/** For choosing a file's delimiter: how many of these header cells this kind knows. */
+export function knownColumns(kind: TableKind, header: readonly string[]): number {
+  return header.filter((h) => columnCode(kind, h) !== null).length;
+}
+
+/** Setting codes with their labels, for the template's guide. */
+export function settingCodes(): Array<{ code: string; label: string }> {
+  return SETTINGS.map((s) => ({ code: s.code, label: s.label }));
+}

@@ -1,0 +1,28 @@
+/**
+ * Access codes (domain spec 8a): each school's personal form link carries a code derived from
+ * a secret kept in script properties and the school's id and period, so it cannot be guessed
+ * from the id. The HMAC itself is computed by the platform (Utilities); this turns its bytes
+ * into a short code a person can read and compare.
+ */
+
+/** Letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L). */
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const ACCESS_CODE_LENGTH = 8;
+
+/** What is signed: stable, and distinct for each school and period. */
+export function accessCodeMessage(schoolId: string, period: string): string {
+  return `shnor-access|${schoolId.trim()}|${period.trim()}`;
+}
+
+/** Signature bytes (signed or unsigned, as Apps Script or Node give them) to a code. */
+export function accessCodeFromBytes(bytes: readonly number[]): string {
+  let code = '';
+  for (let i = 0; i < ACCESS_CODE_LENGTH; i++)
+    code += ALPHABET[(bytes[i] & 0xff) % ALPHABET.length];
+  return code;
+}
+
+/** Codes compare without regard to case and surrounding spaces. */
+export function sameAccessCode(given: string, expected: string): boolean {
+  return given.trim().toUpperCase() === expected.toUpperCase();
+}

@@ -1,0 +1,230 @@
+/**
+ * How one raw response is judged, and how «Данные» follows from all of them. The live
+ * trigger (ingest.ts) applies it one response at a time; «Сверить ответы» (reconcile.ts)
+ * applies it to the whole responses sheet. Both use these functions, so the two cannot drift
+ * apart: after any failure, reconcile gives what ingestion would have given.
+ */
+import { FIELDS } from '../core/catalogue';
+import { sameAccessCode } from '../core/access';
+import { INTAKE } from '../core/messages';
+import { validateResponse } from '../core/validation';
+import type { DataRow, RegistrySchool, Settings } from '../core/types';
+import type { Cell } from '../ports';
+
+export const ACCESS_CODE_FIELD = 'access_code';
+export const COLLECTED_EMAIL = 'collected_email';
+const TIMESTAMP_TITLES = new Set(['timestamp', 'отметка времени']);
+const EMAIL_TITLES = new Set(['email address', 'адрес электронной почты']);
+const labelToCode: ReadonlyMap<string, string> = new Map(
+  FIELDS.map((f) => [f.label.toLowerCase(), f.code]),
+);
+
+/** One version of a response: its row in «Ответы формы», when it was sent, its answers. */
+export interface RawResponse {
+  row: number;
+  timestamp: Date;
+  answers: Record<string, unknown>;
+}
+
+/** A school as the form lists it: `id — name`; ingestion takes the id back. */
+export function schoolChoice(id: string, name: string): string {
+  return `${id} — ${name}`;
+}
+
+export function schoolIdFromChoice(answer: string): string {
+  const text = answer.trim();
+  const dash = text.indexOf(' — ');
+  return dash >= 0 ? text.slice(0, dash).trim() : text;
+}
+
+export function isTimestampTitle(title: Cell | undefined): boolean {
+  return TIMESTAMP_TITLES.has(
+    String(title ?? '')
+      .trim()
+      .toLowerCase(),
+  );
+}
+
+/** Answers keyed by field code: the header is matched by question title, never by position. */
+export function rawResponse(
+  row: number,
+  header: readonly Cell[],
+  values: readonly Cell[],
+  titleMap: Readonly<Record<string, string>>,
+): RawResponse | null {
+  const answers: Record<string, unknown> = {};
+  let timestamp: Date | null = null;
+  header.forEach((h, i) => {
+    const title = String(h).trim();
+    const value = values[i];
+    if (isTimestampTitle(title)) {
+      timestamp = value instanceof Date ? value : value ? new Date(String(value)) : null;
+      return;
+    }
+    const code = EMAIL_TITLES.has(title.toLowerCase())
+      ? COLLECTED_EMAIL
+      : (titleMap[title] ?? labelToCode.get(title.toLowerCase()));
+    if (code) answers[code] = value instanceof Date ? value.toISOString() : value;
+  });
+  if (!timestamp || Number.isNaN((timestamp as Date).getTime())) return null;
+  if (typeof answers.school_id === 'string')
+    answers.school_id = schoolIdFromChoice(answers.school_id);
+  return { row, timestamp, answers };
+}
+
+/** A blank event or row: nothing but (maybe) a timestamp. */
+export function isBlankRow(header: readonly Cell[], values: readonly Cell[]): boolean {
+  return values.every((v, i) => v === '' || isTimestampTitle(header[i]));
+}
+
+export interface IntakeContext {
+  schools: readonly RegistrySchool[];
+  settings: Settings;
+  /** The code a school's personal link carries for a period; null when codes are not checked. */
+  expectedCode: ((schoolId: string, period: string) => string) | null;
+}
+
+export type Verdict =
+  | { kind: 'accepted'; data: DataRow }
+  | { kind: 'held'; data: DataRow; reasons: string[] }
+  | { kind: 'rejected'; school_id: string; period: string; reasons: string[] };
+
+/** Valid and authentic: accepted; valid but not proven to come from the school: held. */
+export function judge(raw: RawResponse, ctx: IntakeContext): Verdict {
+  const period = String(raw.answers.period ?? '').trim() || String(ctx.settings.period ?? '');
+  const validation = validateResponse(raw.answers, ctx.schools as RegistrySchool[], { period });
+  if (!validation.ok) {
+    return {
+      kind: 'rejected',
+      school_id: validation.school_id,
+      period: validation.period,
+      reasons: validation.errors,
+    };
+  }
+  const data: DataRow = {
+    school_id: validation.school_id,
+    period: validation.period,
+    values: validation.values,
+    response_id: String(raw.row),
+    timestamp: raw.timestamp.toISOString(),
+  };
+  const reasons: string[] = [];
+  if (ctx.expectedCode) {
+    const given = String(raw.answers[ACCESS_CODE_FIELD] ?? '').trim();
+    if (given === '') reasons.push(INTAKE.noAccessCode);
+    else if (!sameAccessCode(given, ctx.expectedCode(data.school_id, data.period))) {
+      reasons.push(INTAKE.wrongAccessCode(given));
+    }
+  }
+  const email = String(raw.answers[COLLECTED_EMAIL] ?? '').trim();
+  if (email !== '') {
+    const school = ctx.schools.find((s) => s.school_id === data.school_id);
+    if (school && school.email && !sameSender(email, school.email)) {
+      reasons.push(INTAKE.foreignEmail(email, school.email));
+    }
+  }
+  return reasons.length > 0 ? { kind: 'held', data, reasons } : { kind: 'accepted', data };
+}
+
+/** The registry address itself, or an address in the same domain. */
+function sameSender(email: string, registryEmail: string): boolean {
+  const a = email.toLowerCase();
+  const b = registryEmail.toLowerCase().trim();
+  return a === b || (a.split('@')[1] ?? '') === (b.split('@')[1] ?? '-');
+}
+
+/** A response version's place in time: later timestamp wins, then the later row. */
+export function isNewer(
+  a: { timestamp: Date; row: number },
+  b: { timestamp: Date; row: number },
+): boolean {
+  const ta = a.timestamp.getTime();
+  const tb = b.timestamp.getTime();
+  return ta !== tb ? ta > tb : a.row > b.row;
+}
+
+export const versionKey = (row: number, timestamp: Date): string => `${row}|${timestamp.getTime()}`;
+
+/** An accepted response as «Данные» holds it. */
+export interface DataEntry {
+  row: number;
+  timestamp: Date;
+  data: DataRow;
+}
+
+export type Decision = 'принять' | 'отклонить' | '';
+
+export interface JournalEntry {
+  row: number;
+  timestamp: Date;
+  school_id: string;
+  period: string;
+  reasons: string[];
+  state: string;
+  decision: Decision;
+}
+
+/**
+ * «Данные» from every raw response. `decisions` are the inspector's, for held versions (by
+ * `versionKey`). `previous` is what «Данные» held: a response whose latest version (edited by
+ * the school) is invalid keeps its earlier, valid version — the raw sheet no longer has it.
+ */
+export function rebuild(
+  raws: readonly RawResponse[],
+  ctx: IntakeContext,
+  decisions: ReadonlyMap<string, Decision>,
+  previous: readonly DataEntry[],
+): { data: DataEntry[]; journal: JournalEntry[] } {
+  const candidates: DataEntry[] = [];
+  const journal: JournalEntry[] = [];
+  const currentVersion = new Map<number, Date>();
+  const acceptedRows = new Set<number>();
+  for (const raw of raws) {
+    currentVersion.set(raw.row, raw.timestamp);
+    const verdict = judge(raw, ctx);
+    if (verdict.kind === 'accepted') {
+      candidates.push({ row: raw.row, timestamp: raw.timestamp, data: verdict.data });
+      acceptedRows.add(raw.row);
+      continue;
+    }
+    const decision = decisions.get(versionKey(raw.row, raw.timestamp)) ?? '';
+    const entry = verdict.kind === 'held' ? verdict.data : verdict;
+    journal.push({
+      row: raw.row,
+      timestamp: raw.timestamp,
+      school_id: entry.school_id,
+      period: entry.period,
+      reasons: verdict.reasons,
+      state: stateOf(verdict.kind, decision),
+      decision: verdict.kind === 'held' ? decision : '',
+    });
+    if (verdict.kind === 'held' && decision === 'принять') {
+      candidates.push({ row: raw.row, timestamp: raw.timestamp, data: verdict.data });
+      acceptedRows.add(raw.row);
+    }
+  }
+  for (const kept of previous) {
+    const now = currentVersion.get(kept.row);
+    if (now && !acceptedRows.has(kept.row) && now.getTime() > kept.timestamp.getTime())
+      candidates.push(kept);
+  }
+  const latest = new Map<string, DataEntry>();
+  for (const c of candidates) {
+    const key = `${c.data.school_id}|${c.data.period}`;
+    const current = latest.get(key);
+    if (!current || isNewer(c, current)) latest.set(key, c);
+  }
+  const data = [...latest.values()].sort((a, b) =>
+    a.data.period !== b.data.period
+      ? a.data.period.localeCompare(b.data.period)
+      : a.data.school_id.localeCompare(b.data.school_id),
+  );
+  return { data, journal };
+}
+
+export function stateOf(kind: 'held' | 'rejected', decision: Decision): string {
+  if (kind === 'rejected') return INTAKE.stateRejected;
+  if (decision === 'принять') return INTAKE.stateAcceptedByInspector;
+  if (decision === 'отклонить') return INTAKE.stateRejectedByInspector;
+  return INTAKE.stateHeld;
+}

@@ -1,0 +1,106 @@
+/**
+ * «Сверить ответы»: rebuilds «Данные» from «Ответы формы» with the same rules the submit
+ * trigger applies — the recovery path after any failure (a lock timeout, a lost trigger, an
+ * error), and the proof that ingestion is consistent. «Отклонено» keeps its history (earlier
+ * versions of edited responses stay listed); new rejected or held versions are added, and the
+ * inspector's decisions on held responses («принять» / «отклонить») are applied.
+ */
+import { COLUMNS, INTAKE, JOURNAL, SHEETS } from '../core/messages';
+import type { Ports } from '../ports';
+import { intakeContext, parseTitleMap } from './ingest';
+import {
+  rebuild,
+  stateOf,
+  versionKey,
+  type DataEntry,
+  type JournalEntry,
+  type RawResponse,
+} from './intake';
+import { isBlankRow, rawResponse } from './intake';
+import { journal } from './journal';
+import { TITLE_MAP_KEY } from './setup';
+import {
+  dataHeader,
+  dataRowCells,
+  readData,
+  readRejectedSheet,
+  rejectedRowCells,
+} from './workbook';
+
+export interface ReconcileResult {
+  accepted: number;
+  held: number;
+  rejected: number;
+}
+
+/** Every raw response version in the responses sheet, blank rows left out. */
+export function readRawResponses(ports: Pick<Ports, 'sheets' | 'properties'>): RawResponse[] {
+  const table = ports.sheets.read(SHEETS.responses);
+  if (table.length === 0) return [];
+  const titleMap = parseTitleMap(ports.properties.get(TITLE_MAP_KEY));
+  const header = table[0];
+  const raws: RawResponse[] = [];
+  for (let i = 1; i < table.length; i++) {
+    if (isBlankRow(header, table[i])) continue;
+    const raw = rawResponse(i + 1, header, table[i], titleMap);
+    if (raw) raws.push(raw);
+  }
+  return raws;
+}
+
+export function reconcile(ports: Ports): ReconcileResult {
+  const result = ports.lock.withLock(120_000, () => reconcileLocked(ports));
+  if (!result.ok) throw new Error(JOURNAL.lockTimeout);
+  return result.value;
+}
+
+function reconcileLocked(ports: Ports): ReconcileResult {
+  const raws = readRawResponses(ports);
+  const history = readRejectedSheet(ports.sheets);
+  const decisions = new Map(history.map((h) => [versionKey(h.row, h.timestamp), h.decision]));
+  const previous: DataEntry[] = readData(ports.sheets).rows.flatMap((r) =>
+    r.timestamp ? [{ row: r.rawRow, timestamp: r.timestamp, data: r.data }] : [],
+  );
+  const { data, journal: fresh } = rebuild(raws, intakeContext(ports), decisions, previous);
+
+  ports.sheets.replace(SHEETS.data, [
+    dataHeader(),
+    ...data.map((d) => dataRowCells(d.row, d.timestamp, d.data)),
+  ]);
+
+  const byVersion = new Map<string, JournalEntry>(
+    history.map((h) => [versionKey(h.row, h.timestamp), h]),
+  );
+  for (const entry of fresh) byVersion.set(versionKey(entry.row, entry.timestamp), entry);
+  // An accepted version cannot stay listed as held (e.g. the school fixed its access code).
+  const merged = [...byVersion.values()].sort(
+    (a, b) => a.row - b.row || a.timestamp.getTime() - b.timestamp.getTime(),
+  );
+  for (const m of merged) {
+    if (
+      m.state === INTAKE.stateHeld ||
+      m.state === INTAKE.stateAcceptedByInspector ||
+      m.state === INTAKE.stateRejectedByInspector
+    ) {
+      m.state = stateOf('held', m.decision);
+    }
+  }
+  ports.sheets.replace(SHEETS.rejected, [
+    COLUMNS.rejected.slice(),
+    ...merged.map(rejectedRowCells),
+  ]);
+
+  const counts = {
+    accepted: data.length,
+    held: fresh.filter((f) => f.state === INTAKE.stateHeld).length,
+    rejected: fresh.filter(
+      (f) => f.state !== INTAKE.stateHeld && f.state !== INTAKE.stateAcceptedByInspector,
+    ).length,
+  };
+  journal(
+    ports,
+    JOURNAL.reconcile,
+    INTAKE.reconcileDone(counts.accepted, counts.held, counts.rejected),
+  );
+  return counts;
+}

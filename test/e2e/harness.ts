@@ -1,0 +1,141 @@
+/**
+ * A monitoring spreadsheet on the emulator, set up through the built bundle's own menu, with
+ * a small registry, and helpers to answer the form as a school would (by its personal link or
+ * not), edit a response, and read sheets.
+ */
+import { codeOfItem } from '../../src/adapters/gas/forms';
+import { SHEETS } from '../../src/core/messages';
+import { schoolChoice } from '../../src/usecases/intake';
+import { createGoogle } from '../../emulator';
+import { loadProject } from '../../emulator/loader';
+import type { RuntimeOptions } from '../../emulator/runtime';
+
+export const PERIOD = '2025-2026';
+
+export interface Harness {
+  google: ReturnType<typeof createGoogle>;
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  project: ReturnType<typeof loadProject>;
+  form: GoogleAppsScript.Forms.Form;
+  /** Answers by field code; `access_code` included when given. Returns the response. */
+  submit(answers: Record<string, string>): GoogleAppsScript.Forms.FormResponse;
+  edit(response: GoogleAppsScript.Forms.FormResponse, answers: Record<string, string>): void;
+  values(sheet: string): unknown[][];
+  /** The access code of a school's personal link, from «Ссылки школам». */
+  codeOf(schoolId: string): string;
+  linkOf(schoolId: string): string;
+  /** Every trigger run so far (Google keeps them in the executions log, errors included). */
+  executions(): Array<{ handler: string; error?: string }>;
+}
+
+export function schoolId(i: number): string {
+  return String(i).padStart(4, '0');
+}
+
+/** A valid answer of school i: only the required numbers and a few others. */
+export function validAnswers(
+  i: number,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    school_id: schoolId(i),
+    period: PERIOD,
+    respondent_email: `school${schoolId(i)}@example.edu.ru`,
+    students_total: String(100 + i),
+    students_single_parent: String(i % 20),
+    teachers_total: '20',
+    teachers_diagnosed: String(i % 15),
+    ...extra,
+  };
+}
+
+export function makeHarness(
+  schools: number,
+  options: RuntimeOptions & { inactive?: number[] } = {},
+): Harness {
+  const google = createGoogle(options);
+  const ss = google.SpreadsheetApp.create('Мониторинг');
+  const quiet = { log() {}, info() {}, warn() {}, error() {} };
+  const project = loadProject(google, { console: quiet });
+  project.call('menuSetup');
+  const settings = ss.getSheetByName(SHEETS.settings)!;
+  const table = settings.getDataRange().getValues();
+  const periodRow = table.findIndex((r) => r[0] === 'period');
+  settings.getRange(periodRow + 1, 3).setValue(PERIOD);
+  const registry = ss.getSheetByName(SHEETS.registry)!;
+  const rows = Array.from({ length: schools }, (_, k) => {
+    const i = k + 1;
+    const active = options.inactive?.includes(i) ? 'нет' : 'да';
+    return [
+      `'${schoolId(i)}`,
+      `Школа № ${i}`,
+      'Округ',
+      'urban',
+      `school${schoolId(i)}@example.edu.ru`,
+      'нет',
+      '',
+      active,
+    ];
+  });
+  registry.getRange(2, 1, rows.length, rows[0].length).setValues(rows);
+  project.call('menuSyncSchools');
+  const formId = google.PropertiesService.getDocumentProperties().getProperty('form.id')!;
+  const form = google.FormApp.openById(formId);
+
+  const itemResponses = (answers: Record<string, string>) => {
+    const out: GoogleAppsScript.Forms.ItemResponse[] = [];
+    for (const item of form.getItems()) {
+      const code = codeOfItem(item);
+      const value = code ? answers[code] : undefined;
+      if (value === undefined || value === '') continue;
+      const type = item.getType();
+      if (type === google.FormApp.ItemType.LIST) {
+        const list = item.asListItem();
+        const choice = list
+          .getChoices()
+          .map((c) => c.getValue())
+          .find((c) => c.startsWith(`${value} — `));
+        const unlisted = schoolChoice(value, '?');
+        if (!choice)
+          list.setChoiceValues([...list.getChoices().map((c) => c.getValue()), unlisted]);
+        out.push(list.createResponse(choice ?? unlisted));
+      } else if (type === google.FormApp.ItemType.MULTIPLE_CHOICE) {
+        out.push(item.asMultipleChoiceItem().createResponse(value));
+      } else if (type === google.FormApp.ItemType.PARAGRAPH_TEXT) {
+        out.push(item.asParagraphTextItem().createResponse(value));
+      } else {
+        out.push(item.asTextItem().createResponse(value));
+      }
+    }
+    return out;
+  };
+  const links = () => ss.getSheetByName(SHEETS.links)!.getDataRange().getValues();
+  return {
+    google,
+    ss,
+    project,
+    form,
+    submit: (answers) =>
+      google.runtime.asUser(() => {
+        const builder = form.createResponse();
+        for (const r of itemResponses(answers)) builder.withItemResponse(r);
+        return builder.submit();
+      }),
+    edit: (response, answers) =>
+      google.runtime.asUser(() => {
+        (form as unknown as { __editResponse(id: string, a: unknown[]): unknown }).__editResponse(
+          response.getId(),
+          itemResponses(answers),
+        );
+      }),
+    values: (sheet) => ss.getSheetByName(sheet)!.getDataRange().getValues(),
+    codeOf: (id) => String(links().find((r) => r[0] === id)?.[4] ?? ''),
+    linkOf: (id) => String(links().find((r) => r[0] === id)?.[5] ?? ''),
+    executions: () =>
+      (
+        google.ScriptApp as unknown as {
+          __getExecutions(): Array<{ handler: string; error?: string }>;
+        }
+      ).__getExecutions(),
+  };
+}
