@@ -38,6 +38,7 @@ export function setupMonitoring(ports: Ports): SetupResult {
   note(
     sheets.ensure(SHEETS.registry, registryHeader(), {
       frozenRows: 1,
+      headerNotes: REGISTRY_COLUMNS.map((c) => c.help),
       columns: REGISTRY_COLUMNS.map((c) => ({
         width: c.code === 'name' ? 280 : 150,
         numberFormat: c.code === 'school_id' || c.code === 'leader_school_id' ? '@' : undefined,

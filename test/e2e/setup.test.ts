@@ -65,6 +65,18 @@ describe('«Настроить мониторинг…»', () => {
     }
     expect(google.ScriptApp.getProjectTriggers()).toHaveLength(1);
     expect(google.ScriptApp.getProjectTriggers()[0].getHandlerFunction()).toBe('onFormSubmit');
+    // The registry: yes/no dropdowns, notes on the header, repeated school codes shown in red.
+    const registry = ss.getSheetByName(SHEETS.registry)!;
+    const header = registry.getRange(1, 1, 1, registry.getLastColumn()).getValues()[0].map(String);
+    const active = header.findIndex((h) => h.includes('(active)')) + 1;
+    expect(registry.getRange(2, active).getDataValidation()?.getCriteriaValues()[0]).toEqual([
+      'да',
+      'нет',
+    ]);
+    expect(registry.getRange(1, 1).getNote()).toContain('Уникальный');
+    const rules = registry.getConditionalFormatRules();
+    expect(rules).toHaveLength(1);
+    expect(rules[0].getBooleanCondition()?.getCriteriaValues()[0]).toContain('COUNTIF($A:$A');
   });
 
   it("run twice: no second form, no second trigger, the inspector's edits kept", () => {
