@@ -124,7 +124,8 @@ export function normalizeTable(table: CsvTable, kind: TableKind): NormalizedTabl
   });
   for (const code of spec.required) {
     if (firstOf.has(code)) continue;
-    const found = table.header.length > 0 ? table.header.join(', ') : '—';
+    const shown = table.header.slice(0, 8).join(', ');
+    const found = table.header.length > 8 ? `${shown}, …` : shown || '—';
     throw new InputError(
       table.file,
       CLI_INPUT.missingColumn(code, labelOf(kind, code), found),

@@ -36,6 +36,8 @@ export interface RunOptions {
   clockStart?: string;
   /** Things the user should know that do not stop the run (unknown columns, ignored codes). */
   onWarning?: (text: string) => void;
+  /** Called once the files are understood, before the emulator starts. */
+  onPrepared?: (prepared: PreparedInputs) => void;
   /** Make the emulated Google misbehave during submissions (duplicate or blank events). */
   faults?: Partial<FaultSwitches>;
   /**
@@ -72,6 +74,7 @@ export async function runMonitoring(
   const warn = options.onWarning ?? (() => {});
   const prepared = prepareInputs(inputs);
   prepared.warnings.forEach((w) => warn(w));
+  options.onPrepared?.(prepared);
   const google = createGoogle({
     clockStart: options.clockStart ?? '2026-06-01T09:00:00+03:00',
     timeZone: prepared.timeZone,

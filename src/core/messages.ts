@@ -514,6 +514,8 @@ export const CLI_HELP = {
   commands: 'Команды:',
   arguments: 'Аргументы:',
   globalOptions: 'Общие параметры:',
+  usageRoot: '[параметры] [команда]',
+  usageCommand: '[параметры]',
   program:
     'Мониторинг ШНОР и ШНСУ без Google: тот же расчёт, что в надстройке, по файлам CSV или ' +
     'выгрузке таблицы .xlsx.',
@@ -521,7 +523,7 @@ export const CLI_HELP = {
   helpCommand: 'справка по команде',
   version: 'показать версию',
   run: 'рассчитать мониторинг по файлам и записать monitoring.xlsx, report.docx, summary.json',
-  registry: 'реестр школ (CSV): school_id, name, … (раздел 3)',
+  registry: 'реестр школ (CSV): school_id, name, municipality, locality, …',
   responses: 'ответы школ (CSV), по строке на отправку; параметр можно повторять',
   lists: 'официальные перечни (CSV): period, school_id, status',
   settings: 'настройки (CSV): key, value',

@@ -18,7 +18,7 @@ export interface Harness {
   project: ReturnType<typeof loadProject>;
   form: GoogleAppsScript.Forms.Form;
   /** Answers by field code; `access_code` included when given. Returns the response. */
-  submit(answers: Record<string, string>): GoogleAppsScript.Forms.FormResponse;
+  submit(answers: Record<string, string>, respondentEmail?: string): GoogleAppsScript.Forms.FormResponse;
   edit(response: GoogleAppsScript.Forms.FormResponse, answers: Record<string, string>): void;
   values(sheet: string): unknown[][];
   /** The access code of a school's personal link, from «Ссылки школам». */
@@ -115,9 +115,10 @@ export function makeHarness(
     ss,
     project,
     form,
-    submit: (answers) =>
+    submit: (answers, respondentEmail) =>
       google.runtime.asUser(() => {
         const builder = form.createResponse();
+        if (respondentEmail) builder.__setRespondentEmail(respondentEmail);
         for (const r of itemResponses(answers)) builder.withItemResponse(r);
         return builder.submit();
       }),

@@ -50,6 +50,17 @@ describe('personal links and access codes', () => {
     expect(String(held[1][4])).toContain(`Код доступа «${h.codeOf('0001')}» не совпадает`);
   });
 
+  it('when the form collects e-mails, holds a response from outside the school\'s address or domain', () => {
+    const h = makeHarness(3);
+    h.form.setCollectEmail(true);
+    h.submit(validAnswers(1, { access_code: h.codeOf('0001') }), 'director@example.edu.ru');
+    h.submit(validAnswers(2, { access_code: h.codeOf('0002') }), 'someone@mail.example');
+    expect(h.values(SHEETS.data).slice(1).map((r) => r[0])).toEqual(['0001']);
+    const held = h.values(SHEETS.rejected).slice(1);
+    expect(held.map((r) => r[2])).toEqual(['0002']);
+    expect(String(held[0][4])).toContain('someone@mail.example');
+  });
+
   it('lets the inspector accept or reject a held response from the sheet', () => {
     const h = makeHarness(3);
     h.submit(validAnswers(2));
