@@ -28,6 +28,8 @@ export const UI = {
   formHintUrl: 'Введите ссылку, начинающуюся с http:// или https://',
   formHintEmail: 'Введите адрес электронной почты',
   setupDoneTitle: 'Мониторинг настроен',
+  createdForm: 'анкета',
+  createdTrigger: 'триггер отправки формы',
   setupDone: (formUrl: string, created: string) =>
     `Анкета школы: ${formUrl}\nСоздано: ${created || 'ничего, всё уже было на месте'}.`,
   recomputeDoneTitle: 'Показатели пересчитаны',
@@ -93,6 +95,8 @@ export const JOURNAL = {
   duplicate: 'Повторное событие: ответ уже обработан',
   lockTimeout: 'Не удалось дождаться блокировки; ответ будет обработан при сверке',
   recompute: 'Пересчёт показателей',
+  recomputeDetails: (period: string, responded: number, total: number) =>
+    `${period}: данные представили ${responded} из ${total}`,
   report: 'Аналитическая записка',
   error: 'Ошибка',
   rowLabel: (row: number) => `строка ${row} листа «Ответы формы»`,
@@ -550,6 +554,7 @@ export const CLI_RUN = {
   accessCodeIgnored:
     'Столбец access_code есть, но в анкете нет вопроса с кодом доступа: коды не проверяются',
   progressBar: 'ответы школ |{bar}| {value} из {total}',
+  unlistedSchool: 'нет в списке анкеты',
   held: (count: number) => `На проверке у инспектора: ${count}.`,
   rejectedHeading: 'Отклонённые строки (подробно — в summary.json и на листе «Отклонено»):',
   heldHeading: 'Строки на проверке:',

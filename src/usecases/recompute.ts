@@ -40,7 +40,7 @@ export function recompute(ports: Ports, period?: string): Computation {
     ports,
     JOURNAL.recompute,
     [
-      `${result.period}: ${result.responded} из ${result.schoolsTotal}`,
+      JOURNAL.recomputeDetails(result.period, result.responded, result.schoolsTotal),
       ...computation.inputErrors,
       ...result.ruleErrors,
       ...result.warnings,

@@ -110,10 +110,10 @@ export function setupMonitoring(ports: Ports): SetupResult {
     ports.properties.set(FORM_ID_KEY, form.id);
     if (form.responsesSheetId !== null)
       sheets.renameSheetById(form.responsesSheetId, SHEETS.responses);
-    created.push('анкета');
+    created.push(UI.createdForm);
   }
   ports.properties.set(TITLE_MAP_KEY, JSON.stringify(renamedTitles(ports.forms.titleMap(form.id))));
-  if (ports.triggers.ensureFormSubmit(FORM_SUBMIT_HANDLER)) created.push('триггер отправки формы');
+  if (ports.triggers.ensureFormSubmit(FORM_SUBMIT_HANDLER)) created.push(UI.createdTrigger);
   refreshLinks(ports);
 
   journal(ports, JOURNAL.setup, created.length > 0 ? created.join(', ') : '—');
