@@ -17,6 +17,7 @@ let register;
 try {
   ({ register } = require('tsx/cjs/api'));
 } catch {
+  // The one text not in src/core/messages.ts: without tsx that TypeScript file cannot load.
   fail('Не найдены зависимости для разработки (tsx): выполните npm ci в папке проекта');
 }
 register();

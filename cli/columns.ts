@@ -110,21 +110,38 @@ export interface NormalizedTable extends CsvTable {
   titles: Record<string, string>;
 }
 
-/** The table keyed by codes; a missing required column or an ambiguous header stops the run. */
+/** Whether the header names its column by code (`school_id`, `Код ОО (school_id)`). */
+function byCode(kind: TableKind, header: string): boolean {
+  const text = header.replace(/^\uFEFF/, '').trim();
+  const inParens = /\(([a-z][a-z0-9_]*)\)\s*$/.exec(text);
+  return SPECS[kind].codes.has(inParens ? inParens[1] : text.toLowerCase());
+}
+
+/**
+ * The table keyed by codes; a missing required column or an ambiguous header stops the run.
+ * A column named by code and one matched by title may both be there («Данные» has the lead
+ * column «Код ОО» and the field column `school_id`): the first non-empty of them counts.
+ */
 export function normalizeTable(table: CsvTable, kind: TableKind): NormalizedTable {
   const spec = SPECS[kind];
   const codes = table.header.map((h) => columnCode(kind, h));
-  const firstOf = new Map<string, string>();
+  const sources = new Map<string, { exact: string[]; titled: string[] }>();
   codes.forEach((code, i) => {
     if (!code) return;
-    const first = firstOf.get(code);
-    if (first !== undefined)
-      throw new InputError(table.file, CLI_INPUT.duplicateColumn(code, first), 1, table.header[i]);
-    firstOf.set(code, table.header[i]);
+    const title = table.header[i];
+    let s = sources.get(code);
+    if (!s) sources.set(code, (s = { exact: [], titled: [] }));
+    const same = byCode(kind, title) ? s.exact : s.titled;
+    if (same.length > 0)
+      throw new InputError(table.file, CLI_INPUT.duplicateColumn(code, same[0]), 1, title);
+    same.push(title);
   });
   for (const code of spec.required) {
-    if (firstOf.has(code)) continue;
-    const shown = table.header.slice(0, 8).join(', ');
+    if (sources.has(code)) continue;
+    const shown = table.header
+      .slice(0, 8)
+      .map((h) => `«${h}»`)
+      .join(', ');
     const found = table.header.length > 8 ? `${shown}, …` : shown || '—';
     throw new InputError(
       table.file,
@@ -133,16 +150,21 @@ export function normalizeTable(table: CsvTable, kind: TableKind): NormalizedTabl
       code,
     );
   }
-  const used = codes.flatMap((c, i) => (c ? [[c, table.header[i]] as const] : []));
+  const used = [...sources].map(([code, s]) => [code, [...s.exact, ...s.titled]] as const);
   return {
     file: table.file,
     header: used.map(([code]) => code),
     rows: table.rows.map(({ line, record }) => ({
       line,
-      record: Object.fromEntries(used.map(([code, title]) => [code, record[title] ?? ''])),
+      record: Object.fromEntries(
+        used.map(([code, titles]) => [
+          code,
+          titles.map((t) => record[t] ?? '').find((v) => v !== '') ?? '',
+        ]),
+      ),
     })),
     unknown: table.header.filter((h, i) => codes[i] === null && h !== ''),
-    titles: Object.fromEntries(used),
+    titles: Object.fromEntries(used.map(([code, titles]) => [code, titles[0]])),
   };
 }
 

@@ -277,8 +277,11 @@ function submitResponse(
         } else {
           // A school the form does not list (not in the registry, or inactive): as if the
           // form's list were out of date, so the product's validation judges the row.
-          list.setChoiceValues([...choices, value]);
-          builder.withItemResponse(list.createResponse(value));
+          // The choice is `code — note`, as the form's own are, so that the sheet keeps the
+          // code as text (0019, not 19).
+          const unlisted = `${value} — ${CLI_RUN.unlistedSchool}`;
+          list.setChoiceValues([...choices, unlisted]);
+          builder.withItemResponse(list.createResponse(unlisted));
           restore.push(() => list.setChoiceValues(choices));
         }
         break;

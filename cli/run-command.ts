@@ -2,7 +2,6 @@
  * `shnor-monitor run`: read the files, run the monitoring, tell the user what came out,
  * with each rejected or held response traced back to its file and row.
  */
-import path from 'node:path';
 import { CLI, CLI_RUN } from '../src/core/messages';
 import type { SummaryJson } from '../src/core/summaryJson';
 import type { Submission } from './inputs';
@@ -53,7 +52,7 @@ export async function runCommand(options: RunCommandOptions, io: Io): Promise<Su
     listRows(out, CLI_RUN.rejectedHeading, summary.rejected, (r) => [where(r.row), r.errors]);
     listRows(out, CLI_RUN.heldHeading, summary.held, (r) => [where(r.row), r.reasons]);
     out(CLI.files);
-    for (const file of Object.values(result.files)) out(`  ${path.relative('.', file) || file}`);
+    for (const file of Object.values(result.files)) out(`  ${file}`);
     out(CLI.done(((Date.now() - started) / 1000).toFixed(1)));
     return summary;
   } finally {

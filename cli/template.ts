@@ -15,7 +15,11 @@ const EOL = '\r\n';
 export const TEMPLATE_FILES = {
   'registry.csv': REGISTRY_COLUMNS.map((c) => c.code),
   'lists.csv': LIST_COLUMNS.map((c) => c.code),
-  'responses.csv': [TIMESTAMP, 'period', ...FIELDS.map((f) => f.code).filter((c) => c !== 'period')],
+  'responses.csv': [
+    TIMESTAMP,
+    'period',
+    ...FIELDS.map((f) => f.code).filter((c) => c !== 'period'),
+  ],
   'settings.csv': ['key', 'value'],
 } as const;
 

@@ -170,6 +170,8 @@ export const REPORT = {
   participationLine: (text: string) => `Представили данные: ${text}.`,
   notResponded: (names: string) => `Не представили данные: ${names}.`,
   rejectedLine: (count: string) => `Отклонено при проверке: ${count}.`,
+  heldLine: (count: string) =>
+    `На проверке у инспектора (нет кода доступа школы или он не совпал): ${count}.`,
   summaryHeading: (previous: string | null) =>
     `2. Показатели мониторинга${previous ? ` в сравнении с ${previous}` : ''}`,
   sectionTitles: {
@@ -566,7 +568,6 @@ export const CLI_RUN = {
   internalError: 'Внутренняя ошибка программы (сообщите разработчикам):',
   buildMissing: 'Сборка dist/ не найдена, собираю (npm run build)…',
   buildFailed: 'Не удалось собрать dist/: выполните npm ci и npm run build',
-  noTsx: 'Не найдены зависимости для разработки (tsx): выполните npm ci в папке проекта',
 } as const;
 
 /** `shnor-monitor template`: the files it writes and the short guide (README.txt). */

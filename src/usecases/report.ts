@@ -1,17 +1,23 @@
 /** «Сформировать аналитическую записку» and the summary the offline command writes. */
-import { JOURNAL, SHEETS, UI } from '../core/messages';
+import { INTAKE, JOURNAL, UI } from '../core/messages';
 import { buildReport } from '../core/report/build';
 import { toSummaryJson } from '../core/summaryJson';
 import type { DocumentInfo, Ports } from '../ports';
 import { journal } from './journal';
 import { compute, recompute } from './recompute';
+import { readRejectedSheet } from './workbook';
+
+const counts = (r: ReturnType<typeof rejectedAndHeld>) => ({
+  rejectedCount: r.rejected.length,
+  heldCount: r.held.length,
+});
 
 export function writeReport(ports: Ports, period?: string): DocumentInfo {
   const { result, settings, inputErrors } = recompute(ports, period);
   const model = buildReport(result, {
     municipality: String(settings.municipality ?? ''),
     date: ports.clock.format(ports.clock.now(), 'dd.MM.yyyy'),
-    rejectedCount: readRejected(ports).filter((r) => r.period === result.period).length,
+    ...counts(rejectedAndHeld(ports, result.period)),
     inputWarnings: inputErrors,
   });
   const doc = ports.documents.write(model.title, model);
@@ -20,30 +26,25 @@ export function writeReport(ports: Ports, period?: string): DocumentInfo {
   return doc;
 }
 
-interface RejectedRow {
-  row: number;
-  school_id: string;
-  period: string;
-  errors: string[];
-}
-
-export function readRejected(ports: Pick<Ports, 'sheets'>): RejectedRow[] {
-  const table = ports.sheets.read(SHEETS.rejected);
-  return table.slice(1).map((r) => ({
-    row: Number(r[0]),
-    school_id: String(r[2] ?? ''),
-    period: String(r[3] ?? ''),
-    errors: String(r[4] ?? '')
-      .split('\n')
-      .filter((e) => e !== ''),
-  }));
+/**
+ * «Отклонено» of a period, split as the summary lists it: rejected (invalid, or rejected by
+ * the inspector) and held (waiting for the inspector). Versions the inspector accepted are in
+ * «Данные» and in neither list.
+ */
+export function rejectedAndHeld(ports: Pick<Ports, 'sheets'>, period: string) {
+  const entries = readRejectedSheet(ports.sheets).filter((e) => !e.period || e.period === period);
+  const rejected = entries
+    .filter((e) => e.state === INTAKE.stateRejected || e.state === INTAKE.stateRejectedByInspector)
+    .map((e) => ({ row: e.row, school_id: e.school_id, errors: e.reasons }));
+  const held = entries
+    .filter((e) => e.state === INTAKE.stateHeld)
+    .map((e) => ({ row: e.row, school_id: e.school_id, reasons: e.reasons }));
+  return { rejected, held };
 }
 
 /** The section 9 summary of the current (or given) period, as JSON text. */
 export function summaryJson(ports: Pick<Ports, 'sheets'>, period?: string): string {
   const { result } = compute(ports, period);
-  const rejected = readRejected(ports)
-    .filter((r) => !r.period || r.period === result.period)
-    .map(({ row, school_id, errors }) => ({ row, school_id, errors }));
-  return JSON.stringify(toSummaryJson(result, rejected, []), null, 2);
+  const { rejected, held } = rejectedAndHeld(ports, result.period);
+  return JSON.stringify(toSummaryJson(result, rejected, held), null, 2);
 }

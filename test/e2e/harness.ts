@@ -18,7 +18,10 @@ export interface Harness {
   project: ReturnType<typeof loadProject>;
   form: GoogleAppsScript.Forms.Form;
   /** Answers by field code; `access_code` included when given. Returns the response. */
-  submit(answers: Record<string, string>, respondentEmail?: string): GoogleAppsScript.Forms.FormResponse;
+  submit(
+    answers: Record<string, string>,
+    respondentEmail?: string,
+  ): GoogleAppsScript.Forms.FormResponse;
   edit(response: GoogleAppsScript.Forms.FormResponse, answers: Record<string, string>): void;
   values(sheet: string): unknown[][];
   /** The access code of a school's personal link, from «Ссылки школам». */

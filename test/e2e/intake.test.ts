@@ -48,14 +48,24 @@ describe('personal links and access codes', () => {
     ]);
     expect(String(held[0][4])).toContain('Нет кода доступа');
     expect(String(held[1][4])).toContain(`Код доступа «${h.codeOf('0001')}» не совпадает`);
+    // The summary lists them as held, not as rejected.
+    const summary = JSON.parse(h.project.call<string>('summaryJson_', ''));
+    expect(summary.held.map((x: { school_id: string }) => x.school_id)).toEqual(['0002', '0003']);
+    expect(summary.held[0].reasons[0]).toContain('Нет кода доступа');
+    expect(summary.rejected).toEqual([]);
   });
 
-  it('when the form collects e-mails, holds a response from outside the school\'s address or domain', () => {
+  it("when the form collects e-mails, holds a response from outside the school's address or domain", () => {
     const h = makeHarness(3);
     h.form.setCollectEmail(true);
     h.submit(validAnswers(1, { access_code: h.codeOf('0001') }), 'director@example.edu.ru');
     h.submit(validAnswers(2, { access_code: h.codeOf('0002') }), 'someone@mail.example');
-    expect(h.values(SHEETS.data).slice(1).map((r) => r[0])).toEqual(['0001']);
+    expect(
+      h
+        .values(SHEETS.data)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['0001']);
     const held = h.values(SHEETS.rejected).slice(1);
     expect(held.map((r) => r[2])).toEqual(['0002']);
     expect(String(held[0][4])).toContain('someone@mail.example');

@@ -17,6 +17,8 @@ export interface ReportContext {
   /** The date line, already formatted (`20.06.2022`). */
   date: string;
   rejectedCount: number;
+  /** Responses waiting for the inspector (no or a wrong access code). */
+  heldCount: number;
   inputWarnings: readonly string[];
 }
 
@@ -37,6 +39,12 @@ export function buildReport(result: MonitoringResult, ctx: ReportContext): Repor
   if (result.notResponded.length > 0) {
     const names = result.notResponded.map((id) => byId.get(id)?.name ?? id).join(', ');
     blocks.push({ kind: 'paragraph', text: REPORT.notResponded(names) });
+  }
+  if (ctx.heldCount > 0) {
+    blocks.push({
+      kind: 'paragraph',
+      text: REPORT.heldLine(countWithNoun(ctx.heldCount, NOUNS.response)),
+    });
   }
   if (ctx.rejectedCount > 0) {
     blocks.push({

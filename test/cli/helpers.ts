@@ -1,0 +1,77 @@
+/** Shared by the CLI tests: the committed fixtures, temporary folders, the command in-process. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main } from '../../cli/main';
+
+export const KANSK = path.join(__dirname, 'fixtures', 'kansk');
+export const kansk = (name: string) => path.join(KANSK, name);
+
+export function tempDir(prefix = 'shnor-cli-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The command line as the bin runs it, with its output captured. */
+export async function cli(...argv: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** The Kansk run's arguments, with the output folder. */
+export function kanskArgs(out: string): string[] {
+  return [
+    'run',
+    '--registry',
+    kansk('registry.csv'),
+    '--responses',
+    kansk('responses.csv'),
+    '--lists',
+    kansk('lists.csv'),
+    '--settings',
+    kansk('settings.csv'),
+    '--out',
+    out,
+  ];
+}
+
+export interface Indicator {
+  code: string;
+  section: number;
+  title: string;
+  count: number | null;
+  denominator: number | null;
+  percent: number | null;
+  previous_percent: number | null;
+  value: string | null;
+}
+
+export interface Summary {
+  period: string;
+  schools_total: number;
+  responded: number;
+  indicators: Indicator[];
+  schools: Array<{ school_id: string; status: string; official_status: string }>;
+  rejected: Array<{ row: number; school_id: string; errors: string[] }>;
+  held: Array<{ row: number; school_id: string; reasons: string[] }>;
+}
+
+export function readSummary(dir: string): Summary {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8')) as Summary;
+}
+
+export function indicator(summary: Summary, code: string): Indicator {
+  const found = summary.indicators.find((i) => i.code === code);
+  if (!found) throw new Error(`no indicator ${code}`);
+  return found;
+}

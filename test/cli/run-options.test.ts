@@ -1,0 +1,110 @@
+/**
+ * The options of `run` that change what is computed: --period (and its default) and the
+ * access-code column of section 8a.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { SHEETS } from '../../src/core/messages';
+import { cli, indicator, kansk, kanskArgs, readSummary, tempDir } from './helpers';
+
+const root = path.join(__dirname, '..', '..');
+const sample = (name: string) => path.join(root, 'sample', `${name}.csv`);
+const sampleArgs = (out: string, ...extra: string[]) => [
+  'run',
+  '--registry',
+  sample('registry'),
+  '--responses',
+  sample('responses'),
+  '--lists',
+  sample('lists'),
+  '--settings',
+  sample('settings'),
+  ...extra,
+  '--out',
+  out,
+];
+
+describe('--period', () => {
+  it('defaults to the latest period in the responses, compared with the one before it', async () => {
+    const out = tempDir();
+    const r = await cli(...sampleArgs(out));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Отчётный период: 2025-2026 (последний в ответах)');
+    const summary = readSummary(out);
+    expect(summary.period).toBe('2025-2026');
+    expect(indicator(summary, 'share_flagged').previous_percent).not.toBeNull();
+  });
+
+  it('re-runs a past period: summary, sheets and report are for it, with no earlier one', async () => {
+    const out = tempDir();
+    const r = await cli(...sampleArgs(out, '--period', '2024-2025'));
+    expect(r.code).toBe(0);
+    const summary = readSummary(out);
+    expect(summary.period).toBe('2024-2025');
+    // Every school answered in 2024-2025 (two stayed silent only in 2025-2026).
+    expect(summary.responded).toBe(36);
+    expect(indicator(summary, 'share_flagged')).toMatchObject({
+      count: 7,
+      denominator: 36,
+      previous_percent: null,
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, 'monitoring.xlsx'));
+    let period: unknown = null;
+    wb.getWorksheet(SHEETS.settings)!.eachRow((row) => {
+      if (row.getCell(1).value === 'period') period = row.getCell(3).value;
+    });
+    expect(period).toBe('2024-2025');
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, 'report.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('за 2024-2025 учебный год');
+  });
+});
+
+describe('access codes (domain spec 8a) offline', () => {
+  it('without an access_code column no response is held for its missing code', async () => {
+    const out = tempDir();
+    expect((await cli(...kanskArgs(out))).code).toBe(0);
+    const summary = readSummary(out);
+    expect(summary.held).toEqual([]);
+    expect(summary.rejected.every((r) => !/код доступа/i.test(r.errors.join(' ')))).toBe(true);
+  });
+
+  it('with the column the check applies: a response without a valid code is not accepted', async () => {
+    // Kansk's responses with an access_code column: nobody has the offline secret's codes.
+    const text = iconv.decode(fs.readFileSync(kansk('responses.csv')), 'win1251');
+    const lines = text.split('\r\n');
+    const withCodes = lines
+      .map((l, i) => (l === '' ? l : `${l};${i === 0 ? 'access_code' : 'ZZZZ9999'}`))
+      .join('\r\n');
+    const file = path.join(tempDir(), 'responses-codes.csv');
+    fs.writeFileSync(file, iconv.encode(withCodes, 'win1251'));
+    const out = tempDir();
+    const r = await cli(
+      'run',
+      '--registry',
+      kansk('registry.csv'),
+      '--responses',
+      file,
+      '--lists',
+      kansk('lists.csv'),
+      '--settings',
+      kansk('settings.csv'),
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('коды не проверяются');
+    const summary = readSummary(out);
+    expect(summary.responded).toBe(0);
+    // Held for the inspector (the contract's `held`), with the access code as the reason; the
+    // one row whose school is not in the registry is rejected.
+    const held = summary.held.map((h) => h.reasons);
+    expect(held).toHaveLength(19);
+    expect(held.every((reasons) => /ZZZZ9999/.test(reasons.join(' ')))).toBe(true);
+    expect(summary.rejected).toHaveLength(1);
+  });
+});
