@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../cli/main';
+import type { SummaryJson } from '../../src/core/summaryJson';
 
 export const KANSK = path.join(__dirname, 'fixtures', 'kansk');
 export const kansk = (name: string) => path.join(KANSK, name);
@@ -45,26 +46,9 @@ export function kanskArgs(out: string): string[] {
   ];
 }
 
-export interface Indicator {
-  code: string;
-  section: number;
-  title: string;
-  count: number | null;
-  denominator: number | null;
-  percent: number | null;
-  previous_percent: number | null;
-  value: string | null;
-}
-
-export interface Summary {
-  period: string;
-  schools_total: number;
-  responded: number;
-  indicators: Indicator[];
-  schools: Array<{ school_id: string; status: string; official_status: string }>;
-  rejected: Array<{ row: number; school_id: string; errors: string[] }>;
-  held: Array<{ row: number; school_id: string; reasons: string[] }>;
-}
+/** The summary as the product writes it (section 9 of the domain spec). */
+export type Summary = SummaryJson;
+export type Indicator = SummaryJson['indicators'][number];
 
 export function readSummary(dir: string): Summary {
   return JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8')) as Summary;
