@@ -101,6 +101,7 @@ export const JOURNAL = {
   error: 'Ошибка',
   rowLabel: (row: number) => `строка ${row} листа «Ответы формы»`,
   held: 'Ответ на проверке у инспектора',
+  otherForm: 'Пропущен ответ другой формы (лист с другим id)',
   superseded: 'Ответ старше принятого ранее: не заменяет его',
   reconcile: 'Сверка ответов',
   mail: 'Письма',
@@ -417,6 +418,11 @@ export const INTAKE = {
   stateHeld: 'на проверке',
   stateAcceptedByInspector: 'принят инспектором',
   stateRejectedByInspector: 'отклонён инспектором',
+  stateAcceptedOnReconcile: 'принят при сверке',
+  mailFailedMark: (error: string) => `не отправлено: ${error}`,
+  mailBusy: 'Рассылка уже идёт в другом окне или по расписанию; повторите через минуту.',
+  responsesSheetMissing:
+    'Лист с ответами формы не найден (удалён?). Сверка остановлена, лист «Данные» не изменён.',
   decisions: ['принять', 'отклонить'],
   truncated: (length: number, row: number) =>
     ` […текст сокращён, в ответе ${length} символов; полный текст — в ответах Google Формы и в листе «Ответы формы», строка ${row}]`,

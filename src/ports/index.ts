@@ -51,8 +51,12 @@ export interface SheetStore {
   append(sheet: string, rows: Table): void;
   /** Overwrites one row (1-based, header is row 1). One write. */
   writeRow(sheet: string, row: number, values: readonly Cell[]): void;
-  /** Renames the sheet with this id (used for the form's responses sheet). */
-  renameSheetById(sheetId: number, name: string): void;
+  /** Renames the sheet with this id unless another sheet has that name; false then. */
+  renameSheetById(sheetId: number, name: string): boolean;
+  /** The current name of the sheet with this id; null when it was deleted. */
+  sheetNameById(sheetId: number): string | null;
+  /** Deletes one row (1-based). */
+  deleteRow(sheet: string, row: number): void;
   /** Marks repeated values of a column in red (a conditional format rule); false if it had one. */
   highlightDuplicates(sheet: string, column: number): boolean;
   /** Replaces the charts of a sheet. */

@@ -8,8 +8,10 @@
 import { INTAKE, JOURNAL, SHEETS, UI } from '../core/messages';
 import { settingBool } from '../core/settings';
 import type { Cell, Ports } from '../ports';
+import { renamedTitles } from './titles';
 import {
   isBlankRow,
+  isKnownTitle,
   isNewer,
   judge,
   rawResponse,
@@ -19,7 +21,12 @@ import {
 } from './intake';
 import { journal } from './journal';
 import { sendOrQueue } from './mail';
-import { FORM_ID_KEY, TITLE_MAP_KEY } from './setup';
+import {
+  ensureProductSheet,
+  FORM_ID_KEY,
+  RESPONSES_SHEET_KEY,
+  TITLE_MAP_KEY,
+} from './productSheets';
 import {
   dataRowCells,
   readData,
@@ -34,6 +41,8 @@ export interface Submission {
   row: number;
   header: readonly Cell[];
   values: readonly Cell[];
+  /** The sheet the row is in: only the monitoring form's responses sheet is ingested. */
+  sheetId?: number;
 }
 
 export type IngestOutcome =
@@ -50,6 +59,16 @@ export type IngestOutcome =
 export const LOCK_TIMEOUT_MS = 30_000;
 
 export function ingestSubmission(ports: Ports, submission: Submission | null): IngestOutcome {
+  const expected = ports.properties.get(RESPONSES_SHEET_KEY);
+  if (
+    submission &&
+    submission.sheetId !== undefined &&
+    expected &&
+    Number(expected) !== submission.sheetId
+  ) {
+    journal(ports, JOURNAL.otherForm, String(submission.sheetId));
+    return 'blank';
+  }
   if (!submission || isBlankRow(submission.header, submission.values)) {
     journal(ports, JOURNAL.blank, submission ? JOURNAL.rowLabel(submission.row) : '—');
     return 'blank';
@@ -60,6 +79,22 @@ export function ingestSubmission(ports: Ports, submission: Submission | null): I
     return 'lock-timeout';
   }
   return result.value;
+}
+
+/**
+ * Question title -> field code. When the responses sheet has a title the stored map does not
+ * know (the inspector renamed a question), the map is read again from the form's items.
+ */
+export function currentTitleMap(
+  ports: Pick<Ports, 'properties' | 'forms'>,
+  header: readonly Cell[],
+): Record<string, string> {
+  const stored = parseTitleMap(ports.properties.get(TITLE_MAP_KEY));
+  const formId = ports.properties.get(FORM_ID_KEY);
+  if (!formId || header.every((h) => isKnownTitle(String(h).trim(), stored))) return stored;
+  const fresh = renamedTitles(ports.forms.titleMap(formId));
+  ports.properties.set(TITLE_MAP_KEY, JSON.stringify(fresh));
+  return fresh;
 }
 
 export function parseTitleMap(json: string | null): Record<string, string> {
@@ -85,12 +120,14 @@ export function intakeContext(ports: Pick<Ports, 'sheets' | 'accessCodes'>): Int
 
 function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
   const { sheets } = ports;
-  const titleMap = parseTitleMap(ports.properties.get(TITLE_MAP_KEY));
+  const titleMap = currentTitleMap(ports, submission.header);
   const raw = rawResponse(submission.row, submission.header, submission.values, titleMap);
   if (!raw) {
     journal(ports, JOURNAL.blank, JOURNAL.rowLabel(submission.row));
     return 'blank';
   }
+  ensureProductSheet(ports, SHEETS.data);
+  ensureProductSheet(ports, SHEETS.rejected);
   const stored = readData(sheets, true);
   const version = versionKey(raw.row, raw.timestamp);
   const seen = sheets
@@ -141,8 +178,16 @@ function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
     return 'superseded';
   }
   const cells = dataRowCells(raw.row, raw.timestamp, data);
+  // An edit that changed the school or period takes the response away from its old key.
+  const moved = stored.rows.find(
+    (r) =>
+      r.rawRow === raw.row &&
+      (r.data.school_id !== data.school_id || r.data.period !== data.period),
+  );
   if (current) sheets.writeRow(SHEETS.data, current.sheetRow, cells);
+  else if (moved) sheets.writeRow(SHEETS.data, moved.sheetRow, cells);
   else sheets.append(SHEETS.data, [cells]);
+  if (current && moved) sheets.deleteRow(SHEETS.data, moved.sheetRow);
   journal(
     ports,
     current ? JOURNAL.replaced : JOURNAL.accepted,

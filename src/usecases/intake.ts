@@ -12,6 +12,7 @@ import type { DataRow, RegistrySchool, Settings } from '../core/types';
 import type { Cell } from '../ports';
 
 export const ACCESS_CODE_FIELD = 'access_code';
+export const SCHOOL_FIELD = 'school_id';
 export const COLLECTED_EMAIL = 'collected_email';
 const TIMESTAMP_TITLES = new Set(['timestamp', 'отметка времени']);
 const EMAIL_TITLES = new Set(['email address', 'адрес электронной почты']);
@@ -72,6 +73,17 @@ export function rawResponse(
   return { row, timestamp, answers };
 }
 
+/** A header title that maps to a field (or is Google's timestamp or e-mail column). */
+export function isKnownTitle(title: string, titleMap: Readonly<Record<string, string>>): boolean {
+  return (
+    title === '' ||
+    isTimestampTitle(title) ||
+    EMAIL_TITLES.has(title.toLowerCase()) ||
+    title in titleMap ||
+    labelToCode.has(title.toLowerCase())
+  );
+}
+
 /** A blank event or row: nothing but (maybe) a timestamp. */
 export function isBlankRow(header: readonly Cell[], values: readonly Cell[]): boolean {
   return values.every((v, i) => v === '' || isTimestampTitle(header[i]));
@@ -90,8 +102,9 @@ export type Verdict =
   | { kind: 'rejected'; school_id: string; period: string; reasons: string[] };
 
 /** Valid and authentic: accepted; valid but not proven to come from the school: held. */
-export function judge(raw: RawResponse, ctx: IntakeContext): Verdict {
-  const period = String(raw.answers.period ?? '').trim() || String(ctx.settings.period ?? '');
+export function judge(raw: RawResponse, ctx: IntakeContext, recordedPeriod?: string): Verdict {
+  const period =
+    String(raw.answers.period ?? '').trim() || recordedPeriod || String(ctx.settings.period ?? '');
   const validation = validateResponse(raw.answers, ctx.schools as RegistrySchool[], { period });
   if (!validation.ok) {
     return {
@@ -174,6 +187,8 @@ export function rebuild(
   ctx: IntakeContext,
   decisions: ReadonlyMap<string, Decision>,
   previous: readonly DataEntry[],
+  /** The period each version was filed under when it came in (by `versionKey`). */
+  periods: ReadonlyMap<string, string> = new Map(),
 ): { data: DataEntry[]; journal: JournalEntry[] } {
   const candidates: DataEntry[] = [];
   const journal: JournalEntry[] = [];
@@ -181,7 +196,7 @@ export function rebuild(
   const acceptedRows = new Set<number>();
   for (const raw of raws) {
     currentVersion.set(raw.row, raw.timestamp);
-    const verdict = judge(raw, ctx);
+    const verdict = judge(raw, ctx, periods.get(versionKey(raw.row, raw.timestamp)));
     if (verdict.kind === 'accepted') {
       candidates.push({ row: raw.row, timestamp: raw.timestamp, data: verdict.data });
       acceptedRows.add(raw.row);

@@ -1,5 +1,6 @@
 import { SHEETS } from '../core/messages';
 import type { Ports } from '../ports';
+import { ensureProductSheet } from './productSheets';
 
 /** One line in the journal sheet: when, what, details. */
 export function journal(
@@ -7,5 +8,6 @@ export function journal(
   event: string,
   details: string,
 ): void {
+  ensureProductSheet(ports, SHEETS.journal);
   ports.sheets.append(SHEETS.journal, [[ports.clock.now(), event, details]]);
 }

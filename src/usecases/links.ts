@@ -7,9 +7,9 @@ import { COLUMNS, INTAKE, SHEETS } from '../core/messages';
 import { settingText } from '../core/settings';
 import type { RegistrySchool, Settings } from '../core/types';
 import type { Ports } from '../ports';
-import { ACCESS_CODE_FIELD, schoolChoice } from './intake';
+import { ACCESS_CODE_FIELD, SCHOOL_FIELD, schoolChoice } from './intake';
 import { queueAndSend, type OutgoingMail } from './mail';
-import { FORM_ID_KEY } from './setup';
+import { FORM_ID_KEY } from './productSheets';
 import { readRegistry, readSettingsSheet } from './workbook';
 
 export interface SchoolLink {
@@ -52,6 +52,10 @@ export function schoolLinks(
 export function refreshLinks(ports: Ports): SchoolLink[] {
   const { settings } = readSettingsSheet(ports.sheets);
   const { schools } = readRegistry(ports.sheets);
+  // A link can only pre-fill a school the form lists: the list follows the registry first.
+  const formId = ports.properties.get(FORM_ID_KEY);
+  const choices = schools.filter((s) => s.active).map((s) => schoolChoice(s.school_id, s.name));
+  if (formId) ports.forms.setChoices(formId, SCHOOL_FIELD, choices);
   const links = schoolLinks(ports, schools, settings);
   ports.sheets.replace(
     SHEETS.links,
@@ -69,7 +73,7 @@ export function refreshLinks(ports: Ports): SchoolLink[] {
     {
       frozenRows: 1,
       columns: [
-        { width: 90, numberFormat: '@' },
+        { width: 90 },
         { width: 260 },
         { width: 200 },
         { width: 90 },

@@ -4,9 +4,10 @@
  * has a key (e.g. `link|0001|2025-2026`): a key already in the sheet is never queued again, so
  * nothing is sent twice, and nothing queued is dropped.
  */
-import { COLUMNS, JOURNAL, SHEETS } from '../core/messages';
+import { COLUMNS, INTAKE, JOURNAL, SHEETS } from '../core/messages';
 import type { Cell, MailMessage, Ports } from '../ports';
 import { journal } from './journal';
+import { ensureProductSheet } from './productSheets';
 
 export const CONTINUE_MAILING_HANDLER = 'continueMailing';
 const MAIL_HOUR = 8;
@@ -34,27 +35,34 @@ function readOutbox(ports: Pick<Ports, 'sheets'>): OutboxRow[] {
     }));
 }
 
-function sendWithinQuota(ports: Ports, message: MailMessage): boolean {
-  if (ports.mailer.remainingQuota() <= 0) return false;
+/**
+ * 'sent'; 'quota' when the day's quota is used up (the message waits); or the text of a
+ * failure that waiting will not mend (an address the mail service refuses), which is marked
+ * on the message so that it neither blocks the queue nor is retried.
+ */
+function sendWithinQuota(ports: Ports, message: MailMessage): 'sent' | 'quota' | string {
+  if (ports.mailer.remainingQuota() <= 0) return 'quota';
   try {
     ports.mailer.send(message);
-    return true;
+    return 'sent';
   } catch (error) {
-    // The quota can run out between the check and the send: the message stays queued.
+    // The quota can also run out between the check and the send.
+    if (ports.mailer.remainingQuota() <= 0) return 'quota';
     journal(ports, JOURNAL.mail, JOURNAL.mailFailed(message.to, String(error)));
-    return false;
+    return INTAKE.mailFailedMark(String(error));
   }
 }
 
 /** One message (a respondent's notice): sent now, or queued. One append either way. */
 export function sendOrQueue(ports: Ports, mail: OutgoingMail): boolean {
-  const sent = sendWithinQuota(ports, mail);
-  ports.sheets.ensure(SHEETS.outbox, COLUMNS.outbox, { frozenRows: 1 });
+  const outcome = sendWithinQuota(ports, mail);
+  ensureProductSheet(ports, SHEETS.outbox);
+  const mark = outcome === 'sent' ? ports.clock.now() : outcome === 'quota' ? '' : outcome;
   ports.sheets.append(SHEETS.outbox, [
-    [mail.key, ports.clock.now(), mail.to, mail.subject, mail.body, sent ? ports.clock.now() : ''],
+    [mail.key, ports.clock.now(), mail.to, mail.subject, mail.body, mark],
   ]);
-  if (!sent) ports.triggers.ensureDaily(CONTINUE_MAILING_HANDLER, MAIL_HOUR);
-  return sent;
+  if (outcome === 'quota') ports.triggers.ensureDaily(CONTINUE_MAILING_HANDLER, MAIL_HOUR);
+  return outcome === 'sent';
 }
 
 /**
@@ -65,7 +73,19 @@ export function queueAndSend(
   ports: Ports,
   mails: readonly OutgoingMail[],
 ): { sent: number; queued: number } {
-  ports.sheets.ensure(SHEETS.outbox, COLUMNS.outbox, { frozenRows: 1 });
+  // Under the lock: a submission appending a notice meanwhile must not be overwritten.
+  const result = ports.lock.withLock(MAIL_LOCK_MS, () => queueAndSendLocked(ports, mails));
+  if (!result.ok) throw new Error(INTAKE.mailBusy);
+  return result.value;
+}
+
+const MAIL_LOCK_MS = 60_000;
+
+function queueAndSendLocked(
+  ports: Ports,
+  mails: readonly OutgoingMail[],
+): { sent: number; queued: number } {
+  ensureProductSheet(ports, SHEETS.outbox);
   const rows = readOutbox(ports);
   const known = new Set(rows.map((r) => r.key));
   for (const mail of mails) {
@@ -77,9 +97,10 @@ export function queueAndSend(
   try {
     for (const row of rows) {
       if (row.sent !== '') continue;
-      if (!sendWithinQuota(ports, row.message)) break;
-      row.sent = ports.clock.now();
-      sent += 1;
+      const outcome = sendWithinQuota(ports, row.message);
+      if (outcome === 'quota') break;
+      row.sent = outcome === 'sent' ? ports.clock.now() : outcome;
+      if (outcome === 'sent') sent += 1;
     }
   } finally {
     // Written even if sending failed midway: what went out is marked and never sent again.

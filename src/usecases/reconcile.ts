@@ -7,7 +7,7 @@
  */
 import { COLUMNS, INTAKE, JOURNAL, SHEETS } from '../core/messages';
 import type { Ports } from '../ports';
-import { intakeContext, parseTitleMap } from './ingest';
+import { currentTitleMap, intakeContext } from './ingest';
 import {
   rebuild,
   stateOf,
@@ -18,7 +18,7 @@ import {
 } from './intake';
 import { isBlankRow, rawResponse } from './intake';
 import { journal } from './journal';
-import { TITLE_MAP_KEY } from './setup';
+import { RESPONSES_SHEET_KEY } from './productSheets';
 import {
   dataHeader,
   dataRowCells,
@@ -34,10 +34,16 @@ export interface ReconcileResult {
 }
 
 /** Every raw response version in the responses sheet, blank rows left out. */
-export function readRawResponses(ports: Pick<Ports, 'sheets' | 'properties'>): RawResponse[] {
-  const table = ports.sheets.read(SHEETS.responses);
+export function readRawResponses(
+  ports: Pick<Ports, 'sheets' | 'properties' | 'forms'>,
+): RawResponse[] {
+  const id = ports.properties.get(RESPONSES_SHEET_KEY);
+  const name = id ? ports.sheets.sheetNameById(Number(id)) : SHEETS.responses;
+  // Without its responses there is nothing to rebuild from: stop rather than empty «Данные».
+  if (name === null) throw new Error(INTAKE.responsesSheetMissing);
+  const table = ports.sheets.read(name);
   if (table.length === 0) return [];
-  const titleMap = parseTitleMap(ports.properties.get(TITLE_MAP_KEY));
+  const titleMap = currentTitleMap(ports, table[0]);
   const header = table[0];
   const raws: RawResponse[] = [];
   for (let i = 1; i < table.length; i++) {
@@ -61,7 +67,19 @@ function reconcileLocked(ports: Ports): ReconcileResult {
   const previous: DataEntry[] = readData(ports.sheets).rows.flatMap((r) =>
     r.timestamp ? [{ row: r.rawRow, timestamp: r.timestamp, data: r.data }] : [],
   );
-  const { data, journal: fresh } = rebuild(raws, intakeContext(ports), decisions, previous);
+  // The period a version was accepted or listed under, for responses that did not name one.
+  const periods = new Map<string, string>([
+    ...history.map((h) => [versionKey(h.row, h.timestamp), h.period] as [string, string]),
+    ...previous.map((p) => [versionKey(p.row, p.timestamp), p.data.period] as [string, string]),
+  ]);
+  const { data, journal: fresh } = rebuild(
+    raws,
+    intakeContext(ports),
+    decisions,
+    previous,
+    periods,
+  );
+  const acceptedVersions = new Set(data.map((d) => versionKey(d.row, d.timestamp)));
 
   ports.sheets.replace(SHEETS.data, [
     dataHeader(),
@@ -77,6 +95,10 @@ function reconcileLocked(ports: Ports): ReconcileResult {
     (a, b) => a.row - b.row || a.timestamp.getTime() - b.timestamp.getTime(),
   );
   for (const m of merged) {
+    if (acceptedVersions.has(versionKey(m.row, m.timestamp)) && m.decision !== 'принять') {
+      m.state = INTAKE.stateAcceptedOnReconcile;
+      continue;
+    }
     if (
       m.state === INTAKE.stateHeld ||
       m.state === INTAKE.stateAcceptedByInspector ||

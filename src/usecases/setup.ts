@@ -7,15 +7,21 @@ import { FIELDS, FORM_SECTIONS, REGISTRY_COLUMNS } from '../core/catalogue';
 import { COLUMNS, INTAKE, JOURNAL, SHEETS, UI } from '../core/messages';
 import type { FieldDef } from '../core/catalogue';
 import type { FormItemKind, FormItemSpec, FormSpec, Ports } from '../ports';
-import { ACCESS_CODE_FIELD, schoolChoice } from './intake';
+import { ACCESS_CODE_FIELD, SCHOOL_FIELD, schoolChoice } from './intake';
 import { refreshLinks } from './links';
+import { renamedTitles } from './titles';
+import {
+  dataHeader,
+  ensureProductSheet,
+  FORM_ID_KEY,
+  RESPONSES_SHEET_KEY,
+  TITLE_MAP_KEY,
+} from './productSheets';
 import { journal } from './journal';
-import { dataHeader, readRegistry, registryHeader, ruleRows, settingsRows } from './workbook';
+import { readRegistry, registryHeader, ruleRows, settingsRows } from './workbook';
 
-export const FORM_ID_KEY = 'form.id';
-export const TITLE_MAP_KEY = 'form.titles';
+export { FORM_ID_KEY, TITLE_MAP_KEY } from './productSheets';
 export const FORM_SUBMIT_HANDLER = 'onFormSubmit';
-export const SCHOOL_FIELD = 'school_id';
 
 export interface SetupResult {
   formUrl: string;
@@ -75,29 +81,11 @@ export function setupMonitoring(ports: Ports): SetupResult {
   });
   if (rulesMade) sheets.append(SHEETS.rules, ruleRows());
   note(rulesMade, SHEETS.rules);
-  const dataMade = sheets.ensure(SHEETS.data, dataHeader(), {
-    frozenRows: 1,
-    headerNotes: [...COLUMNS.dataLead, ...FIELDS.map((f) => f.label)],
-    columns: [{ numberFormat: '@' }, {}, {}, { numberFormat: 'dd.MM.yyyy HH:mm:ss' }],
-  });
+  const dataMade = ensureProductSheet(ports, SHEETS.data);
   if (!dataMade) migrateDataSheet(ports);
   note(dataMade, SHEETS.data);
-  note(
-    sheets.ensure(SHEETS.rejected, COLUMNS.rejected, {
-      frozenRows: 1,
-      columns: [
-        {},
-        { numberFormat: 'dd.MM.yyyy HH:mm:ss' },
-        { numberFormat: '@' },
-        {},
-        { width: 420 },
-        { width: 130 },
-        { width: 150, allowed: INTAKE.decisions },
-      ],
-    }),
-    SHEETS.rejected,
-  );
-  note(sheets.ensure(SHEETS.journal, COLUMNS.journal, { frozenRows: 1 }), SHEETS.journal);
+  note(ensureProductSheet(ports, SHEETS.rejected), SHEETS.rejected);
+  note(ensureProductSheet(ports, SHEETS.journal), SHEETS.journal);
 
   const choices = schoolChoices(ports);
   const spec = formSpec(choices);
@@ -108,8 +96,12 @@ export function setupMonitoring(ports: Ports): SetupResult {
   } else {
     form = ports.forms.create(spec, sheets.id());
     ports.properties.set(FORM_ID_KEY, form.id);
-    if (form.responsesSheetId !== null)
+    if (form.responsesSheetId !== null) {
+      // The responses sheet is found by its id from now on: the inspector may rename it, and
+      // an older «Ответы формы» (of a deleted form) may still hold the name.
+      ports.properties.set(RESPONSES_SHEET_KEY, String(form.responsesSheetId));
       sheets.renameSheetById(form.responsesSheetId, SHEETS.responses);
+    }
     created.push(UI.createdForm);
   }
   ports.properties.set(TITLE_MAP_KEY, JSON.stringify(renamedTitles(ports.forms.titleMap(form.id))));
@@ -121,26 +113,11 @@ export function setupMonitoring(ports: Ports): SetupResult {
 }
 
 /**
- * Only the questions whose title differs from the catalogue's label (renamed by the inspector)
- * need remembering: the others are matched by label. Keeps the property far below 9 KB.
- */
-export function renamedTitles(map: Readonly<Record<string, string>>): Record<string, string> {
-  const labels = new Map(FIELDS.map((f) => [f.code, f.label]));
-  return Object.fromEntries(
-    Object.entries(map).filter(([title, code]) => labels.get(code) !== title),
-  );
-}
-
-/**
  * «Обновить список школ в форме»: the school list of the form follows the registry, and
  * «Ссылки школам» is rewritten with each school's personal link.
  */
 export function syncSchoolList(ports: Ports): number {
-  const formId = ports.properties.get(FORM_ID_KEY);
-  const choices = schoolChoices(ports);
-  if (formId) ports.forms.setChoices(formId, SCHOOL_FIELD, choices);
-  refreshLinks(ports);
-  return choices.length;
+  return refreshLinks(ports).length;
 }
 
 /** Settings added to the catalogue since setup ran appear with their defaults. */

@@ -111,10 +111,7 @@ export function ruleRows(): Cell[][] {
   return DEFAULT_RULES.map((r) => RULE_KEYS.map((k) => r[k]));
 }
 
-/** The data sheet: lead columns, then one column per field code. */
-export function dataHeader(): string[] {
-  return [...COLUMNS.dataLead, ...FIELDS.map((f) => f.code)];
-}
+export { dataHeader } from './productSheets';
 
 export interface StoredData {
   rows: Array<{ sheetRow: number; rawRow: number; timestamp: Date | null; data: DataRow }>;

@@ -24,7 +24,12 @@ export class GasDocumentWriter implements DocumentWriter {
     }
     for (const block of rest) renderBlock(body, block);
     doc.saveAndClose();
-    this.moveToReportsFolder(doc.getId());
+    try {
+      this.moveToReportsFolder(doc.getId());
+    } catch (error) {
+      // Filing into the folder is a convenience: the report itself exists and is returned.
+      console.warn(`reports folder: ${String(error)}`);
+    }
     return { id: doc.getId(), url: doc.getUrl() };
   }
 

@@ -14,5 +14,5 @@ export function submissionFromEvent(
   const width = sheet.getLastColumn();
   const header = sheet.getRange(1, 1, 1, width).getValues()[0];
   const values = sheet.getRange(range.getRow(), 1, 1, width).getValues()[0];
-  return { row: range.getRow(), header, values };
+  return { row: range.getRow(), header, values, sheetId: sheet.getSheetId() };
 }

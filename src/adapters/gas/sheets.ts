@@ -100,10 +100,22 @@ export class GasSheetStore implements SheetStore {
     s.getRange(row, 1, 1, values.length).setValues(asCellRows([values], values.length));
   }
 
-  renameSheetById(sheetId: number, name: string): void {
+  renameSheetById(sheetId: number, name: string): boolean {
     const s = this.ss.getSheets().find((x) => x.getSheetId() === sheetId);
-    if (s && s.getName() !== name) s.setName(name);
+    const taken = this.find(name);
+    if (!s || (taken && taken.getSheetId() !== sheetId)) return false;
+    if (s.getName() !== name) s.setName(name);
     this.handles = null;
+    return true;
+  }
+
+  sheetNameById(sheetId: number): string | null {
+    const s = this.ss.getSheets().find((x) => x.getSheetId() === sheetId);
+    return s ? s.getName() : null;
+  }
+
+  deleteRow(sheet: string, row: number): void {
+    this.find(sheet)?.deleteRow(row);
   }
 
   highlightDuplicates(sheet: string, column: number): boolean {

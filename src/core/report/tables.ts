@@ -53,7 +53,7 @@ export function schoolSheet(result: MonitoringResult): SheetTable {
       frozenRows: 1,
       columns: header.map((_, i) => ({
         width: i === 1 ? 260 : 110,
-        numberFormat: i === 0 ? '@' : i >= 7 && i <= 10 ? '0.00' : undefined,
+        numberFormat: i >= 7 && i <= 10 ? '0.00' : undefined,
       })),
     },
   };
@@ -115,7 +115,7 @@ export function recommendationSheet(result: MonitoringResult): SheetTable {
     layout: {
       frozenRows: 1,
       columns: [
-        { width: 100, numberFormat: '@' },
+        { width: 100 },
         { width: 240 },
         { width: 100 },
         { width: 70 },

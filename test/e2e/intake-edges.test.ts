@@ -1,0 +1,106 @@
+/**
+ * Edge cases found in review, each reproduced on the built bundle before its fix.
+ */
+import { INTAKE, SHEETS } from '../../src/core/messages';
+import { codeOfItem } from '../../src/adapters/gas/forms';
+import { makeHarness, validAnswers } from './harness';
+
+const schoolsIn = (h: ReturnType<typeof makeHarness>, sheet: string) =>
+  h
+    .values(sheet)
+    .slice(1)
+    .map((r) => String(r[0]));
+const setSetting = (h: ReturnType<typeof makeHarness>, key: string, value: string) => {
+  const sheet = h.ss.getSheetByName(SHEETS.settings)!;
+  const row =
+    sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === key) + 1;
+  sheet.getRange(row, 3).setValue(value);
+};
+
+describe('review fixes', () => {
+  it('recreates a deleted «Данные» with its header before writing to it', () => {
+    const h = makeHarness(2);
+    h.ss.deleteSheet(h.ss.getSheetByName(SHEETS.data)!);
+    h.submit(validAnswers(1, { access_code: h.codeOf('0001') }));
+    expect(h.values(SHEETS.data)[0].slice(0, 2)).toEqual(['Код ОО', 'Период']);
+    expect(JSON.parse(h.project.call<string>('summaryJson_', '')).responded).toBe(1);
+  });
+
+  it('reconcile marks versions it accepts, so none stays listed as held', () => {
+    const h = makeHarness(2);
+    h.submit(validAnswers(1));
+    setSetting(h, 'access_code_check', 'нет');
+    h.project.call('menuReconcile');
+    expect(schoolsIn(h, SHEETS.data)).toEqual(['0001']);
+    expect(h.values(SHEETS.rejected)[1][5]).not.toBe(INTAKE.stateHeld);
+    expect(JSON.parse(h.project.call<string>('summaryJson_', '')).held).toEqual([]);
+  });
+
+  it('an address the mail service refuses does not block the others', () => {
+    const h = makeHarness(3);
+    const registry = h.ss.getSheetByName(SHEETS.registry)!;
+    registry.getRange(2, 5).setValue('dir:ector@school.ru');
+    h.project.call('menuSendLinks');
+    type Mail = { to: string | string[] };
+    const sent = (h.google.MailApp as unknown as { __outbox(): Mail[] }).__outbox();
+    expect(sent).toHaveLength(2);
+  });
+
+  it('sends links to schools added to the registry since the form was synced', () => {
+    const h = makeHarness(2);
+    const registry = h.ss.getSheetByName(SHEETS.registry)!;
+    const rows = registry.getRange(2, 1, 2, 8).getValues();
+    registry
+      .getRange(2, 1, 3, 8)
+      .setValues([
+        ["'0003", 'Школа № 3', '', 'urban', 'school0003@example.edu.ru', 'нет', '', 'да'],
+        ...rows.map((r) => [`'${r[0]}`, ...r.slice(1)]),
+      ]);
+    expect(() => h.project.call('menuSendLinks')).not.toThrow();
+    expect(decodeURIComponent(h.linkOf('0003'))).toContain('0003 — Школа № 3');
+  });
+
+  it('an edit that changes the school moves the response, as reconcile would', () => {
+    const h = makeHarness(2);
+    const response = h.submit(validAnswers(1, { access_code: h.codeOf('0001') }));
+    h.google.runtime.clock.advance(60_000);
+    h.edit(response, validAnswers(2, { access_code: h.codeOf('0002') }));
+    expect(schoolsIn(h, SHEETS.data)).toEqual(['0002']);
+    h.project.call('menuReconcile');
+    expect(schoolsIn(h, SHEETS.data)).toEqual(['0002']);
+  });
+
+  it('keeps mapping answers after the inspector renames a question in the form', () => {
+    const h = makeHarness(2);
+    h.form
+      .getItems()
+      .find((i) => codeOfItem(i) === 'students_total')!
+      .setTitle('Сколько всего учеников?');
+    h.submit(validAnswers(1, { access_code: h.codeOf('0001') }));
+    expect(schoolsIn(h, SHEETS.data)).toEqual(['0001']);
+  });
+
+  it('reconcile does not wipe «Данные» when the responses sheet was renamed', () => {
+    const h = makeHarness(2);
+    h.submit(validAnswers(1, { access_code: h.codeOf('0001') }));
+    h.ss.getSheetByName(SHEETS.responses)!.setName('Ответы 2025');
+    h.project.call('menuReconcile');
+    expect(schoolsIn(h, SHEETS.data)).toEqual(['0001']);
+  });
+
+  it('a response without a period keeps the period it was accepted for after the period changes', () => {
+    const h = makeHarness(2);
+    h.submit(validAnswers(1, { access_code: h.codeOf('0001'), period: '' }));
+    setSetting(h, 'period', '2026-2027');
+    h.project.call('menuReconcile');
+    expect(
+      h
+        .values(SHEETS.data)
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    ).toEqual([['0001', '2025-2026']]);
+  });
+});
