@@ -4,7 +4,7 @@
  * try followed by a corrected one, one school resubmits, two schools do not answer in the
  * current period, one response names a school not in the registry.
  */
-import { FIELDS } from '../src/core/catalogue';
+import { FIELDS, REGISTRY_COLUMNS } from '../src/core/catalogue';
 
 export const PERIODS = ['2024-2025', '2025-2026'] as const;
 
@@ -209,16 +209,7 @@ export function syntheticMunicipality(schoolCount = 36, seed = 20260901): Synthe
   );
 
   const registry: string[][] = [
-    [
-      'school_id',
-      'name',
-      'municipality',
-      'locality',
-      'email',
-      'is_internship_site',
-      'leader_school_id',
-      'active',
-    ],
+    REGISTRY_COLUMNS.map((c) => c.code),
     ...schools.map((s, i) => [
       s.id,
       s.name,

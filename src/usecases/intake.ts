@@ -32,6 +32,11 @@ export function schoolChoice(id: string, name: string): string {
   return `${id} — ${name}`;
 }
 
+/** The form's school list: every active school of the registry, as `id — name`. */
+export function activeSchoolChoices(schools: readonly RegistrySchool[]): string[] {
+  return schools.filter((s) => s.active).map((s) => schoolChoice(s.school_id, s.name));
+}
+
 export function schoolIdFromChoice(answer: string): string {
   const text = answer.trim();
   const dash = text.indexOf(' — ');

@@ -7,7 +7,7 @@ import { COLUMNS, INTAKE, SHEETS } from '../core/messages';
 import { settingText } from '../core/settings';
 import type { RegistrySchool, Settings } from '../core/types';
 import type { Ports } from '../ports';
-import { ACCESS_CODE_FIELD, SCHOOL_FIELD, schoolChoice } from './intake';
+import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD, schoolChoice } from './intake';
 import { queueAndSend, type OutgoingMail } from './mail';
 import { FORM_ID_KEY } from './productSheets';
 import { readRegistry, readSettingsSheet } from './workbook';
@@ -54,7 +54,7 @@ export function refreshLinks(ports: Ports): SchoolLink[] {
   const { schools } = readRegistry(ports.sheets);
   // A link can only pre-fill a school the form lists: the list follows the registry first.
   const formId = ports.properties.get(FORM_ID_KEY);
-  const choices = schools.filter((s) => s.active).map((s) => schoolChoice(s.school_id, s.name));
+  const choices = activeSchoolChoices(schools);
   if (formId) ports.forms.setChoices(formId, SCHOOL_FIELD, choices);
   const links = schoolLinks(ports, schools, settings);
   ports.sheets.replace(

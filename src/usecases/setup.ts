@@ -7,7 +7,7 @@ import { FIELDS, FORM_SECTIONS, REGISTRY_COLUMNS } from '../core/catalogue';
 import { COLUMNS, INTAKE, JOURNAL, SHEETS, UI } from '../core/messages';
 import type { FieldDef } from '../core/catalogue';
 import type { FormItemKind, FormItemSpec, FormSpec, Ports } from '../ports';
-import { ACCESS_CODE_FIELD, SCHOOL_FIELD, schoolChoice } from './intake';
+import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD } from './intake';
 import { refreshLinks } from './links';
 import { renamedTitles } from './titles';
 import {
@@ -143,9 +143,7 @@ function migrateDataSheet(ports: Ports): void {
   ports.sheets.replace(SHEETS.data, [header, ...rows]);
 }
 function schoolChoices(ports: Ports): string[] {
-  return readRegistry(ports.sheets)
-    .schools.filter((s) => s.active)
-    .map((s) => schoolChoice(s.school_id, s.name));
+  return activeSchoolChoices(readRegistry(ports.sheets).schools);
 }
 
 /** The access code question (8a): filled by each school's personal link. */

@@ -30,13 +30,13 @@ export async function cli(...argv: string[]): Promise<CliResult> {
 }
 
 /** The Kansk run's arguments, with the output folder. */
-export function kanskArgs(out: string): string[] {
+export function kanskArgs(out: string, responses = kansk('responses.csv')): string[] {
   return [
     'run',
     '--registry',
     kansk('registry.csv'),
     '--responses',
-    kansk('responses.csv'),
+    responses,
     '--lists',
     kansk('lists.csv'),
     '--settings',

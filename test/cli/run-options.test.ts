@@ -83,19 +83,7 @@ describe('access codes (domain spec 8a) offline', () => {
     const file = path.join(tempDir(), 'responses-codes.csv');
     fs.writeFileSync(file, iconv.encode(withCodes, 'win1251'));
     const out = tempDir();
-    const r = await cli(
-      'run',
-      '--registry',
-      kansk('registry.csv'),
-      '--responses',
-      file,
-      '--lists',
-      kansk('lists.csv'),
-      '--settings',
-      kansk('settings.csv'),
-      '--out',
-      out,
-    );
+    const r = await cli(...kanskArgs(out, file));
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('коды не проверяются');
     const summary = readSummary(out);
