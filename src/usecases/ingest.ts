@@ -22,6 +22,7 @@ import {
 import { journal } from './journal';
 import { sendOrQueue } from './mail';
 import {
+  ensureDataLayout,
   ensureProductSheet,
   FORM_ID_KEY,
   RESPONSES_SHEET_KEY,
@@ -107,7 +108,9 @@ export function parseTitleMap(json: string | null): Record<string, string> {
 }
 
 /** What judging needs: the registry, the settings, and the access codes when checked. */
-export function intakeContext(ports: Pick<Ports, 'sheets' | 'accessCodes'>): IntakeContext {
+export function intakeContext(
+  ports: Pick<Ports, 'sheets' | 'accessCodes' | 'clock'>,
+): IntakeContext {
   const { settings } = readSettingsSheet(ports.sheets);
   const { schools } = readRegistry(ports.sheets);
   const check = settingBool(settings, 'access_code_check');
@@ -115,6 +118,7 @@ export function intakeContext(ports: Pick<Ports, 'sheets' | 'accessCodes'>): Int
     schools,
     settings,
     expectedCode: check ? (id, period) => ports.accessCodes.code(id, period) : null,
+    now: ports.clock.now(),
   };
 }
 
@@ -127,6 +131,7 @@ function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
     return 'blank';
   }
   ensureProductSheet(ports, SHEETS.data);
+  ensureDataLayout(ports);
   ensureProductSheet(ports, SHEETS.rejected);
   const stored = readData(sheets, true);
   const version = versionKey(raw.row, raw.timestamp);

@@ -18,7 +18,7 @@ import {
 } from './intake';
 import { isBlankRow, rawResponse } from './intake';
 import { journal } from './journal';
-import { RESPONSES_SHEET_KEY } from './productSheets';
+import { rememberDataLayout, RESPONSES_SHEET_KEY } from './productSheets';
 import {
   dataHeader,
   dataRowCells,
@@ -85,6 +85,7 @@ function reconcileLocked(ports: Ports): ReconcileResult {
     dataHeader(),
     ...data.map((d) => dataRowCells(d.row, d.timestamp, d.data)),
   ]);
+  rememberDataLayout(ports);
 
   const byVersion = new Map<string, JournalEntry>(
     history.map((h) => [versionKey(h.row, h.timestamp), h]),
