@@ -15,7 +15,6 @@ export const UI = {
   menuSendLinks: 'Разослать ссылки школам',
   menuReconcile: 'Сверить ответы',
   menuAbout: 'О программе',
-  reportsFolder: 'Мониторинг ШНОР и ШНСУ — отчёты',
   formTitle: 'Мониторинг ШНОР и ШНСУ: анкета школы',
   formDescription:
     'Анкета заполняется одной школой один раз за отчётный период. Ответ можно изменить по ' +
@@ -34,7 +33,9 @@ export const UI = {
     `Анкета школы: ${formUrl}\nСоздано: ${created || 'ничего, всё уже было на месте'}.`,
   recomputeDoneTitle: 'Показатели пересчитаны',
   reportDoneTitle: 'Аналитическая записка готова',
-  reportDone: (url: string) => `Документ: ${url}`,
+  reportDone: (url: string) =>
+    `Документ: ${url}\nОн создан в корне вашего Google Диска, ссылка записана в «Журнал»; ` +
+    'перенесите его в нужную папку сами.',
   aboutTitle: 'О программе',
   toastIngested: (school: string) => `Принят ответ школы ${school}`,
   schoolsSynced: (count: number) => `Список школ в анкете обновлён: ${count}`,
