@@ -4,8 +4,8 @@
  * not), edit a response, and read sheets.
  */
 import { codeOfItem } from '../../src/adapters/gas/forms';
-import { SHEETS } from '../../src/core/messages';
-import { schoolChoice } from '../../src/usecases/intake';
+import { SHEETS } from '../../src/sheets/schema';
+import { schoolChoice } from '../../src/core/intake';
 import { createGoogle } from '../../emulator';
 import { loadProject, type LoadOptions } from '../../emulator/loader';
 import type { RuntimeOptions } from '../../emulator/runtime';
