@@ -4,19 +4,14 @@
  * keeps every edit the inspector made in their sheets.
  */
 import { FIELDS, FORM_SECTIONS, REGISTRY_COLUMNS, sectionHelp } from '../core/catalogue';
-import { COLUMNS, INTAKE, JOURNAL, SHEETS, UI } from '../core/messages';
+import { COLUMNS, FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS, TITLE_MAP_KEY } from '../sheets/schema';
+import { INTAKE, JOURNAL, UI } from '../core/messages';
 import type { FieldDef } from '../core/catalogue';
 import type { FormItemKind, FormItemSpec, FormSpec, Ports } from '../ports';
-import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD } from './intake';
+import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD } from '../core/intake';
 import { refreshLinks } from './links';
 import { renamedTitles } from './titles';
-import {
-  ensureDataLayout,
-  ensureProductSheet,
-  FORM_ID_KEY,
-  RESPONSES_SHEET_KEY,
-  TITLE_MAP_KEY,
-} from './productSheets';
+import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
 import { journal } from './journal';
 import {
   readRegistry,
@@ -24,9 +19,8 @@ import {
   registryHeader,
   ruleRows,
   settingsRows,
-} from './workbook';
+} from '../sheets/workbook';
 
-export { FORM_ID_KEY, TITLE_MAP_KEY } from './productSheets';
 export const FORM_SUBMIT_HANDLER = 'onFormSubmit';
 
 export interface SetupResult {
