@@ -79,6 +79,7 @@ export const REPORT = {
     'Статус',
     'Расхождение',
     'Индекс результатов',
+    'Индекс результатов без ВПР',
     'Индекс результатов (пред.)',
     'ИСБ',
     'ИСБ (пред.)',
@@ -87,8 +88,8 @@ export const REPORT = {
     'Остаток (результаты − ИСБ)',
     'Динамика',
     'Эффективный режим',
-    'Объективность: ВПР',
-    'Профиль рисков',
+    'Объективность ВПР',
+    'Факторы риска «500+» (уровень)',
     'Похожие школы',
     'Место среди похожих',
     'Место в муниципалитете',
@@ -171,6 +172,14 @@ export const REPORT = {
   noneLeft: 'Ни одна школа не вышла из списков.',
   resilient: (names: string) =>
     `Школы, успешно преодолевающие сложности (низкий ИСБ, результаты не ниже медианы): ${names}. Их опыт стоит распространять.`,
+  vprInflation: (names: string) =>
+    `Отметки ВПР заметно выше журнальных (возможна необъективность ВПР; расчётный статус учитывает индекс результатов без ВПР): ${names}.`,
+  journalInflation: (names: string) =>
+    `Отметки ВПР заметно ниже журнальных (признак завышения текущих отметок): ${names}.`,
+  effectiveMode: (names: string) =>
+    `Перешли в эффективный режим работы (два периода вне списков, результаты не ниже): ${names}.`,
+  noDataDynamics: (names: string) =>
+    `Не представили данные, динамика не определена («нет данных»): ${names}.`,
   riskZone: (count: string) =>
     `Риски снижения результатов (два из трёх факторов) выявлены у ${count}.`,
   recommendationsHeading: '5. Адресные рекомендации',
@@ -292,6 +301,8 @@ export const RULE_MESSAGES = {
     `условие «${op}» неприменимо к ответу да/нет «${codes}» (используйте «да» или «нет»)`,
   yesNoOnNumber: (op: string, codes: string) =>
     `условие «${op}» неприменимо к числовому показателю «${codes}» (используйте <, >, = и порог)`,
+  badLevel: (threshold: string) =>
+    `порог «${threshold}» — для фактора риска ожидается уровень: высокий, средний или низкий`,
   badThreshold: (threshold: string) =>
     `порог «${threshold}» — ожидается число (0,8 или 80%) или «mun» (муниципальное значение)`,
   noText: 'не указан текст рекомендации',
@@ -307,6 +318,8 @@ export const SUMMARY_NOTES = {
   absent: 'отсутствует',
   covered: (covered: number, total: number) => `данные по ${covered} из ${total} школ`,
   noPreviousPeriod: 'нет данных за предыдущий период',
+  silentSchools: (count: number) =>
+    `без ${count} шк., не представивших данные (динамика «нет данных»)`,
   gapTooFew: 'недостаточно участников для сравнения',
   gap: (flagged: string, others: string) => `ШНОР/ШНСУ: ${flagged}; остальные школы: ${others}`,
 } as const;
@@ -418,4 +431,17 @@ export const INTAKE = {
     `У школы ${school} нет e-mail в реестре: ссылку нужно передать вручную.`,
   reconcileDone: (accepted: number, held: number, rejected: number) =>
     `Данные пересобраны из листа «Ответы формы»: принято ${accepted}, на проверке ${held}, отклонено ${rejected}.`,
+} as const;
+
+/** Levels of the «500+» risk factors as the reader sees them (rev 2; spec §6 gives the words). */
+export const RISK_LEVEL_WORDS = {
+  high: 'высокий',
+  medium: 'средний',
+  low: 'низкий',
+} as const;
+
+/** Objectivity signs (rev 2), as a reader sees them before the ВПР's subject and grade. */
+export const OBJECTIVITY_WORDS = {
+  vpr_inflation: 'отметки ВПР выше журнальных (возможна необъективность ВПР)',
+  journal_inflation: 'отметки ВПР ниже журнальных (завышение текущих отметок)',
 } as const;

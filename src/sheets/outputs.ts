@@ -5,6 +5,7 @@
 import type { MonitoringResult } from '../core/monitoring';
 import { REPORT } from '../core/messages';
 import { renderRuleText } from '../core/rules/evaluate';
+import { objectivityList, riskProfileText } from '../core/report/words';
 import type { Cell } from '../core/types';
 
 export interface SheetTable {
@@ -29,6 +30,7 @@ export function schoolSheet(result: MonitoringResult): SheetTable {
     s.status,
     s.status_mismatch ? REPORT.statusMismatch : '',
     round2(s.results_index),
+    round2(s.results_index_no_vpr),
     round2(s.results_index_prev),
     round2(s.isb),
     round2(s.isb_prev),
@@ -37,8 +39,8 @@ export function schoolSheet(result: MonitoringResult): SheetTable {
     round2(s.residual),
     s.dynamics,
     s.effective_mode ? REPORT.yes : '',
-    s.objectivity_flags.join(', '),
-    s.risk_profile.join(', '),
+    objectivityList(s.objectivity_flags),
+    riskProfileText(s.risk_levels),
     s.peers.join(', '),
     blank(s.peer_rank),
     blank(s.municipal_rank),
@@ -51,7 +53,7 @@ export function schoolSheet(result: MonitoringResult): SheetTable {
       frozenRows: 1,
       columns: header.map((_, i) => ({
         width: i === 1 ? 260 : 110,
-        numberFormat: i >= 7 && i <= 10 ? '0.00' : undefined,
+        numberFormat: i >= 7 && i <= 11 ? '0.00' : undefined,
       })),
     },
   };
