@@ -29,6 +29,8 @@ export const COST_MS = {
   docBodyCall: 100,
   formItemCreate: 150,
   formSetter: 50,
+  /** Google recalculating one cell that calls a custom function. */
+  customFunctionCell: 500,
   other: 1,
 } as const;
 
@@ -88,6 +90,7 @@ export function costOf(entry: CallRecord & { calls: number }): number {
   if (service === 'LockService') {
     return /\.(tryLock|waitLock|releaseLock)$/.test(method) ? calls * c.lock : calls * c.other;
   }
+  if (service === 'CustomFunctions') return calls * c.customFunctionCell;
   if (service === 'MailApp')
     return method === 'MailApp.sendEmail' ? calls * c.mailSend : calls * c.other;
   if (service === 'DocumentApp') {

@@ -18,6 +18,7 @@ export const SHEETS = {
   journal: 'Журнал',
   links: 'Ссылки школам',
   outbox: 'Исходящие письма',
+  formulaValues: 'Значения для формул',
 } as const;
 
 /** Column titles of the product's own sheets. */
