@@ -52,3 +52,5 @@ export const COLUMNS = {
 export const FORM_ID_KEY = 'form.id';
 export const TITLE_MAP_KEY = 'form.titles';
 export const RESPONSES_SHEET_KEY = 'form.responsesSheetId';
+/** The «Данные» header the sheet was last laid out with (see ensureDataLayout). */
+export const DATA_LAYOUT_KEY = 'data.layout';
