@@ -1,8 +1,8 @@
 /**
  * Cells that call the script's custom functions, recalculated as Google does: a cell is
  * recalculated only when the values of its arguments change (a function that reads sheets by
- * itself therefore goes stale), each recalculated cell costs about 0.5 s (counted as
- * `CustomFunctions` / `CustomFunction.recalculate`, see cost.ts), and the function runs
+ * itself therefore goes stale), each recalculated cell costs about 0.5 s (one
+ * `CustomFunction.call`, see cost.ts), and the function runs
  * read-only as a custom function does. The loader runs this after every script execution;
  * tests may call it after editing cells themselves.
  *
@@ -119,7 +119,6 @@ export function recalculate(host: CustomFunctionHost): number {
         if (cell.argsKey === key) continue;
         cell.argsKey = key;
         count += 1;
-        host.runtime.record('CustomFunctions', 'CustomFunction.recalculate');
         let result: unknown;
         try {
           result = host.call(name, args);

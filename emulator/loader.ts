@@ -120,8 +120,11 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
   runtime.setHandlerInvoker((name, event) => fn(name)(event));
   const functionNames = () =>
     Object.keys(globals).filter((k) => typeof globals[k] === 'function' && !preset.has(k));
-  const callCustomFunction = <T>(name: string, ...args: unknown[]) =>
-    runtime.asCustomFunction(() => fn(name)(...args) as T);
+  /** One calling cell: counted, so the model charges its 0.5 s (emulator/cost.ts). */
+  const callCustomFunction = <T>(name: string, ...args: unknown[]) => {
+    runtime.record('CustomFunction', 'CustomFunction.call');
+    return runtime.asCustomFunction(() => fn(name)(...args) as T);
+  };
   let recalculating = false;
   function recalc(): number {
     if (recalculating) return 0;

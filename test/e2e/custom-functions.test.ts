@@ -48,12 +48,12 @@ describe('SHNOR_STATUS and SHNOR_INDICATOR in cells', () => {
       .setFormulas(Array.from({ length: 500 }, (_, i) => [`=SHNOR_STATUS(A${i + 1}; ${TABLE})`]));
     h.google.runtime.calls.reset();
     h.project.recalculate();
-    expect(h.google.runtime.calls.get('CustomFunctions', 'CustomFunction.recalculate')).toBe(500);
+    expect(h.google.runtime.calls.get('CustomFunction', 'CustomFunction.call')).toBe(500);
 
     mine.getRange('D1').setFormula(`=SHNOR_STATUS(A1:A500; ${TABLE})`);
     h.google.runtime.calls.reset();
     h.project.recalculate();
-    expect(h.google.runtime.calls.get('CustomFunctions', 'CustomFunction.recalculate')).toBe(1);
+    expect(h.google.runtime.calls.get('CustomFunction', 'CustomFunction.call')).toBe(1);
     expect(mine.getRange('D500').getValue()).toBe(mine.getRange('B500').getValue());
   });
 });

@@ -46,7 +46,7 @@ describe('custom-function cells', () => {
     google.runtime.calls.reset();
     expect(p.recalculate()).toBe(1);
     expect(sheet.getRange('A1').getValue()).toBe(24);
-    expect(google.runtime.calls.get('CustomFunctions', 'CustomFunction.recalculate')).toBe(1);
+    expect(google.runtime.calls.get('CustomFunction', 'CustomFunction.call')).toBe(1);
   });
 
   it('go stale when the function reads a sheet by itself instead of taking it as an argument', () => {
@@ -76,7 +76,7 @@ describe('custom-function cells', () => {
     google.runtime.calls.reset();
     p.recalculate();
     const cells = modelCost(google.runtime.calls.snapshot(), 0);
-    expect(cells.byService.CustomFunctions).toEqual({
+    expect(cells.byService.CustomFunction).toEqual({
       calls: 500,
       ms: 500 * COST_MS.customFunctionCell,
     });
@@ -85,7 +85,7 @@ describe('custom-function cells', () => {
     sheet.getRange('C1').setFormula("=TOTAL('Данные'!A1:A500)");
     google.runtime.calls.reset();
     p.recalculate();
-    expect(modelCost(google.runtime.calls.snapshot(), 0).byService.CustomFunctions.calls).toBe(1);
+    expect(modelCost(google.runtime.calls.snapshot(), 0).byService.CustomFunction.calls).toBe(1);
     expect(sheet.getRange('C1').getValue()).toBe((499 * 500) / 2);
   });
 
