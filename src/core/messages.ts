@@ -15,7 +15,6 @@ export const UI = {
   menuSendLinks: 'Разослать ссылки школам',
   menuReconcile: 'Сверить ответы',
   menuAbout: 'О программе',
-  reportsFolder: 'Мониторинг ШНОР и ШНСУ — отчёты',
   formTitle: 'Мониторинг ШНОР и ШНСУ: анкета школы',
   formDescription:
     'Анкета заполняется одной школой один раз за отчётный период. Ответ можно изменить по ' +
@@ -34,7 +33,9 @@ export const UI = {
     `Анкета школы: ${formUrl}\nСоздано: ${created || 'ничего, всё уже было на месте'}.`,
   recomputeDoneTitle: 'Показатели пересчитаны',
   reportDoneTitle: 'Аналитическая записка готова',
-  reportDone: (url: string) => `Документ: ${url}`,
+  reportDone: (url: string) =>
+    `Документ: ${url}\nОн создан в корне вашего Google Диска, ссылка записана в «Журнал»; ` +
+    'перенесите его в нужную папку сами.',
   aboutTitle: 'О программе',
   toastIngested: (school: string) => `Принят ответ школы ${school}`,
   schoolsSynced: (count: number) => `Список школ в анкете обновлён: ${count}`,
@@ -177,6 +178,14 @@ export const VALIDATION = {
   inactiveSchool: (id: string, name: string) =>
     `Школа «${name}» (${id}) не участвует в мониторинге по реестру школ`,
   noPeriod: 'Не указан отчётный период',
+  badPeriod: (period: string) =>
+    `Отчётный период «${period}» — ожидается учебный год вида 2021-2022`,
+  periodNotConsecutive: (period: string) =>
+    `Отчётный период «${period}»: годы должны идти подряд (например, 2021-2022)`,
+  futurePeriod: (period: string, current: string) =>
+    `Отчётный период «${period}» ещё не начался (текущий учебный год — ${current})`,
+  futureTimestamp: (iso: string) =>
+    `Время отправки ответа (${iso.slice(0, 16).replace('T', ' ')} UTC) позже текущего: часы устройства или файл ответа неверны`,
   /** "Прошли диагностику (40) больше, чем педагогов всего (28)". */
   exceeds: (label: string, value: number, baseLabel: string, base: number) =>
     `${label} (${value}) больше, чем ${baseLabel} (${base})`,

@@ -37,6 +37,8 @@ export const SHEETS = {
 export const FORM_ID_KEY = 'form.id';
 export const TITLE_MAP_KEY = 'form.titles';
 export const RESPONSES_SHEET_KEY = 'form.responsesSheetId';
+/** The «Данные» header the sheet was last laid out with (see ensureDataLayout). */
+export const DATA_LAYOUT_KEY = 'data.layout';
 
 export interface SheetColumn<C extends string = string> extends ColumnLayout {
   code: C;

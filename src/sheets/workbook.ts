@@ -26,7 +26,6 @@ import type { SheetStore } from '../ports';
 import {
   DATA_LEAD,
   dataSheet,
-  headerOf,
   LISTS_SHEET,
   readRecords,
   REGISTRY_SHEET,
@@ -90,10 +89,6 @@ function defaultCell(value: unknown): Cell {
 
 export function ruleRows(): Cell[][] {
   return DEFAULT_RULES.map((r) => rowOf(RULES_SHEET, { ...r }));
-}
-
-export function dataHeader(): string[] {
-  return headerOf(dataSheet());
 }
 
 export interface StoredData {

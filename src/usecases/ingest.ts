@@ -18,7 +18,7 @@ import { INTAKE, JOURNAL, UI } from '../core/messages';
 import { settingBool } from '../core/settings';
 import { dataKey, settleData, versionKey, type DataEntry } from '../core/versions';
 import type { Cell, Ports } from '../ports';
-import { ensureProductSheet } from '../sheets/product';
+import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
 import { FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS, TITLE_MAP_KEY } from '../sheets/schema';
 import {
   dataEntries,
@@ -106,7 +106,9 @@ export function parseTitleMap(json: string | null): Record<string, string> {
 }
 
 /** What judging needs: the registry, the settings, and the access codes when checked. */
-export function intakeContext(ports: Pick<Ports, 'sheets' | 'accessCodes'>): IntakeContext {
+export function intakeContext(
+  ports: Pick<Ports, 'sheets' | 'accessCodes' | 'clock'>,
+): IntakeContext {
   const { settings } = readSettingsSheet(ports.sheets);
   const { schools } = readRegistry(ports.sheets);
   const check = settingBool(settings, 'access_code_check');
@@ -114,6 +116,7 @@ export function intakeContext(ports: Pick<Ports, 'sheets' | 'accessCodes'>): Int
     schools,
     settings,
     expectedCode: check ? (id, period) => ports.accessCodes.code(id, period) : null,
+    now: ports.clock.now(),
   };
 }
 
@@ -126,6 +129,7 @@ function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
     return 'blank';
   }
   ensureProductSheet(ports, 'data');
+  ensureDataLayout(ports);
   ensureProductSheet(ports, 'rejected');
   const stored = readData(sheets, true);
   const version = versionKey(raw.row, raw.timestamp);

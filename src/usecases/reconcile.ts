@@ -17,9 +17,9 @@ import {
 import { versionKey } from '../core/versions';
 import type { Ports } from '../ports';
 import { headerOf, REJECTED_SHEET, RESPONSES_SHEET_KEY, SHEETS } from '../sheets/schema';
+import { dataHeader, rememberDataLayout } from '../sheets/product';
 import {
   dataEntries,
-  dataHeader,
   dataRowCells,
   readData,
   readRejectedSheet,
@@ -84,6 +84,7 @@ function reconcileLocked(ports: Ports): ReconcileResult {
     dataHeader(),
     ...data.map((d) => dataRowCells(d.row, d.timestamp, d.data)),
   ]);
+  rememberDataLayout(ports);
 
   const byVersion = new Map<string, JournalEntry>(
     history.map((h) => [versionKey(h.row, h.timestamp), h]),

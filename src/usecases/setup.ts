@@ -3,12 +3,12 @@
  * and changes nothing that exists: running it twice makes no second form or trigger and
  * keeps every edit the inspector made in their sheets.
  */
-import { FIELDS, FORM_SECTIONS, SETTINGS, type FieldDef } from '../core/catalogue';
+import { FIELDS, FORM_SECTIONS, SETTINGS, sectionHelp, type FieldDef } from '../core/catalogue';
 import { ACCESS_CODE_FIELD, SCHOOL_FIELD } from '../core/intake';
 import { INTAKE, JOURNAL, UI } from '../core/messages';
 import { activeSchoolChoices } from '../core/schoolChoice';
 import type { FormItemKind, FormItemSpec, FormSpec, Ports } from '../ports';
-import { ensureProductSheet } from '../sheets/product';
+import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
 import {
   FORM_ID_KEY,
   headerOf,
@@ -23,7 +23,7 @@ import {
   TITLE_MAP_KEY,
   type SheetSchema,
 } from '../sheets/schema';
-import { dataHeader, readRegistry, ruleRows, settingsRows } from '../sheets/workbook';
+import { readRegistry, readSettingsSheet, ruleRows, settingsRows } from '../sheets/workbook';
 import { journal } from './journal';
 import { refreshLinks } from './links';
 import { renamedTitles } from './titles';
@@ -56,13 +56,13 @@ export function setupMonitoring(ports: Ports): SetupResult {
   if (rulesMade) sheets.append(SHEETS.rules, ruleRows());
   note(rulesMade, SHEETS.rules);
   const dataMade = ensureProductSheet(ports, 'data');
-  if (!dataMade) migrateDataSheet(ports);
+  ensureDataLayout(ports);
   note(dataMade, SHEETS.data);
   note(ensureProductSheet(ports, 'rejected'), SHEETS.rejected);
   note(ensureProductSheet(ports, 'journal'), SHEETS.journal);
 
   const choices = schoolChoices(ports);
-  const spec = formSpec(choices);
+  const spec = formSpec(choices, readSettingsSheet(sheets).settings.period);
   const formId = ports.properties.get(FORM_ID_KEY);
   let form = formId ? ports.forms.open(formId) : null;
   if (form) {
@@ -105,21 +105,6 @@ function addMissingSettings(ports: Ports): void {
   if (missing.length > 0) ports.sheets.append(SHEETS.settings, settingsRows(missing));
 }
 
-/**
- * «Данные» is the product's: when the catalogue gained (or reordered) fields since it was
- * made, it is rewritten in the catalogue's column order, every value kept under its code.
- */
-function migrateDataSheet(ports: Ports): void {
-  const table = ports.sheets.read(SHEETS.data);
-  const header = dataHeader();
-  const current = (table[0] ?? []).map(String);
-  if (current.join('\u0001') === header.join('\u0001')) return;
-  const index = new Map(current.map((h, i) => [h, i]));
-  const rows = table
-    .slice(1)
-    .map((r) => header.map((h) => (index.has(h) ? r[index.get(h) as number] : '')));
-  ports.sheets.replace(SHEETS.data, [header, ...rows]);
-}
 function schoolChoices(ports: Ports): string[] {
   return activeSchoolChoices(readRegistry(ports.sheets).schools);
 }
@@ -139,14 +124,14 @@ function itemKind(field: FieldDef): FormItemKind {
 }
 
 /** The questionnaire, built from the catalogue: one section per catalogue section. */
-export function formSpec(schoolChoices: readonly string[]): FormSpec {
+export function formSpec(schoolChoices: readonly string[], period: unknown = ''): FormSpec {
   return {
     title: UI.formTitle,
     description: UI.formDescription,
     confirmation: UI.formConfirmation,
     sections: FORM_SECTIONS.map((section) => ({
       title: section.title,
-      help: section.help,
+      help: sectionHelp(section, typeof period === 'string' ? period : ''),
       items: FIELDS.filter((f) => f.section === section.id).map((f) => ({
         code: f.code,
         title: f.label,

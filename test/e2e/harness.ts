@@ -23,7 +23,7 @@ import {
 import type { Cell } from '../../src/core/types';
 import { schoolChoice } from '../../src/core/schoolChoice';
 import { createGoogle } from '../../emulator';
-import { loadProject } from '../../emulator/loader';
+import { loadProject, type LoadOptions } from '../../emulator/loader';
 import type { RuntimeOptions } from '../../emulator/runtime';
 
 export const PERIOD = '2025-2026';
@@ -106,12 +106,12 @@ export function setSetting(
 
 export function makeHarness(
   schools: number,
-  options: RuntimeOptions & { inactive?: number[] } = {},
+  options: RuntimeOptions & { inactive?: number[]; console?: LoadOptions['console'] } = {},
 ): Harness {
   const google = createGoogle(options);
   const ss = google.SpreadsheetApp.create('Мониторинг');
   const quiet = { log() {}, info() {}, warn() {}, error() {} };
-  const project = loadProject(google, { console: quiet });
+  const project = loadProject(google, { console: options.console ?? quiet });
   project.call('menuSetup');
   const settings = ss.getSheetByName(SHEETS.settings)!;
   setSetting(settings, 'period', PERIOD);
