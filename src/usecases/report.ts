@@ -4,7 +4,7 @@ import { buildReport } from '../core/report/build';
 import { toSummaryJson } from '../core/summaryJson';
 import type { DocumentInfo, Ports } from '../ports';
 import { journal } from './journal';
-import { compute, recompute } from './recompute';
+import { compute } from './recompute';
 import { readRejectedSheet } from '../sheets/workbook';
 
 const counts = (r: ReturnType<typeof rejectedAndHeld>) => ({
@@ -12,8 +12,12 @@ const counts = (r: ReturnType<typeof rejectedAndHeld>) => ({
   heldCount: r.held.length,
 });
 
+/**
+ * The report computes what it shows (one read per input sheet and the core) but leaves the
+ * output sheets to «Пересчитать показатели»: rewriting them here would double its cost.
+ */
 export function writeReport(ports: Ports, period?: string): DocumentInfo {
-  const { result, settings, inputErrors } = recompute(ports, period);
+  const { result, settings, inputErrors } = compute(ports, period);
   const model = buildReport(result, {
     municipality: String(settings.municipality ?? ''),
     date: ports.clock.format(ports.clock.now(), 'dd.MM.yyyy'),
