@@ -22,6 +22,7 @@
  * Shares come back as fractions rounded like the summary (0.389 for 7 of 18), so a percent
  * cell format shows 38,9 %; gap indicators come back in п.п., counts as counts.
  */
+import { DYNAMICS } from './words';
 import { ISB_COMPONENTS, RESULT_COMPONENTS } from './catalogue/components';
 import { indicatorByCode } from './catalogue/indicators';
 import { defaultSettings } from './catalogue/settings';
@@ -212,6 +213,15 @@ function outValue(v: unknown): OutCell {
   return '';
 }
 
+function schoolValue(school: SchoolResult, code: string): OutCell | undefined {
+  if (code === 'dynamics') return school.dynamics ? DYNAMICS.show(school.dynamics) : '';
+  if (SCHOOL_CODES.has(code as keyof SchoolResult))
+    return outValue(school[code as keyof SchoolResult]);
+  const shareKey = code.startsWith('share_') ? code.slice('share_'.length) : code;
+  if (shareKey in school.shares) return outValue(school.shares[shareKey]);
+  return undefined;
+}
+
 /**
  * «Значения для формул»: the per-school values the functions answer with, keyed by code.
  * Written by recompute (one write); read only through a range argument.
@@ -224,11 +234,7 @@ export function formulaTable(result: MonitoringResult): OutCell[][] {
     ...result.schools.map((s) => [
       result.period,
       s.school_id,
-      ...codes.map((c) =>
-        c.startsWith('share_') && !SCHOOL_CODES.has(c as keyof SchoolResult)
-          ? outValue(s.shares[c.slice('share_'.length)])
-          : outValue(s[c as keyof SchoolResult]),
-      ),
+      ...codes.map((c) => schoolValue(s, c) ?? ''),
     ]),
   ];
 }

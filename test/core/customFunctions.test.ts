@@ -7,7 +7,7 @@ import {
   statusFn,
 } from '../../src/core/customFunctions';
 import { computeMonitoring } from '../../src/core/monitoring';
-import { indicatorSheet } from '../../src/sheets/outputs';
+import { summarySheet } from '../../src/sheets/outputs';
 import { answers, listed, row, school } from './fixtures';
 
 describe('shareFn (ДОЛЯ)', () => {
@@ -112,7 +112,7 @@ describe('statusFn and indicatorFn', () => {
   });
   // What the functions get as their table argument: the sheets recompute writes.
   const table = formulaTable(result);
-  const summary = indicatorSheet(result).rows;
+  const summary = summarySheet(result).rows;
 
   it('gives a school status, for one school or a range', () => {
     expect(statusFn('a', table)).toBe('ШНОР');
