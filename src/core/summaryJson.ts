@@ -4,7 +4,21 @@
 import { RISKS } from './catalogue/components';
 import { levelWord } from './report/words';
 import { roundHalfUp } from './text';
-import type { Dynamics, MonitoringResult, OfficialStatus } from './types';
+import type { MonitoringResult, OfficialStatus } from './types';
+import type { DynamicsCode } from './words';
+
+/**
+ * The `dynamics` values of section 9 are data fixed by the domain spec, not wording: they stay
+ * as written there whatever words the sheets and the report show.
+ */
+export type SummaryDynamics = 'вышла' | 'вошла' | 'осталась' | 'вне списков' | 'нет данных' | '';
+const SUMMARY_DYNAMICS: Record<DynamicsCode, SummaryDynamics> = {
+  left: 'вышла',
+  entered: 'вошла',
+  stayed: 'осталась',
+  outside: 'вне списков',
+  no_data: 'нет данных',
+};
 
 export interface SummaryJson {
   period: string;
@@ -33,7 +47,7 @@ export interface SummaryJson {
     isb: number | null;
     risk_zone: boolean;
     resilient: boolean;
-    dynamics: Dynamics;
+    dynamics: SummaryDynamics;
     effective_mode: boolean;
     objectivity_flags: string[];
     /** rev 2: each «500+» factor's level as the spec words it (`высокий` …), null = undecided. */
@@ -84,7 +98,7 @@ export function toSummaryJson(
       isb: index(s.isb, 1),
       risk_zone: s.risk_zone,
       resilient: s.resilient,
-      dynamics: s.dynamics,
+      dynamics: s.dynamics ? SUMMARY_DYNAMICS[s.dynamics] : '',
       effective_mode: s.effective_mode,
       objectivity_flags: [...s.objectivity_flags],
       risk_factors: Object.fromEntries(

@@ -7,6 +7,7 @@
 export type Cell = string | number | boolean | Date;
 
 import type { RiskLevel } from './catalogue/components';
+import type { DynamicsCode } from './words';
 
 export type FieldType = 'int' | 'bool' | 'url' | 'text';
 export type Locality = 'urban' | 'rural' | '';
@@ -64,8 +65,8 @@ export interface ValidationResult {
   errors: string[];
 }
 
-/** `нет данных` (rev 2): the school gave no response the current status could rest on. */
-export type Dynamics = 'вышла' | 'вошла' | 'осталась' | 'вне списков' | 'нет данных' | '';
+/** A school's list dynamics as a code (words: core/words.ts); '' without an earlier period. */
+export type Dynamics = DynamicsCode | '';
 
 export interface SchoolResult {
   school_id: string;

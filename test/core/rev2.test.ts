@@ -228,12 +228,12 @@ describe('the «misleading numbers» case', () => {
   });
 
   it('says «нет данных» for the silent school and leaves it out of «вышли из списков»', () => {
-    expect(of('silent').dynamics).toBe('нет данных');
+    expect(of('silent').dynamics).toBe('no_data');
     const left = r.indicators.find((i) => i.code === 'share_left_lists')!;
     // The denominator is every school flagged before that has a response now.
-    const counted = r.schools.filter((s) => s.dynamics === 'вышла' || s.dynamics === 'осталась');
+    const counted = r.schools.filter((s) => s.dynamics === 'left' || s.dynamics === 'stayed');
     expect(left.denominator).toBe(counted.length);
-    expect(r.schools.filter((s) => s.dynamics === 'вышла').map((s) => s.school_id)).not.toContain(
+    expect(r.schools.filter((s) => s.dynamics === 'left').map((s) => s.school_id)).not.toContain(
       'silent',
     );
     expect(left.note).toContain('без 1 шк., не представивших данные');

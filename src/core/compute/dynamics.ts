@@ -4,7 +4,7 @@ import { hasInfo, type PeriodCore } from './periodCore';
 
 /**
  * Dynamics of the status of record (rev 2). A school without a response in the current
- * period is `нет данных` instead of `вышла`, and whenever its status rests on the computed
+ * period is `no_data` («нет данных») instead of `left` («вышла»), and whenever its status rests on the computed
  * status (which needs a response); an official list that still names it keeps `осталась` /
  * `вошла`, and one that never named it keeps `вне списков` (a choice: the list is the record).
  */
@@ -13,10 +13,10 @@ export function dynamicsOf(prev: PeriodCore | null, cur: PeriodCore, i: number):
   const was = prev.flagged[i];
   const is = cur.flagged[i];
   if (cur.values[i] === null && !is && (was || !cur.hasList || cur.usedComputedForOfficial)) {
-    return 'нет данных';
+    return 'no_data';
   }
-  if (was && is) return 'осталась';
-  if (was) return 'вышла';
-  if (is) return 'вошла';
-  return 'вне списков';
+  if (was && is) return 'stayed';
+  if (was) return 'left';
+  if (is) return 'entered';
+  return 'outside';
 }

@@ -174,7 +174,7 @@ function figure(
         if (def.subject === 'left' ? !was : was) continue;
         // rev 2: a school without the response its status would rest on is «нет данных»,
         // never «вышла»: it leaves both sides of the share, and the note counts it.
-        if (dynamicsOf(before, core, i) === 'нет данных') {
+        if (dynamicsOf(before, core, i) === 'no_data') {
           silent++;
           continue;
         }

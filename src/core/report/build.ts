@@ -13,6 +13,7 @@ import { median } from '../compute/stats';
 import { riskProfileText } from './words';
 import { renderRuleText } from '../rules/evaluate';
 import { LEADERS_PLACEHOLDER } from '../catalogue';
+import { DYNAMICS } from '../words';
 
 export interface ReportContext {
   municipality: string;
@@ -120,7 +121,7 @@ function statusBlocks(result: MonitoringResult): ReportBlock[] {
         s.computed_status || REPORT.dash,
         fmtIndex(s.results_index),
         fmtIndex(s.isb),
-        s.dynamics || REPORT.dash,
+        s.dynamics ? DYNAMICS.show(s.dynamics) : REPORT.dash,
       ]),
     });
   const points = result.schools
@@ -165,8 +166,8 @@ function conclusionBlocks(result: MonitoringResult): ReportBlock[] {
       items: changes.map((c) => REPORT.change(c.title, formatPp(c.change_pp as number))),
     });
   }
-  const entered = result.schools.filter((s) => s.dynamics === 'вошла');
-  const left = result.schools.filter((s) => s.dynamics === 'вышла');
+  const entered = result.schools.filter((s) => s.dynamics === 'entered');
+  const left = result.schools.filter((s) => s.dynamics === 'left');
   const resilient = result.schools.filter((s) => s.resilient);
   const risk = result.schools.filter((s) => s.risk_zone);
   const items = [
@@ -184,7 +185,7 @@ function conclusionBlocks(result: MonitoringResult): ReportBlock[] {
   if (inflatedJournal.length > 0) items.push(REPORT.journalInflation(names(inflatedJournal)));
   const effective = result.schools.filter((s) => s.effective_mode);
   if (effective.length > 0) items.push(REPORT.effectiveMode(names(effective)));
-  const silent = result.schools.filter((s) => s.dynamics === 'нет данных');
+  const silent = result.schools.filter((s) => s.dynamics === 'no_data');
   if (silent.length > 0) items.push(REPORT.noDataDynamics(names(silent)));
   blocks.push({ kind: 'list', items });
   return blocks;
@@ -233,7 +234,11 @@ function annexBlocks(result: MonitoringResult): ReportBlock[] {
   const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
   const rows = flagged.map((s) => [
     REPORT.annexSchool(s.school_id, s.name, s.status),
-    REPORT.annexIndices(fmtIndex(s.results_index), fmtIndex(s.isb), s.dynamics),
+    REPORT.annexIndices(
+      fmtIndex(s.results_index),
+      fmtIndex(s.isb),
+      s.dynamics ? DYNAMICS.show(s.dynamics) : '',
+    ),
     REPORT.annexRisks(riskProfileText(s.risk_levels)),
     s.recommendations.length > 0
       ? s.recommendations

@@ -5,7 +5,8 @@
  */
 import { RISKS, RISK_LEVELS, type RiskLevel } from '../catalogue/components';
 import { RESULT_TESTS } from '../catalogue/fields';
-import { OBJECTIVITY_WORDS, RISK_LEVEL_WORDS } from '../messages';
+import { OBJECTIVITY_WORDS } from '../messages';
+import { RISK_LEVEL } from '../words';
 
 /** `ВПР, математика, 8 класс` -> `математика, 8 класс`. */
 export function vprTitle(test: string): string {
@@ -29,7 +30,7 @@ export function riskLabel(code: string): string {
 }
 
 export function levelWord(level: RiskLevel | null): string {
-  return level === null ? '' : RISK_LEVEL_WORDS[level];
+  return level === null ? '' : RISK_LEVEL.show(level);
 }
 
 /**
@@ -40,7 +41,7 @@ export function riskProfileText(levels: Readonly<Record<string, RiskLevel | null
   return RISK_LEVELS.filter((l) => l !== 'low')
     .map((l) => {
       const factors = RISKS.filter((r) => levels[r.code] === l).map((r) => r.label);
-      return factors.length ? `${RISK_LEVEL_WORDS[l]} — ${factors.join(', ')}` : '';
+      return factors.length ? `${RISK_LEVEL.show(l)} — ${factors.join(', ')}` : '';
     })
     .filter((x) => x !== '')
     .join('; ');

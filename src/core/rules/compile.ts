@@ -3,7 +3,8 @@
  * Function. A malformed row is reported with its row number and skipped.
  */
 import { RISKS, type RiskLevel } from '../catalogue/components';
-import { RISK_LEVEL_WORDS, RULE_MESSAGES as M } from '../messages';
+import { RULE_MESSAGES as M } from '../messages';
+import { RISK_LEVEL } from '../words';
 import { parseBool, parseDecimal } from '../parse';
 import type { RuleRow } from '../types';
 import { codeKind, LEVEL_RANK, subjectOf, type CodeKind } from './codes';
@@ -71,11 +72,10 @@ function parseThreshold(raw: string): Threshold | null {
 
 /** A level word as typed (`высокий`, `high`) -> its rank; null when not a level. */
 export function parseLevel(raw: string): number | null {
-  const text = raw.trim().toLowerCase().replace(/ё/g, 'е');
-  for (const level of Object.keys(LEVEL_RANK) as RiskLevel[]) {
-    if (text === level || RISK_LEVEL_WORDS[level].toLowerCase() === text) return LEVEL_RANK[level];
-  }
-  return null;
+  const text = raw.trim().toLowerCase();
+  const level = (Object.keys(LEVEL_RANK) as RiskLevel[]).find((l) => l === text);
+  const code = level ?? RISK_LEVEL.read(text);
+  return code === null ? null : LEVEL_RANK[code];
 }
 
 function parseAppliesTo(raw: string): 'all' | 'flagged' | null {
