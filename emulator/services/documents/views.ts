@@ -13,7 +13,14 @@ import type { Runtime } from '../../runtime';
 
 /** A context for one open Document, with the views wired in. */
 export function docContext(rt: Runtime, handle: DocHandle, nextListId: () => string): DocContext {
-  const ctx = { rt, handle, nextListId } as Omit<DocContext, 'views'> as DocContext;
+  const ctx: DocContext = {
+    rt,
+    handle,
+    nextListId,
+    get views() {
+      return views;
+    },
+  };
   const views: DocViews = {
     block: (parent, node) => {
       if (node.kind === 'paragraph') return new EmulatedParagraph(ctx, parent, node);
@@ -30,6 +37,5 @@ export function docContext(rt: Runtime, handle: DocHandle, nextListId: () => str
     horizontalRule: (parent, paragraph, node) =>
       new EmulatedHorizontalRule(ctx, parent, paragraph, node),
   };
-  ctx.views = views;
   return ctx;
 }
