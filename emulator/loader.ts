@@ -116,7 +116,10 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
     functionNames: () =>
       Object.keys(globals).filter((k) => typeof globals[k] === 'function' && !preset.has(k)),
     call: <T>(name: string, ...args: unknown[]) => fn(name)(...args) as T,
-    callCustomFunction: <T>(name: string, ...args: unknown[]) =>
-      runtime.asCustomFunction(() => fn(name)(...args) as T),
+    /** One calling cell: counted, so the model charges its 0.5 s (emulator/cost.ts). */
+    callCustomFunction: <T>(name: string, ...args: unknown[]) => {
+      runtime.record('CustomFunction', 'CustomFunction.call');
+      return runtime.asCustomFunction(() => fn(name)(...args) as T);
+    },
   };
 }

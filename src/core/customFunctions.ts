@@ -6,6 +6,7 @@
  * Shares come back as fractions rounded like the summary (0.389 for 7 of 18), so a percent
  * cell format shows 38,9 %; gap indicators come back in п.п., counts as counts.
  */
+import { DYNAMICS } from './words';
 import { ISB_COMPONENTS, RESULT_COMPONENTS } from './catalogue/components';
 import { indicatorByCode } from './catalogue/indicators';
 import { defaultSettings } from './catalogue/settings';
@@ -245,6 +246,7 @@ const SCHOOL_CODES = new Set<keyof SchoolResult>([
 ]);
 
 function schoolValue(school: SchoolResult, code: string): OutCell | undefined {
+  if (code === 'dynamics') return school.dynamics ? DYNAMICS.show(school.dynamics) : '';
   if (SCHOOL_CODES.has(code as keyof SchoolResult))
     return outValue(school[code as keyof SchoolResult]);
   const shareKey = code.startsWith('share_') ? code.slice('share_'.length) : code;
