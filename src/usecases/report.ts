@@ -1,5 +1,5 @@
 /** «Сформировать аналитическую записку» and the summary the offline command writes. */
-import { INTAKE, JOURNAL, UI } from '../core/messages';
+import { JOURNAL, UI } from '../core/messages';
 import { buildReport } from '../core/report/build';
 import { toSummaryJson } from '../core/summaryJson';
 import type { DocumentInfo, Ports } from '../ports';
@@ -38,10 +38,10 @@ export function writeReport(ports: Ports, period?: string): DocumentInfo {
 export function rejectedAndHeld(ports: Pick<Ports, 'sheets'>, period: string) {
   const entries = readRejectedSheet(ports.sheets).filter((e) => !e.period || e.period === period);
   const rejected = entries
-    .filter((e) => e.state === INTAKE.stateRejected || e.state === INTAKE.stateRejectedByInspector)
+    .filter((e) => e.state === 'rejected' || e.state === 'rejected_by_inspector')
     .map((e) => ({ row: e.row, school_id: e.school_id, errors: e.reasons }));
   const held = entries
-    .filter((e) => e.state === INTAKE.stateHeld)
+    .filter((e) => e.state === 'held')
     .map((e) => ({ row: e.row, school_id: e.school_id, reasons: e.reasons }));
   return { rejected, held };
 }

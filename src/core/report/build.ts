@@ -10,6 +10,7 @@ import { countWithNoun, formatNumber, formatPercent, formatPp, roundPercent } fr
 import type { ReportBlock, ReportModel } from './model';
 import { renderRuleText } from '../rules/evaluate';
 import { LEADERS_PLACEHOLDER } from '../catalogue';
+import { DYNAMICS } from '../words';
 
 export interface ReportContext {
   municipality: string;
@@ -117,7 +118,7 @@ function statusBlocks(result: MonitoringResult): ReportBlock[] {
         s.computed_status || REPORT.dash,
         fmtIndex(s.results_index),
         fmtIndex(s.isb),
-        s.dynamics || REPORT.dash,
+        s.dynamics ? DYNAMICS.show(s.dynamics) : REPORT.dash,
       ]),
     });
   const points = result.schools
@@ -161,8 +162,8 @@ function conclusionBlocks(result: MonitoringResult): ReportBlock[] {
       items: changes.map((c) => REPORT.change(c.title, formatPp(c.change_pp as number))),
     });
   }
-  const entered = result.schools.filter((s) => s.dynamics === 'вошла');
-  const left = result.schools.filter((s) => s.dynamics === 'вышла');
+  const entered = result.schools.filter((s) => s.dynamics === 'entered');
+  const left = result.schools.filter((s) => s.dynamics === 'left');
   const resilient = result.schools.filter((s) => s.resilient);
   const risk = result.schools.filter((s) => s.risk_zone);
   const items = [
@@ -218,7 +219,11 @@ function annexBlocks(result: MonitoringResult): ReportBlock[] {
   const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
   const rows = flagged.map((s) => [
     REPORT.annexSchool(s.school_id, s.name, s.status),
-    REPORT.annexIndices(fmtIndex(s.results_index), fmtIndex(s.isb), s.dynamics),
+    REPORT.annexIndices(
+      fmtIndex(s.results_index),
+      fmtIndex(s.isb),
+      s.dynamics ? DYNAMICS.show(s.dynamics) : '',
+    ),
     REPORT.annexRisks(s.risk_profile.join(', ')),
     s.recommendations.length > 0
       ? s.recommendations
