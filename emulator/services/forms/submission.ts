@@ -4,9 +4,7 @@
  * the lost-trigger fault is on).
  */
 import { writeResponse } from './destination';
-import { formView } from './form';
 import type { FormData, FormStore, FormSubmitPayload, ResponseData } from './model';
-import { responseView } from './responses';
 
 export function publishSubmission(
   store: FormStore,
@@ -17,8 +15,8 @@ export function publishSubmission(
   const written = writeResponse(store, form, data);
   const payload: FormSubmitPayload = {
     formId: form.id,
-    form: formView(store, form),
-    response: responseView(store, form, data),
+    form: store.views.form(form),
+    response: store.views.response(form, data),
     isEdit,
   };
   if (written && form.destination) {
