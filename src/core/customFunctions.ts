@@ -14,10 +14,11 @@ import { isbIndex, resultsIndex } from './compute/indices';
 import { CUSTOM_FUNCTIONS as M } from './messages';
 import { parseBool, parseDecimal, parseText } from './parse';
 import { roundPercent } from './text';
-import type { MonitoringResult, SchoolResult } from './types';
+import type { Cell, MonitoringResult, SchoolResult } from './types';
 
-export type Cell = string | number | boolean | Date | null | undefined;
-export type Arg = Cell | Cell[][];
+/** A custom function's argument cell: a sheet cell, or nothing. */
+type ArgCell = Cell | null | undefined;
+export type Arg = ArgCell | ArgCell[][];
 export type OutCell = string | number | boolean;
 export type Out = OutCell | OutCell[][];
 
@@ -37,15 +38,15 @@ export function contextFromResults(results: readonly MonitoringResult[]): Custom
   };
 }
 
-const isRange = (a: Arg): a is Cell[][] => Array.isArray(a);
+const isRange = (a: Arg): a is ArgCell[][] => Array.isArray(a);
 const err = (fn: string, problem: string) => M.error(fn, problem);
-const blank = (c: Cell) => parseText(c) === null;
+const blank = (c: ArgCell) => parseText(c) === null;
 
 /**
  * Applies `f` cell by cell. Ranges must have equal shapes; a single value (or a 1×1 range)
  * is repeated. Returns a single value when every argument is one.
  */
-function broadcast(fn: string, args: readonly Arg[], f: (...cells: Cell[]) => OutCell): Out {
+function broadcast(fn: string, args: readonly Arg[], f: (...cells: ArgCell[]) => OutCell): Out {
   const ranges = args.filter(isRange).filter((r) => !(r.length === 1 && r[0]?.length === 1));
   if (ranges.length === 0) {
     return f(...args.map((a) => (isRange(a) ? a[0]?.[0] : a)));
@@ -72,7 +73,7 @@ function broadcast(fn: string, args: readonly Arg[], f: (...cells: Cell[]) => Ou
   return out;
 }
 
-function cellText(c: Cell): string {
+function cellText(c: ArgCell): string {
   return c instanceof Date ? c.toISOString() : String(c);
 }
 
@@ -94,7 +95,7 @@ export function shareFn(part: Arg, whole: Arg): Out {
 }
 
 /** A component value: a number, or a yes/no as 1/0; null for blank; undefined when bad. */
-function componentValue(c: Cell): number | null | undefined {
+function componentValue(c: ArgCell): number | null | undefined {
   if (blank(c)) return null;
   const n = parseDecimal(c);
   if (n !== null) return n;
@@ -107,7 +108,7 @@ function componentValue(c: Cell): number | null | undefined {
  * per-row values and per-row problems (an error message for that row's output cell).
  */
 function readTable(fn: string, range: Arg, width: number) {
-  const rows: Cell[][] = isRange(range) ? range : [[range]];
+  const rows: ArgCell[][] = isRange(range) ? range : [[range]];
   const got = rows[0]?.length ?? 0;
   if (got !== width) return { error: err(fn, M.columns(width, got)) };
   const header =
@@ -193,7 +194,7 @@ function findSchool(result: MonitoringResult, id: string): SchoolResult | undefi
 function resultFor(
   fn: string,
   ctx: CustomFunctionContext,
-  period: Cell,
+  period: ArgCell,
 ): MonitoringResult | string {
   const p = parseText(period) ?? '';
   return ctx.result(p) ?? err(fn, M.noResult(p));

@@ -9,7 +9,7 @@ import { NOUNS, REPORT } from '../messages';
 import { countWithNoun, formatNumber, formatPercent, formatPp, roundPercent } from '../text';
 import type { ReportBlock, ReportModel } from './model';
 import { renderRuleText } from '../rules/evaluate';
-import { LEADERS_PLACEHOLDER } from '../catalogue';
+import { LEADERS_PLACEHOLDER, SUMMARY_SECTIONS } from '../catalogue';
 import { DYNAMICS } from '../words';
 
 export interface ReportContext {
@@ -90,7 +90,9 @@ function summaryBlocks(result: MonitoringResult): ReportBlock[] {
     blocks.push({
       kind: 'heading',
       level: 2,
-      text: REPORT.sectionTitles[section] ?? String(section),
+      text: SUMMARY_SECTIONS[section]
+        ? REPORT.sectionHeading(section, SUMMARY_SECTIONS[section])
+        : String(section),
     });
     blocks.push({
       kind: 'table',
