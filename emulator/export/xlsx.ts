@@ -64,7 +64,12 @@ function absoluteA1(range: EmulatedRange): string {
 }
 
 function cellValue(v: unknown, timeZone: string): ExcelJS.CellValue {
-  if (v instanceof FormulaCell) return { formula: v.text.slice(1), date1904: false };
+  if (v instanceof FormulaCell)
+    return {
+      formula: v.text.slice(1),
+      date1904: false,
+      ...(v.result === undefined ? {} : { result: cellValue(v.result, timeZone) }),
+    } as ExcelJS.CellValue;
   if (v instanceof Date) return wallAsUtc(v, timeZone);
   if (typeof v === 'string' && v.length > EXCEL_MAX_CELL_CHARS)
     return v.slice(0, EXCEL_MAX_CELL_CHARS);

@@ -32,6 +32,7 @@ export const SHEETS = {
   journal: 'Журнал',
   links: 'Ссылки школам',
   outbox: 'Исходящие письма',
+  formulaValues: 'Значения для формул',
 } as const;
 
 /** Document properties the product keeps. */

@@ -1,8 +1,10 @@
 /**
  * «Пересчитать показатели»: one read per input sheet, the pure core, one write per output
- * sheet (Показатели, Сводка, Рекомендации).
+ * sheet (Показатели, Сводка, Рекомендации, and «Значения для формул», the table the custom
+ * functions take as an argument).
  */
 import { computeMonitoring } from '../core/monitoring';
+import { formulaTable } from '../core/customFunctions';
 import { JOURNAL } from '../core/messages';
 import { SHEETS } from '../sheets/schema';
 import { indicatorsSheet, recommendationsSheet, summarySheet } from '../sheets/outputs';
@@ -43,6 +45,7 @@ export function recompute(ports: Ports, period?: string): Computation {
   ports.sheets.replace(SHEETS.summary, summary.rows, summary.layout);
   const recommendations = recommendationsSheet(result);
   ports.sheets.replace(SHEETS.recommendations, recommendations.rows, recommendations.layout);
+  ports.sheets.replace(SHEETS.formulaValues, formulaTable(result), { frozenRows: 1 });
   journal(
     ports,
     JOURNAL.recompute,

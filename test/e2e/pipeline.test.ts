@@ -169,13 +169,15 @@ describe('npm start pipeline on the sample municipality', () => {
     expect(recommendations.some((c) => /\{[a-z_]+\}/.test(c))).toBe(false);
   });
 
-  it('answers custom functions from the sheets in read-only mode, over single cells and ranges', () => {
+  it('answers custom functions from the tables recompute writes, read-only, over cells and ranges', () => {
     const summary = JSON.parse(fs.readFileSync(run.files.summary, 'utf8'));
     const flagged = summary.schools.filter((s: { status: string }) => s.status !== '');
     const ids = flagged.map((s: { school_id: string }) => [s.school_id]);
-    const statuses = run.project.callCustomFunction<string[][]>('SHNOR_STATUS', ids);
+    const table = sheetValues(run, SHEETS.formulaValues);
+    const statuses = run.project.callCustomFunction<string[][]>('SHNOR_STATUS', ids, table);
     expect(statuses.map((r) => r[0])).toEqual(flagged.map((s: { status: string }) => s.status));
-    const share = run.project.callCustomFunction('SHNOR_INDICATOR', 'share_flagged');
+    const summarySheet = sheetValues(run, SHEETS.summary);
+    const share = run.project.callCustomFunction('SHNOR_INDICATOR', 'share_flagged', summarySheet);
     const expected = summary.indicators.find((i: { code: string }) => i.code === 'share_flagged');
     expect(Number(share)).toBeCloseTo(expected.count / expected.denominator, 3);
     expect(run.project.callCustomFunction('SHNOR_SHARE', 7, 18)).toBeCloseTo(0.389, 3);
