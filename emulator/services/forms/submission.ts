@@ -3,9 +3,7 @@
  * runtime bus as `formSubmit`, where ScriptApp picks it up to fire the submit triggers.
  */
 import { writeResponse } from './destination';
-import { formView } from './form';
 import type { FormData, FormStore, FormSubmitPayload, ResponseData } from './model';
-import { responseView } from './responses';
 
 export function publishSubmission(
   store: FormStore,
@@ -16,8 +14,8 @@ export function publishSubmission(
   const written = writeResponse(store, form, data);
   const payload: FormSubmitPayload = {
     formId: form.id,
-    form: formView(store, form),
-    response: responseView(store, form, data),
+    form: store.views.form(form),
+    response: store.views.response(form, data),
     isEdit,
   };
   if (written && form.destination) {
