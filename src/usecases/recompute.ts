@@ -13,6 +13,7 @@ import { indicatorsSheet, recommendationsSheet, summarySheet } from '../sheets/o
 import type { MonitoringResult } from '../core/monitoring';
 import type { Ports } from '../ports';
 import { journal } from './journal';
+import { upgradeRulesSheet } from './upgradeRules';
 import {
   registryHistoryTable,
   readData,
@@ -59,6 +60,7 @@ export function compute(ports: Pick<Ports, 'sheets'>, period?: string): Computat
 }
 
 export function recompute(ports: Ports, period?: string): Computation {
+  upgradeRulesSheet(ports);
   const computation = compute(ports, period);
   const { result } = computation;
   const indicators = indicatorsSheet(result);
