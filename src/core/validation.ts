@@ -6,7 +6,13 @@ import { FIELDS, RESULT_TESTS, fieldByCode, type FieldDef } from './catalogue/fi
 import { VALIDATION } from './messages';
 import { isUrl, normalizePeriod, parseBool, parseText, parseWholeNumber } from './parse';
 import { lowerFirst } from './text';
+import { fieldValuesMaker } from './fieldValues';
 import type { FieldValues, RegistrySchool, ValidationResult } from './types';
+
+/** A response's values: every field but the school and the period. */
+const newValues = fieldValuesMaker(() =>
+  FIELDS.filter((f) => f.code !== 'school_id' && f.code !== 'period').map((f) => f.code),
+);
 
 export { parseBool, parseWholeNumber } from './parse';
 
@@ -174,7 +180,7 @@ export function validateResponse(
     errors.push(VALIDATION.futureTimestamp(options.timestamp.toISOString()));
   }
 
-  const values: FieldValues = {};
+  const values: FieldValues = newValues();
   for (const def of FIELDS) {
     if (def.code === 'school_id' || def.code === 'period') continue;
     values[def.code] = parseField(def, raw[def.code], errors);

@@ -6,6 +6,7 @@
 import { DEFAULT_RULES, FIELDS, RULE_COLUMNS, SETTINGS, type SettingDef } from '../core/catalogue';
 import type { JournalEntry } from '../core/intake';
 import { INTAKE } from '../core/messages';
+import { fieldValuesMaker } from '../core/fieldValues';
 import { parseBool } from '../core/parse';
 import { parseLists, parseRegistry } from '../core/registry';
 import { readSettings } from '../core/settings';
@@ -95,6 +96,9 @@ export interface StoredData {
   rows: Array<{ sheetRow: number; rawRow: number; timestamp: Date | null; data: DataRow }>;
 }
 
+/** A «Данные» row's values: every catalogue field. */
+const newDataValues = fieldValuesMaker(() => FIELDS.map((f) => f.code));
+
 /**
  * The accepted responses. `keysOnly` reads just the lead columns (school, period, raw row,
  * timestamp): what ingestion needs, at a cost that does not grow with the number of fields.
@@ -107,7 +111,7 @@ export function readData(sheets: SheetStore, keysOnly = false): StoredData {
   for (const { row, record } of readRecords(dataSheet(), table)) {
     const schoolId = String(record.school ?? '').trim();
     if (!schoolId) continue;
-    const values: FieldValues = {};
+    const values: FieldValues = keysOnly ? {} : newDataValues();
     if (!keysOnly) {
       for (const field of FIELDS) values[field.code] = typedValue(field.type, record[field.code]);
     }
