@@ -6,14 +6,27 @@
  */
 import type { FieldValues } from './types';
 
-/** A maker of empty (all-null) values with the keys `codes()` gives, read once, in order. */
-export function fieldValuesMaker(codes: () => readonly string[]): () => FieldValues {
-  let template: FieldValues | null = null;
-  return () => {
+const templates = new WeakMap<object, Map<string, FieldValues>>();
+
+/**
+ * Empty (all-null) values with a key for each of `fields` but `except`, in order. The
+ * template is made once per catalogue (the array) and kind.
+ */
+export function emptyFieldValues(
+  fields: readonly { code: string }[],
+  except: readonly string[] = [],
+): FieldValues {
+  let byKind = templates.get(fields);
+  if (!byKind) templates.set(fields, (byKind = new Map()));
+  const kind = except.join(',');
+  let template = byKind.get(kind);
+  if (!template) {
+    const codes = fields.map((f) => f.code).filter((c) => !except.includes(c));
     // JSON.parse builds fast objects; a spread copy keeps the template's hidden class.
-    template ??= JSON.parse(
-      JSON.stringify(Object.fromEntries(codes().map((c) => [c, null]))),
+    template = JSON.parse(
+      JSON.stringify(Object.fromEntries(codes.map((c) => [c, null]))),
     ) as FieldValues;
-    return { ...template };
-  };
+    byKind.set(kind, template);
+  }
+  return { ...template };
 }
