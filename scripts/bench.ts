@@ -93,6 +93,8 @@ async function benchSize(n: number): Promise<OperationRow[]> {
     },
     {
       outDir: path.join(os.tmpdir(), `shnor-bench-${n}`),
+      // One trigger run per response, as online: what «one submission» measures.
+      ingest: 'trigger',
       onStageDone: (stage, { executions, wallMs, google }) => {
         const code = PIPELINE_STAGES[stage];
         if (code) rows.push(row(n, code, executions, wallMs, google));
