@@ -1,6 +1,7 @@
 /**
  * After a response is stored or edited: write it to the responses sheet and announce it on the
- * runtime bus as `formSubmit`, where ScriptApp picks it up to fire the submit triggers.
+ * runtime bus as `formSubmit`, where ScriptApp picks it up to fire the submit triggers (unless
+ * the lost-trigger fault is on).
  */
 import { writeResponse } from './destination';
 import type { FormData, FormStore, FormSubmitPayload, ResponseData } from './model';
@@ -27,5 +28,5 @@ export function publishSubmission(
     payload.values = written.values;
     payload.namedValues = written.namedValues;
   }
-  store.rt.emit('formSubmit', payload);
+  if (!store.rt.faults.lostSubmitEvents) store.rt.emit('formSubmit', payload);
 }
