@@ -23,10 +23,15 @@
  * cell format shows 38,9 %; gap indicators come back in п.п., counts as counts.
  */
 import { DYNAMICS } from './words';
-import { ISB_COMPONENTS, RESULT_COMPONENTS } from './catalogue/components';
+import {
+  ISB_COMPONENTS,
+  RESULT_COMPONENTS,
+  isbCapSetting,
+  isbWeightSetting,
+} from './catalogue/components';
 import { indicatorByCode } from './catalogue/indicators';
 import { defaultSettings } from './catalogue/settings';
-import { isbIndex, resultsIndex } from './compute/indices';
+import { isbFromDisadvantages, resultsIndex, shareDisadvantage } from './compute/indices';
 import { CUSTOM_FUNCTIONS as M } from './messages';
 import { parseBool, parseDecimal, parseText } from './parse';
 import { roundPercent } from './text';
@@ -143,15 +148,18 @@ function column(
 }
 
 /**
- * ИСБ(range; [weights]): one row per school, the twelve ИСБ components in catalogue order
- * (eight shares of students, then four yes/no conditions). Rows with a bad cell are left out
- * of the standardisation and show the error.
+ * ИСБ(range; [weights]) on the absolute 0–100 scale (rev 2): one row per school, nine columns
+ * in ISB_COMPONENTS order — five shares of students (неполные семьи; оба родителя с высшим
+ * образованием; на учёте — большая из долей ОДН/КДН и внутришкольного; неродной русский язык;
+ * ЗПР и УО), then four yes/no conditions (отдалённость; малокомплектная; неукомплектованность
+ * штата; дефицит инфраструктуры, интернета или компьютеров). Caps are the defaults. Each row
+ * is computed on its own: no other school changes it.
  */
 export function isbFn(range: Arg, weights?: Arg): Out {
   const table = readTable(M.isb, range, ISB_COMPONENTS.length);
   if ('error' in table) return table.error as string;
   const defaults = defaultSettings();
-  let w = ISB_COMPONENTS.map((c) => Number(defaults[`isb_weight_${c.field}`]));
+  let w = ISB_COMPONENTS.map((c) => Number(defaults[isbWeightSetting(c.code)]));
   const weightCells = weights === undefined ? [] : isRange(weights) ? weights.flat() : [weights];
   if (weightCells.some((c) => !blank(c))) {
     const flat = weightCells.map(parseDecimal);
@@ -160,8 +168,14 @@ export function isbFn(range: Arg, weights?: Arg): Out {
     }
     w = flat as number[];
   }
-  const cols = table.columns.map((col) => col.map((v, i) => (table.problems[i] ? null : v)));
-  const { isb } = isbIndex(cols, w, table.n);
+  const d = ISB_COMPONENTS.map((c, j) =>
+    table.columns[j].map((v, i) => {
+      if (table.problems[i] || v === null) return null;
+      if (c.kind === 'bool' || c.kind === 'any_bool') return v > 0 ? 1 : 0;
+      return shareDisadvantage(v, Number(defaults[isbCapSetting(c.code)]), c.inverse);
+    }),
+  );
+  const isb = isbFromDisadvantages(d, w, table.n);
   return column(table.header, M.isbTitle, isb, table.problems);
 }
 
@@ -189,6 +203,7 @@ const SCHOOL_CODES = new Set<keyof SchoolResult>([
   'status_mismatch',
   'flagged',
   'results_index',
+  'results_index_no_vpr',
   'results_index_prev',
   'isb',
   'isb_prev',

@@ -6,6 +6,7 @@
 import type { MonitoringResult } from '../core/monitoring';
 import { REPORT } from '../core/messages';
 import { renderRuleText } from '../core/rules/evaluate';
+import { objectivityList, riskProfileText } from '../core/report/words';
 import type { Cell } from '../core/types';
 import { DYNAMICS, yesNo } from '../core/words';
 import type { SheetLayout, Table } from '../ports';
@@ -47,6 +48,7 @@ export function indicatorsSheet(result: MonitoringResult): SheetTable {
       status: s.status,
       status_mismatch: s.status_mismatch ? REPORT.statusMismatch : '',
       results_index: round2(s.results_index),
+      results_index_no_vpr: round2(s.results_index_no_vpr),
       results_index_prev: round2(s.results_index_prev),
       isb: round2(s.isb),
       isb_prev: round2(s.isb_prev),
@@ -55,8 +57,8 @@ export function indicatorsSheet(result: MonitoringResult): SheetTable {
       residual: round2(s.residual),
       dynamics: s.dynamics ? DYNAMICS.show(s.dynamics) : '',
       effective_mode: s.effective_mode ? yesNo(true) : '',
-      objectivity_flags: s.objectivity_flags.join(', '),
-      risk_profile: s.risk_profile.join(', '),
+      objectivity_flags: objectivityList(s.objectivity_flags),
+      risk_profile: riskProfileText(s.risk_levels),
       peers: s.peers.join(', '),
       peer_rank: blank(s.peer_rank),
       municipal_rank: blank(s.municipal_rank),

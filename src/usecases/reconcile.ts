@@ -16,7 +16,13 @@ import {
 } from '../core/intake';
 import { versionKey } from '../core/versions';
 import type { Ports } from '../ports';
-import { headerOf, REJECTED_SHEET, RESPONSES_SHEET_KEY, SHEETS } from '../sheets/schema';
+import {
+  FORM_ID_KEY,
+  headerOf,
+  REJECTED_SHEET,
+  RESPONSES_SHEET_KEY,
+  SHEETS,
+} from '../sheets/schema';
 import { dataHeader, rememberDataLayout } from '../sheets/product';
 import {
   dataEntries,
@@ -34,12 +40,24 @@ export interface ReconcileResult {
   rejected: number;
 }
 
+/**
+ * The responses sheet: by the id setup kept, else the sheet the form sends its responses to
+ * (Google names it in the spreadsheet's language: «Ответы на форму (1)», "Form Responses 1").
+ */
+export function responsesSheetName(ports: Pick<Ports, 'sheets' | 'properties'>): string | null {
+  const id = ports.properties.get(RESPONSES_SHEET_KEY);
+  const byId = id ? ports.sheets.sheetNameById(Number(id)) : null;
+  if (byId !== null) return byId;
+  const formId = ports.properties.get(FORM_ID_KEY);
+  const sheetId = formId ? ports.sheets.responsesSheetId(formId) : null;
+  return sheetId === null ? null : ports.sheets.sheetNameById(sheetId);
+}
+
 /** Every raw response version in the responses sheet, blank rows left out. */
 export function readRawResponses(
   ports: Pick<Ports, 'sheets' | 'properties' | 'forms'>,
 ): RawResponse[] {
-  const id = ports.properties.get(RESPONSES_SHEET_KEY);
-  const name = id ? ports.sheets.sheetNameById(Number(id)) : SHEETS.responses;
+  const name = responsesSheetName(ports);
   // Without its responses there is nothing to rebuild from: stop rather than empty «Данные».
   if (name === null) throw new Error(INTAKE.responsesSheetMissing);
   const table = ports.sheets.read(name);

@@ -67,6 +67,7 @@ export function setupMonitoring(ports: Ports): SetupResult {
   let form = formId ? ports.forms.open(formId) : null;
   if (form) {
     ports.forms.sync(form.id, spec);
+    if (!form.published) ports.forms.publish(form.id);
   } else {
     form = ports.forms.create(spec, sheets.id());
     ports.properties.set(FORM_ID_KEY, form.id);

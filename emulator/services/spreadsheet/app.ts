@@ -157,6 +157,7 @@ export class EmulatedSpreadsheetApp implements Pick<GasApp, AppMembers> {
       cells += ss.pending.cells;
       ss.pending.cells = 0;
       ss.pending.dirty = false;
+      ss.unflushed.clear();
     }
     this.ctx.call('flush', { written: cells });
   }

@@ -1,5 +1,6 @@
 import type { ChartSpec, SheetLayout, SheetStore, Table, Cell } from '../../ports';
 import { asCellRows } from './cells';
+import { responsesSheetOf } from './forms';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -142,6 +143,10 @@ export class GasSheetStore implements SheetStore {
     const s = this.sheet(sheet);
     fit(s, row, values.length);
     s.getRange(row, 1, 1, values.length).setValues(asCellRows([values], values.length));
+  }
+
+  responsesSheetId(formId: string): number | null {
+    return responsesSheetOf(this.ss, formId);
   }
 
   renameSheetById(sheetId: number, name: string): boolean {

@@ -8,6 +8,9 @@ import type { IndicatorResult, MonitoringResult, SchoolResult } from '../monitor
 import { NOUNS, REPORT } from '../messages';
 import { countWithNoun, formatNumber, formatPercent, formatPp, roundPercent } from '../text';
 import type { ReportBlock, ReportModel } from './model';
+import { hasFlag, JOURNAL_INFLATION, VPR_INFLATION } from '../compute/objectivity';
+import { median } from '../compute/stats';
+import { riskProfileText } from './words';
 import { renderRuleText } from '../rules/evaluate';
 import { LEADERS_PLACEHOLDER } from '../catalogue';
 import { DYNAMICS } from '../words';
@@ -137,7 +140,8 @@ function statusBlocks(result: MonitoringResult): ReportBlock[] {
         xTitle: REPORT.chartX,
         yTitle: REPORT.chartY,
         points,
-        xLine: 0,
+        // rev 2: ИСБ is absolute (0–100): the quadrant line is its municipal median.
+        xLine: median(points.map((p) => p.x)),
         yLine: 0,
       },
     });
@@ -172,6 +176,17 @@ function conclusionBlocks(result: MonitoringResult): ReportBlock[] {
     REPORT.riskZone(countWithNoun(risk.length, NOUNS.schoolGen)),
   ];
   if (resilient.length > 0) items.push(REPORT.resilient(names(resilient)));
+  // rev 2: objectivity in both directions and the effective mode, schools named.
+  const inflatedVpr = result.schools.filter((s) => hasFlag(s.objectivity_flags, VPR_INFLATION));
+  const inflatedJournal = result.schools.filter((s) =>
+    hasFlag(s.objectivity_flags, JOURNAL_INFLATION),
+  );
+  if (inflatedVpr.length > 0) items.push(REPORT.vprInflation(names(inflatedVpr)));
+  if (inflatedJournal.length > 0) items.push(REPORT.journalInflation(names(inflatedJournal)));
+  const effective = result.schools.filter((s) => s.effective_mode);
+  if (effective.length > 0) items.push(REPORT.effectiveMode(names(effective)));
+  const silent = result.schools.filter((s) => s.dynamics === 'no_data');
+  if (silent.length > 0) items.push(REPORT.noDataDynamics(names(silent)));
   blocks.push({ kind: 'list', items });
   return blocks;
 }
@@ -224,7 +239,7 @@ function annexBlocks(result: MonitoringResult): ReportBlock[] {
       fmtIndex(s.isb),
       s.dynamics ? DYNAMICS.show(s.dynamics) : '',
     ),
-    REPORT.annexRisks(s.risk_profile.join(', ')),
+    REPORT.annexRisks(riskProfileText(s.risk_levels)),
     s.recommendations.length > 0
       ? s.recommendations
           .map((id, i) => {
