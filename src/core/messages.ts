@@ -92,15 +92,8 @@ export const REPORT = {
     `На проверке у инспектора (нет кода доступа школы или он не совпал): ${count}.`,
   summaryHeading: (previous: string | null) =>
     `2. Показатели мониторинга${previous ? ` в сравнении с ${previous}` : ''}`,
-  sectionTitles: {
-    1: '2.1. Выявление ШНОР и ШНСУ',
-    2: '2.2. Динамика',
-    3: '2.3. Педагоги: диагностика и повышение квалификации',
-    4: '2.4. Методическая помощь',
-    5: '2.5. Профилактика неуспешности',
-    6: '2.6. Мониторинг рисков',
-    7: '2.7. Результаты и разрыв',
-  } as Record<number, string>,
+  /** «2.1. Выявление ШНОР и ШНСУ»: the catalogue's section title, numbered in chapter 2. */
+  sectionHeading: (section: number, title: string) => `2.${section}. ${title}`,
   summaryTableHeader: (period: string, previous: string | null) => [
     'Показатель',
     'Кол-во',

@@ -11,6 +11,7 @@ import {
   REGISTRY_COLUMNS,
   RULE_COLUMNS,
   type ColumnDef,
+  type FieldDef,
 } from '../core/catalogue';
 import { DECISION, YES_NO } from '../core/words';
 import type { Cell } from '../core/types';
@@ -125,10 +126,10 @@ export const DATA_LEAD = [
   col('received', 'Получен', { note: 'Получен', numberFormat: DATE_TIME }),
 ] as const;
 
-export function dataSheet(): SheetSchema {
+export function dataSheet(fields: readonly FieldDef[] = FIELDS): SheetSchema {
   return {
     name: SHEETS.data,
-    columns: [...DATA_LEAD, ...FIELDS.map((f) => col(f.code, f.code, { note: f.label }))],
+    columns: [...DATA_LEAD, ...fields.map((f) => col(f.code, f.code, { note: f.label }))],
   };
 }
 

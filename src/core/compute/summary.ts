@@ -3,7 +3,7 @@
  * denominator, percent, the previous period's percent and the change in п.п.
  */
 import { RESULT_COMPONENTS } from '../catalogue/components';
-import { INDICATORS, type IndicatorDef } from '../catalogue/indicators';
+import { INDICATORS, type IndicatorDef, type IndicatorOf } from '../catalogue/indicators';
 import { SUMMARY_NOTES as N } from '../messages';
 import { hasShnor, hasShnsu } from '../registry';
 import { settingBool, settingNumber } from '../settings';
@@ -24,11 +24,13 @@ interface Figure {
 const EMPTY: Figure = { count: null, denominator: null, percent: null };
 
 function schoolMeets(
-  def: IndicatorDef,
+  def: IndicatorOf<'school_share'>,
   core: PeriodCore,
   school: RegistrySchool,
   i: number,
 ): boolean {
+  // An unanswered yes/no counts as "no", as the seed's tables do.
+  if (typeof def.subject === 'object') return bool(core.values[i], def.subject.field) === true;
   switch (def.subject) {
     case 'flagged':
       return core.flagged[i];
@@ -40,9 +42,6 @@ function schoolMeets(
       return core.riskZone[i];
     case 'leader_school':
       return school.leader_school_id !== '';
-    default:
-      // An unanswered yes/no counts as "no", as the seed's tables do.
-      return bool(core.values[i], def.subject) === true;
   }
 }
 
@@ -50,7 +49,7 @@ function coverageNote(covered: number, total: number): string | undefined {
   return covered < total ? N.covered(covered, total) : undefined;
 }
 
-function gapFigure(def: IndicatorDef, core: PeriodCore, minParticipants: number): Figure {
+function gapFigure(def: IndicatorOf<'gap'>, core: PeriodCore, minParticipants: number): Figure {
   const component = RESULT_COMPONENTS.find((c) => c.code === def.subject);
   if (!component) return EMPTY;
   // Sums of counts and participants in the flagged schools (f) and in the others (o), this
@@ -160,7 +159,7 @@ function figure(
       };
     }
     case 'registry_count': {
-      const count = schools.filter((s) => s.is_internship_site).length;
+      const count = schools.filter((s) => s[def.subject]).length;
       return { count, denominator: null, percent: null };
     }
     case 'dynamics': {
