@@ -259,7 +259,8 @@ function notifyRespondent(
   const to = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(given) ? given : (school?.email ?? '');
   if (!to) return;
   const formId = ports.properties.get(FORM_ID_KEY);
-  const editUrl = formId ? ports.forms.editUrl(formId, raw.timestamp) : null;
+  const answered = String(raw.answers.school_id ?? '').trim();
+  const editUrl = formId ? ports.forms.editUrl(formId, raw.timestamp, answered) : null;
   const name = school?.name ?? schoolId;
   sendOrQueue(ports, {
     key: `rejected|${versionKey(raw.row, raw.timestamp)}`,
