@@ -15,6 +15,7 @@ import type { JournalEntry } from '../core/intake';
 import { INTAKE } from '../core/messages';
 import { parseBool } from '../core/parse';
 import { parseLists, parseRegistry } from '../core/registry';
+import { parseHistory, type RegistryFact } from '../core/registryHistory';
 import { readSettings } from '../core/settings';
 import { versionKey, type DataEntry } from '../core/versions';
 import { DECISION, INTAKE_STATE, yesNo } from '../core/words';
@@ -36,12 +37,14 @@ import {
   dataSheet,
   LISTS_SHEET,
   readRecords,
+  REGISTRY_HISTORY_SHEET,
   REGISTRY_SHEET,
   REJECTED_SHEET,
   rowOf,
   RULES_SHEET,
   SETTINGS_SHEET,
   SHEETS,
+  tableOf,
   type SheetSchema,
 } from './schema';
 
@@ -62,6 +65,25 @@ export function readSettingsSheet(sheets: SheetStore): { settings: Settings; err
     recordsOf(sheets, SETTINGS_SHEET)
       .map((r) => [String(r.record.key).trim(), r.record.value] as [string, Cell])
       .filter(([key]) => key !== ''),
+  );
+}
+
+/** «История реестра» (rev 2): [] when the sheet does not exist yet. */
+export function readRegistryHistory(sheets: SheetStore): RegistryFact[] {
+  return parseHistory(recordsOf(sheets, REGISTRY_HISTORY_SHEET).map((r) => r.record));
+}
+
+/** «История реестра» as a table: yes/no in words, as the registry shows them. */
+export function registryHistoryTable(facts: readonly RegistryFact[]): Cell[][] {
+  return tableOf(
+    REGISTRY_HISTORY_SHEET,
+    facts.map((f) => ({
+      period: f.period,
+      school_id: f.school_id,
+      is_internship_site: yesNo(f.is_internship_site),
+      leader_school_id: f.leader_school_id,
+      active: yesNo(f.active),
+    })),
   );
 }
 
