@@ -88,9 +88,11 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
     const value = globals[name];
     if (typeof value !== 'function') throw new Error(`Script function not found: ${name}`);
     return (...args: unknown[]) => {
+      runtime.beginExecution();
       try {
         return (value as (...a: unknown[]) => unknown)(...args);
       } finally {
+        runtime.endExecution();
         sheets.__silently?.(() => services.SpreadsheetApp.flush());
         locks.__releaseAll?.();
       }

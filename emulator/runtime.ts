@@ -4,6 +4,9 @@
  * form submission fire installable triggers, and the fault switches tests use to make Google
  * misbehave the way it sometimes does.
  */
+import { COST_MS, costOf } from './cost';
+
+const COST_STARTUP_MS = COST_MS.startup;
 
 export type ExecutionMode = 'full' | 'customFunction';
 
@@ -88,7 +91,17 @@ export interface FaultSwitches {
    * and the counter goes down by one. `waitLock`/`tryLock` with a timeout then fail.
    */
   lockContention: number;
+  /**
+   * Kills the execution the way Apps Script's time limit (or a crash) does: after this many
+   * more counted calls, the next one throws and so does every later call of that execution,
+   * so no catch or finally block can write anything more. `null`: off. The loader ends the
+   * execution (and the kill) when the entry point returns or throws.
+   */
+  killAfterCalls: number | null;
 }
+
+/** The error a killed execution dies with (Google's text for the time limit). */
+export const EXECUTION_KILLED = 'Exceeded maximum execution time';
 
 export type EventListener = (payload: unknown) => void;
 
@@ -104,20 +117,29 @@ export interface RuntimeOptions {
   userEmail?: string;
   /** Daily mail quota per recipient: 100 for consumer accounts, 1,500 for Workspace. */
   mailDailyQuota?: number;
+  /**
+   * The virtual clock moves by each call's modelled cost (emulator/cost.ts) and by the
+   * start-up of each execution, so time-budgeted code sees time pass as it would on Google.
+   */
+  clockFollowsCost?: boolean;
 }
 
 export class Runtime {
   readonly clock: VirtualClock;
   readonly calls = new CallCounter();
   readonly timeZone: string;
-  readonly userEmail: string;
+  private user: string;
   readonly mailDailyQuota: number;
   mode: ExecutionMode = 'full';
   readonly faults: FaultSwitches = {
     duplicateSubmitEvents: false,
     blankSubmitEvents: false,
     lockContention: 0,
+    killAfterCalls: null,
   };
+  readonly clockFollowsCost: boolean;
+  private killed = false;
+  private executionDepth = 0;
   private readonly listeners = new Map<string, EventListener[]>();
   private invoker: HandlerInvoker | undefined;
   private uidCounter = 0;
@@ -127,14 +149,76 @@ export class Runtime {
   constructor(options: RuntimeOptions = {}) {
     this.clock = new VirtualClock(options.clockStart);
     this.timeZone = options.timeZone ?? 'Europe/Moscow';
-    this.userEmail = options.userEmail ?? 'inspector@example.org';
+    this.user = options.userEmail ?? 'inspector@example.org';
     this.mailDailyQuota = options.mailDailyQuota ?? 100;
+    this.clockFollowsCost = options.clockFollowsCost ?? false;
+  }
+
+  /** The account the script runs as (the person who opened it, or a trigger's owner). */
+  get userEmail(): string {
+    return this.user;
+  }
+
+  /** Non-Google: runs `fn` as another account (Session and ScriptApp follow). */
+  runAsUser<T>(email: string, fn: () => T): T {
+    const previous = this.user;
+    this.user = email;
+    try {
+      return fn();
+    } finally {
+      this.user = previous;
+    }
   }
 
   /** Counts a call; every public emulated method calls this first. */
   record(service: string, method: string, cells?: { read?: number; written?: number }): void {
     if (this.userDepth > 0) return;
+    this.checkKill();
     this.calls.record(service, method, cells);
+    if (this.clockFollowsCost) {
+      this.clock.advance(
+        costOf({
+          service,
+          method,
+          calls: 1,
+          cellsRead: cells?.read ?? 0,
+          cellsWritten: cells?.written ?? 0,
+        }),
+      );
+    }
+  }
+
+  private checkKill(): void {
+    if (!this.killed && this.faults.killAfterCalls !== null) {
+      if (this.faults.killAfterCalls <= 0) {
+        this.killed = true;
+        this.faults.killAfterCalls = null;
+      } else this.faults.killAfterCalls -= 1;
+    }
+    if (this.killed) {
+      const error = new Error(EXECUTION_KILLED);
+      error.name = 'Exception';
+      throw error;
+    }
+  }
+
+  /** Non-Google: an execution starts (start-up time passes when the clock follows cost). */
+  beginExecution(): void {
+    this.executionDepth += 1;
+    if (this.executionDepth === 1 && this.clockFollowsCost) {
+      this.clock.advance(COST_STARTUP_MS);
+    }
+  }
+
+  /** Non-Google: the execution ended; a killed one is over, the next starts afresh. */
+  endExecution(): void {
+    this.executionDepth = Math.max(0, this.executionDepth - 1);
+    if (this.executionDepth === 0) this.killed = false;
+  }
+
+  /** True while the current execution has been killed (see `faults.killAfterCalls`). */
+  get isKilled(): boolean {
+    return this.killed;
   }
 
   /**

@@ -843,7 +843,7 @@ export class ScriptAppImpl implements Pick<ScriptAppType, Emulated> {
     const previous = this.state.user;
     this.state.user = email;
     try {
-      return fn();
+      return this.state.rt.runAsUser(email, fn);
     } finally {
       this.state.user = previous;
     }

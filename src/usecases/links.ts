@@ -8,7 +8,8 @@ import { settingText } from '../core/settings';
 import type { RegistrySchool, Settings } from '../core/types';
 import type { Ports } from '../ports';
 import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD, schoolChoice } from './intake';
-import { queueAndSend, type OutgoingMail } from './mail';
+import { type OutgoingMail } from './mail';
+import { queueAndSend } from './jobs';
 import { FORM_ID_KEY } from './productSheets';
 import { readRegistry, readSettingsSheet } from './workbook';
 

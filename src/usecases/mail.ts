@@ -4,7 +4,7 @@
  * has a key (e.g. `link|0001|2025-2026`): a key already in the sheet is never queued again, so
  * nothing is sent twice, and nothing queued is dropped.
  */
-import { COLUMNS, INTAKE, JOURNAL, SHEETS } from '../core/messages';
+import { INTAKE, JOBS_TEXT, JOURNAL, SHEETS } from '../core/messages';
 import type { Cell, MailMessage, Ports } from '../ports';
 import { journal } from './journal';
 import { ensureProductSheet } from './productSheets';
@@ -65,59 +65,102 @@ export function sendOrQueue(ports: Ports, mail: OutgoingMail): boolean {
   return outcome === 'sent';
 }
 
-/**
- * Queues the messages whose keys are new, then sends what is queued while the quota lasts.
- * One read and one write of the outbox sheet.
- */
-export function queueAndSend(
-  ports: Ports,
-  mails: readonly OutgoingMail[],
-): { sent: number; queued: number } {
-  // Under the lock: a submission appending a notice meanwhile must not be overwritten.
-  const result = ports.lock.withLock(MAIL_LOCK_MS, () => queueAndSendLocked(ports, mails));
+const MAIL_LOCK_MS = 60_000;
+
+/** Appends the messages whose keys the outbox does not hold yet; how many were new. */
+export function queueMails(ports: Ports, mails: readonly OutgoingMail[]): number {
+  if (mails.length === 0) return 0;
+  // Under the lock: a submission appending a notice meanwhile must not be lost or doubled.
+  const result = ports.lock.withLock(MAIL_LOCK_MS, () => {
+    ensureProductSheet(ports, SHEETS.outbox);
+    const known = new Set(readOutbox(ports).map((r) => r.key));
+    const fresh: Cell[][] = [];
+    for (const mail of mails) {
+      if (known.has(mail.key)) continue;
+      known.add(mail.key);
+      fresh.push([mail.key, ports.clock.now(), mail.to, mail.subject, mail.body, '']);
+    }
+    if (fresh.length > 0) ports.sheets.append(SHEETS.outbox, fresh);
+    return fresh.length;
+  });
   if (!result.ok) throw new Error(INTAKE.mailBusy);
   return result.value;
 }
 
-const MAIL_LOCK_MS = 60_000;
-
-function queueAndSendLocked(
-  ports: Ports,
-  mails: readonly OutgoingMail[],
-): { sent: number; queued: number } {
-  ensureProductSheet(ports, SHEETS.outbox);
-  const rows = readOutbox(ports);
-  const known = new Set(rows.map((r) => r.key));
-  for (const mail of mails) {
-    if (known.has(mail.key)) continue;
-    known.add(mail.key);
-    rows.push({ key: mail.key, created: ports.clock.now(), message: mail, sent: '' });
-  }
-  let sent = 0;
-  try {
-    for (const row of rows) {
-      if (row.sent !== '') continue;
-      const outcome = sendWithinQuota(ports, row.message);
-      if (outcome === 'quota') break;
-      row.sent = outcome === 'sent' ? ports.clock.now() : outcome;
-      if (outcome === 'sent') sent += 1;
-    }
-  } finally {
-    // Written even if sending failed midway: what went out is marked and never sent again.
-    ports.sheets.replace(SHEETS.outbox, [
-      COLUMNS.outbox.slice(),
-      ...rows.map((r) => [
-        r.key,
-        r.created,
-        r.message.to,
-        r.message.subject,
-        r.message.body,
-        r.sent,
-      ]),
-    ]);
-  }
-  const queued = rows.filter((r) => r.sent === '').length;
-  if (queued > 0) ports.triggers.ensureDaily(CONTINUE_MAILING_HANDLER, MAIL_HOUR);
-  else ports.triggers.remove(CONTINUE_MAILING_HANDLER);
-  return { sent, queued };
+export function unsentCount(ports: Pick<Ports, 'sheets'>): number {
+  return readOutbox(ports).filter((r) => r.sent === '').length;
 }
+
+/** A message key -> a Russian reason not to send it any more (a reminder to a school that answered). */
+export type MailCanceller = (key: string) => string | null;
+
+/** The outbox rows (sheet row number, key, state) as the mailing job walks them. */
+export interface OutboxEntry {
+  row: number;
+  key: string;
+  created: Cell;
+  message: MailMessage;
+  sent: Cell;
+}
+
+export function readOutboxEntries(ports: Pick<Ports, 'sheets'>): OutboxEntry[] {
+  return readOutbox(ports).map((r, i) => ({ ...r, row: i + 2 }));
+}
+
+/**
+ * Marks rows a killed chunk left «отправляется»: the mail may have left, and Apps Script
+ * cannot tell, so it is never sent again (at most once) and the journal says so.
+ */
+export function settleInterrupted(ports: Ports, entries: OutboxEntry[]): void {
+  for (const e of entries) {
+    if (e.sent !== JOBS_TEXT.mailSending) continue;
+    e.sent = JOBS_TEXT.mailInterrupted;
+    writeState(ports, e);
+    journal(ports, JOURNAL.mail, JOBS_TEXT.mailInterruptedLine(e.message.to, e.key));
+  }
+}
+
+function writeState(ports: Ports, e: OutboxEntry): void {
+  ports.sheets.writeRow(SHEETS.outbox, e.row, [
+    e.key,
+    e.created,
+    e.message.to,
+    e.message.subject,
+    e.message.body,
+    e.sent,
+  ]);
+}
+
+/**
+ * Sends one queued row: 'sent'; 'skipped' (not queued any more, or cancelled); 'quota' when
+ * the day's quota is spent (the row waits); 'failed' when the address is refused (marked).
+ * The row is marked «отправляется» before the send and with the time after it, so a kill
+ * between the two never leads to a second mail.
+ */
+export function sendEntry(
+  ports: Ports,
+  e: OutboxEntry,
+  cancel?: MailCanceller,
+): 'sent' | 'skipped' | 'quota' | 'failed' {
+  if (e.sent !== '') return 'skipped';
+  const reason = cancel?.(e.key) ?? null;
+  if (reason) {
+    e.sent = reason;
+    writeState(ports, e);
+    return 'skipped';
+  }
+  if (ports.mailer.remainingQuota() <= 0) return 'quota';
+  e.sent = JOBS_TEXT.mailSending;
+  writeState(ports, e);
+  const outcome = sendWithinQuota(ports, e.message);
+  e.sent = outcome === 'sent' ? ports.clock.now() : outcome === 'quota' ? '' : outcome;
+  writeState(ports, e);
+  return outcome === 'sent' ? 'sent' : outcome === 'quota' ? 'quota' : 'failed';
+}
+
+/** After a mailing: the daily trigger stays while anything waits, and goes when nothing does. */
+export function settleMailingTrigger(ports: Ports, waiting: number): void {
+  if (waiting > 0) ports.triggers.ensureDaily(CONTINUE_MAILING_HANDLER, MAIL_HOUR);
+  else ports.triggers.remove(CONTINUE_MAILING_HANDLER);
+}
+

@@ -27,15 +27,28 @@ export function compute(ports: Pick<Ports, 'sheets'>, period?: string): Computat
   return { result, settings, inputErrors: [...settingsErrors, ...registryErrors, ...listErrors] };
 }
 
-export function recompute(ports: Ports, period?: string): Computation {
-  const computation = compute(ports, period);
+/** The sheets recompute writes, each in one write: a long job does them as steps. */
+export const RECOMPUTE_OUTPUTS = ['indicators', 'summary', 'recommendations'] as const;
+export type RecomputeOutput = (typeof RECOMPUTE_OUTPUTS)[number];
+
+export function writeOutput(ports: Ports, result: MonitoringResult, which: RecomputeOutput): void {
+  const table =
+    which === 'indicators'
+      ? schoolSheet(result)
+      : which === 'summary'
+        ? indicatorSheet(result)
+        : recommendationSheet(result);
+  const sheet =
+    which === 'indicators'
+      ? SHEETS.indicators
+      : which === 'summary'
+        ? SHEETS.summary
+        : SHEETS.recommendations;
+  ports.sheets.replace(sheet, table.rows, table.layout);
+}
+
+export function journalRecompute(ports: Ports, computation: Computation): void {
   const { result } = computation;
-  const schools = schoolSheet(result);
-  ports.sheets.replace(SHEETS.indicators, schools.rows, schools.layout);
-  const summary = indicatorSheet(result);
-  ports.sheets.replace(SHEETS.summary, summary.rows, summary.layout);
-  const recommendations = recommendationSheet(result);
-  ports.sheets.replace(SHEETS.recommendations, recommendations.rows, recommendations.layout);
   journal(
     ports,
     JOURNAL.recompute,
@@ -46,5 +59,11 @@ export function recompute(ports: Ports, period?: string): Computation {
       ...result.warnings,
     ].join('\n'),
   );
+}
+
+export function recompute(ports: Ports, period?: string): Computation {
+  const computation = compute(ports, period);
+  for (const which of RECOMPUTE_OUTPUTS) writeOutput(ports, computation.result, which);
+  journalRecompute(ports, computation);
   return computation;
 }

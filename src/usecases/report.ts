@@ -2,9 +2,9 @@
 import { INTAKE, JOURNAL, UI } from '../core/messages';
 import { buildReport } from '../core/report/build';
 import { toSummaryJson } from '../core/summaryJson';
-import type { DocumentInfo, Ports } from '../ports';
+import type { DocumentInfo, DocumentOnce, Ports } from '../ports';
 import { journal } from './journal';
-import { compute, recompute } from './recompute';
+import { compute, recompute, type Computation } from './recompute';
 import { readRejectedSheet } from './workbook';
 
 const counts = (r: ReturnType<typeof rejectedAndHeld>) => ({
@@ -13,16 +13,25 @@ const counts = (r: ReturnType<typeof rejectedAndHeld>) => ({
 });
 
 export function writeReport(ports: Ports, period?: string): DocumentInfo {
-  const { result, settings, inputErrors } = recompute(ports, period);
+  const doc = reportDocument(ports, recompute(ports, period));
+  ports.ui.alert(UI.reportDoneTitle, UI.reportDone(doc.url));
+  return doc;
+}
+
+/** The report of a computation as a document (`once`: made exactly once by a long job). */
+export function reportDocument(
+  ports: Ports,
+  { result, settings, inputErrors }: Computation,
+  once?: DocumentOnce,
+): DocumentInfo {
   const model = buildReport(result, {
     municipality: String(settings.municipality ?? ''),
     date: ports.clock.format(ports.clock.now(), 'dd.MM.yyyy'),
     ...counts(rejectedAndHeld(ports, result.period)),
     inputWarnings: inputErrors,
   });
-  const doc = ports.documents.write(model.title, model);
+  const doc = ports.documents.write(model.title, model, once);
   journal(ports, JOURNAL.report, doc.url);
-  ports.ui.alert(UI.reportDoneTitle, UI.reportDone(doc.url));
   return doc;
 }
 

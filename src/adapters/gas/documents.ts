@@ -1,18 +1,23 @@
 import type { ReportBlock, ReportModel, ScatterChartSpec } from '../../core/report/model';
-import type { DocumentInfo, DocumentWriter, KeyValueStore } from '../../ports';
+import type { DocumentInfo, DocumentOnce, DocumentWriter, KeyValueStore } from '../../ports';
 import { UI } from '../../core/messages';
 
 type Body = GoogleAppsScript.Document.Body;
 
 const FOLDER_KEY = 'reports.folderId';
+const GOOGLE_DOCS_MIME = 'application/vnd.google-apps.document';
 
 /** Renders a report model into a new Google Doc, kept in the add-on's reports folder. */
 export class GasDocumentWriter implements DocumentWriter {
   constructor(private readonly properties: KeyValueStore) {}
 
-  write(title: string, model: ReportModel): DocumentInfo {
-    const doc = DocumentApp.create(title);
+  write(title: string, model: ReportModel, once?: DocumentOnce): DocumentInfo {
+    const earlier = this.reopen(once?.reuse) ?? this.orphan(title, once?.since);
+    const doc = earlier ?? DocumentApp.create(title);
+    if (once && doc.getId() !== once.reuse) once.created?.(doc.getId());
     const body = doc.getBody();
+    // A document a killed run began is written again from its first block.
+    if (earlier) body.clear();
     // A new document starts with one empty paragraph: the first block is written into it.
     const [first, ...rest] = model.blocks;
     if (first && first.kind === 'title') {
@@ -31,6 +36,33 @@ export class GasDocumentWriter implements DocumentWriter {
       console.warn(`reports folder: ${String(error)}`);
     }
     return { id: doc.getId(), url: doc.getUrl() };
+  }
+
+  /** The document a killed job already made, when it still exists. */
+  private reopen(id: string | null | undefined): GoogleAppsScript.Document.Document | null {
+    if (!id) return null;
+    try {
+      return DocumentApp.openById(id);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A document of this title created since `since` whose id a killed run did not get to keep
+   * (the kill fell between creating it and saving its id): the newest one, or null.
+   */
+  private orphan(title: string, since: Date | undefined): GoogleAppsScript.Document.Document | null {
+    if (!since) return null;
+    let best: GoogleAppsScript.Drive.File | null = null;
+    const files = DriveApp.getFilesByName(title);
+    while (files.hasNext()) {
+      const file = files.next();
+      if (file.getMimeType() !== GOOGLE_DOCS_MIME) continue;
+      if (file.getDateCreated().getTime() < since.getTime()) continue;
+      if (!best || file.getDateCreated().getTime() > best.getDateCreated().getTime()) best = file;
+    }
+    return best ? this.reopen(best.getId()) : null;
   }
 
   private moveToReportsFolder(fileId: string): void {

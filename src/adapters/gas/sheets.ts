@@ -78,7 +78,9 @@ export class GasSheetStore implements SheetStore {
   }
 
   ensure(sheet: string, header: readonly string[], layout?: SheetLayout): boolean {
-    if (this.find(sheet)) return false;
+    // An empty sheet is a creation cut short (killed before its header was written).
+    const found = this.find(sheet);
+    if (found && found.getLastRow() > 0) return false;
     this.replace(sheet, [header.slice()], layout);
     return true;
   }
