@@ -139,6 +139,7 @@ export class Runtime {
   };
   readonly clockFollowsCost: boolean;
   private killed = false;
+  private costCarry = 0;
   private executionDepth = 0;
   private readonly listeners = new Map<string, EventListener[]>();
   private invoker: HandlerInvoker | undefined;
@@ -176,15 +177,17 @@ export class Runtime {
     this.checkKill();
     this.calls.record(service, method, cells);
     if (this.clockFollowsCost) {
-      this.clock.advance(
-        costOf({
-          service,
-          method,
-          calls: 1,
-          cellsRead: cells?.read ?? 0,
-          cellsWritten: cells?.written ?? 0,
-        }),
-      );
+      // Whole milliseconds only, as real clocks tick: fractions are carried to the next call.
+      this.costCarry += costOf({
+        service,
+        method,
+        calls: 1,
+        cellsRead: cells?.read ?? 0,
+        cellsWritten: cells?.written ?? 0,
+      });
+      const whole = Math.floor(this.costCarry);
+      this.costCarry -= whole;
+      this.clock.advance(whole);
     }
   }
 
