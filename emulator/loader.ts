@@ -12,6 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Google } from './index';
 import type { VirtualClock } from './runtime';
+import { ScopeGuard } from './scopes';
+import { recalculate } from './custom-functions';
+import type { EmulatedSpreadsheetApp } from './services/spreadsheet/app';
 
 export interface LoadedProject {
   google: Google;
@@ -23,11 +26,23 @@ export interface LoadedProject {
   call<T = unknown>(name: string, ...args: unknown[]): T;
   /** Calls a custom function as a sheet cell would: read-only mode. */
   callCustomFunction<T = unknown>(name: string, ...args: unknown[]): T;
+  /**
+   * Recalculates the cells calling custom functions whose arguments changed (done after every
+   * execution; call it after editing cells from a test). Returns how many were recalculated.
+   */
+  recalculate(): number;
 }
 
 export interface LoadOptions {
   distDir?: string;
   console?: Pick<Console, 'log' | 'info' | 'warn' | 'error'>;
+  /**
+   * The OAuth scopes the script has. Default: the `oauthScopes` of the manifest in `distDir`,
+   * enforced as Google does (a call outside them throws Google's permission error).
+   */
+  scopes?: readonly string[];
+  /** Loads the Editor add-on build: clock triggers run with no active spreadsheet. */
+  addOn?: boolean;
 }
 
 /** A `Date` for the script scope: `new Date()` is the virtual clock's now. */
@@ -56,6 +71,10 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
     throw new Error(`${distDir}/Code.js not found: run "npm run build" first`);
   }
   const { runtime, ...services } = google;
+  runtime.scopes = options.scopes
+    ? new ScopeGuard(options.scopes)
+    : ScopeGuard.fromManifest(path.join(distDir, 'appsscript.json'));
+  runtime.addOn = options.addOn ?? false;
   const scope: Record<string, unknown> = {
     ...services,
     console: options.console ?? console,
@@ -88,25 +107,48 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
     const value = globals[name];
     if (typeof value !== 'function') throw new Error(`Script function not found: ${name}`);
     return (...args: unknown[]) => {
-      runtime.beginExecution();
       try {
-        return (value as (...a: unknown[]) => unknown)(...args);
+        return runtime.runScript(() => (value as (...a: unknown[]) => unknown)(...args));
       } finally {
-        runtime.endExecution();
         sheets.__silently?.(() => services.SpreadsheetApp.flush());
         locks.__releaseAll?.();
+        // Then the spreadsheet recalculates what the execution's writes changed.
+        if (runtime.execution() === null) recalc();
       }
     };
   };
   runtime.setHandlerInvoker((name, event) => fn(name)(event));
+  const functionNames = () =>
+    Object.keys(globals).filter((k) => typeof globals[k] === 'function' && !preset.has(k));
+  /** One calling cell: counted, so the model charges its 0.5 s (emulator/cost.ts). */
+  const callCustomFunction = <T>(name: string, ...args: unknown[]) => {
+    runtime.record('CustomFunction', 'CustomFunction.call');
+    return runtime.asCustomFunction(() => fn(name)(...args) as T);
+  };
+  let recalculating = false;
+  function recalc(): number {
+    if (recalculating) return 0;
+    recalculating = true;
+    const app = services.SpreadsheetApp as unknown as EmulatedSpreadsheetApp;
+    try {
+      return recalculate({
+        runtime,
+        spreadsheets: () => app.__spreadsheets(),
+        functionNames,
+        call: (name, args) => callCustomFunction(name, ...args),
+        silently: (f) => app.__silently(f),
+      });
+    } finally {
+      recalculating = false;
+    }
+  }
 
   return {
     google,
     globals,
-    functionNames: () =>
-      Object.keys(globals).filter((k) => typeof globals[k] === 'function' && !preset.has(k)),
+    functionNames,
     call: <T>(name: string, ...args: unknown[]) => fn(name)(...args) as T,
-    callCustomFunction: <T>(name: string, ...args: unknown[]) =>
-      runtime.asCustomFunction(() => fn(name)(...args) as T),
+    callCustomFunction,
+    recalculate: recalc,
   };
 }

@@ -5,10 +5,20 @@
  * misbehave the way it sometimes does.
  */
 import { COST_MS, costOf } from './cost';
-
-const COST_STARTUP_MS = COST_MS.startup;
+import { gasError } from './services/gas';
 
 export type ExecutionMode = 'full' | 'customFunction';
+
+/**
+ * How the script function running now was started: from the editor or a menu, by an
+ * installable trigger (a clock trigger apart: it has no document open), or as a custom function.
+ */
+export type ExecutionKind = 'menu' | 'trigger' | 'clockTrigger' | 'customFunction';
+
+/** The scopes a script may use (emulator/scopes): checked on every counted call it makes. */
+export interface ScopeChecker {
+  check(method: string): void;
+}
 
 /** One counted call: which service and which method, and how many cells it moved. */
 export interface CallRecord {
@@ -87,6 +97,11 @@ export interface FaultSwitches {
   /** Fire one extra form-submit event with empty values before the real one. */
   blankSubmitEvents: boolean;
   /**
+   * Fire no form-submit trigger at all: the response is stored and written to the responses
+   * sheet, but the script never hears of it (a lost trigger run; «Сверить ответы» recovers).
+   */
+  lostSubmitEvents: boolean;
+  /**
    * Lock contention: while > 0, each `tryLock`/`waitLock` finds the lock held by someone else
    * and the counter goes down by one. `waitLock`/`tryLock` with a timeout then fail.
    */
@@ -94,8 +109,8 @@ export interface FaultSwitches {
   /**
    * Kills the execution the way Apps Script's time limit (or a crash) does: after this many
    * more counted calls, the next one throws and so does every later call of that execution,
-   * so no catch or finally block can write anything more. `null`: off. The loader ends the
-   * execution (and the kill) when the entry point returns or throws.
+   * so no catch or finally block can write anything more. `null`: off. The kill ends with the
+   * script function it struck (`runScript`).
    */
   killAfterCalls: number | null;
 }
@@ -119,7 +134,7 @@ export interface RuntimeOptions {
   mailDailyQuota?: number;
   /**
    * The virtual clock moves by each call's modelled cost (emulator/cost.ts) and by the
-   * start-up of each execution, so time-budgeted code sees time pass as it would on Google.
+   * start-up of each script function, so time-budgeted code sees time pass as on Google.
    */
   clockFollowsCost?: boolean;
 }
@@ -128,53 +143,44 @@ export class Runtime {
   readonly clock: VirtualClock;
   readonly calls = new CallCounter();
   readonly timeZone: string;
-  private user: string;
+  readonly userEmail: string;
   readonly mailDailyQuota: number;
   mode: ExecutionMode = 'full';
   readonly faults: FaultSwitches = {
     duplicateSubmitEvents: false,
     blankSubmitEvents: false,
+    lostSubmitEvents: false,
     lockContention: 0,
     killAfterCalls: null,
   };
   readonly clockFollowsCost: boolean;
   private killed = false;
   private costCarry = 0;
-  private executionDepth = 0;
   private readonly listeners = new Map<string, EventListener[]>();
   private invoker: HandlerInvoker | undefined;
   private uidCounter = 0;
+  /** The manifest's scopes, enforced while a script function runs (set by the loader). */
+  scopes: ScopeChecker | null = null;
+  /** True for the Editor add-on build: clock triggers then run with no active document. */
+  addOn = false;
+  private readonly executions: ExecutionKind[] = [];
+  private pendingTrigger: ExecutionKind | null = null;
   /** > 0 while a person (not the script) acts: their calls are not the script's to count. */
   private userDepth = 0;
 
   constructor(options: RuntimeOptions = {}) {
     this.clock = new VirtualClock(options.clockStart);
     this.timeZone = options.timeZone ?? 'Europe/Moscow';
-    this.user = options.userEmail ?? 'inspector@example.org';
+    this.userEmail = options.userEmail ?? 'inspector@example.org';
     this.mailDailyQuota = options.mailDailyQuota ?? 100;
     this.clockFollowsCost = options.clockFollowsCost ?? false;
-  }
-
-  /** The account the script runs as (the person who opened it, or a trigger's owner). */
-  get userEmail(): string {
-    return this.user;
-  }
-
-  /** Non-Google: runs `fn` as another account (Session and ScriptApp follow). */
-  runAsUser<T>(email: string, fn: () => T): T {
-    const previous = this.user;
-    this.user = email;
-    try {
-      return fn();
-    } finally {
-      this.user = previous;
-    }
   }
 
   /** Counts a call; every public emulated method calls this first. */
   record(service: string, method: string, cells?: { read?: number; written?: number }): void {
     if (this.userDepth > 0) return;
     this.checkKill();
+    if (this.scopes && this.executions.length > 0) this.scopes.check(method);
     this.calls.record(service, method, cells);
     if (this.clockFollowsCost) {
       // Whole milliseconds only, as real clocks tick: fractions are carried to the next call.
@@ -198,30 +204,29 @@ export class Runtime {
         this.faults.killAfterCalls = null;
       } else this.faults.killAfterCalls -= 1;
     }
-    if (this.killed) {
-      const error = new Error(EXECUTION_KILLED);
-      error.name = 'Exception';
-      throw error;
+    if (this.killed) throw gasError(EXECUTION_KILLED);
+  }
+
+  /** How the running script function was started; null when no script runs (a test, a user). */
+  execution(): ExecutionKind | null {
+    if (this.userDepth > 0) return null;
+    return this.executions[this.executions.length - 1] ?? null;
+  }
+
+  /** Runs a script function (the loader calls this): menu, trigger or custom function. */
+  runScript<T>(fn: () => T): T {
+    const kind: ExecutionKind =
+      this.pendingTrigger ?? (this.mode === 'customFunction' ? 'customFunction' : 'menu');
+    this.pendingTrigger = null;
+    this.executions.push(kind);
+    if (this.executions.length === 1 && this.clockFollowsCost) this.clock.advance(COST_MS.startup);
+    try {
+      return fn();
+    } finally {
+      this.executions.pop();
+      // A killed execution is over; the next one starts afresh.
+      if (this.executions.length === 0) this.killed = false;
     }
-  }
-
-  /** Non-Google: an execution starts (start-up time passes when the clock follows cost). */
-  beginExecution(): void {
-    this.executionDepth += 1;
-    if (this.executionDepth === 1 && this.clockFollowsCost) {
-      this.clock.advance(COST_STARTUP_MS);
-    }
-  }
-
-  /** Non-Google: the execution ended; a killed one is over, the next starts afresh. */
-  endExecution(): void {
-    this.executionDepth = Math.max(0, this.executionDepth - 1);
-    if (this.executionDepth === 0) this.killed = false;
-  }
-
-  /** True while the current execution has been killed (see `faults.killAfterCalls`). */
-  get isKilled(): boolean {
-    return this.killed;
   }
 
   /**
@@ -243,10 +248,7 @@ export class Runtime {
    */
   assertWritable(method: string): void {
     if (this.mode === 'customFunction') {
-      // As Google's: the bare text, named "Exception" (String(error) = "Exception: …").
-      const error = new Error(`You do not have permission to call ${method}`);
-      error.name = 'Exception';
-      throw error;
+      throw gasError(`You do not have permission to call ${method}`);
     }
   }
 
@@ -281,9 +283,13 @@ export class Runtime {
     }
     const userDepth = this.userDepth;
     this.userDepth = 0;
+    // A clock trigger's event carries the wall time of its run (`week-of-year` and the rest).
+    const clock = typeof event === 'object' && event !== null && 'week-of-year' in event;
+    this.pendingTrigger = clock ? 'clockTrigger' : 'trigger';
     try {
       return this.invoker(functionName, event);
     } finally {
+      this.pendingTrigger = null;
       this.userDepth = userDepth;
     }
   }

@@ -1,13 +1,15 @@
 /**
- * Every e-mail goes through the sheet «Исходящие письма»: sent at once while the daily quota
- * lasts, otherwise queued there, and sent by a daily trigger when the quota is back. A message
- * has a key (e.g. `link|0001|2025-2026`): a key already in the sheet is never queued again, so
- * nothing is sent twice, and nothing queued is dropped.
+ * Every e-mail goes through the sheet «Исходящие письма»: queued there, and sent by the mailing
+ * job (usecases/jobs/mailing.ts) while the daily quota lasts, the rest by a daily trigger when
+ * the quota is back. A message has a key (e.g. `link|0001|2025-2026`): a key already in the
+ * sheet is never queued again, so nothing is sent twice, and nothing queued is dropped. Each
+ * send is marked before and after it, so a killed execution never sends a message twice.
  */
-import { INTAKE, JOBS_TEXT, JOURNAL, SHEETS } from '../core/messages';
+import { OUTBOX_SHEET, readRecords, rowOf, SHEETS } from '../sheets/schema';
+import { INTAKE, JOBS_TEXT, JOURNAL } from '../core/messages';
 import type { Cell, MailMessage, Ports } from '../ports';
 import { journal } from './journal';
-import { ensureProductSheet } from './productSheets';
+import { ensureProductSheet } from '../sheets/product';
 
 export const CONTINUE_MAILING_HANDLER = 'continueMailing';
 const MAIL_HOUR = 8;
@@ -24,15 +26,23 @@ interface OutboxRow {
 }
 
 function readOutbox(ports: Pick<Ports, 'sheets'>): OutboxRow[] {
-  return ports.sheets
-    .read(SHEETS.outbox)
-    .slice(1)
-    .map((r) => ({
-      key: String(r[0] ?? ''),
-      created: r[1] ?? '',
-      message: { to: String(r[2] ?? ''), subject: String(r[3] ?? ''), body: String(r[4] ?? '') },
-      sent: r[5] ?? '',
-    }));
+  return readRecords(OUTBOX_SHEET, ports.sheets.read(SHEETS.outbox)).map(({ record }) => ({
+    key: String(record.key),
+    created: record.created,
+    message: { to: String(record.to), subject: String(record.subject), body: String(record.body) },
+    sent: record.sent,
+  }));
+}
+
+function outboxRow(row: OutboxRow): Cell[] {
+  return rowOf(OUTBOX_SHEET, {
+    key: row.key,
+    created: row.created,
+    to: row.message.to,
+    subject: row.message.subject,
+    body: row.message.body,
+    sent: row.sent,
+  });
 }
 
 /**
@@ -56,10 +66,10 @@ function sendWithinQuota(ports: Ports, message: MailMessage): 'sent' | 'quota' |
 /** One message (a respondent's notice): sent now, or queued. One append either way. */
 export function sendOrQueue(ports: Ports, mail: OutgoingMail): boolean {
   const outcome = sendWithinQuota(ports, mail);
-  ensureProductSheet(ports, SHEETS.outbox);
+  ensureProductSheet(ports, 'outbox');
   const mark = outcome === 'sent' ? ports.clock.now() : outcome === 'quota' ? '' : outcome;
   ports.sheets.append(SHEETS.outbox, [
-    [mail.key, ports.clock.now(), mail.to, mail.subject, mail.body, mark],
+    outboxRow({ key: mail.key, created: ports.clock.now(), message: mail, sent: mark }),
   ]);
   if (outcome === 'quota') ports.triggers.ensureDaily(CONTINUE_MAILING_HANDLER, MAIL_HOUR);
   return outcome === 'sent';
@@ -72,13 +82,13 @@ export function queueMails(ports: Ports, mails: readonly OutgoingMail[]): number
   if (mails.length === 0) return 0;
   // Under the lock: a submission appending a notice meanwhile must not be lost or doubled.
   const result = ports.lock.withLock(MAIL_LOCK_MS, () => {
-    ensureProductSheet(ports, SHEETS.outbox);
+    ensureProductSheet(ports, 'outbox');
     const known = new Set(readOutbox(ports).map((r) => r.key));
     const fresh: Cell[][] = [];
     for (const mail of mails) {
       if (known.has(mail.key)) continue;
       known.add(mail.key);
-      fresh.push([mail.key, ports.clock.now(), mail.to, mail.subject, mail.body, '']);
+      fresh.push(outboxRow({ key: mail.key, created: ports.clock.now(), message: mail, sent: '' }));
     }
     if (fresh.length > 0) ports.sheets.append(SHEETS.outbox, fresh);
     return fresh.length;
@@ -94,17 +104,21 @@ export function unsentCount(ports: Pick<Ports, 'sheets'>): number {
 /** A message key -> a Russian reason not to send it any more (a reminder to a school that answered). */
 export type MailCanceller = (key: string) => string | null;
 
-/** The outbox rows (sheet row number, key, state) as the mailing job walks them. */
-export interface OutboxEntry {
+/** An outbox row as the mailing job walks it: its sheet row number, key and state. */
+export interface OutboxEntry extends OutboxRow {
   row: number;
-  key: string;
-  created: Cell;
-  message: MailMessage;
-  sent: Cell;
 }
 
+/** The outbox rows, each with its sheet row (rows are only ever appended, so rows stay put). */
 export function readOutboxEntries(ports: Pick<Ports, 'sheets'>): OutboxEntry[] {
-  return readOutbox(ports).map((r, i) => ({ ...r, row: i + 2 }));
+  const table = ports.sheets.read(SHEETS.outbox);
+  return readRecords(OUTBOX_SHEET, table).map(({ row, record }) => ({
+    row,
+    key: String(record.key),
+    created: record.created,
+    message: { to: String(record.to), subject: String(record.subject), body: String(record.body) },
+    sent: record.sent,
+  }));
 }
 
 /**
@@ -121,14 +135,7 @@ export function settleInterrupted(ports: Ports, entries: OutboxEntry[]): void {
 }
 
 function writeState(ports: Ports, e: OutboxEntry): void {
-  ports.sheets.writeRow(SHEETS.outbox, e.row, [
-    e.key,
-    e.created,
-    e.message.to,
-    e.message.subject,
-    e.message.body,
-    e.sent,
-  ]);
+  ports.sheets.writeRow(SHEETS.outbox, e.row, outboxRow(e));
 }
 
 /**
@@ -163,4 +170,3 @@ export function settleMailingTrigger(ports: Ports, waiting: number): void {
   if (waiting > 0) ports.triggers.ensureDaily(CONTINUE_MAILING_HANDLER, MAIL_HOUR);
   else ports.triggers.remove(CONTINUE_MAILING_HANDLER);
 }
-

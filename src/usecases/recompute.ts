@@ -1,14 +1,23 @@
 /**
  * «Пересчитать показатели»: one read per input sheet, the pure core, one write per output
- * sheet (Показатели, Сводка, Рекомендации).
+ * sheet (Показатели, Сводка, Рекомендации, and «Значения для формул», the table the custom
+ * functions take as an argument).
  */
 import { computeMonitoring } from '../core/monitoring';
-import { JOURNAL, SHEETS } from '../core/messages';
-import { indicatorSheet, recommendationSheet, schoolSheet } from '../core/report/tables';
+import { formulaTable } from '../core/customFunctions';
+import { JOURNAL } from '../core/messages';
+import { SHEETS } from '../sheets/schema';
+import { indicatorsSheet, recommendationsSheet, summarySheet } from '../sheets/outputs';
 import type { MonitoringResult } from '../core/monitoring';
 import type { Ports } from '../ports';
 import { journal } from './journal';
-import { readData, readLists, readRegistry, readRules, readSettingsSheet } from './workbook';
+import {
+  readData,
+  readLists,
+  readRegistry,
+  readRules,
+  readSettingsSheet,
+} from '../sheets/workbook';
 
 export interface Computation {
   result: MonitoringResult;
@@ -28,23 +37,21 @@ export function compute(ports: Pick<Ports, 'sheets'>, period?: string): Computat
 }
 
 /** The sheets recompute writes, each in one write: a long job does them as steps. */
-export const RECOMPUTE_OUTPUTS = ['indicators', 'summary', 'recommendations'] as const;
+export const RECOMPUTE_OUTPUTS = ['indicators', 'summary', 'recommendations', 'formulas'] as const;
 export type RecomputeOutput = (typeof RECOMPUTE_OUTPUTS)[number];
 
 export function writeOutput(ports: Ports, result: MonitoringResult, which: RecomputeOutput): void {
+  if (which === 'formulas') {
+    ports.sheets.replace(SHEETS.formulaValues, formulaTable(result), { frozenRows: 1 });
+    return;
+  }
   const table =
     which === 'indicators'
-      ? schoolSheet(result)
+      ? indicatorsSheet(result)
       : which === 'summary'
-        ? indicatorSheet(result)
-        : recommendationSheet(result);
-  const sheet =
-    which === 'indicators'
-      ? SHEETS.indicators
-      : which === 'summary'
-        ? SHEETS.summary
-        : SHEETS.recommendations;
-  ports.sheets.replace(sheet, table.rows, table.layout);
+        ? summarySheet(result)
+        : recommendationsSheet(result);
+  ports.sheets.replace(SHEETS[which], table.rows, table.layout);
 }
 
 export function journalRecompute(ports: Ports, computation: Computation): void {

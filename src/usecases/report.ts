@@ -1,19 +1,23 @@
 /** «Сформировать аналитическую записку» and the summary the offline command writes. */
-import { INTAKE, JOURNAL, UI } from '../core/messages';
+import { JOURNAL, UI } from '../core/messages';
 import { buildReport } from '../core/report/build';
 import { toSummaryJson } from '../core/summaryJson';
 import type { DocumentInfo, DocumentOnce, Ports } from '../ports';
 import { journal } from './journal';
-import { compute, recompute, type Computation } from './recompute';
-import { readRejectedSheet } from './workbook';
+import { compute, type Computation } from './recompute';
+import { readRejectedSheet } from '../sheets/workbook';
 
 const counts = (r: ReturnType<typeof rejectedAndHeld>) => ({
   rejectedCount: r.rejected.length,
   heldCount: r.held.length,
 });
 
+/**
+ * The report computes what it shows (one read per input sheet and the core) but leaves the
+ * output sheets to «Пересчитать показатели»: rewriting them here would double its cost.
+ */
 export function writeReport(ports: Ports, period?: string): DocumentInfo {
-  const doc = reportDocument(ports, recompute(ports, period));
+  const doc = reportDocument(ports, compute(ports, period));
   ports.ui.alert(UI.reportDoneTitle, UI.reportDone(doc.url));
   return doc;
 }
@@ -43,10 +47,10 @@ export function reportDocument(
 export function rejectedAndHeld(ports: Pick<Ports, 'sheets'>, period: string) {
   const entries = readRejectedSheet(ports.sheets).filter((e) => !e.period || e.period === period);
   const rejected = entries
-    .filter((e) => e.state === INTAKE.stateRejected || e.state === INTAKE.stateRejectedByInspector)
+    .filter((e) => e.state === 'rejected' || e.state === 'rejected_by_inspector')
     .map((e) => ({ row: e.row, school_id: e.school_id, errors: e.reasons }));
   const held = entries
-    .filter((e) => e.state === INTAKE.stateHeld)
+    .filter((e) => e.state === 'held')
     .map((e) => ({ row: e.row, school_id: e.school_id, reasons: e.reasons }));
   return { rejected, held };
 }

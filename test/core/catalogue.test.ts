@@ -35,11 +35,18 @@ describe('the catalogue is one consistent source', () => {
       'staff_support_measures',
       'internal_monitorings',
       'comment',
+      // rev 2
+      'ege_mathbase_participants',
+      'ege_mathbase_fail',
+      'grads_total',
+      'grads_no_certificate',
+      'students_low_motivation',
+      'has_differentiated_instruction',
+      'has_inschool_pd',
     ]) {
       expect(fieldByCode(code)).toBeDefined();
     }
-    // identification, contingent, conditions, results (ЕГЭ 6, ОГЭ 4, ВПР 16, РДР 2), teachers, measures
-    expect(codes).toHaveLength(5 + 10 + 7 + 28 + 8 + 16);
+    expect(fieldByCode('grads_no_certificate')?.base).toBe('grads_total');
     const sections = new Set(FORM_SECTIONS.map((s) => s.id));
     expect([...sections]).toEqual([
       'identification',
@@ -71,24 +78,29 @@ describe('the catalogue is one consistent source', () => {
   });
 
   it('builds indices from catalogue fields', () => {
-    for (const c of ISB_COMPONENTS) expect(fieldByCode(c.field)).toBeDefined();
+    for (const c of ISB_COMPONENTS) for (const f of c.fields) expect(fieldByCode(f)).toBeDefined();
     for (const c of RESULT_COMPONENTS) {
-      for (const t of c.tests) {
-        expect(fieldByCode(`${t}_${c.measure}`)).toBeDefined();
-        expect(fieldByCode(`${t}_participants`)).toBeDefined();
+      for (const [count, participants] of c.pairs) {
+        expect(fieldByCode(count)).toBeDefined();
+        expect(fieldByCode(participants)?.measure).toBe('participants');
       }
     }
+    // rev 2: the ten «500+» risk factors, and the ИСБ without outcomes
     expect(RISKS.map((r) => r.code)).toEqual([
       'equipment',
       'staff',
       'teacher_competence',
-      'learning_failure',
-      'special_needs',
+      'adaptivity',
+      'inschool_pd',
       'language',
-      'behaviour',
+      'environment',
+      'learning_failure',
       'parents',
-      'internal_assessment',
+      'motivation',
     ]);
+    const isbFields = ISB_COMPONENTS.flatMap((c) => c.fields);
+    expect(isbFields).not.toContain('students_not_attested');
+    expect(isbFields).not.toContain('students_truancy');
   });
 
   it('has every summary indicator of the spec, with its section', () => {
@@ -127,8 +139,17 @@ describe('the catalogue is one consistent source', () => {
       'low_isb_share',
       'objectivity_threshold',
       'peer_count',
-      'isb_weight_students_single_parent',
+      'isb_weight_single_parent',
       'isb_weight_staff_shortage',
+      // rev 2
+      'isb_cap_registered',
+      'isb_rule',
+      'isb_threshold',
+      'shrinkage_k',
+      'objectivity_higher_threshold',
+      'max_recommendations',
+      'ref_mean_vpr_fail',
+      'ref_sd_vpr_fail',
       'municipality',
       'reminder_days_before',
       'reminder_days_after',

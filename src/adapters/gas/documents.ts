@@ -1,20 +1,18 @@
 import type { ReportBlock, ReportModel, ScatterChartSpec } from '../../core/report/model';
-import type { DocumentInfo, DocumentOnce, DocumentWriter, KeyValueStore } from '../../ports';
-import { UI } from '../../core/messages';
+import type { DocumentInfo, DocumentOnce, DocumentWriter } from '../../ports';
 
 type Body = GoogleAppsScript.Document.Body;
 
-const FOLDER_KEY = 'reports.folderId';
-const GOOGLE_DOCS_MIME = 'application/vnd.google-apps.document';
-
-/** Renders a report model into a new Google Doc, kept in the add-on's reports folder. */
+/**
+ * Renders a report model into a new Google Doc. It stays where DocumentApp puts it (the root of
+ * the user's Drive): filing it into a folder takes DriveApp's full `drive` scope, which the
+ * add-on does not ask for. Its link goes to «Журнал» and to the user (see README, scopes).
+ */
 export class GasDocumentWriter implements DocumentWriter {
-  constructor(private readonly properties: KeyValueStore) {}
-
   write(title: string, model: ReportModel, once?: DocumentOnce): DocumentInfo {
-    const earlier = this.reopen(once?.reuse) ?? this.orphan(title, once?.since);
+    const earlier = reopen(once?.reuse);
     const doc = earlier ?? DocumentApp.create(title);
-    if (once && doc.getId() !== once.reuse) once.created?.(doc.getId());
+    if (!earlier) once?.created?.(doc.getId());
     const body = doc.getBody();
     // A document a killed run began is written again from its first block.
     if (earlier) body.clear();
@@ -29,57 +27,17 @@ export class GasDocumentWriter implements DocumentWriter {
     }
     for (const block of rest) renderBlock(body, block);
     doc.saveAndClose();
-    try {
-      this.moveToReportsFolder(doc.getId());
-    } catch (error) {
-      // Filing into the folder is a convenience: the report itself exists and is returned.
-      console.warn(`reports folder: ${String(error)}`);
-    }
     return { id: doc.getId(), url: doc.getUrl() };
   }
+}
 
-  /** The document a killed job already made, when it still exists. */
-  private reopen(id: string | null | undefined): GoogleAppsScript.Document.Document | null {
-    if (!id) return null;
-    try {
-      return DocumentApp.openById(id);
-    } catch {
-      return null;
-    }
-  }
-
-  /**
-   * A document of this title created since `since` whose id a killed run did not get to keep
-   * (the kill fell between creating it and saving its id): the newest one, or null.
-   */
-  private orphan(title: string, since: Date | undefined): GoogleAppsScript.Document.Document | null {
-    if (!since) return null;
-    let best: GoogleAppsScript.Drive.File | null = null;
-    const files = DriveApp.getFilesByName(title);
-    while (files.hasNext()) {
-      const file = files.next();
-      if (file.getMimeType() !== GOOGLE_DOCS_MIME) continue;
-      if (file.getDateCreated().getTime() < since.getTime()) continue;
-      if (!best || file.getDateCreated().getTime() > best.getDateCreated().getTime()) best = file;
-    }
-    return best ? this.reopen(best.getId()) : null;
-  }
-
-  private moveToReportsFolder(fileId: string): void {
-    const folderId = this.properties.get(FOLDER_KEY);
-    let folder: GoogleAppsScript.Drive.Folder | null = null;
-    if (folderId) {
-      try {
-        folder = DriveApp.getFolderById(folderId);
-      } catch {
-        folder = null; // deleted by the user: make a new one
-      }
-    }
-    if (!folder) {
-      folder = DriveApp.createFolder(UI.reportsFolder);
-      this.properties.set(FOLDER_KEY, folder.getId());
-    }
-    DriveApp.getFileById(fileId).moveTo(folder);
+/** The document a killed job already made, when it still exists. */
+function reopen(id: string | null | undefined): GoogleAppsScript.Document.Document | null {
+  if (!id) return null;
+  try {
+    return DocumentApp.openById(id);
+  } catch {
+    return null;
   }
 }
 

@@ -9,6 +9,7 @@ import { hasShnor, hasShnsu } from '../registry';
 import { settingBool, settingNumber } from '../settings';
 import { diffOneDecimal, formatPercent, roundBigRatio, roundPercent } from '../text';
 import type { IndicatorResult, RegistrySchool, Settings } from '../types';
+import { dynamicsOf } from './dynamics';
 import { hasInfo, type PeriodCore } from './periodCore';
 import { bool, componentPairs, num } from './shares';
 
@@ -166,14 +167,26 @@ function figure(
       if (!hasInfo(before)) return { ...EMPTY, note: N.noPreviousPeriod };
       let count = 0;
       let denominator = 0;
+      let silent = 0;
       for (let i = 0; i < n; i++) {
         const was = before.flagged[i];
         const is = core.flagged[i];
         if (def.subject === 'left' ? !was : was) continue;
+        // rev 2: a school without the response its status would rest on is «нет данных»,
+        // never «вышла»: it leaves both sides of the share, and the note counts it.
+        if (dynamicsOf(before, core, i) === 'no_data') {
+          silent++;
+          continue;
+        }
         denominator++;
         if (def.subject === 'left' ? !is : is) count++;
       }
-      return { count, denominator, percent: roundPercent(count, denominator) };
+      return {
+        count,
+        denominator,
+        percent: roundPercent(count, denominator),
+        note: silent > 0 ? N.silentSchools(silent) : undefined,
+      };
     }
     case 'gap':
       return gapFigure(def, core, settingNumber(settings, 'min_participants'));

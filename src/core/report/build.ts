@@ -6,11 +6,14 @@
  */
 import type { IndicatorResult, MonitoringResult, SchoolResult } from '../monitoring';
 import { NOUNS, REPORT } from '../messages';
-import { countWithNoun, formatNumber, formatPercent, formatPp } from '../text';
+import { countWithNoun, formatNumber, formatPercent, formatPp, roundPercent } from '../text';
 import type { ReportBlock, ReportModel } from './model';
-import { participation } from './tables';
+import { hasFlag, JOURNAL_INFLATION, VPR_INFLATION } from '../compute/objectivity';
+import { median } from '../compute/stats';
+import { riskProfileText } from './words';
 import { renderRuleText } from '../rules/evaluate';
 import { LEADERS_PLACEHOLDER } from '../catalogue';
+import { DYNAMICS } from '../words';
 
 export interface ReportContext {
   municipality: string;
@@ -118,7 +121,7 @@ function statusBlocks(result: MonitoringResult): ReportBlock[] {
         s.computed_status || REPORT.dash,
         fmtIndex(s.results_index),
         fmtIndex(s.isb),
-        s.dynamics || REPORT.dash,
+        s.dynamics ? DYNAMICS.show(s.dynamics) : REPORT.dash,
       ]),
     });
   const points = result.schools
@@ -137,7 +140,8 @@ function statusBlocks(result: MonitoringResult): ReportBlock[] {
         xTitle: REPORT.chartX,
         yTitle: REPORT.chartY,
         points,
-        xLine: 0,
+        // rev 2: ИСБ is absolute (0–100): the quadrant line is its municipal median.
+        xLine: median(points.map((p) => p.x)),
         yLine: 0,
       },
     });
@@ -162,8 +166,8 @@ function conclusionBlocks(result: MonitoringResult): ReportBlock[] {
       items: changes.map((c) => REPORT.change(c.title, formatPp(c.change_pp as number))),
     });
   }
-  const entered = result.schools.filter((s) => s.dynamics === 'вошла');
-  const left = result.schools.filter((s) => s.dynamics === 'вышла');
+  const entered = result.schools.filter((s) => s.dynamics === 'entered');
+  const left = result.schools.filter((s) => s.dynamics === 'left');
   const resilient = result.schools.filter((s) => s.resilient);
   const risk = result.schools.filter((s) => s.risk_zone);
   const items = [
@@ -172,6 +176,17 @@ function conclusionBlocks(result: MonitoringResult): ReportBlock[] {
     REPORT.riskZone(countWithNoun(risk.length, NOUNS.schoolGen)),
   ];
   if (resilient.length > 0) items.push(REPORT.resilient(names(resilient)));
+  // rev 2: objectivity in both directions and the effective mode, schools named.
+  const inflatedVpr = result.schools.filter((s) => hasFlag(s.objectivity_flags, VPR_INFLATION));
+  const inflatedJournal = result.schools.filter((s) =>
+    hasFlag(s.objectivity_flags, JOURNAL_INFLATION),
+  );
+  if (inflatedVpr.length > 0) items.push(REPORT.vprInflation(names(inflatedVpr)));
+  if (inflatedJournal.length > 0) items.push(REPORT.journalInflation(names(inflatedJournal)));
+  const effective = result.schools.filter((s) => s.effective_mode);
+  if (effective.length > 0) items.push(REPORT.effectiveMode(names(effective)));
+  const silent = result.schools.filter((s) => s.dynamics === 'no_data');
+  if (silent.length > 0) items.push(REPORT.noDataDynamics(names(silent)));
   blocks.push({ kind: 'list', items });
   return blocks;
 }
@@ -219,8 +234,12 @@ function annexBlocks(result: MonitoringResult): ReportBlock[] {
   const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
   const rows = flagged.map((s) => [
     REPORT.annexSchool(s.school_id, s.name, s.status),
-    REPORT.annexIndices(fmtIndex(s.results_index), fmtIndex(s.isb), s.dynamics),
-    REPORT.annexRisks(s.risk_profile.join(', ')),
+    REPORT.annexIndices(
+      fmtIndex(s.results_index),
+      fmtIndex(s.isb),
+      s.dynamics ? DYNAMICS.show(s.dynamics) : '',
+    ),
+    REPORT.annexRisks(riskProfileText(s.risk_levels)),
     s.recommendations.length > 0
       ? s.recommendations
           .map((id, i) => {
@@ -235,4 +254,10 @@ function annexBlocks(result: MonitoringResult): ReportBlock[] {
     { kind: 'heading', level: 1, text: REPORT.annexHeading },
     { kind: 'table', header: REPORT.annexTableHeader, rows, widths: [110, 90, 90] },
   ];
+}
+
+/** `12 из 18 (66,7%)` */
+export function participation(result: MonitoringResult): string {
+  const percent = formatPercent(roundPercent(result.responded, result.schoolsTotal));
+  return REPORT.participation(result.responded, result.schoolsTotal, percent);
 }

@@ -5,7 +5,7 @@
  */
 import { JOBS_TEXT } from '../../core/messages';
 import type { Ports } from '../../ports';
-import { participation } from '../../core/report/tables';
+import { participation } from '../../core/report/build';
 import { reportDocument } from '../report';
 import {
   compute,
@@ -38,6 +38,7 @@ const RECOMPUTE_STEPS: readonly JobStep[] = [
   outputStep('indicators', JOBS_TEXT.stepIndicators),
   outputStep('summary', JOBS_TEXT.stepSummary),
   outputStep('recommendations', JOBS_TEXT.stepRecommendations),
+  outputStep('formulas', JOBS_TEXT.stepFormulas),
   {
     code: 'journal',
     title: JOBS_TEXT.stepJournal,
@@ -55,27 +56,23 @@ export const RECOMPUTE_JOB: JobDefinition = {
 
 const DOC_NOTE = 'doc';
 const URL_NOTE = 'url';
-const SINCE_NOTE = 'docSince';
 
 export const REPORT_JOB: JobDefinition = {
   code: REPORT_JOB_CODE,
   title: JOBS_TEXT.report,
+  // The report leaves the output sheets to recompute (writing them here doubled its cost).
   steps: [
-    ...RECOMPUTE_STEPS,
     {
       code: 'document',
       title: JOBS_TEXT.stepDocument,
       items: one,
       run(ports, _item, ctx) {
-        // Written ahead: a kill between creating the document and noting its id still finds it.
-        if (!ctx.note(SINCE_NOTE)) ctx.setNote(SINCE_NOTE, ports.clock.now().toISOString());
         const done = computation(ports, ctx);
         // The same period's report asked again the same day is the same document, rewritten.
         const dayKey = `report.doc|${done.result.period}|${ports.clock.format(ports.clock.now(), 'yyyy-MM-dd')}`;
         const doc = reportDocument(ports, done, {
           reuse: ctx.note(DOC_NOTE) ?? ports.properties.get(dayKey),
           created: (id) => ctx.setNote(DOC_NOTE, id),
-          since: new Date(ctx.note(SINCE_NOTE) ?? ''),
         });
         ports.properties.set(dayKey, doc.id);
         ctx.setNote(URL_NOTE, doc.url);
