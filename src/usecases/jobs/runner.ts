@@ -274,8 +274,10 @@ function runSteps(
     return 'ended';
   } catch (error) {
     // A step failed (not a kill: a killed execution cannot get here and write). The job ends
-    // as failed with the reason; it can be started again, and its steps are idempotent.
+    // as failed with the reason, and the error still reaches the executions log (or the
+    // user). It can be started again: its steps are idempotent.
     finish(ports, def, state, 'failed', String(error instanceof Error ? error.message : error));
-    return 'ended';
+    disarm(ports);
+    throw error;
   }
 }
