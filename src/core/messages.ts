@@ -92,15 +92,8 @@ export const REPORT = {
     `На проверке у инспектора (нет кода доступа школы или он не совпал): ${count}.`,
   summaryHeading: (previous: string | null) =>
     `2. Показатели мониторинга${previous ? ` в сравнении с ${previous}` : ''}`,
-  sectionTitles: {
-    1: '2.1. Выявление ШНОР и ШНСУ',
-    2: '2.2. Динамика',
-    3: '2.3. Педагоги: диагностика и повышение квалификации',
-    4: '2.4. Методическая помощь',
-    5: '2.5. Профилактика неуспешности',
-    6: '2.6. Мониторинг рисков',
-    7: '2.7. Результаты и разрыв',
-  } as Record<number, string>,
+  /** «2.1. Выявление ШНОР и ШНСУ»: the catalogue's section title, numbered in chapter 2. */
+  sectionHeading: (section: number, title: string) => `2.${section}. ${title}`,
   summaryTableHeader: (period: string, previous: string | null) => [
     'Показатель',
     'Кол-во',
@@ -278,6 +271,7 @@ export const SUMMARY_NOTES = {
   absent: 'отсутствует',
   covered: (covered: number, total: number) => `данные по ${covered} из ${total} школ`,
   noPreviousPeriod: 'нет данных за предыдущий период',
+  currentRegistry: 'пред. период — по текущему реестру (снимка реестра за тот период нет)',
   silentSchools: (count: number) =>
     `без ${count} шк., не представивших данные (динамика «нет данных»)`,
   gapTooFew: 'недостаточно участников для сравнения',
@@ -452,6 +446,7 @@ export const JOBS_TEXT = {
   stepSummary: 'Лист «Сводка»',
   stepRecommendations: 'Лист «Рекомендации»',
   stepFormulas: 'Лист «Значения для формул»',
+  stepRegistryHistory: 'Лист «История реестра»',
   stepJournal: 'Запись в журнал',
   stepDocument: 'Документ',
   busy: 'Уже выполняется другое задание; это начнётся после него.',

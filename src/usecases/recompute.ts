@@ -6,21 +6,28 @@
 import { computeMonitoring } from '../core/monitoring';
 import { formulaTable } from '../core/customFunctions';
 import { JOURNAL } from '../core/messages';
-import { SHEETS } from '../sheets/schema';
+import { layoutOf, REGISTRY_HISTORY_SHEET, SHEETS } from '../sheets/schema';
+import { withSnapshot, type RegistryFact } from '../core/registryHistory';
+import type { RegistrySchool } from '../core/types';
 import { indicatorsSheet, recommendationsSheet, summarySheet } from '../sheets/outputs';
 import type { MonitoringResult } from '../core/monitoring';
 import type { Ports } from '../ports';
 import { journal } from './journal';
 import {
+  registryHistoryTable,
   readData,
   readLists,
   readRegistry,
+  readRegistryHistory,
   readRules,
   readSettingsSheet,
 } from '../sheets/workbook';
 
 export interface Computation {
   result: MonitoringResult;
+  /** The registry as read, inactive schools included (for «История реестра»). */
+  registry: RegistrySchool[];
+  registryHistory: RegistryFact[];
   settings: Record<string, string | number | boolean>;
   inputErrors: string[];
 }
@@ -32,17 +39,54 @@ export function compute(ports: Pick<Ports, 'sheets'>, period?: string): Computat
   const { lists, errors: listErrors } = readLists(ports.sheets);
   const rules = readRules(ports.sheets);
   const data = readData(ports.sheets).rows.map((r) => r.data);
-  const result = computeMonitoring({ registry: schools, lists, data, settings, rules, period });
-  return { result, settings, inputErrors: [...settingsErrors, ...registryErrors, ...listErrors] };
+  const registryHistory = readRegistryHistory(ports.sheets);
+  const result = computeMonitoring({
+    registry: schools,
+    lists,
+    data,
+    settings,
+    rules,
+    period,
+    registryHistory,
+  });
+  return {
+    result,
+    registry: schools,
+    registryHistory,
+    settings,
+    inputErrors: [...settingsErrors, ...registryErrors, ...listErrors],
+  };
 }
 
 /** The sheets recompute writes, each in one write: a long job does them as steps. */
-export const RECOMPUTE_OUTPUTS = ['indicators', 'summary', 'recommendations', 'formulas'] as const;
+export const RECOMPUTE_OUTPUTS = [
+  'indicators',
+  'summary',
+  'recommendations',
+  'formulas',
+  'registryHistory',
+] as const;
 export type RecomputeOutput = (typeof RECOMPUTE_OUTPUTS)[number];
 
-export function writeOutput(ports: Ports, result: MonitoringResult, which: RecomputeOutput): void {
+export function writeOutput(
+  ports: Ports,
+  computation: Computation,
+  which: RecomputeOutput,
+): void {
+  const { result } = computation;
   if (which === 'formulas') {
     ports.sheets.replace(SHEETS.formulaValues, formulaTable(result), { frozenRows: 1 });
+    return;
+  }
+  if (which === 'registryHistory') {
+    // rev 2: freeze this period's registry facts; earlier periods' rows stay as they were.
+    ports.sheets.replace(
+      SHEETS.registryHistory,
+      registryHistoryTable(
+        withSnapshot(computation.registryHistory, result.period, computation.registry),
+      ),
+      layoutOf(REGISTRY_HISTORY_SHEET),
+    );
     return;
   }
   const table =
@@ -70,7 +114,7 @@ export function journalRecompute(ports: Ports, computation: Computation): void {
 
 export function recompute(ports: Ports, period?: string): Computation {
   const computation = compute(ports, period);
-  for (const which of RECOMPUTE_OUTPUTS) writeOutput(ports, computation.result, which);
+  for (const which of RECOMPUTE_OUTPUTS) writeOutput(ports, computation, which);
   journalRecompute(ports, computation);
   return computation;
 }

@@ -12,7 +12,7 @@ import { hasFlag, JOURNAL_INFLATION, VPR_INFLATION } from '../compute/objectivit
 import { median } from '../compute/stats';
 import { riskProfileText } from './words';
 import { renderRuleText } from '../rules/evaluate';
-import { LEADERS_PLACEHOLDER } from '../catalogue';
+import { LEADERS_PLACEHOLDER, SUMMARY_SECTIONS } from '../catalogue';
 import { DYNAMICS } from '../words';
 
 export interface ReportContext {
@@ -93,7 +93,9 @@ function summaryBlocks(result: MonitoringResult): ReportBlock[] {
     blocks.push({
       kind: 'heading',
       level: 2,
-      text: REPORT.sectionTitles[section] ?? String(section),
+      text: SUMMARY_SECTIONS[section]
+        ? REPORT.sectionHeading(section, SUMMARY_SECTIONS[section])
+        : String(section),
     });
     blocks.push({
       kind: 'table',

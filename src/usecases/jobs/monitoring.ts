@@ -30,7 +30,7 @@ function outputStep(which: RecomputeOutput, title: string): JobStep {
     code: which,
     title,
     items: one,
-    run: (ports, _item, ctx) => writeOutput(ports, computation(ports, ctx).result, which),
+    run: (ports, _item, ctx) => writeOutput(ports, computation(ports, ctx), which),
   };
 }
 
@@ -39,6 +39,7 @@ const RECOMPUTE_STEPS: readonly JobStep[] = [
   outputStep('summary', JOBS_TEXT.stepSummary),
   outputStep('recommendations', JOBS_TEXT.stepRecommendations),
   outputStep('formulas', JOBS_TEXT.stepFormulas),
+  outputStep('registryHistory', JOBS_TEXT.stepRegistryHistory),
   {
     code: 'journal',
     title: JOBS_TEXT.stepJournal,
