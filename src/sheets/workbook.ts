@@ -17,7 +17,7 @@ import { parseBool } from '../core/parse';
 import { parseLists, parseRegistry } from '../core/registry';
 import { parseHistory, type RegistryFact } from '../core/registryHistory';
 import { readSettings } from '../core/settings';
-import type { DataEntry } from '../core/versions';
+import { versionKey, type DataEntry } from '../core/versions';
 import { DECISION, INTAKE_STATE, yesNo } from '../core/words';
 import type {
   Cell,
@@ -32,6 +32,7 @@ import type {
 } from '../core/types';
 import type { SheetStore } from '../ports';
 import {
+  columnIndex,
   DATA_LEAD,
   dataSheet,
   LISTS_SHEET,
@@ -220,6 +221,21 @@ export function rejectedRowCells(entry: JournalEntry): Cell[] {
     state: INTAKE_STATE.show(entry.state),
     decision: entry.decision ? DECISION.show(entry.decision) : '',
   });
+}
+
+/**
+ * The versions «Отклонено» lists (`versionKey`s), read from its first two columns when they
+ * are the row and the time received (as the product lays them out), else from the whole sheet.
+ */
+export function rejectedVersions(sheets: SheetStore): Set<string> {
+  const lead = sheets.readColumns(SHEETS.rejected, 2);
+  const index = columnIndex(REJECTED_SHEET, lead[0] ?? []);
+  const table = index.has('row') && index.has('received') ? lead : sheets.read(SHEETS.rejected);
+  return new Set(
+    readRecords(REJECTED_SHEET, table)
+      .filter(({ record }) => record.received instanceof Date)
+      .map(({ record }) => versionKey(Number(record.row), record.received as Date)),
+  );
 }
 
 /**
