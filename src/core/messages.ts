@@ -272,6 +272,7 @@ export const SUMMARY_NOTES = {
   absent: 'отсутствует',
   covered: (covered: number, total: number) => `данные по ${covered} из ${total} школ`,
   noPreviousPeriod: 'нет данных за предыдущий период',
+  currentRegistry: 'пред. период — по текущему реестру (снимка реестра за тот период нет)',
   silentSchools: (count: number) =>
     `без ${count} шк., не представивших данные (динамика «нет данных»)`,
   gapTooFew: 'недостаточно участников для сравнения',

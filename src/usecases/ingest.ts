@@ -26,7 +26,7 @@ import {
   dataRowCells,
   readData,
   readRegistry,
-  readRejectedSheet,
+  rejectedVersions,
   readSettingsSheet,
   rejectedRowCells,
   type StoredData,
@@ -151,7 +151,7 @@ function ingestLocked(ports: Ports, submission: Submission, catalogue: Catalogue
   ensureProductSheet(ports, 'rejected');
   const stored = readData(sheets, true, fields);
   const version = versionKey(raw.row, raw.timestamp);
-  const seen = readRejectedSheet(sheets).some((h) => versionKey(h.row, h.timestamp) === version);
+  const seen = rejectedVersions(sheets).has(version);
   if (
     seen ||
     stored.rows.some((r) => r.timestamp && versionKey(r.rawRow, r.timestamp) === version)
