@@ -13,6 +13,7 @@ import {
 } from '../core/catalogue';
 import type { JournalEntry } from '../core/intake';
 import { INTAKE } from '../core/messages';
+import { emptyFieldValues } from '../core/fieldValues';
 import { parseBool } from '../core/parse';
 import { parseLists, parseRegistry } from '../core/registry';
 import { parseHistory, type RegistryFact } from '../core/registryHistory';
@@ -141,7 +142,7 @@ export function readData(
   for (const { row, record } of readRecords(dataSheet(fields), table)) {
     const schoolId = String(record.school ?? '').trim();
     if (!schoolId) continue;
-    const values: FieldValues = {};
+    const values: FieldValues = keysOnly ? {} : emptyFieldValues(fields);
     if (!keysOnly) {
       for (const field of fields) values[field.code] = typedValue(field.type, record[field.code]);
     }
