@@ -70,12 +70,20 @@ function parseField(def: FieldDef, raw: unknown, errors: string[]): FieldValues[
   }
 }
 
+/** Fields by code, made once per catalogue rather than once per response. */
+const byCodeCache = new WeakMap<readonly FieldDef[], Map<string, FieldDef>>();
+function fieldsByCode(fields: readonly FieldDef[]): Map<string, FieldDef> {
+  let byCode = byCodeCache.get(fields);
+  if (!byCode) byCodeCache.set(fields, (byCode = new Map(fields.map((f) => [f.code, f]))));
+  return byCode;
+}
+
 function checkBounds(fields: readonly FieldDef[], values: FieldValues, errors: string[]): void {
   const num = (code: string): number | null => {
     const v = values[code];
     return typeof v === 'number' ? v : null;
   };
-  const byCode = new Map(fields.map((f) => [f.code, f]));
+  const byCode = fieldsByCode(fields);
   for (const def of fields) {
     if (def.type !== 'int' || !def.base) continue;
     const value = num(def.code);
