@@ -126,6 +126,7 @@ export const REPORT = {
   chartTitle: 'Школы по ИСБ и индексу образовательных результатов',
   chartX: 'ИСБ (индекс социального благополучия)',
   chartY: 'Индекс образовательных результатов',
+  chartSeries: ['Прочие школы', 'ШНОР и ШНСУ'] as const,
   conclusionsHeading: '4. Выводы',
   largestChanges: 'Наибольшие изменения показателей',
   change: (title: string, pp: string) => `${title}: ${pp}`,
