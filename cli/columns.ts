@@ -15,7 +15,7 @@ import { CLI_ALIASES, CLI_INPUT, COLUMNS } from '../src/core/messages';
 import type { CsvTable } from './csv';
 import { InputError } from './errors';
 
-export type TableKind = 'registry' | 'lists' | 'settings' | 'responses';
+export type TableKind = 'registry' | 'lists' | 'settings' | 'responses' | 'links';
 
 /** Columns that are recognised but not passed on (a sheet's explanations, raw row numbers). */
 const IGNORED = '';
@@ -71,6 +71,17 @@ const SPECS: Record<TableKind, KindSpec> = {
       ...aliases(CLI_ALIASES.settingsKey, 'key'),
     ]),
     required: ['key', 'value'],
+  },
+  links: {
+    codes: new Set(['school_id', 'period', ACCESS_CODE]),
+    titles: titles([
+      [COLUMNS.links[0], 'school_id'],
+      [COLUMNS.links[3], 'period'],
+      [COLUMNS.links[4], ACCESS_CODE],
+      ...COLUMNS.links.filter((_, i) => ![0, 3, 4].includes(i)).map((t) => [t, IGNORED] as const),
+      ...aliases(CLI_ALIASES.accessCode, ACCESS_CODE),
+    ]),
+    required: ['school_id', ACCESS_CODE],
   },
   responses: {
     codes: new Set([...FIELDS.map((f) => f.code), TIMESTAMP, ACCESS_CODE]),
@@ -154,8 +165,10 @@ export function normalizeTable(table: CsvTable, kind: TableKind): NormalizedTabl
   return {
     file: table.file,
     header: used.map(([code]) => code),
-    rows: table.rows.map(({ line, record }) => ({
+    rows: table.rows.map(({ line, record, problem, blank }) => ({
       line,
+      ...(problem ? { problem } : {}),
+      ...(blank ? { blank } : {}),
       record: Object.fromEntries(
         used.map(([code, titles]) => [
           code,

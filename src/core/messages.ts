@@ -4,6 +4,7 @@
  *
  * The file is shared: add new groups as new exported constants; do not reorder existing ones.
  */
+import { plural } from './text';
 
 /** Menu, dialogs and the run journal of the add-on. */
 export const UI = {
@@ -238,6 +239,7 @@ export const NOUNS = {
   school: ['школа', 'школы', 'школ'],
   schoolGen: ['школы', 'школ', 'школ'],
   response: ['ответ', 'ответа', 'ответов'],
+  cell: ['ячейка', 'ячейки', 'ячеек'],
 } as const;
 
 /** Why a typed number or yes/no was not accepted (core/parse.ts). */
@@ -491,6 +493,12 @@ export const CLI_INPUT = {
     'не удалось определить кодировку: файл не в UTF-8 и не в Windows-1251. ' +
     'Сохраните его в Excel как «CSV UTF-8 (разделитель — запятая)»',
   quoteNotClosed: 'кавычка открыта, но не закрыта до конца файла',
+  quoteSwallowsRows: (from: number, to: number) =>
+    `здесь открыта кавычка, которая закрывается только в строке ${to}: строки ${from}–${to} ` +
+    'слились бы в одну. Закройте кавычку в этой строке или уберите её',
+  rowWidth: (cells: number, header: number) =>
+    `в строке ${cells} ${plural(cells, NOUNS.cell)}, а в заголовке ${header}: ` +
+    'строка не принята (недостающие ячейки не додумываются)',
   badCsv: (reason: string) => `ошибка разбора CSV: ${reason}`,
   badTimestamp: (value: string) =>
     `«${value}» — не дата и время (ожидается ДД.ММ.ГГГГ Ч:ММ:СС или ГГГГ-ММ-ДДTЧЧ:ММ:СС)`,
