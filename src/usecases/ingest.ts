@@ -5,7 +5,8 @@
  * ingested once; an edited response (same row, later timestamp) replaces its earlier version.
  * The rules are intake.ts's, shared with «Сверить ответы».
  */
-import { INTAKE, JOURNAL, SHEETS, UI } from '../core/messages';
+import { INTAKE, JOURNAL, UI } from '../core/messages';
+import { FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS, TITLE_MAP_KEY } from '../sheets/schema';
 import { settingBool } from '../core/settings';
 import type { Cell, Ports } from '../ports';
 import { renamedTitles } from './titles';
@@ -18,22 +19,17 @@ import {
   versionKey,
   type IntakeContext,
   type RawResponse,
-} from './intake';
+} from '../core/intake';
 import { journal } from './journal';
 import { sendOrQueue } from './mail';
-import {
-  ensureProductSheet,
-  FORM_ID_KEY,
-  RESPONSES_SHEET_KEY,
-  TITLE_MAP_KEY,
-} from './productSheets';
+import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
 import {
   dataRowCells,
   readData,
   readRegistry,
   readSettingsSheet,
   rejectedRowCells,
-} from './workbook';
+} from '../sheets/workbook';
 
 /** The submitted row as the adapter read it from the responses sheet. */
 export interface Submission {
@@ -107,7 +103,9 @@ export function parseTitleMap(json: string | null): Record<string, string> {
 }
 
 /** What judging needs: the registry, the settings, and the access codes when checked. */
-export function intakeContext(ports: Pick<Ports, 'sheets' | 'accessCodes'>): IntakeContext {
+export function intakeContext(
+  ports: Pick<Ports, 'sheets' | 'accessCodes' | 'clock'>,
+): IntakeContext {
   const { settings } = readSettingsSheet(ports.sheets);
   const { schools } = readRegistry(ports.sheets);
   const check = settingBool(settings, 'access_code_check');
@@ -115,6 +113,7 @@ export function intakeContext(ports: Pick<Ports, 'sheets' | 'accessCodes'>): Int
     schools,
     settings,
     expectedCode: check ? (id, period) => ports.accessCodes.code(id, period) : null,
+    now: ports.clock.now(),
   };
 }
 
@@ -127,6 +126,7 @@ function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
     return 'blank';
   }
   ensureProductSheet(ports, SHEETS.data);
+  ensureDataLayout(ports);
   ensureProductSheet(ports, SHEETS.rejected);
   const stored = readData(sheets, true);
   const version = versionKey(raw.row, raw.timestamp);

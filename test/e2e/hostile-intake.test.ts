@@ -2,7 +2,7 @@
  * Hostile responses on the built bundle (issue 11, points 5 and 6): a huge value never
  * overflows a cell, and the «what to fix» e-mail never turns the add-on into a mail relay.
  */
-import { SHEETS } from '../../src/core/messages';
+import { SHEETS } from '../../src/sheets/schema';
 import { makeHarness, validAnswers } from './harness';
 
 type Mail = { to: string | string[]; subject: string; body: string };

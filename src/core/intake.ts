@@ -4,12 +4,11 @@
  * applies it to the whole responses sheet. Both use these functions, so the two cannot drift
  * apart: after any failure, reconcile gives what ingestion would have given.
  */
-import { FIELDS } from '../core/catalogue';
-import { sameAccessCode } from '../core/access';
-import { INTAKE } from '../core/messages';
-import { validateResponse } from '../core/validation';
-import type { DataRow, RegistrySchool, Settings } from '../core/types';
-import type { Cell } from '../ports';
+import { FIELDS } from './catalogue';
+import { sameAccessCode } from './access';
+import { INTAKE } from './messages';
+import { validateResponse } from './validation';
+import type { Cell, DataRow, RegistrySchool, Settings } from './types';
 
 export const ACCESS_CODE_FIELD = 'access_code';
 export const SCHOOL_FIELD = 'school_id';
@@ -99,6 +98,8 @@ export interface IntakeContext {
   settings: Settings;
   /** The code a school's personal link carries for a period; null when codes are not checked. */
   expectedCode: ((schoolId: string, period: string) => string) | null;
+  /** The clock for period and timestamp checks (rev 2); absent = not checked. */
+  now?: Date;
 }
 
 export type Verdict =
@@ -110,7 +111,11 @@ export type Verdict =
 export function judge(raw: RawResponse, ctx: IntakeContext, recordedPeriod?: string): Verdict {
   const period =
     String(raw.answers.period ?? '').trim() || recordedPeriod || String(ctx.settings.period ?? '');
-  const validation = validateResponse(raw.answers, ctx.schools as RegistrySchool[], { period });
+  const validation = validateResponse(raw.answers, ctx.schools as RegistrySchool[], {
+    period,
+    now: ctx.now,
+    timestamp: raw.timestamp,
+  });
   if (!validation.ok) {
     return {
       kind: 'rejected',
