@@ -25,7 +25,10 @@ import type { EmulatedDataValidation } from '../services/spreadsheet/validation'
 import type { EmulatedConditionalFormatRule } from '../services/spreadsheet/conditional';
 import type { EmulatedRange } from '../services/spreadsheet/range';
 
-/** Excel refuses longer text in a cell (Sheets allows 50,000 characters): such text is cut. */
+/**
+ * Excel refuses longer text in a cell (Sheets allows 50,000 characters): such text is cut,
+ * with a visible note in the middle.
+ */
 const EXCEL_MAX_CELL_CHARS = 32767;
 
 type AnySpreadsheet = EmulatedSpreadsheet | GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -63,11 +66,28 @@ function absoluteA1(range: EmulatedRange): string {
   return `$${c1}$${range.row}:$${c2}$${range.row + range.numRows - 1}`;
 }
 
-function cellValue(v: unknown, timeZone: string): ExcelJS.CellValue {
+export interface XlsxExportOptions {
+  /** The visible note put where text longer than Excel's cell limit is cut. */
+  cutNote?: (length: number) => string;
+}
+
+/** Characters of the end kept when text is cut: a note at the end (where the full text is) survives. */
+const KEPT_TAIL = 600;
+
+/** Text that Excel cannot hold: its beginning, the note, its end. Never cut silently. */
+export function cutForExcel(text: string, note: (length: number) => string): string {
+  if (text.length <= EXCEL_MAX_CELL_CHARS) return text;
+  const marker = note(text.length);
+  const head = EXCEL_MAX_CELL_CHARS - marker.length - KEPT_TAIL;
+  return text.slice(0, head) + marker + text.slice(text.length - KEPT_TAIL);
+}
+
+const DEFAULT_CUT_NOTE = (length: number) => ` [… ${length} characters, cut to fit Excel …] `;
+
+function cellValue(v: unknown, timeZone: string, options: XlsxExportOptions): ExcelJS.CellValue {
   if (v instanceof FormulaCell) return { formula: v.text.slice(1), date1904: false };
   if (v instanceof Date) return wallAsUtc(v, timeZone);
-  if (typeof v === 'string' && v.length > EXCEL_MAX_CELL_CHARS)
-    return v.slice(0, EXCEL_MAX_CELL_CHARS);
+  if (typeof v === 'string') return cutForExcel(v, options.cutNote ?? DEFAULT_CUT_NOTE);
   return v as ExcelJS.CellValue;
 }
 
@@ -177,6 +197,7 @@ function writeSheet(
   data: SheetData,
   timeZone: string,
   names: Map<string, string>,
+  options: XlsxExportOptions,
 ): void {
   if (data.frozenRows > 0 || data.frozenColumns > 0) {
     ws.views = [{ state: 'frozen', xSplit: data.frozenColumns, ySplit: data.frozenRows }];
@@ -186,7 +207,7 @@ function writeSheet(
 
   const cell = (r: number, c: number) => ws.getCell(r + 1, c + 1);
   data.values.forEach((v, r, c) => {
-    cell(r, c).value = cellValue(v, timeZone);
+    cell(r, c).value = cellValue(v, timeZone, options);
     if (v instanceof Date && data.numberFormats.get(r, c) === undefined) {
       cell(r, c).numFmt = excelNumberFormat(DEFAULT_DATE_FORMAT) as string;
     }
@@ -246,7 +267,10 @@ function writeSheet(
 }
 
 /** Builds the exceljs workbook for an emulated spreadsheet (nothing is counted). */
-export function buildWorkbook(spreadsheet: AnySpreadsheet): ExcelJS.Workbook {
+export function buildWorkbook(
+  spreadsheet: AnySpreadsheet,
+  options: XlsxExportOptions = {},
+): ExcelJS.Workbook {
   const ss = unwrap(spreadsheet);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'shnor-monitor';
@@ -258,7 +282,7 @@ export function buildWorkbook(spreadsheet: AnySpreadsheet): ExcelJS.Workbook {
   for (const sheet of sheets) {
     const data = sheet.__data();
     const ws = wb.addWorksheet(names.get(data.name) as string);
-    writeSheet(ws, data, ss.timeZone, names);
+    writeSheet(ws, data, ss.timeZone, names, options);
   }
   return wb;
 }
@@ -271,6 +295,7 @@ export async function toXlsxBuffer(spreadsheet: AnySpreadsheet): Promise<Buffer>
 export async function exportSpreadsheetToXlsx(
   spreadsheet: AnySpreadsheet,
   filePath: string,
+  options: XlsxExportOptions = {},
 ): Promise<void> {
-  await buildWorkbook(spreadsheet).xlsx.writeFile(filePath);
+  await buildWorkbook(spreadsheet, options).xlsx.writeFile(filePath);
 }

@@ -73,6 +73,22 @@ export function readRegistry(sheets: SheetStore): { schools: RegistrySchool[]; e
   );
 }
 
+/** «Ссылки школам» read by column identity: `school_id|period` -> the code its link carries. */
+export function readIssuedCodes(sheets: SheetStore): Map<string, string> {
+  const [school, , , period, code] = COLUMNS.links;
+  const labels = new Map([
+    [school.toLowerCase(), 'school_id'],
+    [period.toLowerCase(), 'period'],
+    [code.toLowerCase(), 'access_code'],
+  ]);
+  const codes = new Map<string, string>();
+  for (const { record } of tableRecords(sheets.read(SHEETS.links), labels)) {
+    const id = String(record.school_id ?? '').trim();
+    if (id) codes.set(`${id}|${String(record.period ?? '').trim()}`, String(record.access_code ?? '').trim());
+  }
+  return codes;
+}
+
 export function readLists(sheets: SheetStore): { lists: ListEntry[]; errors: string[] } {
   const records = tableRecords(sheets.read(SHEETS.lists)).map((r) => r.record);
   const { entries, errors } = parseLists(records.map((rec) => pick(rec, LIST_KEYS)));

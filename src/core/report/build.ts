@@ -19,6 +19,8 @@ export interface ReportContext {
   /** Responses waiting for the inspector (no or a wrong access code). */
   heldCount: number;
   inputWarnings: readonly string[];
+  /** Run on files by the offline command: no Google Form collected the data, no mail went out. */
+  offline?: boolean;
 }
 
 const fmtIndex = (v: number | null) =>
@@ -31,7 +33,7 @@ export function buildReport(result: MonitoringResult, ctx: ReportContext): Repor
     { kind: 'paragraph', text: REPORT.municipalityLine(ctx.municipality, ctx.date) },
     { kind: 'heading', level: 1, text: REPORT.cycleHeading },
     { kind: 'paragraph', text: REPORT.cycle },
-    { kind: 'paragraph', text: REPORT.collection },
+    { kind: 'paragraph', text: ctx.offline ? REPORT.collectionOffline : REPORT.collection },
     { kind: 'paragraph', text: REPORT.participationLine(participation(result)) },
   ];
   const byId = new Map(result.schools.map((s) => [s.school_id, s]));
@@ -165,11 +167,14 @@ function conclusionBlocks(result: MonitoringResult): ReportBlock[] {
   const left = result.schools.filter((s) => s.dynamics === 'вышла');
   const resilient = result.schools.filter((s) => s.resilient);
   const risk = result.schools.filter((s) => s.risk_zone);
-  const items = [
-    entered.length > 0 ? REPORT.entered(names(entered)) : REPORT.noneEntered,
-    left.length > 0 ? REPORT.left(names(left)) : REPORT.noneLeft,
-    REPORT.riskZone(countWithNoun(risk.length, NOUNS.schoolGen)),
-  ];
+  // Entering and leaving the lists are said only against a previous period.
+  const items = result.previousPeriod
+    ? [
+        entered.length > 0 ? REPORT.entered(names(entered)) : REPORT.noneEntered,
+        left.length > 0 ? REPORT.left(names(left)) : REPORT.noneLeft,
+      ]
+    : [REPORT.noPreviousPeriod];
+  items.push(REPORT.riskZone(countWithNoun(risk.length, NOUNS.schoolGen)));
   if (resilient.length > 0) items.push(REPORT.resilient(names(resilient)));
   blocks.push({ kind: 'list', items });
   return blocks;
