@@ -5,7 +5,7 @@
  */
 import { isTimeZone } from '../emulator/services/timezone';
 import { FIELDS } from '../src/core/catalogue';
-import { schoolIdFromChoice } from '../src/core/intake';
+import { schoolIdFromChoice } from '../src/core/schoolChoice';
 import { normalizePeriod, parseBool } from '../src/core/parse';
 import { parseLists, parseRegistry } from '../src/core/registry';
 import { readSettings } from '../src/core/settings';
@@ -133,7 +133,10 @@ export function prepareInputs(inputs: MonitoringInputs): PreparedInputs {
   warnings.push(...registryErrors.map((e) => CLI_INPUT.inFile(registry.file, e)));
   if (lists) {
     const known = schools.map((s) => s.school_id);
-    const listErrors = parseLists(lists.rows.map((r) => r.record), { knownSchoolIds: known }).errors;
+    const listErrors = parseLists(
+      lists.rows.map((r) => r.record),
+      { knownSchoolIds: known },
+    ).errors;
     warnings.push(...listErrors.map((e) => CLI_INPUT.inFile(lists.file, e)));
   }
 

@@ -6,7 +6,7 @@
  */
 import { MAX_WORKBOOK_CELLS } from '../emulator/services/spreadsheet/errors';
 import { FIELDS } from '../src/core/catalogue';
-import { COLUMNS } from '../src/sheets/schema';
+import { DATA_LEAD } from '../src/sheets/schema';
 import { InputError } from './errors';
 import { CLI_INPUT } from './messages';
 import type { NormalizedTable } from './columns';
@@ -15,7 +15,7 @@ import type { NormalizedTable } from './columns';
 const OTHER_SHEETS = 1_000_000;
 
 /** Cells one response row takes: its row in «Ответы формы» and its row in «Данные». */
-export const CELLS_PER_RESPONSE = FIELDS.length + 2 + (COLUMNS.dataLead.length + FIELDS.length);
+export const CELLS_PER_RESPONSE = FIELDS.length + 2 + (DATA_LEAD.length + FIELDS.length);
 
 /** The largest number of response rows a run can take. */
 export const MAX_RESPONSE_ROWS = Math.floor(

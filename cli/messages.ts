@@ -10,6 +10,7 @@ const CELLS = ['ячейка', 'ячейки', 'ячеек'] as const;
 export const CLI = {
   stages: {
     setup: 'настройка: листы, анкета, триггер (меню «Настроить мониторинг…»)',
+    ingest: 'приём ответов: сверка «Ответы формы» → «Данные» (меню «Сверить ответы»)',
     recompute: 'пересчёт показателей',
     report: 'аналитическая записка',
     export: 'выгрузка в файлы',
@@ -126,7 +127,8 @@ export const CLI_HELP = {
   registry: 'реестр школ (CSV): school_id, name, municipality, locality, …',
   responses: 'ответы школ (CSV), по строке на отправку; параметр можно повторять',
   lists: 'официальные перечни (CSV): period, school_id, status',
-  links: 'коды доступа выданных ссылок (CSV): school_id, period, access_code — по ним проверяется столбец access_code ответов',
+  links:
+    'коды доступа выданных ссылок (CSV): school_id, period, access_code — по ним проверяется столбец access_code ответов',
   settings: 'настройки (CSV): key, value',
   xlsx: 'вместо CSV: выгрузка таблицы надстройки (.xlsx) с листами «Реестр школ», «Перечни», «Настройки», «Ответы формы» или «Данные»',
   period:
@@ -173,7 +175,14 @@ export const CLI_RUN = {
   codesUnchecked:
     'В ответах есть столбец access_code, но коды выданных ссылок не даны (--links links.csv ' +
     'или лист «Ссылки школам» в --xlsx): коды доступа не проверены, ответы приняты без этой проверки',
-  accounting: (r: { read: number; accepted: number; superseded: number; rejected: number; held: number; blank: number }) =>
+  accounting: (r: {
+    read: number;
+    accepted: number;
+    superseded: number;
+    rejected: number;
+    held: number;
+    blank: number;
+  }) =>
     `Строки ответов: прочитано ${r.read} = принято ${r.accepted} + заменено ${r.superseded} + ` +
     `отклонено ${r.rejected} + на проверке ${r.held} + пустых ${r.blank}.`,
   buildMissing: 'Сборка dist/ не найдена, собираю (npm run build)…',

@@ -4,6 +4,7 @@
  * form submission fire installable triggers, and the fault switches tests use to make Google
  * misbehave the way it sometimes does.
  */
+import { gasError } from './services/gas';
 
 export type ExecutionMode = 'full' | 'customFunction';
 
@@ -95,6 +96,11 @@ export interface FaultSwitches {
   /** Fire one extra form-submit event with empty values before the real one. */
   blankSubmitEvents: boolean;
   /**
+   * Fire no form-submit trigger at all: the response is stored and written to the responses
+   * sheet, but the script never hears of it (a lost trigger run; «Сверить ответы» recovers).
+   */
+  lostSubmitEvents: boolean;
+  /**
    * Lock contention: while > 0, each `tryLock`/`waitLock` finds the lock held by someone else
    * and the counter goes down by one. `waitLock`/`tryLock` with a timeout then fail.
    */
@@ -127,6 +133,7 @@ export class Runtime {
   readonly faults: FaultSwitches = {
     duplicateSubmitEvents: false,
     blankSubmitEvents: false,
+    lostSubmitEvents: false,
     lockContention: 0,
   };
   private readonly listeners = new Map<string, EventListener[]>();
@@ -193,10 +200,7 @@ export class Runtime {
    */
   assertWritable(method: string): void {
     if (this.mode === 'customFunction') {
-      // As Google's: the bare text, named "Exception" (String(error) = "Exception: …").
-      const error = new Error(`You do not have permission to call ${method}`);
-      error.name = 'Exception';
-      throw error;
+      throw gasError(`You do not have permission to call ${method}`);
     }
   }
 

@@ -5,7 +5,12 @@
  * frozen rows and columns, column widths, bold, font colour, background, wrap, alignment, notes,
  * hidden sheets, data validation (lists, ranges, number bounds, custom formulas) and conditional
  * format rules. Charts are not written: exceljs cannot write them.
+ *
+ * exceljs's streaming writer is used: each sheet is written to the zip and dropped once done,
+ * so memory holds one sheet's cells at a time, not the whole workbook.
  */
+import { createWriteStream } from 'node:fs';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   EmulatedSpreadsheet,
@@ -25,10 +30,7 @@ import type { EmulatedDataValidation } from '../services/spreadsheet/validation'
 import type { EmulatedConditionalFormatRule } from '../services/spreadsheet/conditional';
 import type { EmulatedRange } from '../services/spreadsheet/range';
 
-/**
- * Excel refuses longer text in a cell (Sheets allows 50,000 characters): such text is cut,
- * with a visible note in the middle.
- */
+/** Excel refuses longer text in a cell (Sheets allows 50,000 characters): such text is cut. */
 const EXCEL_MAX_CELL_CHARS = 32767;
 
 type AnySpreadsheet = EmulatedSpreadsheet | GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -85,7 +87,12 @@ export function cutForExcel(text: string, note: (length: number) => string): str
 const DEFAULT_CUT_NOTE = (length: number) => ` [… ${length} characters, cut to fit Excel …] `;
 
 function cellValue(v: unknown, timeZone: string, options: XlsxExportOptions): ExcelJS.CellValue {
-  if (v instanceof FormulaCell) return { formula: v.text.slice(1), date1904: false };
+  if (v instanceof FormulaCell)
+    return {
+      formula: v.text.slice(1),
+      date1904: false,
+      ...(v.result === undefined ? {} : { result: cellValue(v.result, timeZone, options) }),
+    } as ExcelJS.CellValue;
   if (v instanceof Date) return wallAsUtc(v, timeZone);
   if (typeof v === 'string') return cutForExcel(v, options.cutNote ?? DEFAULT_CUT_NOTE);
   return v as ExcelJS.CellValue;
@@ -192,68 +199,108 @@ function ruleOf(
   }
 }
 
-function writeSheet(
+/** What the streaming writer needs when a sheet is added: frozen panes and visibility. */
+function sheetOptions(data: SheetData): Partial<ExcelJS.AddWorksheetOptions> {
+  const frozen = data.frozenRows > 0 || data.frozenColumns > 0;
+  return {
+    views: frozen
+      ? [{ state: 'frozen', xSplit: data.frozenColumns, ySplit: data.frozenRows }]
+      : undefined,
+    state: data.hidden ? 'hidden' : 'visible',
+  };
+}
+
+/** A cell's style as exceljs takes it; equal styles share one object (exceljs caches by it). */
+interface StyleParts {
+  numFmt?: string;
+  bold?: boolean;
+  color?: string;
+  fill?: string;
+  wrap?: boolean;
+  horizontal?: ExcelJS.Alignment['horizontal'];
+}
+
+const NO_STYLE: Partial<ExcelJS.Style> = {};
+
+function styleCache(): (parts: StyleParts | undefined) => Partial<ExcelJS.Style> {
+  const cache = new Map<string, Partial<ExcelJS.Style>>();
+  return (parts) => {
+    if (!parts) return NO_STYLE;
+    const key = `${parts.numFmt}|${parts.bold}|${parts.color}|${parts.fill}|${parts.wrap}|${parts.horizontal}`;
+    let style = cache.get(key);
+    if (!style) {
+      style = {};
+      if (parts.numFmt) style.numFmt = parts.numFmt;
+      if (parts.bold !== undefined || parts.color) {
+        style.font = {
+          ...(parts.bold !== undefined ? { bold: parts.bold } : {}),
+          ...(parts.color ? { color: { argb: parts.color } } : {}),
+        };
+      }
+      if (parts.fill)
+        style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: parts.fill } };
+      if (parts.wrap !== undefined || parts.horizontal) {
+        style.alignment = {
+          ...(parts.wrap !== undefined ? { wrapText: parts.wrap } : {}),
+          ...(parts.horizontal ? { horizontal: parts.horizontal } : {}),
+        };
+      }
+      cache.set(key, style);
+    }
+    return style;
+  };
+}
+
+/** Cells are keyed row-major, so that sorting the keys gives rows in order. */
+const ROW_STRIDE = 1 << 15;
+
+/**
+ * Writes one sheet row by row, committing each row once written and letting the zip take the
+ * committed rows every so often, so that memory holds little more than the rows in flight.
+ */
+async function writeSheet(
   ws: ExcelJS.Worksheet,
   data: SheetData,
   timeZone: string,
   names: Map<string, string>,
   options: XlsxExportOptions,
-): void {
-  if (data.frozenRows > 0 || data.frozenColumns > 0) {
-    ws.views = [{ state: 'frozen', xSplit: data.frozenColumns, ySplit: data.frozenRows }];
-  }
-  if (data.hidden) ws.state = 'hidden';
+): Promise<void> {
   for (const [column, px] of data.columnWidths) ws.getColumn(column).width = excelColumnWidth(px);
 
-  const cell = (r: number, c: number) => ws.getCell(r + 1, c + 1);
+  const parts = new Map<number, StyleParts>();
+  const part = (r: number, c: number) => {
+    const key = r * ROW_STRIDE + c;
+    let p = parts.get(key);
+    if (!p) parts.set(key, (p = {}));
+    return p;
+  };
+  const values = new Map<number, unknown>();
   data.values.forEach((v, r, c) => {
-    cell(r, c).value = cellValue(v, timeZone, options);
-    if (v instanceof Date && data.numberFormats.get(r, c) === undefined) {
-      cell(r, c).numFmt = excelNumberFormat(DEFAULT_DATE_FORMAT) as string;
-    }
+    values.set(r * ROW_STRIDE + c, v);
+    if (v instanceof Date && data.numberFormats.get(r, c) === undefined)
+      part(r, c).numFmt = excelNumberFormat(DEFAULT_DATE_FORMAT) as string;
   });
   data.numberFormats.forEach((f, r, c) => {
     const excel = excelNumberFormat(f);
-    if (excel) cell(r, c).numFmt = excel;
+    if (excel) part(r, c).numFmt = excel;
   });
-  const fonts = new Map<string, Partial<ExcelJS.Font>>();
-  const font = (r: number, c: number) => {
-    const key = `${r},${c}`;
-    const f = fonts.get(key) ?? {};
-    fonts.set(key, f);
-    return f;
-  };
-  data.fontWeights.forEach((w, r, c) => (font(r, c).bold = w === 'bold'));
-  data.fontColors.forEach((color, r, c) => (font(r, c).color = { argb: excelColor(color) }));
-  for (const [key, f] of fonts) {
-    const [r, c] = key.split(',').map(Number);
-    cell(r, c).font = f;
-  }
+  data.fontWeights.forEach((w, r, c) => (part(r, c).bold = w === 'bold'));
+  data.fontColors.forEach((color, r, c) => (part(r, c).color = excelColor(color)));
   data.backgrounds.forEach((color, r, c) => {
-    if (color !== '#ffffff')
-      cell(r, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: excelColor(color) } };
+    if (color !== '#ffffff') part(r, c).fill = excelColor(color);
   });
-  const alignments = new Map<string, Partial<ExcelJS.Alignment>>();
-  const alignment = (r: number, c: number) => {
-    const key = `${r},${c}`;
-    const a = alignments.get(key) ?? {};
-    alignments.set(key, a);
-    return a;
-  };
-  data.wraps.forEach((w, r, c) => (alignment(r, c).wrapText = w));
+  data.wraps.forEach((w, r, c) => (part(r, c).wrap = w));
   data.horizontalAlignments.forEach((h, r, c) => {
-    if (h !== 'normal') alignment(r, c).horizontal = h;
+    if (h !== 'normal') part(r, c).horizontal = h;
   });
-  for (const [key, a] of alignments) {
-    const [r, c] = key.split(',').map(Number);
-    cell(r, c).alignment = a;
-  }
-  data.notes.forEach((note, r, c) => (cell(r, c).note = note));
+  const notes = new Map<number, string>();
+  data.notes.forEach((note, r, c) => notes.set(r * ROW_STRIDE + c, note));
   const converted = new Map<EmulatedDataValidation, ExcelJS.DataValidation | undefined>();
+  const validations = new Map<number, ExcelJS.DataValidation>();
   data.validations.forEach((rule, r, c) => {
     if (!converted.has(rule)) converted.set(rule, validationOf(rule, names));
     const dv = converted.get(rule);
-    if (dv) cell(r, c).dataValidation = dv;
+    if (dv) validations.set(r * ROW_STRIDE + c, dv);
   });
   data.conditionalRules.forEach((rule, i) => {
     const ranges = rule.spec.ranges.filter((r) => r.sheet.__data() === data);
@@ -264,32 +311,65 @@ function writeSheet(
     const ref = ranges.map((r) => formatA1(r.row, r.column, r.numRows, r.numColumns)).join(' ');
     ws.addConditionalFormatting({ ref, rules: [converted] });
   });
+
+  const keys = new Set<number>([...values.keys(), ...parts.keys(), ...notes.keys()]);
+  for (const key of validations.keys()) keys.add(key);
+  const styleOf = styleCache();
+  let openRow = -1;
+  for (const key of [...keys].sort((a, b) => a - b)) {
+    const r = Math.floor(key / ROW_STRIDE);
+    const c = key % ROW_STRIDE;
+    if (r !== openRow) {
+      if (openRow >= 0) ws.getRow(openRow + 1).commit();
+      if (openRow >= 0 && r % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+      openRow = r;
+    }
+    const cell = ws.getCell(r + 1, c + 1);
+    if (values.has(key)) cell.value = cellValue(values.get(key), timeZone, options);
+    cell.style = styleOf(parts.get(key));
+    const note = notes.get(key);
+    if (note !== undefined) cell.note = note;
+    const dv = validations.get(key);
+    if (dv) cell.dataValidation = dv;
+  }
 }
 
-/** Builds the exceljs workbook for an emulated spreadsheet (nothing is counted). */
-export function buildWorkbook(
+/** Streams an emulated spreadsheet as .xlsx into `stream` (nothing is counted). */
+async function writeWorkbook(
   spreadsheet: AnySpreadsheet,
+  stream: Writable,
   options: XlsxExportOptions = {},
-): ExcelJS.Workbook {
+): Promise<void> {
   const ss = unwrap(spreadsheet);
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = 'shnor-monitor';
   wb.created = ss.ctx.rt.clock.now();
-  // We do not evaluate formulas: let Excel compute them when it opens the file.
-  wb.calcProperties.fullCalcOnLoad = true;
   const sheets: EmulatedSheet[] = ss.__sheets();
   const names = excelSheetNames(sheets.map((s) => s.__data().name));
   for (const sheet of sheets) {
     const data = sheet.__data();
-    const ws = wb.addWorksheet(names.get(data.name) as string);
-    writeSheet(ws, data, ss.timeZone, names, options);
+    const ws = wb.addWorksheet(names.get(data.name) as string, sheetOptions(data));
+    await writeSheet(ws as unknown as ExcelJS.Worksheet, data, ss.timeZone, names, options);
+    ws.commit();
   }
-  return wb;
+  await wb.commit();
 }
 
 export async function toXlsxBuffer(spreadsheet: AnySpreadsheet): Promise<Buffer> {
-  const out = await buildWorkbook(spreadsheet).xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  await writeWorkbook(spreadsheet, stream);
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 export async function exportSpreadsheetToXlsx(
@@ -297,5 +377,11 @@ export async function exportSpreadsheetToXlsx(
   filePath: string,
   options: XlsxExportOptions = {},
 ): Promise<void> {
-  await buildWorkbook(spreadsheet, options).xlsx.writeFile(filePath);
+  const file = createWriteStream(filePath);
+  const closed = new Promise<void>((resolve, reject) => {
+    file.on('close', resolve);
+    file.on('error', reject);
+  });
+  await writeWorkbook(spreadsheet, file, options);
+  await closed;
 }

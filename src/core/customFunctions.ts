@@ -3,48 +3,55 @@
  * points and calls these). Each accepts a single value or a range (2D array) and answers in
  * kind; a bad argument gives a short Russian message in the cell instead of an exception.
  *
+ * The mechanism: a custom function reads no sheet and computes no monitoring. Google
+ * recalculates a custom function only when its arguments change, and gives it 30 s; a
+ * function that read the sheets itself would go stale after new responses and recompute the
+ * whole monitoring in every cell. So everything a function needs comes in as an argument:
+ * - «Пересчитать показатели» writes one small table, the sheet «Значения для формул»
+ *   (`formulaTable`): a header of codes (`period`, `school_id`, then every per-school value
+ *   code) and one row per school. Per-school functions take that sheet's range as an argument:
+ *   `=SHNOR_STATUS(A2; 'Значения для формул'!A:AZ)`. Recompute rewrites it, the argument
+ *   changes, and Google recalculates the cell.
+ * - Municipal values come from «Сводка», whose first column is the indicator code:
+ *   `=SHNOR_INDICATOR("share_flagged"; 'Сводка'!A:I)`.
+ * Each calling cell costs about 0.5 s of recalculation: one call over a range of schools
+ * (`=SHNOR_STATUS(A2:A501; …)`) is one call, 500 cells with one school each are 500.
+ * A new per-school function adds its value to `schoolValue` (a column of the table) and reads
+ * it with `tableLookup` as `statusFn` does.
+ *
  * Shares come back as fractions rounded like the summary (0.389 for 7 of 18), so a percent
  * cell format shows 38,9 %; gap indicators come back in п.п., counts as counts.
  */
-import { ISB_COMPONENTS, RESULT_COMPONENTS } from './catalogue/components';
+import { DYNAMICS } from './words';
+import {
+  ISB_COMPONENTS,
+  RESULT_COMPONENTS,
+  isbCapSetting,
+  isbWeightSetting,
+} from './catalogue/components';
 import { indicatorByCode } from './catalogue/indicators';
 import { defaultSettings } from './catalogue/settings';
-import { isbIndex, resultsIndex } from './compute/indices';
+import { isbFromDisadvantages, resultsIndex, shareDisadvantage } from './compute/indices';
 import { CUSTOM_FUNCTIONS as M } from './messages';
 import { parseBool, parseDecimal, parseText } from './parse';
 import { roundPercent } from './text';
-import type { MonitoringResult, SchoolResult } from './types';
+import type { Cell, MonitoringResult, SchoolResult } from './types';
 
-export type Cell = string | number | boolean | Date | null | undefined;
-export type Arg = Cell | Cell[][];
+/** A custom function's argument cell: a sheet cell, or nothing. */
+type ArgCell = Cell | null | undefined;
+export type Arg = ArgCell | ArgCell[][];
 export type OutCell = string | number | boolean;
 export type Out = OutCell | OutCell[][];
 
-export interface CustomFunctionContext {
-  /** The computed monitoring of a period; no period = the current one. */
-  result(period?: string): MonitoringResult | null;
-}
-
-/** A context over already computed results; the first one is the current period. */
-export function contextFromResults(results: readonly MonitoringResult[]): CustomFunctionContext {
-  return {
-    result(period?: string) {
-      const p = (period ?? '').trim();
-      if (p === '') return results[0] ?? null;
-      return results.find((r) => r.period === p) ?? null;
-    },
-  };
-}
-
-const isRange = (a: Arg): a is Cell[][] => Array.isArray(a);
+const isRange = (a: Arg): a is ArgCell[][] => Array.isArray(a);
 const err = (fn: string, problem: string) => M.error(fn, problem);
-const blank = (c: Cell) => parseText(c) === null;
+const blank = (c: ArgCell) => parseText(c) === null;
 
 /**
  * Applies `f` cell by cell. Ranges must have equal shapes; a single value (or a 1×1 range)
  * is repeated. Returns a single value when every argument is one.
  */
-function broadcast(fn: string, args: readonly Arg[], f: (...cells: Cell[]) => OutCell): Out {
+function broadcast(fn: string, args: readonly Arg[], f: (...cells: ArgCell[]) => OutCell): Out {
   const ranges = args.filter(isRange).filter((r) => !(r.length === 1 && r[0]?.length === 1));
   if (ranges.length === 0) {
     return f(...args.map((a) => (isRange(a) ? a[0]?.[0] : a)));
@@ -71,7 +78,7 @@ function broadcast(fn: string, args: readonly Arg[], f: (...cells: Cell[]) => Ou
   return out;
 }
 
-function cellText(c: Cell): string {
+function cellText(c: ArgCell): string {
   return c instanceof Date ? c.toISOString() : String(c);
 }
 
@@ -93,7 +100,7 @@ export function shareFn(part: Arg, whole: Arg): Out {
 }
 
 /** A component value: a number, or a yes/no as 1/0; null for blank; undefined when bad. */
-function componentValue(c: Cell): number | null | undefined {
+function componentValue(c: ArgCell): number | null | undefined {
   if (blank(c)) return null;
   const n = parseDecimal(c);
   if (n !== null) return n;
@@ -106,7 +113,7 @@ function componentValue(c: Cell): number | null | undefined {
  * per-row values and per-row problems (an error message for that row's output cell).
  */
 function readTable(fn: string, range: Arg, width: number) {
-  const rows: Cell[][] = isRange(range) ? range : [[range]];
+  const rows: ArgCell[][] = isRange(range) ? range : [[range]];
   const got = rows[0]?.length ?? 0;
   if (got !== width) return { error: err(fn, M.columns(width, got)) };
   const header =
@@ -142,15 +149,18 @@ function column(
 }
 
 /**
- * ИСБ(range; [weights]): one row per school, the twelve ИСБ components in catalogue order
- * (eight shares of students, then four yes/no conditions). Rows with a bad cell are left out
- * of the standardisation and show the error.
+ * ИСБ(range; [weights]) on the absolute 0–100 scale (rev 2): one row per school, nine columns
+ * in ISB_COMPONENTS order — five shares of students (неполные семьи; оба родителя с высшим
+ * образованием; на учёте — большая из долей ОДН/КДН и внутришкольного; неродной русский язык;
+ * ЗПР и УО), then four yes/no conditions (отдалённость; малокомплектная; неукомплектованность
+ * штата; дефицит инфраструктуры, интернета или компьютеров). Caps are the defaults. Each row
+ * is computed on its own: no other school changes it.
  */
 export function isbFn(range: Arg, weights?: Arg): Out {
   const table = readTable(M.isb, range, ISB_COMPONENTS.length);
   if ('error' in table) return table.error as string;
   const defaults = defaultSettings();
-  let w = ISB_COMPONENTS.map((c) => Number(defaults[`isb_weight_${c.field}`]));
+  let w = ISB_COMPONENTS.map((c) => Number(defaults[isbWeightSetting(c.code)]));
   const weightCells = weights === undefined ? [] : isRange(weights) ? weights.flat() : [weights];
   if (weightCells.some((c) => !blank(c))) {
     const flat = weightCells.map(parseDecimal);
@@ -159,8 +169,14 @@ export function isbFn(range: Arg, weights?: Arg): Out {
     }
     w = flat as number[];
   }
-  const cols = table.columns.map((col) => col.map((v, i) => (table.problems[i] ? null : v)));
-  const { isb } = isbIndex(cols, w, table.n);
+  const d = ISB_COMPONENTS.map((c, j) =>
+    table.columns[j].map((v, i) => {
+      if (table.problems[i] || v === null) return null;
+      if (c.kind === 'bool' || c.kind === 'any_bool') return v > 0 ? 1 : 0;
+      return shareDisadvantage(v, Number(defaults[isbCapSetting(c.code)]), c.inverse);
+    }),
+  );
+  const isb = isbFromDisadvantages(d, w, table.n);
   return column(table.header, M.isbTitle, isb, table.problems);
 }
 
@@ -178,45 +194,6 @@ export function resultsIndexFn(range: Arg): Out {
   return column(table.header, M.resultsIndexTitle, resultsIndex(shares, table.n), table.problems);
 }
 
-const schoolIndexCache = new WeakMap<MonitoringResult, Map<string, SchoolResult>>();
-
-function findSchool(result: MonitoringResult, id: string): SchoolResult | undefined {
-  let index = schoolIndexCache.get(result);
-  if (!index) {
-    index = new Map(result.schools.map((s) => [s.school_id, s]));
-    schoolIndexCache.set(result, index);
-  }
-  return index.get(id);
-}
-
-function resultFor(
-  fn: string,
-  ctx: CustomFunctionContext,
-  period: Cell,
-): MonitoringResult | string {
-  const p = parseText(period) ?? '';
-  return ctx.result(p) ?? err(fn, M.noResult(p));
-}
-
-/** СТАТУС(school_id; [period]): the status of record ('' when on no list). */
-export function statusFn(schoolId: Arg, period: Arg, ctx: CustomFunctionContext): Out {
-  return broadcast(M.status, [schoolId, period], (id, p) => {
-    const result = resultFor(M.status, ctx, p);
-    if (typeof result === 'string') return result;
-    const key = parseText(id);
-    if (key === null) return err(M.status, M.noSchool);
-    const school = findSchool(result, key);
-    return school ? school.status : err(M.status, M.unknownSchool(key));
-  });
-}
-
-function outValue(v: unknown): OutCell {
-  if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.join(', ');
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  return '';
-}
-
 const SCHOOL_CODES = new Set<keyof SchoolResult>([
   'name',
   'locality',
@@ -227,6 +204,7 @@ const SCHOOL_CODES = new Set<keyof SchoolResult>([
   'status_mismatch',
   'flagged',
   'results_index',
+  'results_index_no_vpr',
   'results_index_prev',
   'isb',
   'isb_prev',
@@ -244,7 +222,15 @@ const SCHOOL_CODES = new Set<keyof SchoolResult>([
   'recommendations',
 ]);
 
+function outValue(v: unknown): OutCell {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.join(', ');
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return '';
+}
+
 function schoolValue(school: SchoolResult, code: string): OutCell | undefined {
+  if (code === 'dynamics') return school.dynamics ? DYNAMICS.show(school.dynamics) : '';
   if (SCHOOL_CODES.has(code as keyof SchoolResult))
     return outValue(school[code as keyof SchoolResult]);
   const shareKey = code.startsWith('share_') ? code.slice('share_'.length) : code;
@@ -253,34 +239,135 @@ function schoolValue(school: SchoolResult, code: string): OutCell | undefined {
 }
 
 /**
- * ПОКАЗАТЕЛЬ(code; [school_id]; [period]): without a school, the municipal summary value
- * (share as a fraction, gap in п.п., count, or имеется/отсутствует); with one, the school's
- * value (`results_index`, `isb`, `status`, `share_teachers_diagnosed`, `vpr_fail`, ...).
+ * «Значения для формул»: the per-school values the functions answer with, keyed by code.
+ * Written by recompute (one write); read only through a range argument.
  */
-export function indicatorFn(
-  code: Arg,
-  schoolId: Arg,
-  period: Arg,
-  ctx: CustomFunctionContext,
-): Out {
+export function formulaTable(result: MonitoringResult): OutCell[][] {
+  const shareKeys = [...new Set(result.schools.flatMap((s) => Object.keys(s.shares)))].sort();
+  const codes = [...SCHOOL_CODES, ...shareKeys.map((k) => `share_${k}`)];
+  return [
+    ['period', 'school_id', ...codes],
+    ...result.schools.map((s) => [
+      result.period,
+      s.school_id,
+      ...codes.map((c) => schoolValue(s, c) ?? ''),
+    ]),
+  ];
+}
+
+/** A table passed as a range: the header's codes, rows by their key (first column's code). */
+interface Lookup {
+  period: string | null;
+  get(key: string, code: string): OutCell | undefined;
+  has(key: string): boolean;
+  /** The key of a row whose code is this number (Sheets turns a typed «0001» into 1). */
+  byNumber(n: number): string | null;
+}
+
+const keyText = (c: ArgCell): string =>
+  c instanceof Date ? c.toISOString() : String(c ?? '').trim();
+
+/** «Значения для формул» (header `period`, `school_id`, codes…), or null if it is not. */
+function schoolLookup(table: ArgCell[][]): Lookup | null {
+  const header = (table[0] ?? []).map(keyText);
+  const idCol = header.indexOf('school_id');
+  if (idCol < 0) return null;
+  const periodCol = header.indexOf('period');
+  const columns = new Map(header.map((h, i) => [h, i]));
+  const rows = new Map<string, ArgCell[]>();
+  for (const row of table.slice(1)) {
+    const id = keyText(row[idCol]);
+    if (id !== '') rows.set(id, row);
+  }
+  const first = table[1];
+  const numeric = new Map([...rows.keys()].map((k) => [Number(k), k]));
+  return {
+    period: periodCol >= 0 && first ? keyText(first[periodCol]) : null,
+    has: (id) => rows.has(id),
+    byNumber: (n) => numeric.get(n) ?? null,
+    get(id, code) {
+      const col = columns.get(code) ?? columns.get(`share_${code}`);
+      const row = rows.get(id);
+      if (col === undefined || !row || col === idCol || col === periodCol) return undefined;
+      const v = row[col];
+      return v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : v;
+    },
+  };
+}
+
+/** «Сводка»: the first column is the indicator code; values as the summary holds them. */
+function summaryLookup(table: ArgCell[][]): Lookup {
+  const rows = new Map<string, ArgCell[]>();
+  for (const row of table.slice(1)) rows.set(keyText(row[0]), row);
+  return {
+    period: null,
+    has: () => true,
+    byNumber: () => null,
+    get(_key, code) {
+      const def = indicatorByCode(code);
+      const row = rows.get(code);
+      if (!def || !row) return undefined;
+      const value = row[3] as ArgCell;
+      const percent = row[5] as ArgCell;
+      if (def.kind === 'fact') return outValue(value);
+      if (def.kind === 'sum' || def.kind === 'registry_count') return outValue(value);
+      if (typeof percent !== 'number') return '';
+      if (def.kind === 'gap') return percent;
+      return Number((percent / 100).toPrecision(12));
+    },
+  };
+}
+
+function lookupOf(fn: string, table: Arg): Lookup | string {
+  if (!isRange(table) || table.length < 2) return err(fn, M.noTable);
+  return schoolLookup(table) ?? summaryLookup(table);
+}
+
+function periodProblem(fn: string, lookup: Lookup, period: ArgCell): string | null {
+  const p = parseText(period);
+  if (p === null || lookup.period === null || p === lookup.period) return null;
+  return err(fn, M.noResult(p));
+}
+
+/** Finds a school's row: by its code as typed, or by number when Sheets made «0001» a 1. */
+function schoolKey(lookup: Lookup, id: ArgCell): string | null {
+  const key = parseText(id);
+  if (key === null) return null;
+  if (lookup.has(key) || typeof id !== 'number') return key;
+  return lookup.byNumber(id) ?? key;
+}
+
+/** СТАТУС(school_id; table; [period]): the status of record ('' when on no list). */
+export function statusFn(schoolId: Arg, table: Arg, period: Arg = ''): Out {
+  const lookup = lookupOf(M.status, table);
+  if (typeof lookup === 'string') return lookup;
+  return broadcast(M.status, [schoolId, period], (id, p) => {
+    const problem = periodProblem(M.status, lookup, p);
+    if (problem) return problem;
+    const key = schoolKey(lookup, id);
+    if (key === null) return err(M.status, M.noSchool);
+    const status = lookup.has(key) ? lookup.get(key, 'status') : undefined;
+    return status === undefined ? err(M.status, M.unknownSchool(key)) : status;
+  });
+}
+
+/**
+ * ПОКАЗАТЕЛЬ(code; table; [school_id]; [period]): with a school and «Значения для формул»,
+ * the school's value (`results_index`, `isb`, `status`, `share_teachers_diagnosed`, ...);
+ * with «Сводка», the municipal value (share as a fraction, gap in п.п., count, or
+ * имеется/отсутствует).
+ */
+export function indicatorFn(code: Arg, table: Arg, schoolId: Arg = '', period: Arg = ''): Out {
+  const lookup = lookupOf(M.indicator, table);
+  if (typeof lookup === 'string') return lookup;
   return broadcast(M.indicator, [code, schoolId, period], (c, id, p) => {
     const key = parseText(c);
     if (key === null) return err(M.indicator, M.unknownCode(''));
-    const result = resultFor(M.indicator, ctx, p);
-    if (typeof result === 'string') return result;
-    const school = parseText(id);
-    if (school === null) {
-      const def = indicatorByCode(key);
-      const ind = result.indicators.find((i) => i.code === key);
-      if (!def || !ind) return err(M.indicator, M.unknownCode(key));
-      if (def.kind === 'fact') return ind.value ?? '';
-      if (def.kind === 'gap') return outValue(ind.percent);
-      if (def.kind === 'sum' || def.kind === 'registry_count') return outValue(ind.count);
-      return ind.percent === null ? '' : Number((ind.percent / 100).toPrecision(12));
-    }
-    const s = findSchool(result, school);
-    if (!s) return err(M.indicator, M.unknownSchool(school));
-    const v = schoolValue(s, key);
+    const problem = periodProblem(M.indicator, lookup, p);
+    if (problem) return problem;
+    const school = schoolKey(lookup, id) ?? '';
+    if (school !== '' && !lookup.has(school)) return err(M.indicator, M.unknownSchool(school));
+    const v = lookup.get(school, key);
     return v === undefined ? err(M.indicator, M.unknownCode(key)) : v;
   });
 }

@@ -4,12 +4,15 @@
  * applies it to the whole responses sheet. Both use these functions, so the two cannot drift
  * apart: after any failure, reconcile gives what ingestion would have given.
  */
-import { FIELDS } from './catalogue';
+import { CATALOGUE, type Catalogue } from './catalogue';
 import { sameAccessCode } from './access';
 import { INTAKE } from './messages';
 import { isEmail } from './parse';
 import { excerpt } from './text';
+import { schoolIdFromChoice } from './schoolChoice';
 import { validateResponse } from './validation';
+import { settleData, versionKey, type DataEntry, type JudgedVersion } from './versions';
+import type { Decision, IntakeState } from './words';
 import type { Cell, DataRow, RegistrySchool, Settings } from './types';
 
 export const ACCESS_CODE_FIELD = 'access_code';
@@ -17,31 +20,22 @@ export const SCHOOL_FIELD = 'school_id';
 export const COLLECTED_EMAIL = 'collected_email';
 const TIMESTAMP_TITLES = new Set(['timestamp', 'отметка времени']);
 const EMAIL_TITLES = new Set(['email address', 'адрес электронной почты']);
-const labelToCode: ReadonlyMap<string, string> = new Map(
-  FIELDS.map((f) => [f.label.toLowerCase(), f.code]),
-);
+/** Question label -> field code, once per catalogue. */
+const labelIndexes = new WeakMap<Catalogue, ReadonlyMap<string, string>>();
+function labelToCode(catalogue: Catalogue): ReadonlyMap<string, string> {
+  let index = labelIndexes.get(catalogue);
+  if (!index) {
+    index = new Map(catalogue.fields.map((f) => [f.label.toLowerCase(), f.code]));
+    labelIndexes.set(catalogue, index);
+  }
+  return index;
+}
 
 /** One version of a response: its row in «Ответы формы», when it was sent, its answers. */
 export interface RawResponse {
   row: number;
   timestamp: Date;
   answers: Record<string, unknown>;
-}
-
-/** A school as the form lists it: `id — name`; ingestion takes the id back. */
-export function schoolChoice(id: string, name: string): string {
-  return `${id} — ${name}`;
-}
-
-/** The form's school list: every active school of the registry, as `id — name`. */
-export function activeSchoolChoices(schools: readonly RegistrySchool[]): string[] {
-  return schools.filter((s) => s.active).map((s) => schoolChoice(s.school_id, s.name));
-}
-
-export function schoolIdFromChoice(answer: string): string {
-  const text = answer.trim();
-  const dash = text.indexOf(' — ');
-  return dash >= 0 ? text.slice(0, dash).trim() : text;
 }
 
 export function isTimestampTitle(title: Cell | undefined): boolean {
@@ -58,7 +52,9 @@ export function rawResponse(
   header: readonly Cell[],
   values: readonly Cell[],
   titleMap: Readonly<Record<string, string>>,
+  catalogue: Catalogue = CATALOGUE,
 ): RawResponse | null {
+  const labels = labelToCode(catalogue);
   const answers: Record<string, unknown> = {};
   let timestamp: Date | null = null;
   header.forEach((h, i) => {
@@ -70,7 +66,7 @@ export function rawResponse(
     }
     const code = EMAIL_TITLES.has(title.toLowerCase())
       ? COLLECTED_EMAIL
-      : (titleMap[title] ?? labelToCode.get(title.toLowerCase()));
+      : (titleMap[title] ?? labels.get(title.toLowerCase()));
     if (code) answers[code] = value instanceof Date ? value.toISOString() : value;
   });
   if (!timestamp || Number.isNaN((timestamp as Date).getTime())) return null;
@@ -80,13 +76,17 @@ export function rawResponse(
 }
 
 /** A header title that maps to a field (or is Google's timestamp or e-mail column). */
-export function isKnownTitle(title: string, titleMap: Readonly<Record<string, string>>): boolean {
+export function isKnownTitle(
+  title: string,
+  titleMap: Readonly<Record<string, string>>,
+  catalogue: Catalogue = CATALOGUE,
+): boolean {
   return (
     title === '' ||
     isTimestampTitle(title) ||
     EMAIL_TITLES.has(title.toLowerCase()) ||
     title in titleMap ||
-    labelToCode.has(title.toLowerCase())
+    labelToCode(catalogue).has(title.toLowerCase())
   );
 }
 
@@ -102,6 +102,8 @@ export interface IntakeContext {
   expectedCode: ((schoolId: string, period: string) => string) | null;
   /** The clock for period and timestamp checks (rev 2); absent = not checked. */
   now?: Date;
+  /** The questionnaire (the catalogue's by default). */
+  catalogue?: Catalogue;
 }
 
 export type Verdict =
@@ -117,6 +119,7 @@ export function judge(raw: RawResponse, ctx: IntakeContext, recordedPeriod?: str
     period,
     now: ctx.now,
     timestamp: raw.timestamp,
+    fields: ctx.catalogue?.fields,
   });
   if (!validation.ok) {
     return {
@@ -156,11 +159,38 @@ export function judge(raw: RawResponse, ctx: IntakeContext, recordedPeriod?: str
  * so there only the registry address itself counts (domain spec 8a).
  */
 export const PUBLIC_MAIL_DOMAINS: ReadonlySet<string> = new Set([
-  'mail.ru', 'bk.ru', 'list.ru', 'inbox.ru', 'internet.ru', 'mail.ua', 'yandex.ru', 'ya.ru',
-  'yandex.com', 'yandex.by', 'yandex.kz', 'yandex.ua', 'narod.ru', 'rambler.ru', 'rambler.ua',
-  'lenta.ru', 'ro.ru', 'autorambler.ru', 'myrambler.ru', 'gmail.com', 'googlemail.com',
-  'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'mail.com',
-  'proton.me', 'protonmail.com', 'qip.ru', 'pochta.ru',
+  'mail.ru',
+  'bk.ru',
+  'list.ru',
+  'inbox.ru',
+  'internet.ru',
+  'mail.ua',
+  'yandex.ru',
+  'ya.ru',
+  'yandex.com',
+  'yandex.by',
+  'yandex.kz',
+  'yandex.ua',
+  'narod.ru',
+  'rambler.ru',
+  'rambler.ua',
+  'lenta.ru',
+  'ro.ru',
+  'autorambler.ru',
+  'myrambler.ru',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'mail.com',
+  'proton.me',
+  'protonmail.com',
+  'qip.ru',
+  'pochta.ru',
 ]);
 
 /** The registry address itself, or an address in the same domain unless that domain is public. */
@@ -204,41 +234,21 @@ export function noticeAddresses(
   });
 }
 
-/** A response version's place in time: later timestamp wins, then the later row. */
-export function isNewer(
-  a: { timestamp: Date; row: number },
-  b: { timestamp: Date; row: number },
-): boolean {
-  const ta = a.timestamp.getTime();
-  const tb = b.timestamp.getTime();
-  return ta !== tb ? ta > tb : a.row > b.row;
-}
-
-export const versionKey = (row: number, timestamp: Date): string => `${row}|${timestamp.getTime()}`;
-
-/** An accepted response as «Данные» holds it. */
-export interface DataEntry {
-  row: number;
-  timestamp: Date;
-  data: DataRow;
-}
-
-export type Decision = 'принять' | 'отклонить' | '';
-
 export interface JournalEntry {
   row: number;
   timestamp: Date;
   school_id: string;
   period: string;
   reasons: string[];
-  state: string;
+  state: IntakeState;
   decision: Decision;
 }
 
 /**
- * «Данные» from every raw response. `decisions` are the inspector's, for held versions (by
- * `versionKey`). `previous` is what «Данные» held: a response whose latest version (edited by
- * the school) is invalid keeps its earlier, valid version — the raw sheet no longer has it.
+ * «Данные» from every raw response, and the versions to list in «Отклонено». `decisions` are
+ * the inspector's, for held versions (by `versionKey`). `previous` is what «Данные» held: a
+ * response whose latest version (edited by the school) is invalid keeps its earlier, valid
+ * version — the raw sheet no longer has it.
  */
 export function rebuild(
   raws: readonly RawResponse[],
@@ -248,19 +258,18 @@ export function rebuild(
   /** The period each version was filed under when it came in (by `versionKey`). */
   periods: ReadonlyMap<string, string> = new Map(),
 ): { data: DataEntry[]; journal: JournalEntry[] } {
-  const candidates: DataEntry[] = [];
+  const versions: JudgedVersion[] = [];
   const journal: JournalEntry[] = [];
-  const currentVersion = new Map<number, Date>();
-  const acceptedRows = new Set<number>();
   for (const raw of raws) {
-    currentVersion.set(raw.row, raw.timestamp);
-    const verdict = judge(raw, ctx, periods.get(versionKey(raw.row, raw.timestamp)));
-    if (verdict.kind === 'accepted') {
-      candidates.push({ row: raw.row, timestamp: raw.timestamp, data: verdict.data });
-      acceptedRows.add(raw.row);
-      continue;
-    }
-    const decision = decisions.get(versionKey(raw.row, raw.timestamp)) ?? '';
+    const key = versionKey(raw.row, raw.timestamp);
+    const verdict = judge(raw, ctx, periods.get(key));
+    const decision = verdict.kind === 'held' ? (decisions.get(key) ?? '') : '';
+    versions.push({
+      row: raw.row,
+      timestamp: raw.timestamp,
+      data: acceptedData(verdict, decision),
+    });
+    if (verdict.kind === 'accepted') continue;
     const entry = verdict.kind === 'held' ? verdict.data : verdict;
     journal.push({
       row: raw.row,
@@ -269,35 +278,22 @@ export function rebuild(
       period: entry.period,
       reasons: verdict.reasons,
       state: stateOf(verdict.kind, decision),
-      decision: verdict.kind === 'held' ? decision : '',
+      decision,
     });
-    if (verdict.kind === 'held' && decision === 'принять') {
-      candidates.push({ row: raw.row, timestamp: raw.timestamp, data: verdict.data });
-      acceptedRows.add(raw.row);
-    }
   }
-  for (const kept of previous) {
-    const now = currentVersion.get(kept.row);
-    if (now && !acceptedRows.has(kept.row) && now.getTime() > kept.timestamp.getTime())
-      candidates.push(kept);
-  }
-  const latest = new Map<string, DataEntry>();
-  for (const c of candidates) {
-    const key = `${c.data.school_id}|${c.data.period}`;
-    const current = latest.get(key);
-    if (!current || isNewer(c, current)) latest.set(key, c);
-  }
-  const data = [...latest.values()].sort((a, b) =>
-    a.data.period !== b.data.period
-      ? a.data.period.localeCompare(b.data.period)
-      : a.data.school_id.localeCompare(b.data.school_id),
-  );
-  return { data, journal };
+  return { data: settleData(versions, previous), journal };
 }
 
-export function stateOf(kind: 'held' | 'rejected', decision: Decision): string {
-  if (kind === 'rejected') return INTAKE.stateRejected;
-  if (decision === 'принять') return INTAKE.stateAcceptedByInspector;
-  if (decision === 'отклонить') return INTAKE.stateRejectedByInspector;
-  return INTAKE.stateHeld;
+/** The data a verdict puts in «Данные»: accepted, or held and accepted by the inspector. */
+export function acceptedData(verdict: Verdict, decision: Decision = ''): DataRow | null {
+  if (verdict.kind === 'accepted') return verdict.data;
+  if (verdict.kind === 'held' && decision === 'accept') return verdict.data;
+  return null;
+}
+
+export function stateOf(kind: 'held' | 'rejected', decision: Decision): IntakeState {
+  if (kind === 'rejected') return 'rejected';
+  if (decision === 'accept') return 'accepted_by_inspector';
+  if (decision === 'reject') return 'rejected_by_inspector';
+  return 'held';
 }

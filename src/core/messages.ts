@@ -66,47 +66,8 @@ export const JOURNAL = {
 
 /** Texts of the output sheets and the analytical report. */
 export const REPORT = {
-  yes: 'да',
-  no: 'нет',
   dash: '—',
   statusMismatch: 'расчётный статус расходится с перечнем',
-  schoolColumns: [
-    'Код ОО',
-    'Школа',
-    'Представила данные',
-    'Статус по перечню',
-    'Расчётный статус',
-    'Статус',
-    'Расхождение',
-    'Индекс результатов',
-    'Индекс результатов (пред.)',
-    'ИСБ',
-    'ИСБ (пред.)',
-    'Зона риска',
-    'Успешно преодолевает сложности',
-    'Остаток (результаты − ИСБ)',
-    'Динамика',
-    'Эффективный режим',
-    'Объективность: ВПР',
-    'Профиль рисков',
-    'Похожие школы',
-    'Место среди похожих',
-    'Место в муниципалитете',
-    'Предлагаемые школы-лидеры',
-    'Рекомендации',
-  ],
-  summaryColumns: (period: string, previous: string | null) => [
-    'Код',
-    'Раздел',
-    'Показатель',
-    'Кол-во',
-    'Из',
-    `%, ${period}`,
-    `%, ${previous ?? 'пред. период'}`,
-    'Изменение, п.п.',
-    'Примечание',
-  ],
-  recommendationColumns: ['Код ОО', 'Школа', 'Статус', 'Правило', 'Адресат', 'Рекомендация'],
   participation: (responded: number, total: number, percent: string) =>
     `${responded} из ${total}${total > 0 ? ` (${percent})` : ''}`,
   title: (period: string) =>
@@ -134,15 +95,8 @@ export const REPORT = {
     `На проверке у инспектора (нет кода доступа школы или он не совпал): ${count}.`,
   summaryHeading: (previous: string | null) =>
     `2. Показатели мониторинга${previous ? ` в сравнении с ${previous}` : ''}`,
-  sectionTitles: {
-    1: '2.1. Выявление ШНОР и ШНСУ',
-    2: '2.2. Динамика',
-    3: '2.3. Педагоги: диагностика и повышение квалификации',
-    4: '2.4. Методическая помощь',
-    5: '2.5. Профилактика неуспешности',
-    6: '2.6. Мониторинг рисков',
-    7: '2.7. Результаты и разрыв',
-  } as Record<number, string>,
+  /** «2.1. Выявление ШНОР и ШНСУ»: the catalogue's section title, numbered in chapter 2. */
+  sectionHeading: (section: number, title: string) => `2.${section}. ${title}`,
   summaryTableHeader: (period: string, previous: string | null) => [
     'Показатель',
     'Кол-во',
@@ -176,6 +130,14 @@ export const REPORT = {
     'Данных за предыдущий период нет: вход школ в списки и выход из них не оцениваются.',
   resilient: (names: string) =>
     `Школы, успешно преодолевающие сложности (низкий ИСБ, результаты не ниже медианы): ${names}. Их опыт стоит распространять.`,
+  vprInflation: (names: string) =>
+    `Отметки ВПР заметно выше журнальных (возможна необъективность ВПР; расчётный статус учитывает индекс результатов без ВПР): ${names}.`,
+  journalInflation: (names: string) =>
+    `Отметки ВПР заметно ниже журнальных (признак завышения текущих отметок): ${names}.`,
+  effectiveMode: (names: string) =>
+    `Перешли в эффективный режим работы (два периода вне списков, результаты не ниже): ${names}.`,
+  noDataDynamics: (names: string) =>
+    `Не представили данные, динамика не определена («нет данных»): ${names}.`,
   riskZone: (count: string) =>
     `Риски снижения результатов (два из трёх факторов) выявлены у ${count}.`,
   recommendationsHeading: '5. Адресные рекомендации',
@@ -304,6 +266,8 @@ export const RULE_MESSAGES = {
     `условие «${op}» неприменимо к ответу да/нет «${codes}» (используйте «да» или «нет»)`,
   yesNoOnNumber: (op: string, codes: string) =>
     `условие «${op}» неприменимо к числовому показателю «${codes}» (используйте <, >, = и порог)`,
+  badLevel: (threshold: string) =>
+    `порог «${threshold}» — для фактора риска ожидается уровень: высокий, средний или низкий`,
   badThreshold: (threshold: string) =>
     `порог «${threshold}» — ожидается число (0,8 или 80%) или «mun» (муниципальное значение)`,
   noText: 'не указан текст рекомендации',
@@ -319,6 +283,8 @@ export const SUMMARY_NOTES = {
   absent: 'отсутствует',
   covered: (covered: number, total: number) => `данные по ${covered} из ${total} школ`,
   noPreviousPeriod: 'нет данных за предыдущий период',
+  silentSchools: (count: number) =>
+    `без ${count} шк., не представивших данные (динамика «нет данных»)`,
   gapTooFew: 'недостаточно участников для сравнения',
   gap: (flagged: string, others: string) => `ШНОР/ШНСУ: ${flagged}; остальные школы: ${others}`,
 } as const;
@@ -361,6 +327,9 @@ export const CUSTOM_FUNCTIONS = {
   unknownCode: (code: string) => `неизвестный показатель «${code}»`,
   noResult: (period: string) =>
     `нет расчёта за период ${period || '(текущий)'}; выполните пересчёт`,
+  noTable:
+    'вторым аргументом укажите диапазон листа «Значения для формул» (или «Сводка» для ' +
+    "показателей муниципалитета), например 'Значения для формул'!A:AZ",
   isbTitle: 'ИСБ',
   resultsIndexTitle: 'Индекс результатов',
 } as const;
@@ -375,16 +344,10 @@ export const INTAKE = {
     'или использована ссылка другой школы.',
   foreignEmail: (email: string, registry: string) =>
     `Адрес отправителя ${email} не совпадает с адресом школы в реестре (${registry}) и не из того же домена.`,
-  stateRejected: 'отклонён',
-  stateHeld: 'на проверке',
-  stateAcceptedByInspector: 'принят инспектором',
-  stateRejectedByInspector: 'отклонён инспектором',
-  stateAcceptedOnReconcile: 'принят при сверке',
   mailFailedMark: (error: string) => `не отправлено: ${error}`,
   mailBusy: 'Рассылка уже идёт в другом окне или по расписанию; повторите через минуту.',
   responsesSheetMissing:
     'Лист с ответами формы не найден (удалён?). Сверка остановлена, лист «Данные» не изменён.',
-  decisions: ['принять', 'отклонить'],
   truncated: (length: number, row: number) =>
     ` […текст сокращён, в ответе ${length} символов; полный текст — в ответах Google Формы и в листе «Ответы формы», строка ${row}]`,
   cellCut: (length: number) =>
@@ -434,4 +397,37 @@ export const INTAKE = {
     `У школы ${school} нет e-mail в реестре: ссылку нужно передать вручную.`,
   reconcileDone: (accepted: number, held: number, rejected: number) =>
     `Данные пересобраны из листа «Ответы формы»: принято ${accepted}, на проверке ${held}, отклонено ${rejected}.`,
+} as const;
+
+/** Objectivity signs (rev 2), as a reader sees them before the ВПР's subject and grade. */
+export const OBJECTIVITY_WORDS = {
+  vpr_inflation: 'отметки ВПР выше журнальных (возможна необъективность ВПР)',
+  journal_inflation: 'отметки ВПР ниже журнальных (завышение текущих отметок)',
+} as const;
+
+/**
+ * Words of the codes the program branches on (core/words.ts): the first word of each is
+ * shown; every word listed reads back to its code, so add a new wording in front and keep
+ * the old ones.
+ */
+export const WORDS = {
+  intakeState: {
+    rejected: ['отклонён'],
+    held: ['на проверке'],
+    accepted_by_inspector: ['принят инспектором'],
+    rejected_by_inspector: ['отклонён инспектором'],
+    accepted_on_reconcile: ['принят при сверке'],
+  },
+  decision: { accept: ['принять'], reject: ['отклонить'] },
+  dynamics: {
+    left: ['вышла'],
+    entered: ['вошла'],
+    stayed: ['осталась'],
+    outside: ['вне списков'],
+    // rev 2: the current status rests on a response the school did not give.
+    no_data: ['нет данных'],
+  },
+  // rev 2: levels of the «500+» risk factors (spec §6 gives the words).
+  riskLevel: { high: ['высокий'], medium: ['средний'], low: ['низкий'] },
+  yesNo: { yes: ['да'], no: ['нет'] },
 } as const;

@@ -91,11 +91,15 @@ export function SHNOR_SHARE(part: Arg, whole: Arg): Out {
 }
 
 /**
- * ИСБ — индекс социального благополучия по диапазону: строка на школу, двенадцать
- * показателей в порядке каталога (восемь долей обучающихся, затем четыре условия да/нет).
- * @param {Array<Array<number>>} range показатели школ: строка на школу
- * @param {Array<Array<number>>} weights веса показателей (необязательно; по умолчанию 1)
- * @return {Array<Array<number>>} ИСБ каждой школы
+ * ИСБ — индекс социального благополучия по абсолютной шкале 0–100 (100 — самый благополучный
+ * контекст): строка на школу, девять столбцов: доли обучающихся из неполных семей; из семей,
+ * где оба родителя с высшим образованием; на учёте (большая из долей ОДН/КДН и
+ * внутришкольного); с неродным русским языком; с ЗПР и УО; затем да/нет: отдалённость;
+ * малокомплектная; неукомплектованность штата; дефицит инфраструктуры, интернета или
+ * компьютеров.
+ * @param {Array<Array<number>>} range показатели школ: строка на школу, девять столбцов
+ * @param {Array<Array<number>>} weights веса девяти показателей (необязательно; по умолчанию 1)
+ * @return {Array<Array<number>>} ИСБ каждой школы от 0 до 100
  * @customfunction
  */
 export function SHNOR_ISB(range: Arg, weights?: Arg): Out {
@@ -114,24 +118,29 @@ export function SHNOR_RESULTS_INDEX(range: Arg): Out {
 }
 
 /**
- * Статус школы (ШНОР, ШНСУ, ШНОР+ШНСУ или пусто) по данным мониторинга.
+ * Статус школы (ШНОР, ШНСУ, ШНОР+ШНСУ или пусто) по листу «Значения для формул», который
+ * пишет «Пересчитать показатели»: =SHNOR_STATUS(A2; 'Значения для формул'!A:AZ).
  * @param {string|Array<Array<string>>} school_id код ОО или диапазон кодов
- * @param {string} period период, например "2025-2026" (необязательно: текущий)
+ * @param {Array<Array<string>>} table диапазон листа «Значения для формул»
+ * @param {string} period период, например "2025-2026" (необязательно: рассчитанный)
  * @return {string|Array<Array<string>>} статус
  * @customfunction
  */
-export function SHNOR_STATUS(school_id: Arg, period?: Arg): Out {
-  return app.customStatus(school_id, period);
+export function SHNOR_STATUS(school_id: Arg, table: Arg, period?: Arg): Out {
+  return app.customStatus(school_id, table, period);
 }
 
 /**
- * Показатель мониторинга: муниципальный (без кода школы) или школы.
+ * Показатель мониторинга: школы — по листу «Значения для формул», муниципальный — по листу
+ * «Сводка»: =SHNOR_INDICATOR("isb"; 'Значения для формул'!A:AZ; A2),
+ * =SHNOR_INDICATOR("share_flagged"; 'Сводка'!A:I).
  * @param {string} code код показателя, например "share_flagged" или "results_index"
- * @param {string|Array<Array<string>>} school_id код ОО или диапазон кодов (необязательно)
- * @param {string} period период (необязательно: текущий)
+ * @param {Array<Array<string>>} table диапазон листа «Значения для формул» или «Сводка»
+ * @param {string|Array<Array<string>>} school_id код ОО или диапазон кодов (для показателя школы)
+ * @param {string} period период (необязательно: рассчитанный)
  * @return {number|string|Array<Array<number|string>>} значение показателя
  * @customfunction
  */
-export function SHNOR_INDICATOR(code: Arg, school_id?: Arg, period?: Arg): Out {
-  return app.customIndicator(code, school_id, period);
+export function SHNOR_INDICATOR(code: Arg, table: Arg, school_id?: Arg, period?: Arg): Out {
+  return app.customIndicator(code, table, school_id, period);
 }

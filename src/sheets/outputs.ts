@@ -1,125 +1,109 @@
 /**
- * The product's output sheets as plain tables: «Показатели» (one row per school),
- * «Сводка» (the municipal summary, current vs previous period), «Рекомендации».
+ * The product's output sheets as tables, each named by its sheet: «Показатели» (one row per
+ * school), «Сводка» (the municipal summary, current vs previous period), «Рекомендации».
+ * Columns and layouts are the schema's.
  */
 import type { MonitoringResult } from '../core/monitoring';
 import { REPORT } from '../core/messages';
 import { renderRuleText } from '../core/rules/evaluate';
+import { objectivityList, riskProfileText } from '../core/report/words';
 import type { Cell } from '../core/types';
+import { DYNAMICS, yesNo } from '../core/words';
+import type { SheetLayout, Table } from '../ports';
+import {
+  INDICATORS_SHEET,
+  layoutOf,
+  RECOMMENDATIONS_SHEET,
+  summarySchema,
+  tableOf,
+  type CodeOf,
+  type SheetSchema,
+} from './schema';
 
 export interface SheetTable {
-  rows: Cell[][];
-  layout: {
-    frozenRows: number;
-    columns: Array<{ width?: number; numberFormat?: string }>;
-  };
+  rows: Table;
+  layout: SheetLayout;
 }
 
 const blank = (v: number | null | undefined): Cell => (v === null || v === undefined ? '' : v);
 const round2 = (v: number | null): Cell => (v === null ? '' : Math.round(v * 100) / 100);
 
-export function schoolSheet(result: MonitoringResult): SheetTable {
-  const header = REPORT.schoolColumns;
-  const rows: Cell[][] = result.schools.map((s) => [
-    s.school_id,
-    s.name,
-    s.responded ? REPORT.yes : REPORT.no,
-    s.official_status,
-    s.computed_status,
-    s.status,
-    s.status_mismatch ? REPORT.statusMismatch : '',
-    round2(s.results_index),
-    round2(s.results_index_prev),
-    round2(s.isb),
-    round2(s.isb_prev),
-    s.risk_zone ? REPORT.yes : REPORT.no,
-    s.resilient ? REPORT.yes : REPORT.no,
-    round2(s.residual),
-    s.dynamics,
-    s.effective_mode ? REPORT.yes : '',
-    s.objectivity_flags.join(', '),
-    s.risk_profile.join(', '),
-    s.peers.join(', '),
-    blank(s.peer_rank),
-    blank(s.municipal_rank),
-    s.leader_suggestions.join(', '),
-    s.recommendations.join(', '),
-  ]);
-  return {
-    rows: [header.slice(), ...rows],
-    layout: {
-      frozenRows: 1,
-      columns: header.map((_, i) => ({
-        width: i === 1 ? 260 : 110,
-        numberFormat: i >= 7 && i <= 10 ? '0.00' : undefined,
-      })),
-    },
-  };
+function sheetTable<S extends SheetSchema>(
+  schema: S,
+  records: ReadonlyArray<Record<CodeOf<S>, Cell>>,
+): SheetTable {
+  return { rows: tableOf(schema, records), layout: layoutOf(schema) };
 }
 
-export function indicatorSheet(result: MonitoringResult): SheetTable {
-  const header = REPORT.summaryColumns(result.period, result.previousPeriod);
-  const rows: Cell[][] = result.indicators.map((ind) => [
-    ind.code,
-    ind.section,
-    ind.title,
-    ind.value ?? blank(ind.count),
-    blank(ind.denominator),
-    ind.percent === null ? (ind.denominator === 0 ? '—' : '') : ind.percent,
-    blank(ind.previous_percent),
-    ind.change_pp === null ? '' : ind.change_pp,
-    ind.note ?? '',
-  ]);
-  return {
-    rows: [header.slice(), ...rows],
-    layout: {
-      frozenRows: 1,
-      columns: [
-        { width: 240 },
-        { width: 60 },
-        { width: 520 },
-        { width: 90 },
-        { width: 90 },
-        { width: 90, numberFormat: '0.0' },
-        { width: 110, numberFormat: '0.0' },
-        { width: 110, numberFormat: '+0.0;-0.0;0.0' },
-        { width: 300 },
-      ],
-    },
-  };
+/** «Показатели»: each school's indices, statuses, dynamics, risks and recommendations. */
+export function indicatorsSheet(result: MonitoringResult): SheetTable {
+  return sheetTable(
+    INDICATORS_SHEET,
+    result.schools.map((s) => ({
+      school_id: s.school_id,
+      name: s.name,
+      responded: yesNo(s.responded),
+      official_status: s.official_status,
+      computed_status: s.computed_status,
+      status: s.status,
+      status_mismatch: s.status_mismatch ? REPORT.statusMismatch : '',
+      results_index: round2(s.results_index),
+      results_index_no_vpr: round2(s.results_index_no_vpr),
+      results_index_prev: round2(s.results_index_prev),
+      isb: round2(s.isb),
+      isb_prev: round2(s.isb_prev),
+      risk_zone: yesNo(s.risk_zone),
+      resilient: yesNo(s.resilient),
+      residual: round2(s.residual),
+      dynamics: s.dynamics ? DYNAMICS.show(s.dynamics) : '',
+      effective_mode: s.effective_mode ? yesNo(true) : '',
+      objectivity_flags: objectivityList(s.objectivity_flags),
+      risk_profile: riskProfileText(s.risk_levels),
+      peers: s.peers.join(', '),
+      peer_rank: blank(s.peer_rank),
+      municipal_rank: blank(s.municipal_rank),
+      leader_suggestions: s.leader_suggestions.join(', '),
+      recommendations: s.recommendations.join(', '),
+    })),
+  );
 }
 
-export function recommendationSheet(result: MonitoringResult): SheetTable {
-  const header = REPORT.recommendationColumns;
+/** «Сводка»: each catalogue indicator, this period against the previous one. */
+export function summarySheet(result: MonitoringResult): SheetTable {
+  return sheetTable(
+    summarySchema(result.period, result.previousPeriod),
+    result.indicators.map((ind) => ({
+      code: ind.code,
+      section: ind.section,
+      title: ind.title,
+      count: ind.value ?? blank(ind.count),
+      denominator: blank(ind.denominator),
+      percent: ind.percent === null ? (ind.denominator === 0 ? REPORT.dash : '') : ind.percent,
+      previous_percent: blank(ind.previous_percent),
+      change_pp: ind.change_pp === null ? '' : ind.change_pp,
+      note: ind.note ?? '',
+    })),
+  );
+}
+
+/** «Рекомендации»: one row per school and rule that fired. */
+export function recommendationsSheet(result: MonitoringResult): SheetTable {
   const texts = new Map(result.recommendations.map((r) => [r.rule_id, r]));
   const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
-  const rows: Cell[][] = [];
+  const records: Array<Record<CodeOf<typeof RECOMMENDATIONS_SHEET>, Cell>> = [];
   for (const school of result.schools) {
     const leaders = school.leader_suggestions.map((id) => names.get(id) ?? id);
     for (const ruleId of school.recommendations) {
       const rule = texts.get(ruleId);
-      rows.push([
-        school.school_id,
-        school.name,
-        school.status,
-        ruleId,
-        rule?.addressee ?? '',
-        renderRuleText(rule?.text ?? '', leaders),
-      ]);
+      records.push({
+        school_id: school.school_id,
+        name: school.name,
+        status: school.status,
+        rule_id: ruleId,
+        addressee: rule?.addressee ?? '',
+        text: renderRuleText(rule?.text ?? '', leaders),
+      });
     }
   }
-  return {
-    rows: [header.slice(), ...rows],
-    layout: {
-      frozenRows: 1,
-      columns: [
-        { width: 100 },
-        { width: 240 },
-        { width: 100 },
-        { width: 70 },
-        { width: 90 },
-        { width: 600 },
-      ],
-    },
-  };
+  return sheetTable(RECOMMENDATIONS_SHEET, records);
 }

@@ -5,7 +5,22 @@
  * ingested once; an edited response (same row, later timestamp) replaces its earlier version.
  * The rules are intake.ts's, shared with «Сверить ответы».
  */
+import { CATALOGUE, type Catalogue, type FieldDef } from '../core/catalogue';
+import {
+  isBlankRow,
+  isKnownTitle,
+  judge,
+  noticeAddresses,
+  rawResponse,
+  stateOf,
+  type IntakeContext,
+  type RawResponse,
+} from '../core/intake';
 import { INTAKE, JOURNAL, UI } from '../core/messages';
+import { settingBool } from '../core/settings';
+import { dataKey, settleData, versionKey, type DataEntry } from '../core/versions';
+import type { Cell, Ports } from '../ports';
+import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
 import {
   CODES_FROM_LINKS_KEY,
   FORM_ID_KEY,
@@ -13,31 +28,20 @@ import {
   SHEETS,
   TITLE_MAP_KEY,
 } from '../sheets/schema';
-import { settingBool } from '../core/settings';
-import type { Cell, Ports } from '../ports';
-import { renamedTitles } from './titles';
 import {
-  isBlankRow,
-  isKnownTitle,
-  isNewer,
-  judge,
-  noticeAddresses,
-  rawResponse,
-  versionKey,
-  type IntakeContext,
-  type RawResponse,
-} from '../core/intake';
-import { journal } from './journal';
-import { sendOrQueue } from './mail';
-import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
-import {
+  dataEntries,
   dataRowCells,
   readData,
   readRegistry,
   readIssuedCodes,
+  readRejectedSheet,
   readSettingsSheet,
   rejectedRowCells,
+  type StoredData,
 } from '../sheets/workbook';
+import { journal } from './journal';
+import { sendOrQueue } from './mail';
+import { renamedTitles } from './titles';
 
 /** The submitted row as the adapter read it from the responses sheet. */
 export interface Submission {
@@ -62,7 +66,11 @@ export type IngestOutcome =
 /** How long a submission waits for another one to finish before giving up to reconcile. */
 export const LOCK_TIMEOUT_MS = 30_000;
 
-export function ingestSubmission(ports: Ports, submission: Submission | null): IngestOutcome {
+export function ingestSubmission(
+  ports: Ports,
+  submission: Submission | null,
+  catalogue: Catalogue = CATALOGUE,
+): IngestOutcome {
   const expected = ports.properties.get(RESPONSES_SHEET_KEY);
   if (
     submission &&
@@ -77,7 +85,9 @@ export function ingestSubmission(ports: Ports, submission: Submission | null): I
     journal(ports, JOURNAL.blank, submission ? JOURNAL.rowLabel(submission.row) : '—');
     return 'blank';
   }
-  const result = ports.lock.withLock(LOCK_TIMEOUT_MS, () => ingestLocked(ports, submission));
+  const result = ports.lock.withLock(LOCK_TIMEOUT_MS, () =>
+    ingestLocked(ports, submission, catalogue),
+  );
   if (!result.ok) {
     journal(ports, JOURNAL.lockTimeout, JOURNAL.rowLabel(submission.row));
     return 'lock-timeout';
@@ -92,11 +102,13 @@ export function ingestSubmission(ports: Ports, submission: Submission | null): I
 export function currentTitleMap(
   ports: Pick<Ports, 'properties' | 'forms'>,
   header: readonly Cell[],
+  catalogue: Catalogue = CATALOGUE,
 ): Record<string, string> {
   const stored = parseTitleMap(ports.properties.get(TITLE_MAP_KEY));
   const formId = ports.properties.get(FORM_ID_KEY);
-  if (!formId || header.every((h) => isKnownTitle(String(h).trim(), stored))) return stored;
-  const fresh = renamedTitles(ports.forms.titleMap(formId));
+  if (!formId || header.every((h) => isKnownTitle(String(h).trim(), stored, catalogue)))
+    return stored;
+  const fresh = renamedTitles(ports.forms.titleMap(formId), catalogue);
   ports.properties.set(TITLE_MAP_KEY, JSON.stringify(fresh));
   return fresh;
 }
@@ -113,6 +125,7 @@ export function parseTitleMap(json: string | null): Record<string, string> {
 /** What judging needs: the registry, the settings, and the access codes when checked. */
 export function intakeContext(
   ports: Pick<Ports, 'sheets' | 'accessCodes' | 'clock' | 'properties'>,
+  catalogue: Catalogue = CATALOGUE,
 ): IntakeContext {
   const { settings } = readSettingsSheet(ports.sheets);
   const { schools } = readRegistry(ports.sheets);
@@ -126,26 +139,31 @@ export function intakeContext(
     settings,
     expectedCode: check ? expectedCode : null,
     now: ports.clock.now(),
+    catalogue,
   };
 }
 
-function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
+function ingestLocked(ports: Ports, submission: Submission, catalogue: Catalogue): IngestOutcome {
   const { sheets } = ports;
-  const titleMap = currentTitleMap(ports, submission.header);
-  const raw = rawResponse(submission.row, submission.header, submission.values, titleMap);
+  const { fields } = catalogue;
+  const titleMap = currentTitleMap(ports, submission.header, catalogue);
+  const raw = rawResponse(
+    submission.row,
+    submission.header,
+    submission.values,
+    titleMap,
+    catalogue,
+  );
   if (!raw) {
     journal(ports, JOURNAL.blank, JOURNAL.rowLabel(submission.row));
     return 'blank';
   }
-  ensureProductSheet(ports, SHEETS.data);
-  ensureDataLayout(ports);
-  ensureProductSheet(ports, SHEETS.rejected);
-  const stored = readData(sheets, true);
+  ensureProductSheet(ports, 'data', fields);
+  ensureDataLayout(ports, fields);
+  ensureProductSheet(ports, 'rejected');
+  const stored = readData(sheets, true, fields);
   const version = versionKey(raw.row, raw.timestamp);
-  const seen = sheets
-    .readColumns(SHEETS.rejected, 2)
-    .slice(1)
-    .some((r) => r[1] instanceof Date && versionKey(Number(r[0]), r[1]) === version);
+  const seen = readRejectedSheet(sheets).some((h) => versionKey(h.row, h.timestamp) === version);
   if (
     seen ||
     stored.rows.some((r) => r.timestamp && versionKey(r.rawRow, r.timestamp) === version)
@@ -154,59 +172,89 @@ function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
     return 'duplicate';
   }
 
-  const ctx = intakeContext(ports);
+  const ctx = intakeContext(ports, catalogue);
   const verdict = judge(raw, ctx);
   if (verdict.kind !== 'accepted') {
-    const school = verdict.kind === 'held' ? verdict.data.school_id : verdict.school_id;
-    const period = verdict.kind === 'held' ? verdict.data.period : verdict.period;
+    const { school_id, period } = verdict.kind === 'held' ? verdict.data : verdict;
     sheets.append(SHEETS.rejected, [
       rejectedRowCells({
         row: raw.row,
         timestamp: raw.timestamp,
-        school_id: school,
+        school_id,
         period,
         reasons: verdict.reasons,
-        state: verdict.kind === 'held' ? INTAKE.stateHeld : INTAKE.stateRejected,
+        state: stateOf(verdict.kind, ''),
         decision: '',
       }),
     ]);
     const what = verdict.kind === 'held' ? JOURNAL.held : JOURNAL.rejected;
     journal(ports, what, `${JOURNAL.rowLabel(raw.row)}: ${verdict.reasons.join('; ')}`);
     if (verdict.kind === 'rejected')
-      notifyRespondent(ports, raw, school, period, verdict.reasons, ctx);
+      notifyRespondent(ports, raw, school_id, period, verdict.reasons, ctx);
     return verdict.kind;
   }
 
-  const data = verdict.data;
-  const current = stored.rows.find(
-    (r) => r.data.school_id === data.school_id && r.data.period === data.period,
-  );
-  if (
-    current &&
-    current.timestamp &&
-    !isNewer(raw, { timestamp: current.timestamp, row: current.rawRow })
-  ) {
+  // The same rule as «Сверить ответы»: what «Данные» holds, plus this version.
+  const previous = dataEntries(stored);
+  const incoming = { row: raw.row, timestamp: raw.timestamp, data: verdict.data };
+  const next = settleData([...previous, incoming], previous);
+  const written = updateDataSheet(ports, stored, next, incoming, fields);
+  if (!written) {
     journal(ports, JOURNAL.superseded, JOURNAL.rowLabel(raw.row));
     return 'superseded';
   }
-  const cells = dataRowCells(raw.row, raw.timestamp, data);
-  // An edit that changed the school or period takes the response away from its old key.
-  const moved = stored.rows.find(
-    (r) =>
-      r.rawRow === raw.row &&
-      (r.data.school_id !== data.school_id || r.data.period !== data.period),
-  );
-  if (current) sheets.writeRow(SHEETS.data, current.sheetRow, cells);
-  else if (moved) sheets.writeRow(SHEETS.data, moved.sheetRow, cells);
-  else sheets.append(SHEETS.data, [cells]);
-  if (current && moved) sheets.deleteRow(SHEETS.data, moved.sheetRow);
+  const data = verdict.data;
   journal(
     ports,
-    current ? JOURNAL.replaced : JOURNAL.accepted,
+    written === 'replaced' ? JOURNAL.replaced : JOURNAL.accepted,
     `${data.school_id}, ${data.period}, ${JOURNAL.rowLabel(raw.row)}`,
   );
   ports.ui.toast(UI.toastIngested(data.school_id));
-  return current ? 'replaced' : 'accepted';
+  return written;
+}
+
+/**
+ * Brings «Данные» from `stored` to `next` with the fewest writes: the incoming version over
+ * the row of its school and period (or a row freed by a response that moved), rows that left
+ * «Данные» deleted. Returns how the incoming version went in, or null when it did not.
+ */
+function updateDataSheet(
+  ports: Pick<Ports, 'sheets'>,
+  stored: StoredData,
+  next: readonly DataEntry[],
+  incoming: DataEntry,
+  fields: readonly FieldDef[],
+): 'accepted' | 'replaced' | null {
+  const sameVersion = (r: StoredData['rows'][number], e: DataEntry) =>
+    r.timestamp !== null &&
+    r.rawRow === e.row &&
+    r.timestamp.getTime() === e.timestamp.getTime() &&
+    dataKey(r.data) === dataKey(e.data);
+  const kept = new Set<number>();
+  const changed: DataEntry[] = [];
+  for (const e of next) {
+    const row = stored.rows.find((r) => sameVersion(r, e));
+    if (row) kept.add(row.sheetRow);
+    else changed.push(e);
+  }
+  // Rows without a readable timestamp are not the rule's to judge: they stay as they are.
+  const freed = stored.rows.filter((r) => r.timestamp !== null && !kept.has(r.sheetRow));
+  const isIncoming = (e: DataEntry) => e.row === incoming.row && e.timestamp === incoming.timestamp;
+  let outcome: 'accepted' | 'replaced' | null = null;
+  for (const e of changed) {
+    // Only the incoming version can be new here: every other entry is one «Данные» held.
+    if (!isIncoming(e)) continue;
+    const cells = dataRowCells(e.row, e.timestamp, e.data, fields);
+    const sameKey = freed.findIndex((r) => dataKey(r.data) === dataKey(e.data));
+    const slot = sameKey >= 0 ? sameKey : freed.length > 0 ? 0 : -1;
+    outcome = sameKey >= 0 ? 'replaced' : 'accepted';
+    if (slot < 0) ports.sheets.append(SHEETS.data, [cells]);
+    else ports.sheets.writeRow(SHEETS.data, freed.splice(slot, 1)[0].sheetRow, cells);
+  }
+  for (const r of freed.sort((a, b) => b.sheetRow - a.sheetRow)) {
+    ports.sheets.deleteRow(SHEETS.data, r.sheetRow);
+  }
+  return outcome;
 }
 
 /**

@@ -5,29 +5,35 @@
  * versions of edited responses stay listed); new rejected or held versions are added, and the
  * inspector's decisions on held responses («принять» / «отклонить») are applied.
  */
-import { COLUMNS, SHEETS } from '../sheets/schema';
+import { CATALOGUE, type Catalogue } from '../core/catalogue';
 import { INTAKE, JOURNAL } from '../core/messages';
-import type { Ports } from '../ports';
-import { currentTitleMap, intakeContext } from './ingest';
 import {
+  isBlankRow,
+  rawResponse,
   rebuild,
   stateOf,
-  versionKey,
-  type DataEntry,
   type JournalEntry,
   type RawResponse,
 } from '../core/intake';
-import { isBlankRow, rawResponse } from '../core/intake';
-import { journal } from './journal';
-import { RESPONSES_SHEET_KEY } from '../sheets/schema';
-import { rememberDataLayout } from '../sheets/product';
+import { versionKey } from '../core/versions';
+import type { Ports } from '../ports';
 import {
-  dataHeader,
+  FORM_ID_KEY,
+  headerOf,
+  REJECTED_SHEET,
+  RESPONSES_SHEET_KEY,
+  SHEETS,
+} from '../sheets/schema';
+import { dataHeader, rememberDataLayout } from '../sheets/product';
+import {
+  dataEntries,
   dataRowCells,
   readData,
   readRejectedSheet,
   rejectedRowCells,
 } from '../sheets/workbook';
+import { currentTitleMap, intakeContext } from './ingest';
+import { journal } from './journal';
 
 export interface ReconcileResult {
   accepted: number;
@@ -35,40 +41,52 @@ export interface ReconcileResult {
   rejected: number;
 }
 
+/**
+ * The responses sheet: by the id setup kept, else the sheet the form sends its responses to
+ * (Google names it in the spreadsheet's language: «Ответы на форму (1)», "Form Responses 1").
+ */
+export function responsesSheetName(ports: Pick<Ports, 'sheets' | 'properties'>): string | null {
+  const id = ports.properties.get(RESPONSES_SHEET_KEY);
+  const byId = id ? ports.sheets.sheetNameById(Number(id)) : null;
+  if (byId !== null) return byId;
+  const formId = ports.properties.get(FORM_ID_KEY);
+  const sheetId = formId ? ports.sheets.responsesSheetId(formId) : null;
+  return sheetId === null ? null : ports.sheets.sheetNameById(sheetId);
+}
+
 /** Every raw response version in the responses sheet, blank rows left out. */
 export function readRawResponses(
   ports: Pick<Ports, 'sheets' | 'properties' | 'forms'>,
+  catalogue: Catalogue = CATALOGUE,
 ): RawResponse[] {
-  const id = ports.properties.get(RESPONSES_SHEET_KEY);
-  const name = id ? ports.sheets.sheetNameById(Number(id)) : SHEETS.responses;
+  const name = responsesSheetName(ports);
   // Without its responses there is nothing to rebuild from: stop rather than empty «Данные».
   if (name === null) throw new Error(INTAKE.responsesSheetMissing);
   const table = ports.sheets.read(name);
   if (table.length === 0) return [];
-  const titleMap = currentTitleMap(ports, table[0]);
+  const titleMap = currentTitleMap(ports, table[0], catalogue);
   const header = table[0];
   const raws: RawResponse[] = [];
   for (let i = 1; i < table.length; i++) {
     if (isBlankRow(header, table[i])) continue;
-    const raw = rawResponse(i + 1, header, table[i], titleMap);
+    const raw = rawResponse(i + 1, header, table[i], titleMap, catalogue);
     if (raw) raws.push(raw);
   }
   return raws;
 }
 
-export function reconcile(ports: Ports): ReconcileResult {
-  const result = ports.lock.withLock(120_000, () => reconcileLocked(ports));
+export function reconcile(ports: Ports, catalogue: Catalogue = CATALOGUE): ReconcileResult {
+  const result = ports.lock.withLock(120_000, () => reconcileLocked(ports, catalogue));
   if (!result.ok) throw new Error(JOURNAL.lockTimeout);
   return result.value;
 }
 
-function reconcileLocked(ports: Ports): ReconcileResult {
-  const raws = readRawResponses(ports);
+function reconcileLocked(ports: Ports, catalogue: Catalogue): ReconcileResult {
+  const { fields } = catalogue;
+  const raws = readRawResponses(ports, catalogue);
   const history = readRejectedSheet(ports.sheets);
   const decisions = new Map(history.map((h) => [versionKey(h.row, h.timestamp), h.decision]));
-  const previous: DataEntry[] = readData(ports.sheets).rows.flatMap((r) =>
-    r.timestamp ? [{ row: r.rawRow, timestamp: r.timestamp, data: r.data }] : [],
-  );
+  const previous = dataEntries(readData(ports.sheets, false, fields));
   // The period a version was accepted or listed under, for responses that did not name one.
   const periods = new Map<string, string>([
     ...history.map((h) => [versionKey(h.row, h.timestamp), h.period] as [string, string]),
@@ -76,7 +94,7 @@ function reconcileLocked(ports: Ports): ReconcileResult {
   ]);
   const { data, journal: fresh } = rebuild(
     raws,
-    intakeContext(ports),
+    intakeContext(ports, catalogue),
     decisions,
     previous,
     periods,
@@ -84,10 +102,10 @@ function reconcileLocked(ports: Ports): ReconcileResult {
   const acceptedVersions = new Set(data.map((d) => versionKey(d.row, d.timestamp)));
 
   ports.sheets.replace(SHEETS.data, [
-    dataHeader(),
-    ...data.map((d) => dataRowCells(d.row, d.timestamp, d.data)),
+    dataHeader(fields),
+    ...data.map((d) => dataRowCells(d.row, d.timestamp, d.data, fields)),
   ]);
-  rememberDataLayout(ports);
+  rememberDataLayout(ports, fields);
 
   const byVersion = new Map<string, JournalEntry>(
     history.map((h) => [versionKey(h.row, h.timestamp), h]),
@@ -98,29 +116,27 @@ function reconcileLocked(ports: Ports): ReconcileResult {
     (a, b) => a.row - b.row || a.timestamp.getTime() - b.timestamp.getTime(),
   );
   for (const m of merged) {
-    if (acceptedVersions.has(versionKey(m.row, m.timestamp)) && m.decision !== 'принять') {
-      m.state = INTAKE.stateAcceptedOnReconcile;
+    if (acceptedVersions.has(versionKey(m.row, m.timestamp)) && m.decision !== 'accept') {
+      m.state = 'accepted_on_reconcile';
       continue;
     }
     if (
-      m.state === INTAKE.stateHeld ||
-      m.state === INTAKE.stateAcceptedByInspector ||
-      m.state === INTAKE.stateRejectedByInspector
+      m.state === 'held' ||
+      m.state === 'accepted_by_inspector' ||
+      m.state === 'rejected_by_inspector'
     ) {
       m.state = stateOf('held', m.decision);
     }
   }
   ports.sheets.replace(SHEETS.rejected, [
-    COLUMNS.rejected.slice(),
+    headerOf(REJECTED_SHEET),
     ...merged.map(rejectedRowCells),
   ]);
 
   const counts = {
     accepted: data.length,
-    held: fresh.filter((f) => f.state === INTAKE.stateHeld).length,
-    rejected: fresh.filter(
-      (f) => f.state !== INTAKE.stateHeld && f.state !== INTAKE.stateAcceptedByInspector,
-    ).length,
+    held: fresh.filter((f) => f.state === 'held').length,
+    rejected: fresh.filter((f) => f.state !== 'held' && f.state !== 'accepted_by_inspector').length,
   };
   journal(
     ports,

@@ -1,10 +1,10 @@
 /** «Сформировать аналитическую записку» and the summary the offline command writes. */
-import { INTAKE, JOURNAL, UI } from '../core/messages';
+import { JOURNAL, UI } from '../core/messages';
 import { buildReport } from '../core/report/build';
 import { toSummaryJson } from '../core/summaryJson';
 import type { DocumentInfo, Ports } from '../ports';
 import { journal } from './journal';
-import { compute, recompute } from './recompute';
+import { compute } from './recompute';
 import { isBlankRow } from '../core/intake';
 import { countRows, rowOutcomes } from '../core/rowAccount';
 import { OFFLINE_RUN_KEY, RESPONSES_SHEET_KEY, SHEETS } from '../sheets/schema';
@@ -15,8 +15,12 @@ const counts = (r: ReturnType<typeof rejectedAndHeld>) => ({
   heldCount: r.held.length,
 });
 
+/**
+ * The report computes what it shows (one read per input sheet and the core) but leaves the
+ * output sheets to «Пересчитать показатели»: rewriting them here would double its cost.
+ */
 export function writeReport(ports: Ports, period?: string): DocumentInfo {
-  const { result, settings, inputErrors } = recompute(ports, period);
+  const { result, settings, inputErrors } = compute(ports, period);
   const model = buildReport(result, {
     municipality: String(settings.municipality ?? ''),
     date: ports.clock.format(ports.clock.now(), 'dd.MM.yyyy'),
@@ -38,10 +42,10 @@ export function writeReport(ports: Ports, period?: string): DocumentInfo {
 export function rejectedAndHeld(ports: Pick<Ports, 'sheets'>, period: string) {
   const entries = readRejectedSheet(ports.sheets).filter((e) => !e.period || e.period === period);
   const rejected = entries
-    .filter((e) => e.state === INTAKE.stateRejected || e.state === INTAKE.stateRejectedByInspector)
+    .filter((e) => e.state === 'rejected' || e.state === 'rejected_by_inspector')
     .map((e) => ({ row: e.row, school_id: e.school_id, errors: e.reasons }));
   const held = entries
-    .filter((e) => e.state === INTAKE.stateHeld)
+    .filter((e) => e.state === 'held')
     .map((e) => ({ row: e.row, school_id: e.school_id, reasons: e.reasons }));
   return { rejected, held };
 }
@@ -56,9 +60,9 @@ function judgedRows(ports: Pick<Ports, 'sheets'>) {
   return [...latest.values()].map((e) => ({
     ...e,
     outcome:
-      e.state === INTAKE.stateRejected || e.state === INTAKE.stateRejectedByInspector
+      e.state === 'rejected' || e.state === 'rejected_by_inspector'
         ? ('rejected' as const)
-        : e.state === INTAKE.stateHeld
+        : e.state === 'held'
           ? ('held' as const)
           : ('accepted' as const),
   }));
@@ -68,10 +72,7 @@ function judgedRows(ports: Pick<Ports, 'sheets'>) {
  * The section 9 summary of the current (or given) period, as JSON text, with every row of
  * «Ответы формы» accounted for and the rejected and held rows of every period listed.
  */
-export function summaryJson(
-  ports: Pick<Ports, 'sheets' | 'properties'>,
-  period?: string,
-): string {
+export function summaryJson(ports: Pick<Ports, 'sheets' | 'properties'>, period?: string): string {
   const { result } = compute(ports, period);
   const judged = judgedRows(ports);
   const inData = new Set(readData(ports.sheets, true).rows.map((r) => r.rawRow));

@@ -29,7 +29,8 @@ async function docxText(file: string): Promise<string> {
 describe('1. quoting and row width', () => {
   it('a quote opened and never closed before a later quoted cell stops the run at its line', async () => {
     const header = RESPONSE_HEADER.join(',');
-    const row = (i: number, comment: string) => responseCells(i).slice(0, -1).join(',') + ',' + comment;
+    const row = (i: number, comment: string) =>
+      responseCells(i).slice(0, -1).join(',') + ',' + comment;
     const text = [
       header,
       row(1, ''),
@@ -197,7 +198,16 @@ describe('9. size', () => {
     const dir = tempDir();
     const wb = new ExcelJS.Workbook();
     const reg = wb.addWorksheet(SHEETS.registry);
-    reg.addRow(['school_id', 'name', 'municipality', 'locality', 'email', 'is_internship_site', 'leader_school_id', 'active']);
+    reg.addRow([
+      'school_id',
+      'name',
+      'municipality',
+      'locality',
+      'email',
+      'is_internship_site',
+      'leader_school_id',
+      'active',
+    ]);
     reg.addRow(['001', 'Школа № 1', 'Округ', 'urban', 'a@edu.example.ru', 'нет', '', 'да']);
     const resp = wb.addWorksheet(SHEETS.responses);
     resp.addRow(RESPONSE_HEADER);
@@ -262,7 +272,9 @@ describe('11. every row accounted for', () => {
     };
     expect(s.rows).toEqual({ read: 6, accepted: 2, superseded: 1, rejected: 2, held: 0, blank: 1 });
     expect(s.rejected.map((e) => e.line).sort()).toEqual([5, 6]);
-    expect(r.stdout).toMatch(/прочитано 6.*принято 2.*заменено 1.*отклонено 2.*на проверке 0.*пустых 1/);
+    expect(r.stdout).toMatch(
+      /прочитано 6.*принято 2.*заменено 1.*отклонено 2.*на проверке 0.*пустых 1/,
+    );
   });
 });
 
@@ -316,7 +328,10 @@ describe('14. a new user', () => {
   });
 
   it('the report says only what happened: no previous period, no Google Form offline', async () => {
-    const c = offlineCase(2, csvText([RESPONSE_HEADER, responseCells(1), responseCells(2, { students_total: 'x' })]));
+    const c = offlineCase(
+      2,
+      csvText([RESPONSE_HEADER, responseCells(1), responseCells(2, { students_total: 'x' })]),
+    );
     const r = await cli(...c.args());
     expect(r.code).toBe(0);
     const text = await docxText(path.join(c.out, 'report.docx'));

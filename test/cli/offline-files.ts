@@ -26,9 +26,13 @@ export function schoolCode(i: number): string {
 
 /** A registry line per school: `001`, `002`, … with registry e-mails. */
 export function registryCsv(count: number, extra: string[] = []): string {
-  const lines = ['school_id,name,municipality,locality,email,is_internship_site,leader_school_id,active'];
+  const lines = [
+    'school_id,name,municipality,locality,email,is_internship_site,leader_school_id,active',
+  ];
   for (let i = 1; i <= count; i++)
-    lines.push(`${schoolCode(i)},Школа № ${i},Округ,urban,school${schoolCode(i)}@edu.example.ru,нет,,да`);
+    lines.push(
+      `${schoolCode(i)},Школа № ${i},Округ,urban,school${schoolCode(i)}@edu.example.ru,нет,,да`,
+    );
   return [...lines, ...extra].join('\n') + '\n';
 }
 

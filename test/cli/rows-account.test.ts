@@ -5,7 +5,14 @@
  */
 import fc from 'fast-check';
 import { cli, readSummary } from './helpers';
-import { PERIOD, PREVIOUS, RESPONSE_HEADER, csvText, offlineCase, responseCells } from './offline-files';
+import {
+  PERIOD,
+  PREVIOUS,
+  RESPONSE_HEADER,
+  csvText,
+  offlineCase,
+  responseCells,
+} from './offline-files';
 
 type Kind =
   | 'valid'
@@ -65,7 +72,10 @@ describe('rows accounting', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(
-          fc.record({ kind: fc.constantFrom(...kinds), school: fc.integer({ min: 1, max: SCHOOLS }) }),
+          fc.record({
+            kind: fc.constantFrom(...kinds),
+            school: fc.integer({ min: 1, max: SCHOOLS }),
+          }),
           { minLength: 0, maxLength: 7 },
         ),
         async (rows) => {
@@ -91,7 +101,9 @@ describe('rows accounting', () => {
           expect(blank).toBe(all.filter((x) => x.kind === 'blank').length);
           expect(held).toBe(0);
           expect(s.rejected).toHaveLength(rejected);
-          expect(s.rejected.every((e) => e.file === 'responses.csv' && (e.line ?? 0) >= 2)).toBe(true);
+          expect(s.rejected.every((e) => e.file === 'responses.csv' && (e.line ?? 0) >= 2)).toBe(
+            true,
+          );
           expect(r.stdout).toContain(`прочитано ${read} =`);
         },
       ),

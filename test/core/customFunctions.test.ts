@@ -1,5 +1,5 @@
 import {
-  contextFromResults,
+  formulaTable,
   indicatorFn,
   isbFn,
   resultsIndexFn,
@@ -7,6 +7,7 @@ import {
   statusFn,
 } from '../../src/core/customFunctions';
 import { computeMonitoring } from '../../src/core/monitoring';
+import { summarySheet } from '../../src/sheets/outputs';
 import { answers, listed, row, school } from './fixtures';
 
 describe('shareFn (ДОЛЯ)', () => {
@@ -36,12 +37,10 @@ describe('shareFn (ДОЛЯ)', () => {
 });
 
 describe('isbFn and resultsIndexFn', () => {
-  const row12 = (single: number, remote: string) => [
+  // Nine columns (rev 2): five shares, four yes/no conditions.
+  const row9 = (single: number, remote: string) => [
     single,
     0.5,
-    0,
-    0,
-    0,
     0,
     0,
     0,
@@ -51,35 +50,27 @@ describe('isbFn and resultsIndexFn', () => {
     'нет',
   ];
 
-  it('computes ИСБ over a range of schools, with a header row kept', () => {
-    const header = [
-      'неполные',
-      'высшее',
-      'кдн',
-      'вшу',
-      'язык',
-      'неатт',
-      'пропуски',
-      'овз',
-      'отдал',
-      'малок',
-      'инфр',
-      'кадры',
-    ];
-    const out = isbFn([header, row12(0.1, 'нет'), row12(0.2, 'нет'), row12(0.3, 'да')]) as (
+  it('computes the absolute ИСБ of each row, with a header row kept', () => {
+    const header = ['неполные', 'высшее', 'учёт', 'язык', 'овз', 'отдал', 'малок', 'кадры', 'инфр'];
+    const out = isbFn([header, row9(0.1, 'нет'), row9(0.25, 'нет'), row9(0.6, 'да')]) as (
       string | number
     )[][];
     expect(out[0]).toEqual(['ИСБ']);
-    // equal weights over the two components that vary (the constant ones give z = 0)
-    const s = Math.sqrt(1.5);
-    const h = Math.SQRT1_2;
-    expect(out[1][0] as number).toBeCloseTo((s + h) / 12, 12);
-    expect(out[3][0] as number).toBeCloseTo((-s - 2 * h) / 12, 12);
+    // d: single parent share / 0.5 (at most 1); parents' higher education 0.5 of 0.5 -> 0.
+    expect(out[1][0] as number).toBeCloseTo(100 * (1 - 0.2 / 9), 6);
+    expect(out[2][0] as number).toBeCloseTo(100 * (1 - 0.5 / 9), 6);
+    expect(out[3][0] as number).toBeCloseTo(100 * (1 - 2 / 9), 6);
+    // A row's value does not depend on the other rows.
+    const alone = isbFn([row9(0.1, 'нет')]);
+    expect(alone).toEqual([[out[1][0]]]);
+    // Weights: remote counts three times.
+    const weighted = isbFn([row9(0.6, 'да')], [[1, 1, 1, 1, 1, 3, 1, 1, 1]]) as number[][];
+    expect(weighted[0][0]).toBeCloseTo(100 * (1 - 4 / 11), 6);
   });
 
   it('reports a wrong number of columns or a bad cell', () => {
-    expect(isbFn([[1, 2, 3]])).toBe('#ОШИБКА: ИСБ: нужно 12 столбцов, а в диапазоне 3');
-    const out = isbFn([row12(0.1, 'нет'), row12(0.2, 'может')]) as (string | number)[][];
+    expect(isbFn([[1, 2, 3]])).toBe('#ОШИБКА: ИСБ: нужно 9 столбцов, а в диапазоне 3');
+    const out = isbFn([row9(0.1, 'нет'), row9(0.2, 'может')]) as (string | number)[][];
     expect(out[1][0]).toBe('#ОШИБКА: ИСБ: строка 2: «может» — не число и не да/нет');
   });
 
@@ -109,32 +100,46 @@ describe('statusFn and indicatorFn', () => {
     ),
     settings: { mun_results_analysis: true },
   });
-  const ctx = contextFromResults([result]);
+  // What the functions get as their table argument: the sheets recompute writes.
+  const table = formulaTable(result);
+  const summary = summarySheet(result).rows;
 
   it('gives a school status, for one school or a range', () => {
-    expect(statusFn('a', '', ctx)).toBe('ШНОР');
-    expect(statusFn([['a'], ['b']], '2022', ctx)).toEqual([['ШНОР'], ['']]);
-    expect(statusFn('zz', '', ctx)).toBe('#ОШИБКА: статус: школа «zz» не найдена');
-    expect(statusFn('a', '2019', ctx)).toBe(
+    expect(statusFn('a', table)).toBe('ШНОР');
+    expect(statusFn([['a'], ['b']], table, '2022')).toEqual([['ШНОР'], ['']]);
+    expect(statusFn('zz', table)).toBe('#ОШИБКА: статус: школа «zz» не найдена');
+    expect(statusFn('a', table, '2019')).toBe(
       '#ОШИБКА: статус: нет расчёта за период 2019; выполните пересчёт',
     );
   });
 
-  it('gives municipal indicators as fractions, facts as words', () => {
-    expect(indicatorFn('share_flagged', '', '', ctx)).toBe(0.333);
-    expect(indicatorFn('mun_results_analysis', '', '', ctx)).toBe('имеется');
-    expect(indicatorFn('count_internship_sites', '', '', ctx)).toBe(0);
-    expect(indicatorFn('nonsense', '', '', ctx)).toBe(
+  it('asks for the table when it is not given', () => {
+    expect(statusFn('a', '')).toMatch(/^#ОШИБКА: статус: вторым аргументом укажите диапазон/);
+  });
+
+  it('finds a school whose code Sheets turned into a number', () => {
+    const numbered = formulaTable({
+      ...result,
+      schools: result.schools.map((s, i) => ({ ...s, school_id: `000${i + 1}` })),
+    });
+    expect(statusFn(1, numbered)).toBe('ШНОР');
+  });
+
+  it('gives municipal indicators from «Сводка» as fractions, facts as words', () => {
+    expect(indicatorFn('share_flagged', summary)).toBe(0.333);
+    expect(indicatorFn('mun_results_analysis', summary)).toBe('имеется');
+    expect(indicatorFn('count_internship_sites', summary)).toBe(0);
+    expect(indicatorFn('nonsense', summary)).toBe(
       '#ОШИБКА: показатель: неизвестный показатель «nonsense»',
     );
   });
 
   it('gives school values by code', () => {
-    expect(indicatorFn('share_teachers_diagnosed', 'b', '', ctx)).toBe(0.6);
-    expect(indicatorFn('status', 'a', '', ctx)).toBe('ШНОР');
-    expect(indicatorFn('results_index', 'c', '', ctx)).toBe(result.schools[2].results_index);
-    expect(indicatorFn([['municipal_rank', 'flagged']], 'a', '', ctx)).toEqual([[1, true]]);
-    expect(indicatorFn('no_such', 'a', '', ctx)).toBe(
+    expect(indicatorFn('share_teachers_diagnosed', table, 'b')).toBe(0.6);
+    expect(indicatorFn('status', table, 'a')).toBe('ШНОР');
+    expect(indicatorFn('results_index', table, 'c')).toBe(result.schools[2].results_index);
+    expect(indicatorFn([['municipal_rank', 'flagged']], table, 'a')).toEqual([[1, true]]);
+    expect(indicatorFn('no_such', table, 'a')).toBe(
       '#ОШИБКА: показатель: неизвестный показатель «no_such»',
     );
   });

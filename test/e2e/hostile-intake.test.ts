@@ -11,7 +11,11 @@ const outbox = (h: ReturnType<typeof makeHarness>) =>
 
 const setSetting = (h: ReturnType<typeof makeHarness>, key: string, value: string) => {
   const sheet = h.ss.getSheetByName(SHEETS.settings)!;
-  const row = sheet.getDataRange().getValues().findIndex((r) => r[0] === key) + 1;
+  const row =
+    sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === key) + 1;
   sheet.getRange(row, 3).setValue(value);
 };
 
@@ -56,7 +60,11 @@ describe('6. the «what to fix» e-mail', () => {
         students_total: 'сто',
       }),
     );
-    expect(outbox(h).map((m) => m.to).sort()).toEqual(['school0001@example.edu.ru', 'zam@school-one.ru'].sort());
+    expect(
+      outbox(h)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['school0001@example.edu.ru', 'zam@school-one.ru'].sort());
   });
 
   it('never carries respondent text in its subject', () => {

@@ -2,20 +2,12 @@
  * Emulated Body: the document's main section. Like Google's, it is never empty: a new document
  * and a cleared body hold one empty paragraph, and it always ends with a paragraph.
  */
-import { gasError } from '../gas-error';
-import { asGas, type DocContext } from './context';
+import { type DocContext } from './context';
 import type { ElementCasts } from './element';
-import type { TableNode } from './model';
-import {
-  indexOfChild,
-  insertInParagraph,
-  visitParagraphs,
-  wrapBlock,
-  type ContainerRef,
-} from './blocks';
+import type { ContainerRef, TableNode } from './model';
+import { indexOfChild, insertInParagraph, visitParagraphs } from './blocks';
 import { BlockContainer } from './container';
-import { EmulatedInlineImage } from './inline';
-import { EmulatedTable } from './table';
+import { asGas, unchecked, gasError } from '../gas';
 
 type BodyRef = Extract<ContainerRef, { kind: 'body' }>;
 
@@ -77,8 +69,7 @@ export class EmulatedBody
     const out: GoogleAppsScript.Document.InlineImage[] = [];
     visitParagraphs(this.ref, (parent, p) => {
       for (const inline of p.inlines) {
-        if (inline.kind === 'image')
-          out.push(asGas(new EmulatedInlineImage(this.ctx, parent, p, inline)));
+        if (inline.kind === 'image') out.push(asGas(this.ctx.views.image(parent, p, inline)));
       }
     });
     return out;
@@ -89,7 +80,7 @@ export class EmulatedBody
     this.read('getListItems');
     const out: GoogleAppsScript.Document.ListItem[] = [];
     visitParagraphs(this.ref, (parent, p) => {
-      if (p.kind === 'listItem') out.push(asGas(wrapBlock(this.ctx, parent, p)));
+      if (p.kind === 'listItem') out.push(unchecked(this.ctx.views.block(parent, p)));
     });
     return out;
   }
@@ -98,7 +89,7 @@ export class EmulatedBody
   getParagraphs(): GoogleAppsScript.Document.Paragraph[] {
     this.read('getParagraphs');
     const out: GoogleAppsScript.Document.Paragraph[] = [];
-    visitParagraphs(this.ref, (parent, p) => out.push(asGas(wrapBlock(this.ctx, parent, p))));
+    visitParagraphs(this.ref, (parent, p) => out.push(unchecked(this.ctx.views.block(parent, p))));
     return out;
   }
 
@@ -106,7 +97,7 @@ export class EmulatedBody
     this.read('getTables');
     return this.ref.blocks
       .filter((b): b is TableNode => b.kind === 'table')
-      .map((b) => asGas(new EmulatedTable(this.ctx, this.ref, b)));
+      .map((b) => asGas(this.ctx.views.table(this.ref, b)));
   }
 
   insertPageBreak(childIndex: number): GoogleAppsScript.Document.PageBreak {

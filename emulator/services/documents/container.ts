@@ -5,10 +5,9 @@
  * Load order: './blocks' builds these classes' subclasses, so body.ts and table-cell.ts import
  * './blocks' before this file (a subclass must not be defined while this file is half-loaded).
  */
-import { gasError } from '../gas-error';
-import { asGas, type DocContext } from './context';
+import { type DocContext } from './context';
 import { ElementBase } from './element';
-import { blocksText } from './model';
+import { blocksText, type ContainerRef } from './model';
 import { EmulatedText } from './text';
 import {
   blocksSource,
@@ -22,8 +21,8 @@ import {
   removeBlock,
   replaceBlocksText,
   setBlocksText,
-  type ContainerRef,
 } from './blocks';
+import { asGas, unchecked, gasError } from '../gas';
 
 /** `Self` is the Google type the chainable methods return (Body, TableCell). */
 export abstract class BlockContainer<R extends ContainerRef, Self> extends ElementBase {
@@ -35,7 +34,7 @@ export abstract class BlockContainer<R extends ContainerRef, Self> extends Eleme
   }
 
   protected self(): Self {
-    return asGas(this);
+    return unchecked(this);
   }
 
   protected method(name: string): string {
@@ -55,7 +54,7 @@ export abstract class BlockContainer<R extends ContainerRef, Self> extends Eleme
     image: GoogleAppsScript.Base.BlobSource | GoogleAppsScript.Document.InlineImage,
   ): GoogleAppsScript.Document.InlineImage {
     this.write('appendImage');
-    return asGas(insertInParagraph(this.ctx, this.ref, this.end(), 'image', image));
+    return unchecked(insertInParagraph(this.ctx, this.ref, this.end(), 'image', image));
   }
 
   appendListItem(
@@ -128,7 +127,7 @@ export abstract class BlockContainer<R extends ContainerRef, Self> extends Eleme
     image: GoogleAppsScript.Base.BlobSource | GoogleAppsScript.Document.InlineImage,
   ): GoogleAppsScript.Document.InlineImage {
     this.write('insertImage');
-    return asGas(insertInParagraph(this.ctx, this.ref, childIndex, 'image', image));
+    return unchecked(insertInParagraph(this.ctx, this.ref, childIndex, 'image', image));
   }
 
   insertListItem(

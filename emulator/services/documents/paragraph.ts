@@ -2,8 +2,7 @@
  * Emulated Paragraph and ListItem (a list item is a paragraph that belongs to a list). Their
  * content is a row of inline pieces: text, images, page breaks, horizontal rules.
  */
-import { gasError } from '../gas-error';
-import { asGas, assertString } from './context';
+import { assertString } from './context';
 import { childOf, type ElementCasts } from './element';
 import { Attribute, enumName, type AlignmentName, type GlyphName, type HeadingName } from './enums';
 import {
@@ -22,7 +21,7 @@ import {
 import { EmulatedText, textAttrsFrom, type TextSource } from './text';
 import { imageNode } from './blocks';
 import { BlockElement } from './block-element';
-import { EmulatedHorizontalRule, EmulatedInlineImage, EmulatedPageBreak } from './inline';
+import { asGas, gasEnumMember, unchecked, gasError } from '../gas';
 
 /** All the text of one paragraph, as one editable region. */
 export function paragraphSource(node: ParagraphLike): TextSource {
@@ -76,18 +75,16 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
 
   private inline(node: InlineNode): unknown {
     if (node.kind === 'text') return new EmulatedText(this.ctx, pieceSource(node));
-    if (node.kind === 'image')
-      return new EmulatedInlineImage(this.ctx, this.parent, this.node, node);
-    if (node.kind === 'pageBreak')
-      return new EmulatedPageBreak(this.ctx, this.parent, this.node, node);
-    return new EmulatedHorizontalRule(this.ctx, this.parent, this.node, node);
+    if (node.kind === 'image') return this.ctx.views.image(this.parent, this.node, node);
+    if (node.kind === 'pageBreak') return this.ctx.views.pageBreak(this.parent, this.node, node);
+    return this.ctx.views.horizontalRule(this.parent, this.node, node);
   }
 
   appendHorizontalRule(): GoogleAppsScript.Document.HorizontalRule {
     this.write('appendHorizontalRule');
     const node = { kind: 'horizontalRule' as const };
     this.node.inlines.push(node);
-    return asGas(this.inline(node));
+    return unchecked(this.inline(node));
   }
 
   appendInlineImage(
@@ -96,14 +93,14 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
     this.write('appendInlineImage');
     const node = imageNode(image);
     this.node.inlines.push(node);
-    return asGas(this.inline(node));
+    return unchecked(this.inline(node));
   }
 
   appendPageBreak(): GoogleAppsScript.Document.PageBreak {
     this.write('appendPageBreak');
     const node = { kind: 'pageBreak' as const };
     this.node.inlines.push(node);
-    return asGas(this.inline(node));
+    return unchecked(this.inline(node));
   }
 
   appendText(text: string | GoogleAppsScript.Document.Text): GoogleAppsScript.Document.Text {
@@ -111,7 +108,7 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
     const value = typeof text === 'string' ? text : plainTextOf(text);
     const node = textNode(paragraphText(value));
     this.node.inlines.push(node);
-    return asGas(this.inline(node));
+    return unchecked(this.inline(node));
   }
 
   clear(): Self {
@@ -127,7 +124,7 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
 
   getAlignment(): GoogleAppsScript.Document.HorizontalAlignment {
     this.read('getAlignment');
-    return asGas(this.node.alignment);
+    return gasEnumMember(this.node.alignment);
   }
 
   getAttributes(): Record<string, unknown> {
@@ -143,7 +140,7 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
 
   getChild(childIndex: number): GoogleAppsScript.Document.Element {
     this.read('getChild');
-    return asGas(this.inline(childOf(this.node.inlines, childIndex)));
+    return unchecked(this.inline(childOf(this.node.inlines, childIndex)));
   }
 
   getChildIndex(child: GoogleAppsScript.Document.Element): number {
@@ -154,7 +151,7 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
 
   getHeading(): GoogleAppsScript.Document.ParagraphHeading {
     this.read('getHeading');
-    return asGas(this.node.heading);
+    return gasEnumMember(this.node.heading);
   }
 
   getIndentEnd(): number {
@@ -179,7 +176,7 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
 
   getLinkUrl(): string {
     this.read('getLinkUrl');
-    return asGas(this.textView().__attributes()[Attribute.LINK_URL]);
+    return unchecked(this.textView().__attributes()[Attribute.LINK_URL]);
   }
 
   getNumChildren(): number {
@@ -367,7 +364,7 @@ export class EmulatedListItem
 
   getGlyphType(): GoogleAppsScript.Document.GlyphType {
     this.read('getGlyphType');
-    return asGas(this.node.glyphType);
+    return gasEnumMember(this.node.glyphType);
   }
 
   getListId(): string {

@@ -13,7 +13,6 @@ import type { Runtime } from '../../runtime';
 import { Alignment, DestinationType, FeedbackType, ItemType, PageNavigationType } from './enums';
 import { FormView, formView, type EmulatedForm } from './form';
 import { ItemView } from './item-base';
-import { asGas, gasError, invalidArgument } from './gas';
 import type { FormData, FormStore, SpreadsheetOpener } from './model';
 import {
   CheckboxValidationBuilderImpl,
@@ -23,6 +22,8 @@ import {
   type AnswerCheck,
   type ValidationData,
 } from './validation';
+import { asGas, gasEnum, gasError, invalidArgument } from '../gas';
+import { formViews } from './views';
 
 type FormApp = GoogleAppsScript.Forms.FormApp;
 type Emulated =
@@ -43,12 +44,13 @@ const NOT_FOUND =
   'No item with the given ID could be found, or you do not have permission to access it.';
 
 export class FormAppImpl implements Pick<FormApp, Emulated> {
-  readonly Alignment = asGas<typeof GoogleAppsScript.Forms.Alignment>(Alignment);
-  readonly DestinationType = asGas<typeof GoogleAppsScript.Forms.DestinationType>(DestinationType);
-  readonly FeedbackType = asGas<typeof GoogleAppsScript.Forms.FeedbackType>(FeedbackType);
-  readonly ItemType = asGas<typeof GoogleAppsScript.Forms.ItemType>(ItemType);
+  readonly Alignment = gasEnum<typeof GoogleAppsScript.Forms.Alignment>(Alignment);
+  readonly DestinationType =
+    gasEnum<typeof GoogleAppsScript.Forms.DestinationType>(DestinationType);
+  readonly FeedbackType = gasEnum<typeof GoogleAppsScript.Forms.FeedbackType>(FeedbackType);
+  readonly ItemType = gasEnum<typeof GoogleAppsScript.Forms.ItemType>(ItemType);
   readonly PageNavigationType =
-    asGas<typeof GoogleAppsScript.Forms.PageNavigationType>(PageNavigationType);
+    gasEnum<typeof GoogleAppsScript.Forms.PageNavigationType>(PageNavigationType);
 
   constructor(private readonly store: FormStore) {}
 
@@ -56,7 +58,11 @@ export class FormAppImpl implements Pick<FormApp, Emulated> {
     return this.store.rt;
   }
 
-  create(title: string): EmulatedForm {
+  /**
+   * A script's form starts unpublished unless `isPublished` says otherwise; one made outside a
+   * script (a test acting as the person who builds a form in the editor) starts published.
+   */
+  create(title: string, isPublished?: boolean): EmulatedForm {
     this.rt.assertWritable('FormApp.create');
     this.rt.record('FormApp', 'FormApp.create');
     if (typeof title !== 'string') throw invalidArgument('title');
@@ -71,6 +77,7 @@ export class FormAppImpl implements Pick<FormApp, Emulated> {
       allowResponseEdits: false,
       limitOneResponsePerUser: false,
       acceptingResponses: true,
+      published: isPublished ?? this.rt.execution() === null,
       progressBar: false,
       items: [],
       responses: [],
@@ -160,6 +167,10 @@ export function createFormApp(rt: Runtime, spreadsheetApp: SpreadsheetOpener): F
     activeFormId: null,
     // Google's item ids are large integers, unique and stable.
     nextItemId: () => (lastItemId += 7919),
+    get views() {
+      return views;
+    },
   };
+  const views = formViews(store);
   return new FormAppImpl(store);
 }

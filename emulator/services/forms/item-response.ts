@@ -1,8 +1,7 @@
 /** ItemResponse: one answer to one item, created by `item.createResponse(...)`. */
-import { genericItem } from './item-generic';
 import type { ItemContext } from './item-base';
-import { gasError } from './gas';
 import type { AnswerValue } from './model';
+import { gasError } from '../gas';
 
 /** Google's error when an answer does not fit its item (a choice not offered, a scale value out of range). */
 export function invalidResponseError(): Error {
@@ -20,7 +19,7 @@ export class ItemResponseImpl implements Pick<
 
   getItem(): GoogleAppsScript.Forms.Item {
     this.ctx.store.rt.record('FormApp', 'ItemResponse.getItem');
-    return genericItem(this.ctx);
+    return this.ctx.store.views.item(this.ctx);
   }
 
   /** A string for text, choice and scale items (a scale answer reads "3"); a list for checkboxes. */

@@ -8,10 +8,10 @@
  */
 import { ItemView } from './item-base';
 import { ItemResponseImpl } from './item-response';
-import { asGas, gasError, invalidArgument } from './gas';
 import type { FormData, FormStore, ResponseData } from './model';
 import { publishSubmission } from './submission';
 import { editResponseUrl, prefilledUrl } from './urls';
+import { asGas, gasError, invalidArgument } from '../gas';
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 type ItemResponse = GoogleAppsScript.Forms.ItemResponse;
@@ -137,6 +137,7 @@ export class FormResponseImpl
     this.store.rt.assertWritable('FormResponse.submit');
     this.read('submit');
     this.assertOpen();
+    if (!this.form.published) throw gasError('This form is not published.');
     if (!this.form.acceptingResponses)
       throw gasError('This form is no longer accepting responses.');
     // The builder becomes the stored response (it can no longer change), as in Google.

@@ -2,10 +2,11 @@
  * Embedded charts, stored as specs (type, data ranges, options, anchor). Nothing is drawn; the
  * .xlsx export writes no charts (exceljs cannot), the specs are there for tests and reports.
  */
-import { asGas, ChartType, type ChartTypeName } from './gas';
+import { ChartType, type ChartTypeName } from './enums';
 import type { SheetsContext } from './context';
-import { googleError, Messages } from './errors';
+import { Messages } from './errors';
 import type { EmulatedRange } from './range';
+import { asGas, gasEnumMember, unchecked, gasError } from '../gas';
 
 type GasChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type GasBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
@@ -146,7 +147,7 @@ export class EmulatedChartBuilder implements Pick<GasBuilder, BuilderMethods> {
 
   private as<T>(method: string, type: ChartTypeName): T {
     this.step(method, () => (this.state.type = type));
-    return asGas<T>(this);
+    return unchecked<T>(this);
   }
 
   addRange(range: GasRange): GasBuilder {
@@ -166,7 +167,7 @@ export class EmulatedChartBuilder implements Pick<GasBuilder, BuilderMethods> {
 
   setChartType(type: GoogleAppsScript.Charts.ChartType): GasBuilder {
     const name = String(type) as ChartTypeName;
-    if (!(name in ChartType)) throw googleError(Messages.invalidArgument('type'));
+    if (!(name in ChartType)) throw gasError(Messages.invalidArgument('type'));
     return this.step('setChartType', () => (this.state.type = name));
   }
 
@@ -228,7 +229,7 @@ export class EmulatedChartBuilder implements Pick<GasBuilder, BuilderMethods> {
 
   getChartType(): GoogleAppsScript.Charts.ChartType {
     this.ctx.call('EmbeddedChartBuilder.getChartType');
-    return asGas(this.state.type);
+    return gasEnumMember(this.state.type);
   }
 
   getRanges(): GasRange[] {

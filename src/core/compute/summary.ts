@@ -3,12 +3,13 @@
  * denominator, percent, the previous period's percent and the change in п.п.
  */
 import { RESULT_COMPONENTS } from '../catalogue/components';
-import { INDICATORS, type IndicatorDef } from '../catalogue/indicators';
+import { INDICATORS, type IndicatorDef, type IndicatorOf } from '../catalogue/indicators';
 import { SUMMARY_NOTES as N } from '../messages';
 import { hasShnor, hasShnsu } from '../registry';
 import { settingBool, settingNumber } from '../settings';
 import { diffOneDecimal, formatPercent, roundBigRatio, roundPercent } from '../text';
 import type { IndicatorResult, RegistrySchool, Settings } from '../types';
+import { dynamicsOf } from './dynamics';
 import { hasInfo, type PeriodCore } from './periodCore';
 import { bool, componentPairs, num } from './shares';
 
@@ -23,11 +24,13 @@ interface Figure {
 const EMPTY: Figure = { count: null, denominator: null, percent: null };
 
 function schoolMeets(
-  def: IndicatorDef,
+  def: IndicatorOf<'school_share'>,
   core: PeriodCore,
   school: RegistrySchool,
   i: number,
 ): boolean {
+  // An unanswered yes/no counts as "no", as the seed's tables do.
+  if (typeof def.subject === 'object') return bool(core.values[i], def.subject.field) === true;
   switch (def.subject) {
     case 'flagged':
       return core.flagged[i];
@@ -39,9 +42,6 @@ function schoolMeets(
       return core.riskZone[i];
     case 'leader_school':
       return school.leader_school_id !== '';
-    default:
-      // An unanswered yes/no counts as "no", as the seed's tables do.
-      return bool(core.values[i], def.subject) === true;
   }
 }
 
@@ -49,7 +49,7 @@ function coverageNote(covered: number, total: number): string | undefined {
   return covered < total ? N.covered(covered, total) : undefined;
 }
 
-function gapFigure(def: IndicatorDef, core: PeriodCore, minParticipants: number): Figure {
+function gapFigure(def: IndicatorOf<'gap'>, core: PeriodCore, minParticipants: number): Figure {
   const component = RESULT_COMPONENTS.find((c) => c.code === def.subject);
   if (!component) return EMPTY;
   // Sums of counts and participants in the flagged schools (f) and in the others (o), this
@@ -159,21 +159,33 @@ function figure(
       };
     }
     case 'registry_count': {
-      const count = schools.filter((s) => s.is_internship_site).length;
+      const count = schools.filter((s) => s[def.subject]).length;
       return { count, denominator: null, percent: null };
     }
     case 'dynamics': {
       if (!hasInfo(before)) return { ...EMPTY, note: N.noPreviousPeriod };
       let count = 0;
       let denominator = 0;
+      let silent = 0;
       for (let i = 0; i < n; i++) {
         const was = before.flagged[i];
         const is = core.flagged[i];
         if (def.subject === 'left' ? !was : was) continue;
+        // rev 2: a school without the response its status would rest on is «нет данных»,
+        // never «вышла»: it leaves both sides of the share, and the note counts it.
+        if (dynamicsOf(before, core, i) === 'no_data') {
+          silent++;
+          continue;
+        }
         denominator++;
         if (def.subject === 'left' ? !is : is) count++;
       }
-      return { count, denominator, percent: roundPercent(count, denominator) };
+      return {
+        count,
+        denominator,
+        percent: roundPercent(count, denominator),
+        note: silent > 0 ? N.silentSchools(silent) : undefined,
+      };
     }
     case 'gap':
       return gapFigure(def, core, settingNumber(settings, 'min_participants'));

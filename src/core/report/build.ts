@@ -8,8 +8,12 @@ import type { IndicatorResult, MonitoringResult, SchoolResult } from '../monitor
 import { NOUNS, REPORT } from '../messages';
 import { countWithNoun, formatNumber, formatPercent, formatPp, roundPercent } from '../text';
 import type { ReportBlock, ReportModel } from './model';
+import { hasFlag, JOURNAL_INFLATION, VPR_INFLATION } from '../compute/objectivity';
+import { median } from '../compute/stats';
+import { riskProfileText } from './words';
 import { renderRuleText } from '../rules/evaluate';
-import { LEADERS_PLACEHOLDER } from '../catalogue';
+import { LEADERS_PLACEHOLDER, SUMMARY_SECTIONS } from '../catalogue';
+import { DYNAMICS } from '../words';
 
 export interface ReportContext {
   municipality: string;
@@ -91,7 +95,9 @@ function summaryBlocks(result: MonitoringResult): ReportBlock[] {
     blocks.push({
       kind: 'heading',
       level: 2,
-      text: REPORT.sectionTitles[section] ?? String(section),
+      text: SUMMARY_SECTIONS[section]
+        ? REPORT.sectionHeading(section, SUMMARY_SECTIONS[section])
+        : String(section),
     });
     blocks.push({
       kind: 'table',
@@ -119,7 +125,7 @@ function statusBlocks(result: MonitoringResult): ReportBlock[] {
         s.computed_status || REPORT.dash,
         fmtIndex(s.results_index),
         fmtIndex(s.isb),
-        s.dynamics || REPORT.dash,
+        s.dynamics ? DYNAMICS.show(s.dynamics) : REPORT.dash,
       ]),
     });
   const points = result.schools
@@ -138,7 +144,8 @@ function statusBlocks(result: MonitoringResult): ReportBlock[] {
         xTitle: REPORT.chartX,
         yTitle: REPORT.chartY,
         points,
-        xLine: 0,
+        // rev 2: ИСБ is absolute (0–100): the quadrant line is its municipal median.
+        xLine: median(points.map((p) => p.x)),
         yLine: 0,
       },
     });
@@ -163,8 +170,8 @@ function conclusionBlocks(result: MonitoringResult): ReportBlock[] {
       items: changes.map((c) => REPORT.change(c.title, formatPp(c.change_pp as number))),
     });
   }
-  const entered = result.schools.filter((s) => s.dynamics === 'вошла');
-  const left = result.schools.filter((s) => s.dynamics === 'вышла');
+  const entered = result.schools.filter((s) => s.dynamics === 'entered');
+  const left = result.schools.filter((s) => s.dynamics === 'left');
   const resilient = result.schools.filter((s) => s.resilient);
   const risk = result.schools.filter((s) => s.risk_zone);
   // Entering and leaving the lists are said only against a previous period.
@@ -176,6 +183,17 @@ function conclusionBlocks(result: MonitoringResult): ReportBlock[] {
     : [REPORT.noPreviousPeriod];
   items.push(REPORT.riskZone(countWithNoun(risk.length, NOUNS.schoolGen)));
   if (resilient.length > 0) items.push(REPORT.resilient(names(resilient)));
+  // rev 2: objectivity in both directions and the effective mode, schools named.
+  const inflatedVpr = result.schools.filter((s) => hasFlag(s.objectivity_flags, VPR_INFLATION));
+  const inflatedJournal = result.schools.filter((s) =>
+    hasFlag(s.objectivity_flags, JOURNAL_INFLATION),
+  );
+  if (inflatedVpr.length > 0) items.push(REPORT.vprInflation(names(inflatedVpr)));
+  if (inflatedJournal.length > 0) items.push(REPORT.journalInflation(names(inflatedJournal)));
+  const effective = result.schools.filter((s) => s.effective_mode);
+  if (effective.length > 0) items.push(REPORT.effectiveMode(names(effective)));
+  const silent = result.schools.filter((s) => s.dynamics === 'no_data');
+  if (silent.length > 0) items.push(REPORT.noDataDynamics(names(silent)));
   blocks.push({ kind: 'list', items });
   return blocks;
 }
@@ -223,8 +241,12 @@ function annexBlocks(result: MonitoringResult): ReportBlock[] {
   const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
   const rows = flagged.map((s) => [
     REPORT.annexSchool(s.school_id, s.name, s.status),
-    REPORT.annexIndices(fmtIndex(s.results_index), fmtIndex(s.isb), s.dynamics),
-    REPORT.annexRisks(s.risk_profile.join(', ')),
+    REPORT.annexIndices(
+      fmtIndex(s.results_index),
+      fmtIndex(s.isb),
+      s.dynamics ? DYNAMICS.show(s.dynamics) : '',
+    ),
+    REPORT.annexRisks(riskProfileText(s.risk_levels)),
     s.recommendations.length > 0
       ? s.recommendations
           .map((id, i) => {
