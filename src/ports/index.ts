@@ -123,7 +123,7 @@ export interface FormBuilder {
    */
   prefill(id: string, sample: Readonly<Record<string, string>>): PrefillTemplate;
   /** The respondent's edit link of the response sent at `timestamp`, if Google has it. */
-  editUrl(id: string, timestamp: Date): string | null;
+  editUrl(id: string, timestamp: Date, schoolId?: string): string | null;
 }
 
 /** Field code -> URL parameter name (`entry.123`), and the link without answers. */

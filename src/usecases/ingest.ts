@@ -274,6 +274,7 @@ function notifyRespondent(
   const addresses = noticeAddresses(raw, ctx, schoolId, period);
   if (!school || addresses.length === 0) return;
   const formId = ports.properties.get(FORM_ID_KEY);
+<<<<<<< HEAD
   const editUrl = formId ? ports.forms.editUrl(formId, raw.timestamp) : null;
   const shownPeriod = /^\d{4}-\d{4}$/.test(period) ? period : '';
   addresses.forEach((to, i) =>
@@ -284,4 +285,15 @@ function notifyRespondent(
       body: INTAKE.rejectedBody(school.name, shownPeriod, reasons, editUrl),
     }),
   );
+=======
+  const answered = String(raw.answers.school_id ?? '').trim();
+  const editUrl = formId ? ports.forms.editUrl(formId, raw.timestamp, answered) : null;
+  const name = school?.name ?? schoolId;
+  sendOrQueue(ports, {
+    key: `rejected|${versionKey(raw.row, raw.timestamp)}`,
+    to,
+    subject: INTAKE.rejectedSubject(name, period),
+    body: INTAKE.rejectedBody(name, period, reasons, editUrl),
+  });
+>>>>>>> main
 }

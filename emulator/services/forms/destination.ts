@@ -12,7 +12,8 @@
  *   renames its header, a deleted one leaves its column (and old answers) in place; turning on
  *   e-mail collection later appends `Email Address` at the right.
  * - Each submission appends a row; an edited response rewrites its own row in place.
- * - Values are written as the sheet would parse them: the timestamp as a Date, an answer that
+ * - Values are written as the sheet would parse them: the timestamp as a Date (whole seconds,
+ *   while `FormResponse.getTimestamp()` keeps the milliseconds), an answer that
  *   reads as a number (`12`, ` 12 `, `-3.5`, `007`) as a number, checkbox answers joined with
  *   ", ", everything else as text; an answer starting with `=` stays text, never a formula.
  * - The trigger event's `values` are the cells as the sheet displays them in its locale and
@@ -136,7 +137,8 @@ function answerCell(a: AnswerValue | undefined): Cell {
 
 function cellsOf(dest: DestinationState, r: ResponseData): Cell[] {
   return dest.columns.map((c) => {
-    if (c.kind === 'timestamp') return new Date(r.timestamp.getTime());
+    // The sheet keeps whole seconds; nothing says it matches getTimestamp() to the millisecond.
+    if (c.kind === 'timestamp') return new Date(Math.floor(r.timestamp.getTime() / 1000) * 1000);
     if (c.kind === 'email') return r.respondentEmail;
     return answerCell(r.answers.get(c.itemId));
   });

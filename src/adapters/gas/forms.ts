@@ -55,6 +55,8 @@ export function responsesSheetOf(
   return sheet ? sheet.getSheetId() : null;
 }
 
+const EDIT_LINK_TOLERANCE_MS = 2000;
+
 export class GasFormBuilder implements FormBuilder {
   open(id: string): FormInfo | null {
     let form: Form;
@@ -157,13 +159,25 @@ export class GasFormBuilder implements FormBuilder {
     return parsePrefilledUrl(response.toPrefilledUrl(), sample);
   }
 
-  editUrl(id: string, timestamp: Date): string | null {
+  /**
+   * Google does not document that the sheet's timestamp equals `FormResponse.getTimestamp()`
+   * to the millisecond: responses within 2 s are candidates, told apart by the school they
+   * name. No link rather than someone else's.
+   */
+  editUrl(id: string, timestamp: Date, schoolId?: string): string | null {
     const form = FormApp.openById(id);
-    // Responses since one second before: usually just this one.
-    const found = form
-      .getResponses(new Date(timestamp.getTime() - 1000))
-      .find((r) => r.getTimestamp().getTime() === timestamp.getTime());
-    return found ? found.getEditResponseUrl() : null;
+    const t = timestamp.getTime();
+    let found = form
+      .getResponses(new Date(t - EDIT_LINK_TOLERANCE_MS))
+      .filter((r) => Math.abs(r.getTimestamp().getTime() - t) <= EDIT_LINK_TOLERANCE_MS);
+    const item = schoolId ? form.getItems().find((i) => codeOfItem(i) === 'school_id') : undefined;
+    if (item && schoolId) {
+      found = found.filter((r) => {
+        const answer = String(r.getResponseForItem(item)?.getResponse() ?? '').trim();
+        return answer === schoolId || answer.startsWith(`${schoolId} — `);
+      });
+    }
+    return found.length === 1 ? found[0].getEditResponseUrl() : null;
   }
 
   private info(form: Form, responsesSheetId: number | null): FormInfo {
