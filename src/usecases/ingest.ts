@@ -274,8 +274,8 @@ function notifyRespondent(
   const addresses = noticeAddresses(raw, ctx, schoolId, period);
   if (!school || addresses.length === 0) return;
   const formId = ports.properties.get(FORM_ID_KEY);
-<<<<<<< HEAD
-  const editUrl = formId ? ports.forms.editUrl(formId, raw.timestamp) : null;
+  const answered = String(raw.answers.school_id ?? '').trim();
+  const editUrl = formId ? ports.forms.editUrl(formId, raw.timestamp, answered) : null;
   const shownPeriod = /^\d{4}-\d{4}$/.test(period) ? period : '';
   addresses.forEach((to, i) =>
     sendOrQueue(ports, {
@@ -285,15 +285,4 @@ function notifyRespondent(
       body: INTAKE.rejectedBody(school.name, shownPeriod, reasons, editUrl),
     }),
   );
-=======
-  const answered = String(raw.answers.school_id ?? '').trim();
-  const editUrl = formId ? ports.forms.editUrl(formId, raw.timestamp, answered) : null;
-  const name = school?.name ?? schoolId;
-  sendOrQueue(ports, {
-    key: `rejected|${versionKey(raw.row, raw.timestamp)}`,
-    to,
-    subject: INTAKE.rejectedSubject(name, period),
-    body: INTAKE.rejectedBody(name, period, reasons, editUrl),
-  });
->>>>>>> main
 }
