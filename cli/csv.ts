@@ -136,6 +136,10 @@ function unbalancedQuote(raw: string, delimiter: Delimiter): number {
   return -1;
 }
 
+function headerOf(bytes: Buffer, delimiter: Delimiter): string[] {
+  return (parseRecords(bytes, delimiter, 1)[0]?.record ?? []).map((h) => h.trim());
+}
+
 export function parseCsv(text: string, file: string, score?: HeaderScore): CsvTable {
   const clean = text.replace(/^\uFEFF/, '');
   if (clean.trim() === '') throw new InputError(file, CLI_INPUT.empty, 1);
@@ -155,7 +159,9 @@ export function parseCsv(text: string, file: string, score?: HeaderScore): CsvTa
         : CLI_INPUT.badCsv(error.message);
     let start = progress.end;
     while (start < bytes.length && (bytes[start] === NEWLINE || bytes[start] === 0x0d)) start++;
-    throw new InputError(file, reason, lineAt(start));
+    const at = (error as CsvError & { index?: number }).index ?? 0;
+    const header = progress.end > 0 ? headerOf(bytes, delimiter) : [];
+    throw new InputError(file, reason, lineAt(start), header[at] || at + 1);
   }
   if (records.length === 0) throw new InputError(file, CLI_INPUT.empty, 1);
   const header = records[0].record.map((h) => h.trim());

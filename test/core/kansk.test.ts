@@ -188,7 +188,10 @@ describe('Kansk 2021-2022 summary recomputed', () => {
       official_status: 'ШНОР',
       status: 'ШНОР',
     });
-    expect(json.rejected).toEqual([{ row: 5, school_id: 'K05', errors: ['x'] }]);
+    expect(json.rejected).toEqual([
+      { row: 5, school_id: 'K05', period: '2021-2022', errors: ['x'] },
+    ]);
+    expect(json.rows).toEqual(rows);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 });
