@@ -37,7 +37,6 @@ export const UI = {
     `Документ: ${url}\nОн создан в корне вашего Google Диска, ссылка записана в «Журнал»; ` +
     'перенесите его в нужную папку сами.',
   aboutTitle: 'О программе',
-  toastIngested: (school: string) => `Принят ответ школы ${school}`,
   schoolsSynced: (count: number) => `Список школ в анкете обновлён: ${count}`,
 } as const;
 
@@ -283,6 +282,7 @@ export const SUMMARY_NOTES = {
   absent: 'отсутствует',
   covered: (covered: number, total: number) => `данные по ${covered} из ${total} школ`,
   noPreviousPeriod: 'нет данных за предыдущий период',
+  currentRegistry: 'пред. период — по текущему реестру (снимка реестра за тот период нет)',
   silentSchools: (count: number) =>
     `без ${count} шк., не представивших данные (динамика «нет данных»)`,
   gapTooFew: 'недостаточно участников для сравнения',

@@ -414,7 +414,14 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       .filter((i) => cur.values[i] === null)
       .map((i) => schools[i].school_id),
     schools: results,
-    indicators: computeIndicators(cur, prev, prev2, schools, settings),
+    indicators: computeIndicators(
+      cur,
+      prev,
+      prev2,
+      schools,
+      settings,
+      input.registryHistory ?? [],
+    ),
     recommendations,
     ruleErrors,
     warnings,

@@ -8,6 +8,7 @@ export type Cell = string | number | boolean | Date;
 
 import type { RiskLevel } from './catalogue/components';
 import type { DynamicsCode } from './words';
+import type { RegistryFact } from './registryHistory';
 
 export type FieldType = 'int' | 'bool' | 'url' | 'text';
 export type Locality = 'urban' | 'rural' | '';
@@ -155,4 +156,6 @@ export interface MonitoringInput {
   settings: Settings;
   period?: string;
   rules?: RuleRow[];
+  /** Registry facts frozen per period (rev 2, «История реестра»). */
+  registryHistory?: RegistryFact[];
 }

@@ -33,6 +33,7 @@ export const SHEETS = {
   links: 'Ссылки школам',
   outbox: 'Исходящие письма',
   formulaValues: 'Значения для формул',
+  registryHistory: 'История реестра',
 } as const;
 
 /** Document properties the product keeps. */
@@ -345,3 +346,15 @@ export function tableOf<C extends string>(
 ): Table {
   return [headerOf(schema), ...records.map((r) => rowOf(schema, r))];
 }
+
+/** «История реестра» (rev 2): the registry facts of each period, frozen at its recompute. */
+export const REGISTRY_HISTORY_SHEET = {
+  name: SHEETS.registryHistory,
+  columns: [
+    col('period', 'Период (period)', { width: 110 }),
+    col('school_id', 'Код ОО (school_id)', { width: 110, numberFormat: '@' }),
+    col('is_internship_site', 'Стажировочная площадка (is_internship_site)', { width: 150 }),
+    col('leader_school_id', 'Школа-лидер (leader_school_id)', { width: 150, numberFormat: '@' }),
+    col('active', 'Участвует в мониторинге (active)', { width: 150 }),
+  ],
+} as const satisfies SheetSchema;

@@ -13,10 +13,12 @@ import {
 } from '../core/catalogue';
 import type { JournalEntry } from '../core/intake';
 import { INTAKE } from '../core/messages';
+import { emptyFieldValues } from '../core/fieldValues';
 import { parseBool } from '../core/parse';
 import { parseLists, parseRegistry } from '../core/registry';
+import { parseHistory, type RegistryFact } from '../core/registryHistory';
 import { readSettings } from '../core/settings';
-import type { DataEntry } from '../core/versions';
+import { versionKey, type DataEntry } from '../core/versions';
 import { DECISION, INTAKE_STATE, yesNo } from '../core/words';
 import type {
   Cell,
@@ -31,10 +33,12 @@ import type {
 } from '../core/types';
 import type { SheetStore } from '../ports';
 import {
+  columnIndex,
   DATA_LEAD,
   dataSheet,
   LISTS_SHEET,
   readRecords,
+  REGISTRY_HISTORY_SHEET,
   REGISTRY_SHEET,
   REJECTED_SHEET,
   LINKS_SHEET,
@@ -42,6 +46,7 @@ import {
   RULES_SHEET,
   SETTINGS_SHEET,
   SHEETS,
+  tableOf,
   type SheetSchema,
 } from './schema';
 
@@ -73,6 +78,25 @@ export function readSettingsSheet(sheets: SheetStore): { settings: Settings; err
     recordsOf(sheets, SETTINGS_SHEET)
       .map((r) => [String(r.record.key).trim(), r.record.value] as [string, Cell])
       .filter(([key]) => key !== ''),
+  );
+}
+
+/** «История реестра» (rev 2): [] when the sheet does not exist yet. */
+export function readRegistryHistory(sheets: SheetStore): RegistryFact[] {
+  return parseHistory(recordsOf(sheets, REGISTRY_HISTORY_SHEET).map((r) => r.record));
+}
+
+/** «История реестра» as a table: yes/no in words, as the registry shows them. */
+export function registryHistoryTable(facts: readonly RegistryFact[]): Cell[][] {
+  return tableOf(
+    REGISTRY_HISTORY_SHEET,
+    facts.map((f) => ({
+      period: f.period,
+      school_id: f.school_id,
+      is_internship_site: yesNo(f.is_internship_site),
+      leader_school_id: f.leader_school_id,
+      active: yesNo(f.active),
+    })),
   );
 }
 
@@ -130,7 +154,7 @@ export function readData(
   for (const { row, record } of readRecords(dataSheet(fields), table)) {
     const schoolId = String(record.school ?? '').trim();
     if (!schoolId) continue;
-    const values: FieldValues = {};
+    const values: FieldValues = keysOnly ? {} : emptyFieldValues(fields);
     if (!keysOnly) {
       for (const field of fields) values[field.code] = typedValue(field.type, record[field.code]);
     }
@@ -210,6 +234,21 @@ export function rejectedRowCells(entry: JournalEntry): Cell[] {
     state: INTAKE_STATE.show(entry.state),
     decision: entry.decision ? DECISION.show(entry.decision) : '',
   });
+}
+
+/**
+ * The versions «Отклонено» lists (`versionKey`s), read from its first two columns when they
+ * are the row and the time received (as the product lays them out), else from the whole sheet.
+ */
+export function rejectedVersions(sheets: SheetStore): Set<string> {
+  const lead = sheets.readColumns(SHEETS.rejected, 2);
+  const index = columnIndex(REJECTED_SHEET, lead[0] ?? []);
+  const table = index.has('row') && index.has('received') ? lead : sheets.read(SHEETS.rejected);
+  return new Set(
+    readRecords(REJECTED_SHEET, table)
+      .filter(({ record }) => record.received instanceof Date)
+      .map(({ record }) => versionKey(Number(record.row), record.received as Date)),
+  );
 }
 
 /**

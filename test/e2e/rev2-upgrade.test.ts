@@ -39,15 +39,14 @@ describe('an existing spreadsheet after revision 2', () => {
         grads_no_certificate: '1',
       }),
     );
-    const [after, ...data] = h.values(SHEETS.data);
-    const col = (code: string) => after.indexOf(code);
-    expect(REV2.every((c) => col(c) >= 0)).toBe(true);
-    const byId = Object.fromEntries(data.map((r) => [String(r[0]), r]));
-    expect(byId['0001'][col('students_total')]).toBe(101);
-    expect(byId['0001'][col('grads_total')]).toBe('');
-    expect(byId['0002'][col('students_total')]).toBe(102);
-    expect(byId['0002'][col('grads_total')]).toBe(30);
-    expect(byId['0002'][col('grads_no_certificate')]).toBe(1);
+    const [after] = h.values(SHEETS.data);
+    expect(REV2.every((c) => after.includes(c))).toBe(true);
+    const byId = Object.fromEntries(h.records(SHEETS.data).map((r) => [String(r.school), r]));
+    expect(byId['0001'].students_total).toBe(101);
+    expect(byId['0001'].grads_total).toBe('');
+    expect(byId['0002'].students_total).toBe(102);
+    expect(byId['0002'].grads_total).toBe(30);
+    expect(byId['0002'].grads_no_certificate).toBe(1);
   });
 
   it('names the exam year of the period in the results section', () => {
@@ -55,5 +54,27 @@ describe('an existing spreadsheet after revision 2', () => {
     h.project.call('menuSetup'); // the period is in settings now
     const results = h.form.getItems().find((i) => i.getTitle() === 'Образовательные результаты')!;
     expect(results.getHelpText()).toContain('ГИА и ВПР 2026 года (2025-2026 учебный год)');
+  });
+
+  it('freezes the registry facts of the period in «История реестра» at each recompute', () => {
+    const h = makeHarness(2);
+    h.project.call('menuRecompute');
+    const [header, ...rows] = h.values(SHEETS.registryHistory);
+    expect(header[0]).toBe('Период (period)');
+    expect(rows.map((r) => [r[0], r[1], r[4]])).toEqual([
+      ['2025-2026', '0001', 'да'],
+      ['2025-2026', '0002', 'да'],
+    ]);
+    // A row of an earlier period stays as it was through the next recompute.
+    const sheet = h.ss.getSheetByName(SHEETS.registryHistory)!;
+    sheet.appendRow(['2024-2025', "'0001", 'да', '', 'нет']);
+    h.project.call('menuRecompute');
+    expect(h.values(SHEETS.registryHistory).slice(1)[0]).toEqual([
+      '2024-2025',
+      '0001',
+      'да',
+      '',
+      'нет',
+    ]);
   });
 });

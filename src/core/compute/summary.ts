@@ -9,6 +9,7 @@ import { hasShnor, hasShnsu } from '../registry';
 import { settingBool, settingNumber } from '../settings';
 import { diffOneDecimal, formatPercent, roundBigRatio, roundPercent } from '../text';
 import type { IndicatorResult, RegistrySchool, Settings } from '../types';
+import { periodRegistry, type PeriodRegistry, type RegistryFact } from '../registryHistory';
 import { dynamicsOf } from './dynamics';
 import { hasInfo, type PeriodCore } from './periodCore';
 import { bool, componentPairs, num } from './shares';
@@ -96,9 +97,10 @@ function figure(
   def: IndicatorDef,
   core: PeriodCore,
   before: PeriodCore | null,
-  schools: readonly RegistrySchool[],
+  reg: PeriodRegistry,
   settings: Settings,
 ): Figure {
+  const { schools } = reg;
   const n = schools.length;
   switch (def.kind) {
     case 'fact':
@@ -107,6 +109,7 @@ function figure(
       let count = 0;
       let denominator = 0;
       for (let i = 0; i < n; i++) {
+        if (!reg.active[i]) continue; // not in that period's registry
         if (def.population === 'flagged' && !core.flagged[i]) continue;
         denominator++;
         if (schoolMeets(def, core, schools[i], i)) count++;
@@ -119,6 +122,7 @@ function figure(
       let covered = 0;
       let total = 0;
       for (let i = 0; i < n; i++) {
+        if (!reg.active[i]) continue; // not in that period's registry
         if (!core.flagged[i]) continue;
         total++;
         const c = num(core.values[i], def.subject);
@@ -143,6 +147,7 @@ function figure(
       let covered = 0;
       let total = 0;
       for (let i = 0; i < n; i++) {
+        if (!reg.active[i]) continue; // not in that period's registry
         if (!core.flagged[i]) continue;
         total++;
         const v = num(core.values[i], def.subject);
@@ -159,7 +164,7 @@ function figure(
       };
     }
     case 'registry_count': {
-      const count = schools.filter((s) => s[def.subject]).length;
+      const count = schools.filter((s, i) => reg.active[i] && s[def.subject]).length;
       return { count, denominator: null, percent: null };
     }
     case 'dynamics': {
@@ -168,6 +173,7 @@ function figure(
       let denominator = 0;
       let silent = 0;
       for (let i = 0; i < n; i++) {
+        if (!reg.active[i]) continue; // not in that period's registry
         const was = before.flagged[i];
         const is = core.flagged[i];
         if (def.subject === 'left' ? !was : was) continue;
@@ -202,7 +208,10 @@ export function computeIndicators(
   prev2: PeriodCore | null,
   schools: readonly RegistrySchool[],
   settings: Settings,
+  history: readonly RegistryFact[] = [],
 ): IndicatorResult[] {
+  const today = periodRegistry(cur.period, schools, []);
+  const previous = prev ? periodRegistry(prev.period, schools, history) : today;
   return INDICATORS.map((def) => {
     if (def.kind === 'fact') {
       return {
@@ -217,8 +226,8 @@ export function computeIndicators(
         value: settingBool(settings, def.code) ? N.present : N.absent,
       };
     }
-    const now = figure(def, cur, prev, schools, settings);
-    const before = hasInfo(prev) ? figure(def, prev, prev2, schools, settings) : EMPTY;
+    const now = figure(def, cur, prev, today, settings);
+    const before = hasInfo(prev) ? figure(def, prev, prev2, previous, settings) : EMPTY;
     const result: IndicatorResult = {
       code: def.code,
       section: def.section,
@@ -231,7 +240,13 @@ export function computeIndicators(
       value: null,
     };
     if (now.covered !== undefined) result.covered = now.covered;
-    if (now.note !== undefined) result.note = now.note;
+    // rev 2: last period's registry facts come from its snapshot; without one, say so.
+    const registryFacts = def.kind === 'registry_count' || def.subject === 'leader_school';
+    const note =
+      registryFacts && hasInfo(prev) && !previous.fromHistory
+        ? [now.note, N.currentRegistry].filter(Boolean).join('; ')
+        : now.note;
+    if (note !== undefined) result.note = note;
     return result;
   });
 }
