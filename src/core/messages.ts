@@ -431,3 +431,42 @@ export const WORDS = {
   riskLevel: { high: ['высокий'], medium: ['средний'], low: ['низкий'] },
   yesNo: { yes: ['да'], no: ['нет'] },
 } as const;
+
+/** Long jobs (src/usecases/jobs): their names, states and what the journal says of them. */
+export const JOBS_TEXT = {
+  journalEvent: 'Задание',
+  journalLine: (title: string, status: string, message: string) =>
+    `${title}: ${status}${message ? ` — ${message}` : ''}`,
+  status: {
+    running: 'выполняется',
+    done: 'завершено',
+    stopped: 'остановлено',
+    failed: 'ошибка',
+  } as Record<string, string>,
+  mailing: 'Рассылка писем',
+  mailingStep: 'Отправка писем из очереди',
+  mailingSettle: 'Проверка очереди',
+  mailingSummary: (sent: number, waiting: number) =>
+    `отправлено писем: ${sent}; ждут отправки: ${waiting}`,
+  quotaStop: (waiting: number) =>
+    `дневная квота писем исчерпана; в очереди ${waiting} — они уйдут автоматически завтра`,
+  mailSending: 'отправляется…',
+  mailInterrupted: 'прервано при отправке: письмо могло уйти, повторно не отправляется',
+  mailInterruptedLine: (to: string, key: string) =>
+    `Отправка письма ${to} (${key}) была прервана: письмо могло уйти; повторно не отправляется, проверьте вручную`,
+  recompute: 'Пересчёт показателей',
+  report: 'Аналитическая записка',
+  reminders: 'Напоминания школам',
+  stepIndicators: 'Лист «Показатели»',
+  stepSummary: 'Лист «Сводка»',
+  stepRecommendations: 'Лист «Рекомендации»',
+  stepFormulas: 'Лист «Значения для формул»',
+  stepRegistryHistory: 'Лист «История реестра»',
+  stepJournal: 'Запись в журнал',
+  stepDocument: 'Документ',
+  busy: 'Уже выполняется другое задание; это начнётся после него.',
+  continues:
+    'Задание продолжается в фоне (ограничение Google — 6 минут на запуск); ход виден в «Панели мониторинга».',
+  already: 'Это задание уже выполняется или ждёт очереди.',
+  reportReady: (url: string) => `документ: ${url}`,
+} as const;

@@ -1,5 +1,5 @@
 import type { ReportBlock, ReportModel, ScatterChartSpec } from '../../core/report/model';
-import type { DocumentInfo, DocumentWriter } from '../../ports';
+import type { DocumentInfo, DocumentOnce, DocumentWriter } from '../../ports';
 
 type Body = GoogleAppsScript.Document.Body;
 
@@ -9,9 +9,13 @@ type Body = GoogleAppsScript.Document.Body;
  * add-on does not ask for. Its link goes to «Журнал» and to the user (see README, scopes).
  */
 export class GasDocumentWriter implements DocumentWriter {
-  write(title: string, model: ReportModel): DocumentInfo {
-    const doc = DocumentApp.create(title);
+  write(title: string, model: ReportModel, once?: DocumentOnce): DocumentInfo {
+    const earlier = reopen(once?.reuse);
+    const doc = earlier ?? DocumentApp.create(title);
+    if (!earlier) once?.created?.(doc.getId());
     const body = doc.getBody();
+    // A document a killed run began is written again from its first block.
+    if (earlier) body.clear();
     // A new document starts with one empty paragraph: the first block is written into it.
     const [first, ...rest] = model.blocks;
     if (first && first.kind === 'title') {
@@ -24,6 +28,16 @@ export class GasDocumentWriter implements DocumentWriter {
     for (const block of rest) renderBlock(body, block);
     doc.saveAndClose();
     return { id: doc.getId(), url: doc.getUrl() };
+  }
+}
+
+/** The document a killed job already made, when it still exists. */
+function reopen(id: string | null | undefined): GoogleAppsScript.Document.Document | null {
+  if (!id) return null;
+  try {
+    return DocumentApp.openById(id);
+  } catch {
+    return null;
   }
 }
 
