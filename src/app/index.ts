@@ -19,6 +19,7 @@ import {
   type StartOutcome,
 } from '../usecases/jobs';
 import { setupMonitoring, syncSchoolList } from '../usecases/setup';
+import { checkInstallation } from '../usecases/checkInstallation';
 import {
   indicatorFn,
   isbFn,
@@ -119,3 +120,7 @@ export const customStatus = (schoolId: Arg, table: Arg, period?: Arg): Out =>
   statusFn(schoolId, table, period);
 export const customIndicator = (code: Arg, table: Arg, schoolId?: Arg, period?: Arg): Out =>
   indicatorFn(code, table, schoolId, period);
+
+export function runCheckInstallation(): string {
+  return checkInstallation(gasPorts()).text;
+}
