@@ -339,6 +339,9 @@ export const CUSTOM_FUNCTIONS = {
   resultsIndex: 'индекс',
   status: 'статус',
   indicator: 'показатель',
+  risk: 'риск',
+  unknownFactor: (factor: string) =>
+    `неизвестный фактор риска «${factor}» (например, environment или «низкая вовлечённость родителей»)`,
   zeroDenominator: 'знаменатель 0',
   partExceedsWhole: (part: string, whole: string) => `часть (${part}) больше целого (${whole})`,
   notNumber: (value: string) => `не число «${value}»`,
@@ -354,6 +357,8 @@ export const CUSTOM_FUNCTIONS = {
   noTable:
     'вторым аргументом укажите диапазон листа «Значения для формул» (или «Сводка» для ' +
     "показателей муниципалитета), например 'Значения для формул'!A:AZ",
+  noRiskTable:
+    "третьим аргументом укажите диапазон листа «Значения для формул», например 'Значения для формул'!A:BZ",
   isbTitle: 'ИСБ',
   resultsIndexTitle: 'Индекс результатов',
 } as const;
