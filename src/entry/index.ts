@@ -69,6 +69,11 @@ export function menuReport(): string {
   return app.runReport();
 }
 
+/** Menu: «Проверить установку» — the form, triggers, quota, time zones, a round trip; to «Журнал». */
+export function menuCheckInstallation(): string {
+  return app.runCheckInstallation();
+}
+
 /** Menu: «О программе». */
 export function menuAbout(): void {
   app.runAbout();
@@ -120,6 +125,23 @@ export function SHNOR_ISB(range: Arg, weights?: Arg): Out {
  */
 export function SHNOR_RESULTS_INDEX(range: Arg): Out {
   return app.customResultsIndex(range);
+}
+
+/**
+ * Уровень фактора риска «500+» школы (высокий, средний, низкий; пусто — ответы школы его не
+ * определяют) по листу «Значения для формул», который пишет «Пересчитать показатели»:
+ * =SHNOR_RISK(A2; "environment"; 'Значения для формул'!A:BZ). Факторы: equipment, staff,
+ * teacher_competence, adaptivity, inschool_pd, language, environment, learning_failure,
+ * parents, motivation (или их названия).
+ * @param {string|Array<Array<string>>} school_id код ОО или диапазон кодов
+ * @param {string|Array<Array<string>>} factor фактор риска: код или название
+ * @param {Array<Array<string>>} table диапазон листа «Значения для формул»
+ * @param {string} period период, например "2025-2026" (необязательно: рассчитанный)
+ * @return {string|Array<Array<string>>} уровень фактора
+ * @customfunction
+ */
+export function SHNOR_RISK(school_id: Arg, factor: Arg, table: Arg, period?: Arg): Out {
+  return app.customRisk(school_id, factor, table, period);
 }
 
 /**
