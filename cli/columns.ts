@@ -11,7 +11,8 @@ import {
   SETTINGS,
   type ColumnDef,
 } from '../src/core/catalogue';
-import { CLI_ALIASES, CLI_INPUT, COLUMNS } from '../src/core/messages';
+import { CLI_ALIASES, CLI_INPUT } from './messages';
+import { COLUMNS } from '../src/sheets/schema';
 import type { CsvTable } from './csv';
 import { InputError } from './errors';
 

@@ -5,7 +5,7 @@
  */
 import { CsvError, parse, type Options } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
-import { CLI_INPUT } from '../src/core/messages';
+import { CLI_INPUT } from './messages';
 import { decodeBytes, type Encoding } from './decode';
 import { InputError } from './errors';
 

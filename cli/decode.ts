@@ -5,7 +5,7 @@
  */
 import iconv from 'iconv-lite';
 import { isUtf8 } from 'node:buffer';
-import { CLI_INPUT } from '../src/core/messages';
+import { CLI_INPUT } from './messages';
 import { InputError } from './errors';
 
 export type Encoding = 'utf-8' | 'windows-1251';

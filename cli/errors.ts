@@ -2,7 +2,7 @@
  * A file that cannot be read: the run stops, and the message names the file, the row and the
  * column so that the inspector can open it and fix that cell (exit code 1).
  */
-import { CLI_INPUT } from '../src/core/messages';
+import { CLI_INPUT } from './messages';
 
 export class InputError extends Error {
   constructor(

@@ -5,7 +5,7 @@
  */
 import { isTimeZone } from '../emulator/services/timezone';
 import { normalizePeriod } from '../src/core/parse';
-import { CLI_INPUT } from '../src/core/messages';
+import { CLI_INPUT } from './messages';
 import {
   ACCESS_CODE,
   normalizeTable,

@@ -2,7 +2,7 @@
  * The command's file options to tables: CSV files, or the add-on's own spreadsheet as .xlsx
  * (then a CSV given as well takes the place of that sheet, and response CSVs add to it).
  */
-import { CLI_USAGE } from '../src/core/messages';
+import { CLI_USAGE } from './messages';
 import { knownColumns, type TableKind } from './columns';
 import { readCsv, type CsvTable } from './csv';
 import { UsageError } from './errors';

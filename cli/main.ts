@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import path from 'node:path';
-import { CLI_HELP, CLI_RUN, CLI_TEMPLATE, CLI_USAGE } from '../src/core/messages';
+import { CLI_HELP, CLI_RUN, CLI_TEMPLATE, CLI_USAGE } from './messages';
 import { version } from '../package.json';
 import { InputError, UsageError } from './errors';
 import { HELP_EN } from './help';

@@ -13,9 +13,10 @@ import { exportSpreadsheetToXlsx } from '../emulator/export/xlsx';
 import { exportDocumentToDocx } from '../emulator/export/docx';
 import { codeOfItem } from '../src/adapters/gas/forms';
 import { REGISTRY_COLUMNS } from '../src/core/catalogue';
-import { CLI_RUN, SHEETS } from '../src/core/messages';
+import { CLI_RUN } from './messages';
+import { SHEETS } from '../src/sheets/schema';
 import { parseBool } from '../src/core/parse';
-import { FORM_ID_KEY } from '../src/usecases/setup';
+import { FORM_ID_KEY } from '../src/sheets/schema';
 import { ACCESS_CODE } from './columns';
 import {
   prepareInputs,

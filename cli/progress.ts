@@ -3,7 +3,7 @@
  * over the submissions when there are many of them and stderr is a terminal.
  */
 import { SingleBar } from 'cli-progress';
-import { CLI, CLI_RUN } from '../src/core/messages';
+import { CLI, CLI_RUN } from './messages';
 
 export interface ErrStream {
   write(text: string): unknown;

@@ -2,7 +2,7 @@
  * `shnor-monitor run`: read the files, run the monitoring, tell the user what came out,
  * with each rejected or held response traced back to its file and row.
  */
-import { CLI, CLI_RUN } from '../src/core/messages';
+import { CLI, CLI_RUN } from './messages';
 import type { SummaryJson } from '../src/core/summaryJson';
 import type { Submission } from './inputs';
 import { loadInputFiles, type FileOptions } from './load';

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIELDS, LIST_COLUMNS, REGISTRY_COLUMNS, SETTINGS } from '../src/core/catalogue';
-import { CLI_TEMPLATE } from '../src/core/messages';
+import { CLI_TEMPLATE } from './messages';
 import { TIMESTAMP } from './columns';
 
 const BOM = '\uFEFF';

@@ -5,7 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
-import { CLI_INPUT, SHEETS } from '../src/core/messages';
+import { CLI_INPUT } from './messages';
+import { SHEETS } from '../src/sheets/schema';
 import type { CsvTable } from './csv';
 import { InputError } from './errors';
 import { wallDateText } from './timestamp';

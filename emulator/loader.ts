@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Google } from './index';
 import type { VirtualClock } from './runtime';
+import { ScopeGuard } from './scopes';
 
 export interface LoadedProject {
   google: Google;
@@ -28,6 +29,13 @@ export interface LoadedProject {
 export interface LoadOptions {
   distDir?: string;
   console?: Pick<Console, 'log' | 'info' | 'warn' | 'error'>;
+  /**
+   * The OAuth scopes the script has. Default: the `oauthScopes` of the manifest in `distDir`,
+   * enforced as Google does (a call outside them throws Google's permission error).
+   */
+  scopes?: readonly string[];
+  /** Loads the Editor add-on build: clock triggers run with no active spreadsheet. */
+  addOn?: boolean;
 }
 
 /** A `Date` for the script scope: `new Date()` is the virtual clock's now. */
@@ -56,6 +64,10 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
     throw new Error(`${distDir}/Code.js not found: run "npm run build" first`);
   }
   const { runtime, ...services } = google;
+  runtime.scopes = options.scopes
+    ? new ScopeGuard(options.scopes)
+    : ScopeGuard.fromManifest(path.join(distDir, 'appsscript.json'));
+  runtime.addOn = options.addOn ?? false;
   const scope: Record<string, unknown> = {
     ...services,
     console: options.console ?? console,
@@ -89,7 +101,7 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
     if (typeof value !== 'function') throw new Error(`Script function not found: ${name}`);
     return (...args: unknown[]) => {
       try {
-        return (value as (...a: unknown[]) => unknown)(...args);
+        return runtime.runScript(() => (value as (...a: unknown[]) => unknown)(...args));
       } finally {
         sheets.__silently?.(() => services.SpreadsheetApp.flush());
         locks.__releaseAll?.();

@@ -7,6 +7,17 @@
 
 export type ExecutionMode = 'full' | 'customFunction';
 
+/**
+ * How the script function running now was started: from the editor or a menu, by an
+ * installable trigger (a clock trigger apart: it has no document open), or as a custom function.
+ */
+export type ExecutionKind = 'menu' | 'trigger' | 'clockTrigger' | 'customFunction';
+
+/** The scopes a script may use (emulator/scopes): checked on every counted call it makes. */
+export interface ScopeChecker {
+  check(method: string): void;
+}
+
 /** One counted call: which service and which method, and how many cells it moved. */
 export interface CallRecord {
   service: string;
@@ -121,6 +132,12 @@ export class Runtime {
   private readonly listeners = new Map<string, EventListener[]>();
   private invoker: HandlerInvoker | undefined;
   private uidCounter = 0;
+  /** The manifest's scopes, enforced while a script function runs (set by the loader). */
+  scopes: ScopeChecker | null = null;
+  /** True for the Editor add-on build: clock triggers then run with no active document. */
+  addOn = false;
+  private readonly executions: ExecutionKind[] = [];
+  private pendingTrigger: ExecutionKind | null = null;
   /** > 0 while a person (not the script) acts: their calls are not the script's to count. */
   private userDepth = 0;
 
@@ -134,7 +151,27 @@ export class Runtime {
   /** Counts a call; every public emulated method calls this first. */
   record(service: string, method: string, cells?: { read?: number; written?: number }): void {
     if (this.userDepth > 0) return;
+    if (this.scopes && this.executions.length > 0) this.scopes.check(method);
     this.calls.record(service, method, cells);
+  }
+
+  /** How the running script function was started; null when no script runs (a test, a user). */
+  execution(): ExecutionKind | null {
+    if (this.userDepth > 0) return null;
+    return this.executions[this.executions.length - 1] ?? null;
+  }
+
+  /** Runs a script function (the loader calls this): menu, trigger or custom function. */
+  runScript<T>(fn: () => T): T {
+    const kind: ExecutionKind =
+      this.pendingTrigger ?? (this.mode === 'customFunction' ? 'customFunction' : 'menu');
+    this.pendingTrigger = null;
+    this.executions.push(kind);
+    try {
+      return fn();
+    } finally {
+      this.executions.pop();
+    }
   }
 
   /**
@@ -194,9 +231,13 @@ export class Runtime {
     }
     const userDepth = this.userDepth;
     this.userDepth = 0;
+    // A clock trigger's event carries the wall time of its run (`week-of-year` and the rest).
+    const clock = typeof event === 'object' && event !== null && 'week-of-year' in event;
+    this.pendingTrigger = clock ? 'clockTrigger' : 'trigger';
     try {
       return this.invoker(functionName, event);
     } finally {
+      this.pendingTrigger = null;
       this.userDepth = userDepth;
     }
   }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { readCsv } from '../cli/csv';
 import { runMonitoring } from '../cli/pipeline';
-import { CLI } from '../src/core/messages';
+import { CLI } from '../cli/messages';
 
 async function main(): Promise<void> {
   const root = path.join(__dirname, '..');

@@ -9,6 +9,8 @@ import * as acorn from 'acorn';
 import * as gasLocal from 'gas-local';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readEntryPoints } = require('../scripts/entry-points.cjs');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const googleGlobals: string[] = require('../scripts/google-globals.cjs');
 
 const dist = path.join(__dirname, '..', 'dist');
 const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
@@ -18,24 +20,8 @@ const entries: Array<{ name: string; params: string[]; jsDoc: string }> = readEn
 
 /** A global scope where touching any Google service throws. */
 function trappedScope(touched: string[]): Record<string, unknown> {
-  const names = [
-    'SpreadsheetApp',
-    'FormApp',
-    'DocumentApp',
-    'DriveApp',
-    'MailApp',
-    'ScriptApp',
-    'PropertiesService',
-    'LockService',
-    'CacheService',
-    'Utilities',
-    'Session',
-    'HtmlService',
-    'Logger',
-    'Charts',
-  ];
   const scope: Record<string, unknown> = {};
-  for (const name of names) {
+  for (const name of googleGlobals) {
     scope[name] = new Proxy(
       {},
       {

@@ -13,7 +13,7 @@ import { ingestSubmission, type IngestOutcome } from '../usecases/ingest';
 import { recompute } from '../usecases/recompute';
 import { summaryJson, writeReport } from '../usecases/report';
 import { setupMonitoring, syncSchoolList } from '../usecases/setup';
-import { participation } from '../core/report/tables';
+import { participation } from '../core/report/build';
 import {
   indicatorFn,
   isbFn,

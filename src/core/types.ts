@@ -3,6 +3,9 @@
  * stable identifiers of the domain spec; Russian lives in labels and messages only.
  */
 
+/** What a spreadsheet cell holds: the same types Apps Script returns. */
+export type Cell = string | number | boolean | Date;
+
 export type FieldType = 'int' | 'bool' | 'url' | 'text';
 export type Locality = 'urban' | 'rural' | '';
 export type OfficialStatus = 'ШНОР' | 'ШНСУ' | 'ШНОР+ШНСУ' | '';

@@ -5,8 +5,9 @@
  */
 import type { ReportModel } from '../core/report/model';
 
-/** What a spreadsheet cell holds: the same types Apps Script returns. */
-export type Cell = string | number | boolean | Date;
+import type { Cell } from '../core/types';
+
+export type { Cell } from '../core/types';
 export type Table = Cell[][];
 
 export interface ColumnLayout {

@@ -5,7 +5,8 @@
  * ingested once; an edited response (same row, later timestamp) replaces its earlier version.
  * The rules are intake.ts's, shared with «Сверить ответы».
  */
-import { INTAKE, JOURNAL, SHEETS, UI } from '../core/messages';
+import { INTAKE, JOURNAL, UI } from '../core/messages';
+import { FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS, TITLE_MAP_KEY } from '../sheets/schema';
 import { settingBool } from '../core/settings';
 import type { Cell, Ports } from '../ports';
 import { renamedTitles } from './titles';
@@ -18,22 +19,17 @@ import {
   versionKey,
   type IntakeContext,
   type RawResponse,
-} from './intake';
+} from '../core/intake';
 import { journal } from './journal';
 import { sendOrQueue } from './mail';
-import {
-  ensureProductSheet,
-  FORM_ID_KEY,
-  RESPONSES_SHEET_KEY,
-  TITLE_MAP_KEY,
-} from './productSheets';
+import { ensureProductSheet } from '../sheets/product';
 import {
   dataRowCells,
   readData,
   readRegistry,
   readSettingsSheet,
   rejectedRowCells,
-} from './workbook';
+} from '../sheets/workbook';
 
 /** The submitted row as the adapter read it from the responses sheet. */
 export interface Submission {

@@ -1,6 +1,6 @@
-import { SHEETS } from '../core/messages';
+import { SHEETS } from '../sheets/schema';
 import type { Ports } from '../ports';
-import { ensureProductSheet } from './productSheets';
+import { ensureProductSheet } from '../sheets/product';
 
 /** One line in the journal sheet: when, what, details. */
 export function journal(

@@ -3,14 +3,15 @@
  * access code carried, listed for the inspector in «Ссылки школам», and e-mailed on request.
  */
 import { prefilledUrl } from '../core/prefill';
-import { COLUMNS, INTAKE, SHEETS } from '../core/messages';
+import { COLUMNS, SHEETS } from '../sheets/schema';
+import { INTAKE } from '../core/messages';
 import { settingText } from '../core/settings';
 import type { RegistrySchool, Settings } from '../core/types';
 import type { Ports } from '../ports';
-import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD, schoolChoice } from './intake';
+import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD, schoolChoice } from '../core/intake';
 import { queueAndSend, type OutgoingMail } from './mail';
-import { FORM_ID_KEY } from './productSheets';
-import { readRegistry, readSettingsSheet } from './workbook';
+import { FORM_ID_KEY } from '../sheets/schema';
+import { readRegistry, readSettingsSheet } from '../sheets/workbook';
 
 export interface SchoolLink {
   school: RegistrySchool;

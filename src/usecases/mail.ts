@@ -4,10 +4,11 @@
  * has a key (e.g. `link|0001|2025-2026`): a key already in the sheet is never queued again, so
  * nothing is sent twice, and nothing queued is dropped.
  */
-import { COLUMNS, INTAKE, JOURNAL, SHEETS } from '../core/messages';
+import { COLUMNS, SHEETS } from '../sheets/schema';
+import { INTAKE, JOURNAL } from '../core/messages';
 import type { Cell, MailMessage, Ports } from '../ports';
 import { journal } from './journal';
-import { ensureProductSheet } from './productSheets';
+import { ensureProductSheet } from '../sheets/product';
 
 export const CONTINUE_MAILING_HANDLER = 'continueMailing';
 const MAIL_HOUR = 8;

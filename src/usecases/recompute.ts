@@ -3,12 +3,19 @@
  * sheet (Показатели, Сводка, Рекомендации).
  */
 import { computeMonitoring } from '../core/monitoring';
-import { JOURNAL, SHEETS } from '../core/messages';
-import { indicatorSheet, recommendationSheet, schoolSheet } from '../core/report/tables';
+import { JOURNAL } from '../core/messages';
+import { SHEETS } from '../sheets/schema';
+import { indicatorSheet, recommendationSheet, schoolSheet } from '../sheets/outputs';
 import type { MonitoringResult } from '../core/monitoring';
 import type { Ports } from '../ports';
 import { journal } from './journal';
-import { readData, readLists, readRegistry, readRules, readSettingsSheet } from './workbook';
+import {
+  readData,
+  readLists,
+  readRegistry,
+  readRules,
+  readSettingsSheet,
+} from '../sheets/workbook';
 
 export interface Computation {
   result: MonitoringResult;

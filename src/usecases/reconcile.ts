@@ -5,7 +5,8 @@
  * versions of edited responses stay listed); new rejected or held versions are added, and the
  * inspector's decisions on held responses («принять» / «отклонить») are applied.
  */
-import { COLUMNS, INTAKE, JOURNAL, SHEETS } from '../core/messages';
+import { COLUMNS, SHEETS } from '../sheets/schema';
+import { INTAKE, JOURNAL } from '../core/messages';
 import type { Ports } from '../ports';
 import { currentTitleMap, intakeContext } from './ingest';
 import {
@@ -15,17 +16,17 @@ import {
   type DataEntry,
   type JournalEntry,
   type RawResponse,
-} from './intake';
-import { isBlankRow, rawResponse } from './intake';
+} from '../core/intake';
+import { isBlankRow, rawResponse } from '../core/intake';
 import { journal } from './journal';
-import { RESPONSES_SHEET_KEY } from './productSheets';
+import { RESPONSES_SHEET_KEY } from '../sheets/schema';
 import {
   dataHeader,
   dataRowCells,
   readData,
   readRejectedSheet,
   rejectedRowCells,
-} from './workbook';
+} from '../sheets/workbook';
 
 export interface ReconcileResult {
   accepted: number;

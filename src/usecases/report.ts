@@ -5,7 +5,7 @@ import { toSummaryJson } from '../core/summaryJson';
 import type { DocumentInfo, Ports } from '../ports';
 import { journal } from './journal';
 import { compute, recompute } from './recompute';
-import { readRejectedSheet } from './workbook';
+import { readRejectedSheet } from '../sheets/workbook';
 
 const counts = (r: ReturnType<typeof rejectedAndHeld>) => ({
   rejectedCount: r.rejected.length,

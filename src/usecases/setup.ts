@@ -4,23 +4,17 @@
  * keeps every edit the inspector made in their sheets.
  */
 import { FIELDS, FORM_SECTIONS, REGISTRY_COLUMNS } from '../core/catalogue';
-import { COLUMNS, INTAKE, JOURNAL, SHEETS, UI } from '../core/messages';
+import { COLUMNS, FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS, TITLE_MAP_KEY } from '../sheets/schema';
+import { INTAKE, JOURNAL, UI } from '../core/messages';
 import type { FieldDef } from '../core/catalogue';
 import type { FormItemKind, FormItemSpec, FormSpec, Ports } from '../ports';
-import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD } from './intake';
+import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD } from '../core/intake';
 import { refreshLinks } from './links';
 import { renamedTitles } from './titles';
-import {
-  dataHeader,
-  ensureProductSheet,
-  FORM_ID_KEY,
-  RESPONSES_SHEET_KEY,
-  TITLE_MAP_KEY,
-} from './productSheets';
+import { dataHeader, ensureProductSheet } from '../sheets/product';
 import { journal } from './journal';
-import { readRegistry, registryHeader, ruleRows, settingsRows } from './workbook';
+import { readRegistry, registryHeader, ruleRows, settingsRows } from '../sheets/workbook';
 
-export { FORM_ID_KEY, TITLE_MAP_KEY } from './productSheets';
 export const FORM_SUBMIT_HANDLER = 'onFormSubmit';
 
 export interface SetupResult {

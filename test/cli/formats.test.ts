@@ -13,7 +13,7 @@ import iconv from 'iconv-lite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FIELDS, REGISTRY_COLUMNS } from '../../src/core/catalogue';
-import { SHEETS } from '../../src/core/messages';
+import { SHEETS } from '../../src/sheets/schema';
 import { cli, kansk, kanskArgs, readSummary, tempDir, type Summary } from './helpers';
 
 const codeOfTitle = new Map<string, string>([

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SHEETS } from '../../src/core/messages';
+import { SHEETS } from '../../src/sheets/schema';
 import {
   cli,
   indicator,

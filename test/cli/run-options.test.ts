@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { SHEETS } from '../../src/core/messages';
+import { SHEETS } from '../../src/sheets/schema';
 import { cli, indicator, kansk, kanskArgs, readSummary, tempDir } from './helpers';
 
 const root = path.join(__dirname, '..', '..');

@@ -7,7 +7,7 @@
 import { createGoogle } from '../../emulator';
 import { codeOfItem } from '../../src/adapters/gas/forms';
 import type { FieldDef } from '../../src/core/catalogue';
-import { SHEETS } from '../../src/core/messages';
+import { SHEETS } from '../../src/sheets/schema';
 
 const NEW_FIELD: FieldDef = {
   code: 'students_olympiad',

@@ -3,7 +3,8 @@
  * earlier responses interleaved with new ones, and submissions that time out on the lock.
  * Afterwards ingestion agrees with «Сверить ответы» and every raw row is accounted for.
  */
-import { JOURNAL, SHEETS } from '../../src/core/messages';
+import { JOURNAL } from '../../src/core/messages';
+import { SHEETS } from '../../src/sheets/schema';
 import { makeHarness, validAnswers, type Harness } from './harness';
 
 const SCHOOLS = 60;

@@ -4,10 +4,10 @@
  * not), edit a response, and read sheets.
  */
 import { codeOfItem } from '../../src/adapters/gas/forms';
-import { SHEETS } from '../../src/core/messages';
-import { schoolChoice } from '../../src/usecases/intake';
+import { SHEETS } from '../../src/sheets/schema';
+import { schoolChoice } from '../../src/core/intake';
 import { createGoogle } from '../../emulator';
-import { loadProject } from '../../emulator/loader';
+import { loadProject, type LoadOptions } from '../../emulator/loader';
 import type { RuntimeOptions } from '../../emulator/runtime';
 
 export const PERIOD = '2025-2026';
@@ -54,12 +54,12 @@ export function validAnswers(
 
 export function makeHarness(
   schools: number,
-  options: RuntimeOptions & { inactive?: number[] } = {},
+  options: RuntimeOptions & { inactive?: number[]; console?: LoadOptions['console'] } = {},
 ): Harness {
   const google = createGoogle(options);
   const ss = google.SpreadsheetApp.create('Мониторинг');
   const quiet = { log() {}, info() {}, warn() {}, error() {} };
-  const project = loadProject(google, { console: quiet });
+  const project = loadProject(google, { console: options.console ?? quiet });
   project.call('menuSetup');
   const settings = ss.getSheetByName(SHEETS.settings)!;
   const table = settings.getDataRange().getValues();

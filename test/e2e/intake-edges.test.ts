@@ -1,7 +1,8 @@
 /**
  * Edge cases found in review, each reproduced on the built bundle before its fix.
  */
-import { INTAKE, SHEETS } from '../../src/core/messages';
+import { INTAKE } from '../../src/core/messages';
+import { SHEETS } from '../../src/sheets/schema';
 import { codeOfItem } from '../../src/adapters/gas/forms';
 import { makeHarness, validAnswers } from './harness';
 

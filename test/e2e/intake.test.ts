@@ -2,7 +2,8 @@
  * Data collection through the built bundle on the emulator: personal links and access codes,
  * held and rejected responses, messages to respondents within the mail quota, reconcile.
  */
-import { INTAKE, SHEETS } from '../../src/core/messages';
+import { INTAKE } from '../../src/core/messages';
+import { SHEETS } from '../../src/sheets/schema';
 import { makeHarness, PERIOD, schoolId, validAnswers } from './harness';
 
 type Outbox = Array<{ to: string[] | string; subject: string; body: string }>;

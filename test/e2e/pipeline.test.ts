@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readCsv } from '../../cli/csv';
 import { runMonitoring, type RunResult } from '../../cli/pipeline';
-import { SHEETS } from '../../src/core/messages';
+import { SHEETS } from '../../src/sheets/schema';
 
 const root = path.join(__dirname, '..', '..');
 const sample = (name: string) => readCsv(path.join(root, 'sample', `${name}.csv`));

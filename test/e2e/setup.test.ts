@@ -1,7 +1,8 @@
 /** Setup and the menu through the built entry points on the emulator. */
 import { createGoogle } from '../../emulator';
 import { loadProject } from '../../emulator/loader';
-import { SHEETS, UI } from '../../src/core/messages';
+import { SHEETS } from '../../src/sheets/schema';
+import { UI } from '../../src/core/messages';
 
 function freshProject() {
   const google = createGoogle();

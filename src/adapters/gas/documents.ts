@@ -1,15 +1,14 @@
 import type { ReportBlock, ReportModel, ScatterChartSpec } from '../../core/report/model';
-import type { DocumentInfo, DocumentWriter, KeyValueStore } from '../../ports';
-import { UI } from '../../core/messages';
+import type { DocumentInfo, DocumentWriter } from '../../ports';
 
 type Body = GoogleAppsScript.Document.Body;
 
-const FOLDER_KEY = 'reports.folderId';
-
-/** Renders a report model into a new Google Doc, kept in the add-on's reports folder. */
+/**
+ * Renders a report model into a new Google Doc. It stays where DocumentApp puts it (the root of
+ * the user's Drive): filing it into a folder takes DriveApp's full `drive` scope, which the
+ * add-on does not ask for. Its link goes to «Журнал» and to the user (see README, scopes).
+ */
 export class GasDocumentWriter implements DocumentWriter {
-  constructor(private readonly properties: KeyValueStore) {}
-
   write(title: string, model: ReportModel): DocumentInfo {
     const doc = DocumentApp.create(title);
     const body = doc.getBody();
@@ -24,30 +23,7 @@ export class GasDocumentWriter implements DocumentWriter {
     }
     for (const block of rest) renderBlock(body, block);
     doc.saveAndClose();
-    try {
-      this.moveToReportsFolder(doc.getId());
-    } catch (error) {
-      // Filing into the folder is a convenience: the report itself exists and is returned.
-      console.warn(`reports folder: ${String(error)}`);
-    }
     return { id: doc.getId(), url: doc.getUrl() };
-  }
-
-  private moveToReportsFolder(fileId: string): void {
-    const folderId = this.properties.get(FOLDER_KEY);
-    let folder: GoogleAppsScript.Drive.Folder | null = null;
-    if (folderId) {
-      try {
-        folder = DriveApp.getFolderById(folderId);
-      } catch {
-        folder = null; // deleted by the user: make a new one
-      }
-    }
-    if (!folder) {
-      folder = DriveApp.createFolder(UI.reportsFolder);
-      this.properties.set(FOLDER_KEY, folder.getId());
-    }
-    DriveApp.getFileById(fileId).moveTo(folder);
   }
 }
 

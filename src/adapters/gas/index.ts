@@ -18,7 +18,7 @@ export function gasPorts(): Ports {
   return {
     sheets: new GasSheetStore(),
     forms: new GasFormBuilder(),
-    documents: new GasDocumentWriter(properties),
+    documents: new GasDocumentWriter(),
     mailer: new GasMailer(),
     triggers: new GasTriggers(),
     properties,

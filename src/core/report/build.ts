@@ -6,9 +6,8 @@
  */
 import type { IndicatorResult, MonitoringResult, SchoolResult } from '../monitoring';
 import { NOUNS, REPORT } from '../messages';
-import { countWithNoun, formatNumber, formatPercent, formatPp } from '../text';
+import { countWithNoun, formatNumber, formatPercent, formatPp, roundPercent } from '../text';
 import type { ReportBlock, ReportModel } from './model';
-import { participation } from './tables';
 import { renderRuleText } from '../rules/evaluate';
 import { LEADERS_PLACEHOLDER } from '../catalogue';
 
@@ -235,4 +234,10 @@ function annexBlocks(result: MonitoringResult): ReportBlock[] {
     { kind: 'heading', level: 1, text: REPORT.annexHeading },
     { kind: 'table', header: REPORT.annexTableHeader, rows, widths: [110, 90, 90] },
   ];
+}
+
+/** `12 из 18 (66,7%)` */
+export function participation(result: MonitoringResult): string {
+  const percent = formatPercent(roundPercent(result.responded, result.schoolsTotal));
+  return REPORT.participation(result.responded, result.schoolsTotal, percent);
 }

@@ -4,7 +4,7 @@
  * inspector may reorder or add columns.
  */
 import { FIELDS, REGISTRY_COLUMNS, DEFAULT_RULES, SETTINGS } from '../core/catalogue';
-import { COLUMNS, SHEETS } from '../core/messages';
+import { COLUMNS, SHEETS } from './schema';
 import { parseLists, parseRegistry } from '../core/registry';
 import { readSettings } from '../core/settings';
 import type {
@@ -17,7 +17,7 @@ import type {
 } from '../core/types';
 import type { Cell, SheetStore, Table } from '../ports';
 import { INTAKE } from '../core/messages';
-import type { Decision, JournalEntry } from './intake';
+import type { Decision, JournalEntry } from '../core/intake';
 
 const RULE_KEYS = [
   'rule_id',
@@ -111,7 +111,7 @@ export function ruleRows(): Cell[][] {
   return DEFAULT_RULES.map((r) => RULE_KEYS.map((k) => r[k]));
 }
 
-export { dataHeader } from './productSheets';
+export { dataHeader } from './product';
 
 export interface StoredData {
   rows: Array<{ sheetRow: number; rawRow: number; timestamp: Date | null; data: DataRow }>;

@@ -2,27 +2,25 @@
  * The product's output sheets as plain tables: «Показатели» (one row per school),
  * «Сводка» (the municipal summary, current vs previous period), «Рекомендации».
  */
-import type { MonitoringResult } from '../monitoring';
-import { REPORT } from '../messages';
-import { formatPercent, roundPercent } from '../text';
-import { renderRuleText } from '../rules/evaluate';
-
-export type SheetCell = string | number | boolean | Date;
+import type { MonitoringResult } from '../core/monitoring';
+import { REPORT } from '../core/messages';
+import { renderRuleText } from '../core/rules/evaluate';
+import type { Cell } from '../core/types';
 
 export interface SheetTable {
-  rows: SheetCell[][];
+  rows: Cell[][];
   layout: {
     frozenRows: number;
     columns: Array<{ width?: number; numberFormat?: string }>;
   };
 }
 
-const blank = (v: number | null | undefined): SheetCell => (v === null || v === undefined ? '' : v);
-const round2 = (v: number | null): SheetCell => (v === null ? '' : Math.round(v * 100) / 100);
+const blank = (v: number | null | undefined): Cell => (v === null || v === undefined ? '' : v);
+const round2 = (v: number | null): Cell => (v === null ? '' : Math.round(v * 100) / 100);
 
 export function schoolSheet(result: MonitoringResult): SheetTable {
   const header = REPORT.schoolColumns;
-  const rows: SheetCell[][] = result.schools.map((s) => [
+  const rows: Cell[][] = result.schools.map((s) => [
     s.school_id,
     s.name,
     s.responded ? REPORT.yes : REPORT.no,
@@ -61,7 +59,7 @@ export function schoolSheet(result: MonitoringResult): SheetTable {
 
 export function indicatorSheet(result: MonitoringResult): SheetTable {
   const header = REPORT.summaryColumns(result.period, result.previousPeriod);
-  const rows: SheetCell[][] = result.indicators.map((ind) => [
+  const rows: Cell[][] = result.indicators.map((ind) => [
     ind.code,
     ind.section,
     ind.title,
@@ -95,7 +93,7 @@ export function recommendationSheet(result: MonitoringResult): SheetTable {
   const header = REPORT.recommendationColumns;
   const texts = new Map(result.recommendations.map((r) => [r.rule_id, r]));
   const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
-  const rows: SheetCell[][] = [];
+  const rows: Cell[][] = [];
   for (const school of result.schools) {
     const leaders = school.leader_suggestions.map((id) => names.get(id) ?? id);
     for (const ruleId of school.recommendations) {
@@ -124,10 +122,4 @@ export function recommendationSheet(result: MonitoringResult): SheetTable {
       ],
     },
   };
-}
-
-/** `12 из 18 (66,7%)` */
-export function participation(result: MonitoringResult): string {
-  const percent = formatPercent(roundPercent(result.responded, result.schoolsTotal));
-  return REPORT.participation(result.responded, result.schoolsTotal, percent);
 }

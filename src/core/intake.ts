@@ -4,12 +4,11 @@
  * applies it to the whole responses sheet. Both use these functions, so the two cannot drift
  * apart: after any failure, reconcile gives what ingestion would have given.
  */
-import { FIELDS } from '../core/catalogue';
-import { sameAccessCode } from '../core/access';
-import { INTAKE } from '../core/messages';
-import { validateResponse } from '../core/validation';
-import type { DataRow, RegistrySchool, Settings } from '../core/types';
-import type { Cell } from '../ports';
+import { FIELDS } from './catalogue';
+import { sameAccessCode } from './access';
+import { INTAKE } from './messages';
+import { validateResponse } from './validation';
+import type { Cell, DataRow, RegistrySchool, Settings } from './types';
 
 export const ACCESS_CODE_FIELD = 'access_code';
 export const SCHOOL_FIELD = 'school_id';

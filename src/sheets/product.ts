@@ -4,12 +4,9 @@
  * it, so a sheet the inspector deleted comes back whole instead of as headerless rows.
  */
 import { FIELDS } from '../core/catalogue';
-import { COLUMNS, INTAKE, SHEETS } from '../core/messages';
+import { COLUMNS, SHEETS } from './schema';
+import { INTAKE } from '../core/messages';
 import type { Ports, SheetLayout } from '../ports';
-
-export const FORM_ID_KEY = 'form.id';
-export const TITLE_MAP_KEY = 'form.titles';
-export const RESPONSES_SHEET_KEY = 'form.responsesSheetId';
 
 /** The data sheet: lead columns, then one column per field code. */
 export function dataHeader(): string[] {

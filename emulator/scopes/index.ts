@@ -1,0 +1,79 @@
+/**
+ * The manifest's OAuth scopes, enforced. Google refuses a call whose documented scopes the
+ * script's manifest (`oauthScopes` in appsscript.json) does not list, with
+ * "You do not have permission to call X. Required permissions: …"; so does the emulator.
+ *
+ * The table (table.json) holds, for each method of each class the emulator implements, the
+ * scopes of the "Authorization" section of its page on developers.google.com/apps-script/
+ * reference (any one of them suffices); scripts/scope-table.ts regenerates it and says how.
+ * An empty list: the page names no scope. A method not in the table is allowed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gasError } from '../services/gas-error';
+
+const PREFIX = 'https://www.googleapis.com/auth/';
+
+type Table = Map<string, readonly string[]>;
+let table: Table | null = null;
+
+function loadTable(): Table {
+  if (table) return table;
+  const raw = JSON.parse(fs.readFileSync(path.join(__dirname, 'table.json'), 'utf8')) as Record<
+    string,
+    Record<string, string[]>
+  >;
+  table = new Map();
+  for (const [cls, sets] of Object.entries(raw)) {
+    for (const [set, methods] of Object.entries(sets)) {
+      const scopes = set === '' ? [] : set.split(' ').map((s) => PREFIX + s);
+      for (const m of methods) table.set(`${cls}.${m}`, scopes);
+    }
+  }
+  return table;
+}
+
+/** The scopes Google documents for `Class.method` (any one suffices); undefined if unknown. */
+export function documentedScopes(method: string): readonly string[] | undefined {
+  return loadTable().get(method);
+}
+
+/** Google's wording: one scope bare, several as `(a || b)`. */
+export function permissionMessage(method: string, scopes: readonly string[]): string {
+  const required = scopes.length === 1 ? scopes[0] : `(${scopes.join(' || ')})`;
+  return `You do not have permission to call ${method}. Required permissions: ${required}`;
+}
+
+/**
+ * What a script may call: its manifest's scopes. Google accepts a narrower grant where it
+ * implies the documented one only through the documented alternatives, so this compares the
+ * lists as they are.
+ */
+export class ScopeGuard {
+  private readonly granted: ReadonlySet<string>;
+
+  constructor(scopes: readonly string[]) {
+    this.granted = new Set(scopes);
+  }
+
+  static fromManifest(manifestPath: string): ScopeGuard | null {
+    if (!fs.existsSync(manifestPath)) return null;
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as {
+      oauthScopes?: string[];
+    };
+    // Without oauthScopes Google infers the scopes from the code: nothing to enforce.
+    return manifest.oauthScopes ? new ScopeGuard(manifest.oauthScopes) : null;
+  }
+
+  scopes(): string[] {
+    return [...this.granted];
+  }
+
+  /** Throws Google's permission error when `method` needs a scope the manifest lacks. */
+  check(method: string): void {
+    const needed = documentedScopes(method);
+    if (!needed || needed.length === 0) return;
+    if (needed.some((s) => this.granted.has(s))) return;
+    throw gasError(permissionMessage(method, needed));
+  }
+}
