@@ -194,6 +194,14 @@ export const NOUNS = {
   school: ['школа', 'школы', 'школ'],
   schoolGen: ['школы', 'школ', 'школ'],
   response: ['ответ', 'ответа', 'ответов'],
+  recommendation: ['рекомендация', 'рекомендации', 'рекомендаций'],
+} as const;
+
+export { REPORT_DOC, LETTER } from './report/wording';
+
+/** «Меры»: the inspector's measures per school (domain spec §8). */
+export const MEASURES_SHEET = {
+  header: ['Дата', 'Школа', 'Мера (управленческое решение)', 'Ответственный', 'Срок', 'Состояние'],
 } as const;
 
 /** Why a typed number or yes/no was not accepted (core/parse.ts). */

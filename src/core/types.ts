@@ -73,6 +73,8 @@ export interface SchoolResult {
   computed_status: OfficialStatus;
   /** Status of record (setting `status_source`). */
   status: OfficialStatus;
+  /** Status of record in the previous period; null when there is no previous period. */
+  status_prev: OfficialStatus | null;
   status_mismatch: boolean;
   flagged: boolean;
   results_index: number | null;

@@ -3,7 +3,7 @@
  * (src/adapters/gas) implement them over the real services; tests may pass fakes.
  * Every sheet operation is batched: one read or one write per sheet per call.
  */
-import type { ReportModel } from '../core/report/model';
+import type { ChartSpec as DataChart, ReportModel } from '../core/report/model';
 
 import type { Cell } from '../core/types';
 
@@ -26,13 +26,13 @@ export interface SheetLayout {
   headerNotes?: readonly string[];
 }
 
-export interface ChartSpec {
-  title: string;
-  /** A1 ranges of the chart's data on its sheet. */
-  ranges: readonly string[];
-  type: 'scatter' | 'bar' | 'column';
-  xTitle?: string;
-  yTitle?: string;
+/** A chart placed on a sheet: its data table goes to a hidden data sheet, the chart below `anchorRow`. */
+export interface EmbeddedChartSpec {
+  chart: DataChart;
+  /** The hidden sheet that holds the chart's data table, and its first column there. */
+  dataSheet: string;
+  dataColumn: number;
+  anchorRow: number;
 }
 
 export interface SheetStore {
@@ -60,8 +60,8 @@ export interface SheetStore {
   deleteRow(sheet: string, row: number): void;
   /** Marks repeated values of a column in red (a conditional format rule); false if it had one. */
   highlightDuplicates(sheet: string, column: number): boolean;
-  /** Replaces the charts of a sheet. */
-  setCharts(sheet: string, charts: readonly ChartSpec[]): void;
+  /** Replaces the charts of a sheet (their data tables written to their data sheet). */
+  setCharts(sheet: string, charts: readonly EmbeddedChartSpec[]): void;
 }
 
 export type FormItemKind = 'int' | 'bool' | 'url' | 'text' | 'paragraph' | 'email' | 'list';

@@ -18,6 +18,7 @@ export const SHEETS = {
   journal: 'Журнал',
   links: 'Ссылки школам',
   outbox: 'Исходящие письма',
+  measures: 'Меры',
 } as const;
 
 /** Column titles of the product's own sheets. */
@@ -52,3 +53,12 @@ export const COLUMNS = {
 export const FORM_ID_KEY = 'form.id';
 export const TITLE_MAP_KEY = 'form.titles';
 export const RESPONSES_SHEET_KEY = 'form.responsesSheetId';
+
+/**
+ * The hidden sheet with the data tables of the charts in «Сводка», and the first column of
+ * each chart's table there (the report finds a chart again by it).
+ */
+export const CHART_DATA_SHEET = {
+  name: 'Данные диаграмм',
+  columns: { isb_results: 1, statuses: 10 } as Record<'isb_results' | 'statuses', number>,
+} as const;

@@ -9,6 +9,9 @@ import { indicatorSheet, recommendationSheet, schoolSheet } from '../sheets/outp
 import type { MonitoringResult } from '../core/monitoring';
 import type { Ports } from '../ports';
 import { journal } from './journal';
+import { isbResultsChart, statusChart } from '../core/report/charts';
+import type { EmbeddedChartSpec } from '../ports';
+import { CHART_DATA_SHEET } from '../sheets/schema';
 import {
   readData,
   readLists,
@@ -41,6 +44,7 @@ export function recompute(ports: Ports, period?: string): Computation {
   ports.sheets.replace(SHEETS.indicators, schools.rows, schools.layout);
   const summary = indicatorSheet(result);
   ports.sheets.replace(SHEETS.summary, summary.rows, summary.layout);
+  ports.sheets.setCharts(SHEETS.summary, summaryCharts(result, summary.rows.length + 2));
   const recommendations = recommendationSheet(result);
   ports.sheets.replace(SHEETS.recommendations, recommendations.rows, recommendations.layout);
   journal(
@@ -54,4 +58,17 @@ export function recompute(ports: Ports, period?: string): Computation {
     ].join('\n'),
   );
   return computation;
+}
+
+/** The report's two charts, placed in «Сводка» below its table (data on a hidden sheet). */
+function summaryCharts(result: MonitoringResult, anchorRow: number): EmbeddedChartSpec[] {
+  const charts = [isbResultsChart(result), statusChart(result)].filter(
+    (c): c is NonNullable<typeof c> => c !== null,
+  );
+  return charts.map((chart) => ({
+    chart,
+    dataSheet: CHART_DATA_SHEET.name,
+    dataColumn: CHART_DATA_SHEET.columns[chart.id],
+    anchorRow,
+  }));
 }

@@ -6,17 +6,25 @@ import type { DocumentInfo, Ports } from '../ports';
 import { journal } from './journal';
 import { compute, recompute } from './recompute';
 import { readRejectedSheet } from '../sheets/workbook';
+import { readMeasures } from '../sheets/measures';
 
 const counts = (r: ReturnType<typeof rejectedAndHeld>) => ({
   rejectedCount: r.rejected.length,
   heldCount: r.held.length,
 });
 
+/** Document property the offline command sets: the data came from files, not the form. */
+export const SOURCE_KEY = 'report.source';
+
 export function writeReport(ports: Ports, period?: string): DocumentInfo {
   const { result, settings, inputErrors } = recompute(ports, period);
   const model = buildReport(result, {
     municipality: String(settings.municipality ?? ''),
+    issuer: String(settings.report_issuer ?? ''),
     date: ports.clock.format(ports.clock.now(), 'dd.MM.yyyy'),
+    source: ports.properties.get(SOURCE_KEY) === 'files' ? 'files' : 'form',
+    settings,
+    measures: readMeasures(ports.sheets),
     ...counts(rejectedAndHeld(ports, result.period)),
     inputWarnings: inputErrors,
   });

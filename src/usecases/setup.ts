@@ -12,6 +12,7 @@ import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD } from '../core/in
 import { refreshLinks } from './links';
 import { renamedTitles } from './titles';
 import { dataHeader, ensureProductSheet } from '../sheets/product';
+import { measuresSheet } from '../sheets/measures';
 import { journal } from './journal';
 import { readRegistry, registryHeader, ruleRows, settingsRows } from '../sheets/workbook';
 
@@ -82,6 +83,8 @@ export function setupMonitoring(ports: Ports): SetupResult {
   note(ensureProductSheet(ports, SHEETS.journal), SHEETS.journal);
 
   const choices = schoolChoices(ports);
+  const measures = measuresSheet(choices);
+  note(sheets.ensure(SHEETS.measures, measures.header, measures.layout), SHEETS.measures);
   const spec = formSpec(choices);
   const formId = ports.properties.get(FORM_ID_KEY);
   let form = formId ? ports.forms.open(formId) : null;

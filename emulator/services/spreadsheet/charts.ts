@@ -6,6 +6,8 @@ import { asGas, ChartType, type ChartTypeName } from './gas';
 import type { SheetsContext } from './context';
 import { googleError, Messages } from './errors';
 import type { EmulatedRange } from './range';
+import { EmulatedBlob } from '../blob';
+import { chartPng } from './chart-image';
 
 type GasChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type GasBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
@@ -42,7 +44,14 @@ function copyState(s: ChartState): ChartState {
 
 export class EmulatedChart implements Pick<
   GasChart,
-  'getChartId' | 'getContainerInfo' | 'getNumHeaders' | 'getOptions' | 'getRanges' | 'modify'
+  | 'getAs'
+  | 'getBlob'
+  | 'getChartId'
+  | 'getContainerInfo'
+  | 'getNumHeaders'
+  | 'getOptions'
+  | 'getRanges'
+  | 'modify'
 > {
   constructor(
     private readonly ctx: SheetsContext,
@@ -58,6 +67,26 @@ export class EmulatedChart implements Pick<
       options: { ...this.state.options },
       position: { ...this.state.position },
     };
+  }
+
+  /** The chart drawn as Sheets would (ECharts offline), from its ranges' current values. */
+  getAs(contentType: string): GoogleAppsScript.Base.Blob {
+    this.ctx.call('EmbeddedChart.getAs');
+    if (contentType !== 'image/png')
+      throw googleError(`Converting from image/png to ${contentType} is not supported.`);
+    return this.image();
+  }
+
+  getBlob(): GoogleAppsScript.Base.Blob {
+    this.ctx.call('EmbeddedChart.getBlob');
+    return this.image();
+  }
+
+  private image(): GoogleAppsScript.Base.Blob {
+    const [first] = this.state.ranges;
+    const values = first ? (first.getValues() as unknown[][]) : [];
+    const png = chartPng(this.state.type, values, this.state.options);
+    return asGas(new EmulatedBlob(png, 'image/png', 'chart.png'));
   }
 
   getChartId(): number | null {

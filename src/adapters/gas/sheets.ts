@@ -1,4 +1,4 @@
-import type { ChartSpec, SheetLayout, SheetStore, Table, Cell } from '../../ports';
+import type { EmbeddedChartSpec, SheetLayout, SheetStore, Table, Cell } from '../../ports';
 import { asCellRows } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -132,25 +132,44 @@ export class GasSheetStore implements SheetStore {
     return true;
   }
 
-  setCharts(sheet: string, charts: readonly ChartSpec[]): void {
+  /**
+   * Each chart's data table (column 0 = X, one column per series, a label column after a
+   * labelled series) goes to the hidden data sheet; the chart, built from that range with the
+   * series' colours and line styles, is placed on `sheet` below `anchorRow`.
+   */
+  setCharts(sheet: string, charts: readonly EmbeddedChartSpec[]): void {
     const s = this.sheet(sheet);
     for (const old of s.getCharts()) s.removeChart(old);
     charts.forEach((spec, i) => {
-      const type =
-        spec.type === 'scatter'
-          ? Charts.ChartType.SCATTER
-          : spec.type === 'bar'
-            ? Charts.ChartType.BAR
-            : Charts.ChartType.COLUMN;
-      let builder = s
+      const table = chartTable(spec.chart);
+      const data = this.sheet(spec.dataSheet);
+      const width = table[0].length;
+      fit(data, table.length, spec.dataColumn + width - 1);
+      data.getRange(1, spec.dataColumn, data.getMaxRows(), width).clearContent();
+      data.getRange(1, spec.dataColumn, table.length, width).setValues(table);
+      if (!data.isSheetHidden()) data.hideSheet();
+      const c = spec.chart;
+      const series: Record<string, object> = {};
+      c.series.forEach((st, k) => {
+        series[String(k)] = st.line
+          ? { color: st.color, lineWidth: 1, pointSize: 0, lineDashStyle: [4, 4] }
+          : { color: st.color, pointSize: st.labels ? 9 : 7 };
+      });
+      const chart = s
         .newChart()
-        .setChartType(type)
-        .setPosition(2 + i * 20, 8, 0, 0);
-      for (const a1 of spec.ranges) builder = builder.addRange(s.getRange(a1));
-      builder = builder.setOption('title', spec.title);
-      if (spec.xTitle) builder = builder.setOption('hAxis.title', spec.xTitle);
-      if (spec.yTitle) builder = builder.setOption('vAxis.title', spec.yTitle);
-      s.insertChart(builder.build());
+        .setChartType(c.kind === 'scatter' ? Charts.ChartType.SCATTER : Charts.ChartType.COLUMN)
+        .addRange(data.getRange(1, spec.dataColumn, table.length, width))
+        .setNumHeaders(1)
+        .setPosition(spec.anchorRow + i * 22, 1, 0, 0)
+        .setOption('hAxis.title', c.xTitle)
+        .setOption('vAxis.title', c.yTitle)
+        .setOption('legend', { position: 'bottom' })
+        .setOption('isStacked', c.stacked === true)
+        .setOption('series', series)
+        .setOption('width', 640)
+        .setOption('height', 400)
+        .build();
+      s.insertChart(chart);
     });
   }
 
@@ -186,4 +205,19 @@ export class GasSheetStore implements SheetStore {
     }
     if (layout.frozenRows) s.getRange(1, 1, layout.frozenRows, width).setFontWeight('bold');
   }
+}
+
+/** A chart's data table as cells: header, rows (null → empty), labels after their series. */
+function chartTable(c: EmbeddedChartSpec['chart']): Cell[][] {
+  const labelled = c.series.findIndex((st) => st.labels) + 1;
+  const withLabels = (row: Cell[], label: Cell): Cell[] =>
+    labelled > 0 ? [...row.slice(0, labelled + 1), label, ...row.slice(labelled + 1)] : row;
+  const header = withLabels(c.header.slice(), '');
+  const rows = c.rows.map((r, i) =>
+    withLabels(
+      r.map((v) => (v === null ? '' : v)),
+      c.labels?.[i] ?? '',
+    ),
+  );
+  return [header, ...rows];
 }
