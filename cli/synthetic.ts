@@ -27,6 +27,12 @@ export function syntheticMunicipality(schoolCount = 36, seed = 20260901): Synthe
     };
   }
   const rand = mulberry32(seed);
+  // The fields of revision 2 draw from their own stream, so the answers that existed before
+  // keep their values (the sample's earlier figures move only through revision-2 rules).
+  const rand2 = mulberry32(seed ^ 0x5eed2);
+  const share2 = (n: number, p: number) =>
+    Math.max(0, Math.min(n, Math.round(n * p * (0.6 + rand2() * 0.8))));
+  const yes2 = (p: number) => (rand2() < p ? 'да' : 'нет');
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const share = (n: number, p: number) =>
     Math.max(0, Math.min(n, Math.round(n * p * (0.6 + rand() * 0.8))));
@@ -124,6 +130,22 @@ export function syntheticMunicipality(schoolCount = 36, seed = 20260901): Synthe
     const rdr = exam(grade * 2);
     r.rdr_participants = rdr;
     r.rdr_fail = share(rdr, 0.05 + 0.2 * h);
+    // Revision 2: base mathematics, certificates, motivation, and two schools whose ВПР marks
+    // run above their journals (ВПР inflation) in the current period.
+    const base = Math.max(0, Math.round(grade * 0.25 * (0.7 + rand2() * 0.6)));
+    r.ege_mathbase_participants = base;
+    r.ege_mathbase_fail = share2(base, 0.01 + 0.08 * h);
+    const grads = Math.max(2, Math.round(grade * 1.4));
+    r.grads_total = grads;
+    r.grads_no_certificate = share2(grads, 0.005 + 0.03 * h);
+    r.students_low_motivation = share2(n, 0.05 + 0.3 * h);
+    if (periodIndex === 1 && (s.id === '0014' || s.id === '0027')) {
+      for (const test of ['vpr_math5', 'vpr_math8']) {
+        const p = Number(r[`${test}_participants`]);
+        r[`${test}_higher`] = Math.round(p * 0.25);
+        r[`${test}_lower`] = Math.min(Number(r[`${test}_lower`]), p - Number(r[`${test}_higher`]));
+      }
+    }
     const flaggedish = h > 0.5;
     r.teachers_total = t;
     r.teachers_diagnosed = share(t, flaggedish ? 0.8 : 0.5);
@@ -149,6 +171,8 @@ export function syntheticMunicipality(schoolCount = 36, seed = 20260901): Synthe
     r.parents_involved = yes(0.7);
     r.staff_support_measures = r.staff_shortage === 'да' ? int(1, 4) : 0;
     r.internal_monitorings = int(1, 6);
+    r.has_differentiated_instruction = yes2(0.75 - 0.4 * h);
+    r.has_inschool_pd = yes2(0.8 - 0.4 * h);
     r.comment = '';
     return r;
   }

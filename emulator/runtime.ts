@@ -4,6 +4,7 @@
  * form submission fire installable triggers, and the fault switches tests use to make Google
  * misbehave the way it sometimes does.
  */
+import { gasError } from './services/gas';
 
 export type ExecutionMode = 'full' | 'customFunction';
 
@@ -193,10 +194,7 @@ export class Runtime {
    */
   assertWritable(method: string): void {
     if (this.mode === 'customFunction') {
-      // As Google's: the bare text, named "Exception" (String(error) = "Exception: …").
-      const error = new Error(`You do not have permission to call ${method}`);
-      error.name = 'Exception';
-      throw error;
+      throw gasError(`You do not have permission to call ${method}`);
     }
   }
 

@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { gasError } from '../services/gas-error';
+import { gasError } from '../services/gas';
 
 const PREFIX = 'https://www.googleapis.com/auth/';
 

@@ -3,7 +3,7 @@
  * Drive files, document images and mail attachments. Blob methods are not counted calls: Google
  * answers them in the script's own process, without a round trip.
  */
-import { gasError } from './gas-error';
+import { asGas, gasError } from './gas';
 
 /** Java bytes are signed: Apps Script hands scripts numbers in -128..127. */
 export function toJavaBytes(data: Uint8Array): number[] {
@@ -13,10 +13,6 @@ export function toJavaBytes(data: Uint8Array): number[] {
 /** Accepts signed (Java) or unsigned byte numbers. */
 export function fromJavaBytes(bytes: ArrayLike<number>): Uint8Array {
   return Uint8Array.from(Array.from(bytes), (b) => b & 0xff);
-}
-
-function asGas<T>(x: unknown): T {
-  return x as T;
 }
 
 export class EmulatedBlob implements Pick<

@@ -3,11 +3,7 @@
  * clock (default 10 minutes, at most 6 hours), with Google's key and value size limits.
  */
 import type { Runtime } from '../runtime';
-import { gasError } from './gas-error';
-
-function asGas<T>(x: unknown): T {
-  return x as T;
-}
+import { asGas, gasError } from './gas';
 
 export const CACHE_DEFAULT_TTL_SECONDS = 600;
 export const CACHE_MAX_TTL_SECONDS = 21600;

@@ -7,7 +7,8 @@ import type { Runtime } from '../runtime';
 import { EmulatedDataTableBuilder, ColumnType } from './charts/data-table';
 import { EmulatedScatterChartBuilder } from './charts/scatter-chart';
 import { enumOf } from './enum';
-import { ChartType, asGas } from './spreadsheet/gas';
+import { ChartType } from './spreadsheet/enums';
+import { asGas, gasEnum } from './gas';
 
 export const Position = enumOf('TOP', 'RIGHT', 'BOTTOM', 'NONE');
 export const PointStyle = enumOf('NONE', 'TINY', 'MEDIUM', 'LARGE', 'HUGE');
@@ -37,13 +38,13 @@ export type EmulatedCharts = Pick<
 export function createCharts(rt: Runtime): EmulatedCharts {
   return {
     // Enums are plain objects of member-name strings; Google's typings declare TS enums.
-    ChartHiddenDimensionStrategy: asGas(ChartHiddenDimensionStrategy),
-    ChartMergeStrategy: asGas(ChartMergeStrategy),
-    ChartType: asGas(ChartType),
-    ColumnType: asGas(ColumnType),
-    CurveStyle: asGas(CurveStyle),
-    PointStyle: asGas(PointStyle),
-    Position: asGas(Position),
+    ChartHiddenDimensionStrategy: gasEnum(ChartHiddenDimensionStrategy),
+    ChartMergeStrategy: gasEnum(ChartMergeStrategy),
+    ChartType: gasEnum(ChartType),
+    ColumnType: gasEnum(ColumnType),
+    CurveStyle: gasEnum(CurveStyle),
+    PointStyle: gasEnum(PointStyle),
+    Position: gasEnum(Position),
     newDataTable(): GoogleAppsScript.Charts.DataTableBuilder {
       rt.record('Charts', 'Charts.newDataTable');
       return asGas(new EmulatedDataTableBuilder(rt));

@@ -2,8 +2,8 @@
  * Java SimpleDateFormat patterns (what Utilities.formatDate takes), rendered with Intl in a given
  * time zone. English names, as Apps Script prints them.
  */
-import { gasError } from './gas-error';
 import { MONTH_NAMES, WEEKDAY_NAMES, isTimeZone, utcOfWall, wallTime } from './timezone';
+import { gasError } from './gas';
 
 /** Wall-clock fields of an instant in a zone, plus the zone's offset in minutes. */
 export interface ZonedFields {

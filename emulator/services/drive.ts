@@ -15,13 +15,10 @@ import {
   type DriveFileRecord,
   type DriveFolderRecord,
 } from './drive/store';
+import { asGas, gasEnum } from './gas';
 
 export { Access, DriveStore, EmulatedFile, EmulatedFolder, Permission };
 export type { DriveFileRecord, DriveFolderRecord, NewDriveFile } from './drive/store';
-
-function asGas<T>(x: unknown): T {
-  return x as T;
-}
 
 export class EmulatedDriveApp implements Pick<
   GoogleAppsScript.Drive.DriveApp,
@@ -38,8 +35,8 @@ export class EmulatedDriveApp implements Pick<
   | 'getFoldersByName'
   | 'getRootFolder'
 > {
-  readonly Access = asGas<typeof GoogleAppsScript.Drive.Access>(Access);
-  readonly Permission = asGas<typeof GoogleAppsScript.Drive.Permission>(Permission);
+  readonly Access = gasEnum<typeof GoogleAppsScript.Drive.Access>(Access);
+  readonly Permission = gasEnum<typeof GoogleAppsScript.Drive.Permission>(Permission);
   /** Non-Google: the Drive's contents, for services that create files and for tests. */
   readonly __store: DriveStore;
 

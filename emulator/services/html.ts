@@ -6,11 +6,7 @@
  */
 import type { Runtime } from '../runtime';
 import { EmulatedBlob } from './blob';
-import { gasError } from './gas-error';
-
-function asGas<T>(x: unknown): T {
-  return x as T;
-}
+import { asGas, gasEnum, gasError } from './gas';
 
 export const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const;
 export const XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const;
@@ -306,9 +302,9 @@ export class EmulatedHtmlService implements Pick<
   | 'createTemplateFromFile'
   | 'getUserAgent'
 > {
-  readonly SandboxMode = asGas<typeof GoogleAppsScript.HTML.SandboxMode>(SandboxMode);
+  readonly SandboxMode = gasEnum<typeof GoogleAppsScript.HTML.SandboxMode>(SandboxMode);
   readonly XFrameOptionsMode =
-    asGas<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(XFrameOptionsMode);
+    gasEnum<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(XFrameOptionsMode);
   private files: Record<string, string> = {};
   private globals: Record<string, unknown> = {};
 

@@ -5,11 +5,7 @@
  * moves the virtual clock by its timeout, as the real wait would have taken that long.
  */
 import type { Runtime } from '../runtime';
-import { gasError } from './gas-error';
-
-function asGas<T>(x: unknown): T {
-  return x as T;
-}
+import { asGas, gasError } from './gas';
 
 const TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 

@@ -2,10 +2,7 @@
  * Emulated Logger: messages kept in memory, readable with getLog() (one message per line).
  */
 import type { Runtime } from '../runtime';
-
-function asGas<T>(x: unknown): T {
-  return x as T;
-}
+import { asGas } from './gas';
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return value;

@@ -6,7 +6,7 @@
 import type { Runtime } from '../runtime';
 import { readBlobSource } from './blob';
 import { dayKey } from './date-format';
-import { gasError } from './gas-error';
+import { gasError } from './gas';
 
 /** Google's per-message cap on recipients (to + cc + bcc). */
 export const MAIL_MAX_RECIPIENTS_PER_MESSAGE = 50;

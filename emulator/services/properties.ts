@@ -2,12 +2,8 @@
  * Emulated PropertiesService: script, document and user stores of string values, with Google's
  * size limits (9 KB per value, 500 KB per store) and no writes from custom functions.
  */
-import { gasError } from './gas-error';
 import type { Runtime } from '../runtime';
-
-function asGas<T>(x: unknown): T {
-  return x as T;
-}
+import { asGas, gasError } from './gas';
 
 export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
 export const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;

@@ -34,21 +34,10 @@ import type { Runtime } from '../runtime';
 import type { FormSubmitPayload } from './forms';
 import { enumOf } from './enum';
 import { instantOfWall, isTimeZone, wallTime, type WallTime } from './timezone';
+import { asGas, gasEnum, gasEnumMember, unchecked, gasError, invalidArgument } from './gas';
 
 type S = typeof GoogleAppsScript.Script;
 type Trigger = GoogleAppsScript.Script.Trigger;
-
-function asGas<T>(x: unknown): T {
-  return x as T;
-}
-
-function gasError(message: string): Error {
-  const error = new Error(message);
-  error.name = 'Exception';
-  return error;
-}
-
-const invalidArgument = (name: string): Error => gasError(`Invalid argument: ${name}`);
 
 /** Google's texts (the first is documented; the others follow Google's "Invalid argument" style). */
 export const TRIGGER_ERRORS = {
@@ -299,7 +288,7 @@ class TriggerImpl implements Pick<
   }
   getEventType(): GoogleAppsScript.Script.EventType {
     this.count('getEventType');
-    return asGas<GoogleAppsScript.Script.EventType>(this.record.eventType);
+    return gasEnumMember<GoogleAppsScript.Script.EventType>(this.record.eventType);
   }
   getHandlerFunction(): string {
     this.count('getHandlerFunction');
@@ -307,7 +296,7 @@ class TriggerImpl implements Pick<
   }
   getTriggerSource(): GoogleAppsScript.Script.TriggerSource {
     this.count('getTriggerSource');
-    return asGas<GoogleAppsScript.Script.TriggerSource>(this.record.source);
+    return gasEnumMember<GoogleAppsScript.Script.TriggerSource>(this.record.source);
   }
   /** The spreadsheet, form or document id; null for a clock trigger, as in Google. */
   getTriggerSourceId(): string {
@@ -363,7 +352,7 @@ class SourceTriggerBuilder {
   protected on<T>(method: string, type: EventTypeName): T {
     this.state.rt.record('ScriptApp', `${this.cls}.${method}`);
     this.eventType = type;
-    return asGas<T>(this);
+    return unchecked<T>(this);
   }
   create(): Trigger {
     if (this.eventType === null) {
@@ -685,12 +674,12 @@ type Emulated =
   | 'requireAllScopes';
 
 export class ScriptAppImpl implements Pick<ScriptAppType, Emulated> {
-  readonly AuthMode = asGas<S['AuthMode']>(AuthMode);
-  readonly AuthorizationStatus = asGas<S['AuthorizationStatus']>(AuthorizationStatus);
-  readonly EventType = asGas<S['EventType']>(EventType);
-  readonly InstallationSource = asGas<S['InstallationSource']>(InstallationSource);
-  readonly TriggerSource = asGas<S['TriggerSource']>(TriggerSource);
-  readonly WeekDay = asGas<typeof GoogleAppsScript.Base.Weekday>(WeekDay);
+  readonly AuthMode = gasEnum<S['AuthMode']>(AuthMode);
+  readonly AuthorizationStatus = gasEnum<S['AuthorizationStatus']>(AuthorizationStatus);
+  readonly EventType = gasEnum<S['EventType']>(EventType);
+  readonly InstallationSource = gasEnum<S['InstallationSource']>(InstallationSource);
+  readonly TriggerSource = gasEnum<S['TriggerSource']>(TriggerSource);
+  readonly WeekDay = gasEnum<typeof GoogleAppsScript.Base.Weekday>(WeekDay);
   private readonly scriptId: string;
 
   constructor(private readonly state: ScriptState) {
@@ -771,14 +760,17 @@ export class ScriptAppImpl implements Pick<ScriptAppType, Emulated> {
   ): GoogleAppsScript.Script.AuthorizationInfo {
     this.count('getAuthorizationInfo');
     return asGas<GoogleAppsScript.Script.AuthorizationInfo>({
-      getAuthorizationStatus: () => AuthorizationStatus.NOT_REQUIRED,
+      getAuthorizationStatus: () =>
+        gasEnumMember<GoogleAppsScript.Script.AuthorizationStatus>(
+          AuthorizationStatus.NOT_REQUIRED,
+        ),
       getAuthorizationUrl: () => asGas<string>(null),
     });
   }
 
   getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
     this.count('getInstallationSource');
-    return asGas<GoogleAppsScript.Script.InstallationSource>(InstallationSource.NONE);
+    return gasEnumMember<GoogleAppsScript.Script.InstallationSource>(InstallationSource.NONE);
   }
 
   requireScopes(_authMode: GoogleAppsScript.Script.AuthMode, _oAuthScopes: string[]): void {

@@ -3,10 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Runtime } from '../runtime';
-
-function asGas<T>(x: unknown): T {
-  return x as T;
-}
+import { asGas } from './gas';
 
 class EmulatedUser implements Pick<GoogleAppsScript.Base.User, 'getEmail'> {
   constructor(

@@ -36,5 +36,5 @@ export {
   AUTOMATIC_FORMAT,
 } from './spreadsheet/cell-values';
 export { displayValue } from './spreadsheet/number-format';
-export { googleError, Messages as SheetsMessages } from './spreadsheet/errors';
-export { ChartType } from './spreadsheet/gas';
+export { Messages as SheetsMessages } from './spreadsheet/errors';
+export { ChartType } from './spreadsheet/enums';

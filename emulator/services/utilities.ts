@@ -2,15 +2,11 @@
  * Emulated Utilities: dates in a time zone, ids, digests and signatures as Java byte arrays,
  * base64, blobs, CSV, and a sleep that moves the virtual clock instead of waiting.
  */
-import { gasError } from './gas-error';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { Runtime } from '../runtime';
 import { EmulatedBlob, fromJavaBytes, toJavaBytes } from './blob';
 import { formatJavaDate } from './date-format';
-
-function asGas<T>(x: unknown): T {
-  return x as T;
-}
+import { asGas, gasEnum, gasError } from './gas';
 
 export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
 export const DigestAlgorithm = {
@@ -131,11 +127,11 @@ export class EmulatedUtilities implements Pick<
   | 'parseCsv'
   | 'sleep'
 > {
-  readonly Charset = asGas<typeof GoogleAppsScript.Utilities.Charset>(Charset);
+  readonly Charset = gasEnum<typeof GoogleAppsScript.Utilities.Charset>(Charset);
   readonly DigestAlgorithm =
-    asGas<typeof GoogleAppsScript.Utilities.DigestAlgorithm>(DigestAlgorithm);
-  readonly MacAlgorithm = asGas<typeof GoogleAppsScript.Utilities.MacAlgorithm>(MacAlgorithm);
-  readonly RsaAlgorithm = asGas<typeof GoogleAppsScript.Utilities.RsaAlgorithm>(RsaAlgorithm);
+    gasEnum<typeof GoogleAppsScript.Utilities.DigestAlgorithm>(DigestAlgorithm);
+  readonly MacAlgorithm = gasEnum<typeof GoogleAppsScript.Utilities.MacAlgorithm>(MacAlgorithm);
+  readonly RsaAlgorithm = gasEnum<typeof GoogleAppsScript.Utilities.RsaAlgorithm>(RsaAlgorithm);
 
   constructor(private readonly rt: Runtime) {}
 

@@ -98,6 +98,8 @@ export interface IntakeContext {
   settings: Settings;
   /** The code a school's personal link carries for a period; null when codes are not checked. */
   expectedCode: ((schoolId: string, period: string) => string) | null;
+  /** The clock for period and timestamp checks (rev 2); absent = not checked. */
+  now?: Date;
 }
 
 export type Verdict =
@@ -109,7 +111,11 @@ export type Verdict =
 export function judge(raw: RawResponse, ctx: IntakeContext, recordedPeriod?: string): Verdict {
   const period =
     String(raw.answers.period ?? '').trim() || recordedPeriod || String(ctx.settings.period ?? '');
-  const validation = validateResponse(raw.answers, ctx.schools as RegistrySchool[], { period });
+  const validation = validateResponse(raw.answers, ctx.schools as RegistrySchool[], {
+    period,
+    now: ctx.now,
+    timestamp: raw.timestamp,
+  });
   if (!validation.ok) {
     return {
       kind: 'rejected',

@@ -225,6 +225,14 @@ export const VALIDATION = {
   inactiveSchool: (id: string, name: string) =>
     `Школа «${name}» (${id}) не участвует в мониторинге по реестру школ`,
   noPeriod: 'Не указан отчётный период',
+  badPeriod: (period: string) =>
+    `Отчётный период «${period}» — ожидается учебный год вида 2021-2022`,
+  periodNotConsecutive: (period: string) =>
+    `Отчётный период «${period}»: годы должны идти подряд (например, 2021-2022)`,
+  futurePeriod: (period: string, current: string) =>
+    `Отчётный период «${period}» ещё не начался (текущий учебный год — ${current})`,
+  futureTimestamp: (iso: string) =>
+    `Время отправки ответа (${iso.slice(0, 16).replace('T', ' ')} UTC) позже текущего: часы устройства или файл ответа неверны`,
   /** "Прошли диагностику (40) больше, чем педагогов всего (28)". */
   exceeds: (label: string, value: number, baseLabel: string, base: number) =>
     `${label} (${value}) больше, чем ${baseLabel} (${base})`,

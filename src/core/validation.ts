@@ -103,13 +103,50 @@ function checkBounds(values: FieldValues, errors: string[]): void {
 }
 
 /**
+ * The first year of the academic year `now` falls in. The academic year starts on 1 September
+ * (a choice: the spec says «the current academic year»; Russian schools start it then), read
+ * in UTC — Moscow's three hours do not matter in the middle of the night of 31 August.
+ */
+export function academicYearStart(now: Date): number {
+  return now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+}
+
+/**
+ * Why a period is not acceptable (rev 2): not `YYYY-YYYY`, years not consecutive, or later
+ * than the current academic year; null when it is fine. Exported for every place a period is
+ * typed (the offline command's `--period` too).
+ */
+export function periodProblem(period: string, now: Date): string | null {
+  const m = /^(\d{4})-(\d{4})$/.exec(period);
+  if (!m) return VALIDATION.badPeriod(period);
+  const first = Number(m[1]);
+  if (Number(m[2]) !== first + 1) return VALIDATION.periodNotConsecutive(period);
+  const current = academicYearStart(now);
+  if (first > current) return VALIDATION.futurePeriod(period, `${current}-${current + 1}`);
+  return null;
+}
+
+/** A day of tolerance: clocks and time zones disagree by hours, never by a day (a choice). */
+const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+export function isFuture(timestamp: Date, now: Date): boolean {
+  return timestamp.getTime() > now.getTime() + FUTURE_TOLERANCE_MS;
+}
+
+/**
  * Validates a raw response keyed by field code. `options.period` is used when the response
  * carries no period (the form fixes it from settings).
  */
 export function validateResponse(
   raw: Record<string, unknown>,
   registry: RegistrySchool[],
-  options: { period?: string } = {},
+  options: {
+    period?: string;
+    /** The clock: periods and timestamps are checked against it (rev 2) when given. */
+    now?: Date;
+    /** When the response was sent. */
+    timestamp?: Date;
+  } = {},
 ): ValidationResult {
   const errors: string[] = [];
   const byId = registryIndex(registry);
@@ -129,6 +166,13 @@ export function validateResponse(
 
   const period = normalizePeriod(raw.period) || normalizePeriod(options.period);
   if (period === '') errors.push(VALIDATION.noPeriod);
+  else if (options.now) {
+    const problem = periodProblem(period, options.now);
+    if (problem) errors.push(problem);
+  }
+  if (options.now && options.timestamp && isFuture(options.timestamp, options.now)) {
+    errors.push(VALIDATION.futureTimestamp(options.timestamp.toISOString()));
+  }
 
   const values: FieldValues = {};
   for (const def of FIELDS) {

@@ -4,7 +4,7 @@
  * it, so a sheet the inspector deleted comes back whole instead of as headerless rows.
  */
 import { FIELDS } from '../core/catalogue';
-import { COLUMNS, SHEETS } from './schema';
+import { COLUMNS, DATA_LAYOUT_KEY, SHEETS } from './schema';
 import { INTAKE } from '../core/messages';
 import type { Ports, SheetLayout } from '../ports';
 
@@ -53,4 +53,32 @@ const PRODUCT_SHEETS: Record<string, () => { header: string[]; layout: SheetLayo
 export function ensureProductSheet(ports: Pick<Ports, 'sheets'>, sheet: string): boolean {
   const def = PRODUCT_SHEETS[sheet]();
   return ports.sheets.ensure(sheet, def.header, def.layout);
+}
+
+/**
+ * «Данные» is written by position, so its header must be the catalogue's. After an update
+ * that added fields (rev 2 added seven) the sheet of an existing spreadsheet still has the old
+ * header: it is rewritten once in the catalogue's column order, every value kept under its
+ * code, before the first row is written. The header last laid out is remembered in a document
+ * property, so the check costs one property read.
+ */
+export function ensureDataLayout(ports: Pick<Ports, 'sheets' | 'properties'>): void {
+  const header = dataHeader();
+  const want = header.join('\u0001');
+  if (ports.properties.get(DATA_LAYOUT_KEY) === want) return;
+  const table = ports.sheets.read(SHEETS.data);
+  const current = (table[0] ?? []).map(String);
+  if (current.join('\u0001') !== want) {
+    const index = new Map(current.map((h, i) => [h, i]));
+    const rows = table
+      .slice(1)
+      .map((r) => header.map((h) => (index.has(h) ? r[index.get(h) as number] : '')));
+    ports.sheets.replace(SHEETS.data, [header, ...rows]);
+  }
+  ports.properties.set(DATA_LAYOUT_KEY, want);
+}
+
+/** After «Данные» was rewritten with the catalogue's header. */
+export function rememberDataLayout(ports: Pick<Ports, 'properties'>): void {
+  ports.properties.set(DATA_LAYOUT_KEY, dataHeader().join('\u0001'));
 }

@@ -53,6 +53,8 @@ export const COLUMNS = {
 export const FORM_ID_KEY = 'form.id';
 export const TITLE_MAP_KEY = 'form.titles';
 export const RESPONSES_SHEET_KEY = 'form.responsesSheetId';
+/** The «Данные» header the sheet was last laid out with (see ensureDataLayout). */
+export const DATA_LAYOUT_KEY = 'data.layout';
 
 /**
  * The hidden sheet with the data tables of the charts in «Сводка», and the first column of

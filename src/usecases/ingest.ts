@@ -22,7 +22,7 @@ import {
 } from '../core/intake';
 import { journal } from './journal';
 import { sendOrQueue } from './mail';
-import { ensureProductSheet } from '../sheets/product';
+import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
 import {
   dataRowCells,
   readData,
@@ -103,7 +103,9 @@ export function parseTitleMap(json: string | null): Record<string, string> {
 }
 
 /** What judging needs: the registry, the settings, and the access codes when checked. */
-export function intakeContext(ports: Pick<Ports, 'sheets' | 'accessCodes'>): IntakeContext {
+export function intakeContext(
+  ports: Pick<Ports, 'sheets' | 'accessCodes' | 'clock'>,
+): IntakeContext {
   const { settings } = readSettingsSheet(ports.sheets);
   const { schools } = readRegistry(ports.sheets);
   const check = settingBool(settings, 'access_code_check');
@@ -111,6 +113,7 @@ export function intakeContext(ports: Pick<Ports, 'sheets' | 'accessCodes'>): Int
     schools,
     settings,
     expectedCode: check ? (id, period) => ports.accessCodes.code(id, period) : null,
+    now: ports.clock.now(),
   };
 }
 
@@ -123,6 +126,7 @@ function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
     return 'blank';
   }
   ensureProductSheet(ports, SHEETS.data);
+  ensureDataLayout(ports);
   ensureProductSheet(ports, SHEETS.rejected);
   const stored = readData(sheets, true);
   const version = versionKey(raw.row, raw.timestamp);

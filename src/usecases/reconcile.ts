@@ -20,6 +20,7 @@ import {
 import { isBlankRow, rawResponse } from '../core/intake';
 import { journal } from './journal';
 import { RESPONSES_SHEET_KEY } from '../sheets/schema';
+import { rememberDataLayout } from '../sheets/product';
 import {
   dataHeader,
   dataRowCells,
@@ -86,6 +87,7 @@ function reconcileLocked(ports: Ports): ReconcileResult {
     dataHeader(),
     ...data.map((d) => dataRowCells(d.row, d.timestamp, d.data)),
   ]);
+  rememberDataLayout(ports);
 
   const byVersion = new Map<string, JournalEntry>(
     history.map((h) => [versionKey(h.row, h.timestamp), h]),

@@ -3,7 +3,7 @@
  * and changes nothing that exists: running it twice makes no second form or trigger and
  * keeps every edit the inspector made in their sheets.
  */
-import { FIELDS, FORM_SECTIONS, REGISTRY_COLUMNS } from '../core/catalogue';
+import { FIELDS, FORM_SECTIONS, REGISTRY_COLUMNS, sectionHelp } from '../core/catalogue';
 import { COLUMNS, FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS, TITLE_MAP_KEY } from '../sheets/schema';
 import { INTAKE, JOURNAL, UI } from '../core/messages';
 import type { FieldDef } from '../core/catalogue';
@@ -11,10 +11,16 @@ import type { FormItemKind, FormItemSpec, FormSpec, Ports } from '../ports';
 import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD } from '../core/intake';
 import { refreshLinks } from './links';
 import { renamedTitles } from './titles';
-import { dataHeader, ensureProductSheet } from '../sheets/product';
+import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
 import { measuresSheet } from '../sheets/measures';
 import { journal } from './journal';
-import { readRegistry, registryHeader, ruleRows, settingsRows } from '../sheets/workbook';
+import {
+  readRegistry,
+  readSettingsSheet,
+  registryHeader,
+  ruleRows,
+  settingsRows,
+} from '../sheets/workbook';
 
 export const FORM_SUBMIT_HANDLER = 'onFormSubmit';
 
@@ -77,7 +83,7 @@ export function setupMonitoring(ports: Ports): SetupResult {
   if (rulesMade) sheets.append(SHEETS.rules, ruleRows());
   note(rulesMade, SHEETS.rules);
   const dataMade = ensureProductSheet(ports, SHEETS.data);
-  if (!dataMade) migrateDataSheet(ports);
+  ensureDataLayout(ports);
   note(dataMade, SHEETS.data);
   note(ensureProductSheet(ports, SHEETS.rejected), SHEETS.rejected);
   note(ensureProductSheet(ports, SHEETS.journal), SHEETS.journal);
@@ -85,7 +91,7 @@ export function setupMonitoring(ports: Ports): SetupResult {
   const choices = schoolChoices(ports);
   const measures = measuresSheet(choices);
   note(sheets.ensure(SHEETS.measures, measures.header, measures.layout), SHEETS.measures);
-  const spec = formSpec(choices);
+  const spec = formSpec(choices, readSettingsSheet(sheets).settings.period);
   const formId = ports.properties.get(FORM_ID_KEY);
   let form = formId ? ports.forms.open(formId) : null;
   if (form) {
@@ -124,21 +130,6 @@ function addMissingSettings(ports: Ports): void {
   ports.sheets.append(SHEETS.settings, missing);
 }
 
-/**
- * «Данные» is the product's: when the catalogue gained (or reordered) fields since it was
- * made, it is rewritten in the catalogue's column order, every value kept under its code.
- */
-function migrateDataSheet(ports: Ports): void {
-  const table = ports.sheets.read(SHEETS.data);
-  const header = dataHeader();
-  const current = (table[0] ?? []).map(String);
-  if (current.join('\u0001') === header.join('\u0001')) return;
-  const index = new Map(current.map((h, i) => [h, i]));
-  const rows = table
-    .slice(1)
-    .map((r) => header.map((h) => (index.has(h) ? r[index.get(h) as number] : '')));
-  ports.sheets.replace(SHEETS.data, [header, ...rows]);
-}
 function schoolChoices(ports: Ports): string[] {
   return activeSchoolChoices(readRegistry(ports.sheets).schools);
 }
@@ -160,14 +151,14 @@ function itemKind(field: FieldDef): FormItemKind {
 }
 
 /** The questionnaire, built from the catalogue: one section per catalogue section. */
-export function formSpec(schoolChoices: readonly string[]): FormSpec {
+export function formSpec(schoolChoices: readonly string[], period: unknown = ''): FormSpec {
   return {
     title: UI.formTitle,
     description: UI.formDescription,
     confirmation: UI.formConfirmation,
     sections: FORM_SECTIONS.map((section) => ({
       title: section.title,
-      help: section.help,
+      help: sectionHelp(section, typeof period === 'string' ? period : ''),
       items: FIELDS.filter((f) => f.section === section.id).map((f) => ({
         code: f.code,
         title: f.label,

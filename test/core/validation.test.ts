@@ -206,3 +206,53 @@ describe('validateResponse', () => {
     expect(r.values.respondent_name).toBe('Иванова И.И.');
   });
 });
+
+describe('the period and the timestamp (rev 2)', () => {
+  const now = new Date('2026-11-30T12:00:00Z'); // academic year 2026-2027
+  const check = (period: string, timestamp = new Date('2026-11-29T10:00:00Z')) =>
+    validateResponse(valid({ period }), registry, { now, timestamp });
+
+  it('accepts a past or the current academic year, as typed with a dash or a slash', () => {
+    expect(check('2021-2022').ok).toBe(true);
+    expect(check('2026-2027').ok).toBe(true);
+    expect(check('2025 / 2026')).toMatchObject({ ok: true, period: '2025-2026' });
+  });
+
+  it.each([
+    ['абв', 'Отчётный период «абв» — ожидается учебный год вида 2021-2022'],
+    ['2021', 'Отчётный период «2021» — ожидается учебный год вида 2021-2022'],
+    ['2021-2023', 'Отчётный период «2021-2023»: годы должны идти подряд (например, 2021-2022)'],
+    ['2022-2021', 'Отчётный период «2022-2021»: годы должны идти подряд (например, 2021-2022)'],
+    ['2027-2028', 'Отчётный период «2027-2028» ещё не начался (текущий учебный год — 2026-2027)'],
+  ])('rejects the period %j', (period, message) => {
+    const r = check(period);
+    expect(r.ok).toBe(false);
+    expect(r.errors).toEqual([message]);
+  });
+
+  it('starts the academic year on 1 September', () => {
+    const august = new Date('2026-08-31T12:00:00Z');
+    const september = new Date('2026-09-01T12:00:00Z');
+    const r = (at: Date) => validateResponse(valid({ period: '2026-2027' }), registry, { now: at });
+    expect(r(august).ok).toBe(false);
+    expect(r(september).ok).toBe(true);
+  });
+
+  it('rejects a timestamp more than a day ahead of the clock, not one a few hours ahead', () => {
+    expect(check('2025-2026', new Date('2026-12-01T11:00:00Z')).ok).toBe(true);
+    const r = check('2025-2026', new Date('2026-12-01T13:00:00Z'));
+    expect(r.ok).toBe(false);
+    expect(r.errors[0]).toContain('позже текущего');
+  });
+
+  it('bounds certificates by graduates and the new counts by students', () => {
+    const r = validateResponse(
+      valid({ grads_total: '20', grads_no_certificate: '21', students_low_motivation: '301' }),
+      registry,
+    );
+    expect(r.errors).toEqual([
+      'С низкой учебной мотивацией (301) больше, чем обучающихся всего (300)',
+      'Не получили аттестат (21) больше, чем выпускников 9 и 11 классов (20)',
+    ]);
+  });
+});

@@ -3,9 +3,8 @@
  * opaque to scripts (Google gives it no methods); the renderer reads it through `columns`/`rows`.
  */
 import type { Runtime } from '../../runtime';
-import { gasError } from '../gas-error';
 import { enumOf } from '../enum';
-import { asGas } from '../spreadsheet/gas';
+import { asGas, gasError } from '../gas';
 
 export const ColumnType = enumOf('DATE', 'NUMBER', 'STRING');
 export type ColumnTypeName = keyof typeof ColumnType;

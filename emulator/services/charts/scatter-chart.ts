@@ -5,11 +5,10 @@
  */
 import type { Runtime } from '../../runtime';
 import { EmulatedBlob } from '../blob';
-import { gasError } from '../gas-error';
-import { asGas } from '../spreadsheet/gas';
 import { parseCssColor } from './css-color';
 import { EmulatedDataTable, EmulatedDataTableBuilder } from './data-table';
 import { DEFAULT_COLORS, renderScatterPng } from './render-scatter';
+import { asGas, gasError } from '../gas';
 
 type Options = Map<string, unknown>;
 

@@ -5,10 +5,11 @@
  * Load order: './blocks' builds these classes' subclasses, so paragraph.ts and table.ts import
  * './blocks' before this file (a subclass must not be defined while this file is half-loaded).
  */
-import { asGas, type DocContext } from './context';
+import { type DocContext } from './context';
 import { ElementBase } from './element';
 import { cloneBlock, type BlockNode } from './model';
 import { removeBlock, wrapBlock, wrapContainer, type ContainerRef } from './blocks';
+import { unchecked } from '../gas';
 
 /** `Self` is the Google type the chainable methods return (Paragraph, Table...). */
 export abstract class BlockElement<N extends BlockNode, Self> extends ElementBase {
@@ -26,31 +27,31 @@ export abstract class BlockElement<N extends BlockNode, Self> extends ElementBas
   }
 
   protected self(): Self {
-    return asGas(this);
+    return unchecked(this);
   }
 
   /** A detached deep copy, as Google's: it belongs to no document until inserted. */
   copy(): Self {
     this.read('copy');
     const copy = cloneBlock(this.node);
-    return asGas(wrapBlock(this.ctx, { kind: 'body', blocks: [copy] }, copy));
+    return unchecked(wrapBlock(this.ctx, { kind: 'body', blocks: [copy] }, copy));
   }
 
   getNextSibling(): GoogleAppsScript.Document.Element {
     this.read('getNextSibling');
     const next = this.parent.blocks[this.parent.blocks.indexOf(this.node) + 1];
-    return asGas(next ? wrapBlock(this.ctx, this.parent, next) : null);
+    return unchecked(next ? wrapBlock(this.ctx, this.parent, next) : null);
   }
 
   getParent(): GoogleAppsScript.Document.ContainerElement {
     this.read('getParent');
-    return asGas(wrapContainer(this.ctx, this.parent));
+    return unchecked(wrapContainer(this.ctx, this.parent));
   }
 
   getPreviousSibling(): GoogleAppsScript.Document.Element {
     this.read('getPreviousSibling');
     const index = this.parent.blocks.indexOf(this.node);
-    return asGas(
+    return unchecked(
       index > 0 ? wrapBlock(this.ctx, this.parent, this.parent.blocks[index - 1]) : null,
     );
   }

@@ -4,8 +4,7 @@
  * an empty one after a table that would be last), and the body's last paragraph cannot go.
  */
 import { readBlobSource } from '../blob';
-import { gasError } from '../gas-error';
-import { asGas, assertString, describeType, type DocContext } from './context';
+import { assertString, describeType, type DocContext } from './context';
 import { childOf } from './element';
 import {
   cloneBlock,
@@ -31,6 +30,7 @@ import { EmulatedListItem, EmulatedParagraph } from './paragraph';
 import { EmulatedTable } from './table';
 import { EmulatedTableCell } from './table-cell';
 import { EmulatedHorizontalRule, EmulatedInlineImage, EmulatedPageBreak } from './inline';
+import { unchecked, gasError } from '../gas';
 
 export type ContainerRef =
   | { kind: 'body'; blocks: BlockNode[] }
@@ -104,7 +104,7 @@ export function insertParagraph(
     node = newParagraph(textOrParagraph);
   }
   insertBlock(parent, index, node);
-  return asGas(wrapBlock(ctx, parent, node));
+  return unchecked(wrapBlock(ctx, parent, node));
 }
 
 /** Consecutive list items form one list, as in the Docs editor. */
@@ -131,7 +131,7 @@ export function insertListItem(
     }
   }
   insertBlock(parent, index, node);
-  return asGas(wrapBlock(ctx, parent, node));
+  return unchecked(wrapBlock(ctx, parent, node));
 }
 
 export function insertTable(
@@ -159,7 +159,7 @@ export function insertTable(
     node = copy;
   }
   insertBlock(parent, index, node);
-  return asGas(wrapBlock(ctx, parent, node));
+  return unchecked(wrapBlock(ctx, parent, node));
 }
 
 export function imageNode(source: unknown): ImageNode {

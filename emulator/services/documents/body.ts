@@ -2,8 +2,7 @@
  * Emulated Body: the document's main section. Like Google's, it is never empty: a new document
  * and a cleared body hold one empty paragraph, and it always ends with a paragraph.
  */
-import { gasError } from '../gas-error';
-import { asGas, type DocContext } from './context';
+import { type DocContext } from './context';
 import type { ElementCasts } from './element';
 import { defaultPage, type PageSetup, type TableNode } from './model';
 import {
@@ -16,6 +15,7 @@ import {
 import { BlockContainer } from './container';
 import { EmulatedInlineImage } from './inline';
 import { EmulatedTable } from './table';
+import { asGas, unchecked, gasError } from '../gas';
 
 type BodyRef = Extract<ContainerRef, { kind: 'body' }>;
 
@@ -128,7 +128,7 @@ export class EmulatedBody
 
   appendPageBreak(): GoogleAppsScript.Document.PageBreak {
     this.write('appendPageBreak');
-    return asGas(insertInParagraph(this.ctx, this.ref, this.ref.blocks.length, 'pageBreak'));
+    return unchecked(insertInParagraph(this.ctx, this.ref, this.ref.blocks.length, 'pageBreak'));
   }
 
   getChildIndex(child: GoogleAppsScript.Document.Element): number {
@@ -156,7 +156,7 @@ export class EmulatedBody
     this.read('getListItems');
     const out: GoogleAppsScript.Document.ListItem[] = [];
     visitParagraphs(this.ref, (parent, p) => {
-      if (p.kind === 'listItem') out.push(asGas(wrapBlock(this.ctx, parent, p)));
+      if (p.kind === 'listItem') out.push(unchecked(wrapBlock(this.ctx, parent, p)));
     });
     return out;
   }
@@ -165,7 +165,7 @@ export class EmulatedBody
   getParagraphs(): GoogleAppsScript.Document.Paragraph[] {
     this.read('getParagraphs');
     const out: GoogleAppsScript.Document.Paragraph[] = [];
-    visitParagraphs(this.ref, (parent, p) => out.push(asGas(wrapBlock(this.ctx, parent, p))));
+    visitParagraphs(this.ref, (parent, p) => out.push(unchecked(wrapBlock(this.ctx, parent, p))));
     return out;
   }
 
@@ -178,6 +178,6 @@ export class EmulatedBody
 
   insertPageBreak(childIndex: number): GoogleAppsScript.Document.PageBreak {
     this.write('insertPageBreak');
-    return asGas(insertInParagraph(this.ctx, this.ref, childIndex, 'pageBreak'));
+    return unchecked(insertInParagraph(this.ctx, this.ref, childIndex, 'pageBreak'));
   }
 }

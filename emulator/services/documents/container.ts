@@ -5,8 +5,7 @@
  * Load order: './blocks' builds these classes' subclasses, so body.ts and table-cell.ts import
  * './blocks' before this file (a subclass must not be defined while this file is half-loaded).
  */
-import { gasError } from '../gas-error';
-import { asGas, type DocContext } from './context';
+import { type DocContext } from './context';
 import { ElementBase } from './element';
 import { blocksText } from './model';
 import { EmulatedText } from './text';
@@ -24,6 +23,7 @@ import {
   setBlocksText,
   type ContainerRef,
 } from './blocks';
+import { asGas, unchecked, gasError } from '../gas';
 
 /** `Self` is the Google type the chainable methods return (Body, TableCell). */
 export abstract class BlockContainer<R extends ContainerRef, Self> extends ElementBase {
@@ -35,7 +35,7 @@ export abstract class BlockContainer<R extends ContainerRef, Self> extends Eleme
   }
 
   protected self(): Self {
-    return asGas(this);
+    return unchecked(this);
   }
 
   protected method(name: string): string {
@@ -48,14 +48,14 @@ export abstract class BlockContainer<R extends ContainerRef, Self> extends Eleme
 
   appendHorizontalRule(): GoogleAppsScript.Document.HorizontalRule {
     this.write('appendHorizontalRule');
-    return asGas(insertInParagraph(this.ctx, this.ref, this.end(), 'horizontalRule'));
+    return unchecked(insertInParagraph(this.ctx, this.ref, this.end(), 'horizontalRule'));
   }
 
   appendImage(
     image: GoogleAppsScript.Base.BlobSource | GoogleAppsScript.Document.InlineImage,
   ): GoogleAppsScript.Document.InlineImage {
     this.write('appendImage');
-    return asGas(insertInParagraph(this.ctx, this.ref, this.end(), 'image', image));
+    return unchecked(insertInParagraph(this.ctx, this.ref, this.end(), 'image', image));
   }
 
   appendListItem(
@@ -104,7 +104,7 @@ export abstract class BlockContainer<R extends ContainerRef, Self> extends Eleme
 
   getChild(childIndex: number): GoogleAppsScript.Document.Element {
     this.read('getChild');
-    return asGas(childAt(this.ctx, this.ref, childIndex));
+    return unchecked(childAt(this.ctx, this.ref, childIndex));
   }
 
   getNumChildren(): number {
@@ -120,7 +120,7 @@ export abstract class BlockContainer<R extends ContainerRef, Self> extends Eleme
 
   insertHorizontalRule(childIndex: number): GoogleAppsScript.Document.HorizontalRule {
     this.write('insertHorizontalRule');
-    return asGas(insertInParagraph(this.ctx, this.ref, childIndex, 'horizontalRule'));
+    return unchecked(insertInParagraph(this.ctx, this.ref, childIndex, 'horizontalRule'));
   }
 
   insertImage(
@@ -128,7 +128,7 @@ export abstract class BlockContainer<R extends ContainerRef, Self> extends Eleme
     image: GoogleAppsScript.Base.BlobSource | GoogleAppsScript.Document.InlineImage,
   ): GoogleAppsScript.Document.InlineImage {
     this.write('insertImage');
-    return asGas(insertInParagraph(this.ctx, this.ref, childIndex, 'image', image));
+    return unchecked(insertInParagraph(this.ctx, this.ref, childIndex, 'image', image));
   }
 
   insertListItem(

@@ -3,7 +3,7 @@
  * mode) and the handle of the open Document (saveAndClose ends it).
  */
 import type { Runtime } from '../../runtime';
-import { gasError } from '../gas-error';
+import { gasError } from '../gas';
 
 export interface DocHandle {
   closed: boolean;
@@ -13,10 +13,6 @@ export interface DocContext {
   rt: Runtime;
   handle: DocHandle;
   nextListId: () => string;
-}
-
-export function asGas<T>(x: unknown): T {
-  return x as T;
 }
 
 /** Counts a read; the single place DocumentApp's reads are recorded. */

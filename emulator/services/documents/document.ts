@@ -5,8 +5,7 @@
 import type { Runtime } from '../../runtime';
 import { EmulatedBlob } from '../blob';
 import type { DriveFileRecord, EmulatedDriveApp } from '../drive';
-import { gasError } from '../gas-error';
-import { asGas, read, write, type DocContext } from './context';
+import { read, write, type DocContext } from './context';
 import {
   Attribute,
   ElementType,
@@ -27,6 +26,7 @@ import {
   type PageSetup,
 } from './model';
 import { EmulatedBody } from './body';
+import { asGas, gasEnum, gasError } from '../gas';
 
 export const GOOGLE_DOCS_MIME = 'application/vnd.google-apps.document';
 
@@ -165,18 +165,18 @@ export class EmulatedDocumentApp implements Pick<
   | 'openById'
   | 'openByUrl'
 > {
-  readonly Attribute = asGas<typeof GoogleAppsScript.Document.Attribute>(Attribute);
-  readonly ElementType = asGas<typeof GoogleAppsScript.Document.ElementType>(ElementType);
-  readonly GlyphType = asGas<typeof GoogleAppsScript.Document.GlyphType>(GlyphType);
+  readonly Attribute = gasEnum<typeof GoogleAppsScript.Document.Attribute>(Attribute);
+  readonly ElementType = gasEnum<typeof GoogleAppsScript.Document.ElementType>(ElementType);
+  readonly GlyphType = gasEnum<typeof GoogleAppsScript.Document.GlyphType>(GlyphType);
   readonly HorizontalAlignment =
-    asGas<typeof GoogleAppsScript.Document.HorizontalAlignment>(HorizontalAlignment);
+    gasEnum<typeof GoogleAppsScript.Document.HorizontalAlignment>(HorizontalAlignment);
   readonly ParagraphHeading =
-    asGas<typeof GoogleAppsScript.Document.ParagraphHeading>(ParagraphHeading);
+    gasEnum<typeof GoogleAppsScript.Document.ParagraphHeading>(ParagraphHeading);
   readonly PositionedLayout =
-    asGas<typeof GoogleAppsScript.Document.PositionedLayout>(PositionedLayout);
-  readonly TextAlignment = asGas<typeof GoogleAppsScript.Document.TextAlignment>(TextAlignment);
+    gasEnum<typeof GoogleAppsScript.Document.PositionedLayout>(PositionedLayout);
+  readonly TextAlignment = gasEnum<typeof GoogleAppsScript.Document.TextAlignment>(TextAlignment);
   readonly VerticalAlignment =
-    asGas<typeof GoogleAppsScript.Document.VerticalAlignment>(VerticalAlignment);
+    gasEnum<typeof GoogleAppsScript.Document.VerticalAlignment>(VerticalAlignment);
 
   private readonly docs = new Map<string, DocRecord>();
 

@@ -2,9 +2,9 @@
  * What all emulated document elements share: the type, the `asX()` casts (Google's do not check
  * the type either; a wrong cast fails at the next call) and the counting helpers.
  */
-import { asGas, read, write, type DocContext } from './context';
-import { gasError } from '../gas-error';
+import { read, write, type DocContext } from './context';
 import { ElementType, type ElementTypeName } from './enums';
+import { gasEnumMember, unchecked, gasError } from '../gas';
 
 export abstract class ElementBase {
   protected abstract readonly className: string;
@@ -22,12 +22,12 @@ export abstract class ElementBase {
 
   getType(): GoogleAppsScript.Document.ElementType {
     this.read('getType');
-    return asGas(ElementType[this.elementType]);
+    return gasEnumMember(ElementType[this.elementType]);
   }
 
   private cast<T>(method: string): T {
     this.read(method);
-    return asGas(this);
+    return unchecked(this);
   }
 
   asBody(): GoogleAppsScript.Document.Body {

@@ -2,8 +2,7 @@
  * Emulated inline elements that live inside a paragraph: images, page breaks, horizontal rules.
  */
 import { EmulatedBlob } from '../blob';
-import { gasError } from '../gas-error';
-import { asGas, type DocContext } from './context';
+import { type DocContext } from './context';
 import { ElementBase, type ElementCasts } from './element';
 import type {
   HorizontalRuleNode,
@@ -13,6 +12,7 @@ import type {
   ParagraphLike,
 } from './model';
 import { wrapBlock, type ContainerRef } from './blocks';
+import { asGas, unchecked, gasError } from '../gas';
 
 /** `Self` is the Google type the chainable methods return (InlineImage, PageBreak...). */
 abstract class InlineBase<N extends InlineNode, Self> extends ElementBase {
@@ -32,11 +32,11 @@ abstract class InlineBase<N extends InlineNode, Self> extends ElementBase {
 
   getParent(): GoogleAppsScript.Document.ContainerElement {
     this.read('getParent');
-    return asGas(wrapBlock(this.ctx, this.container, this.paragraph));
+    return unchecked(wrapBlock(this.ctx, this.container, this.paragraph));
   }
 
   protected self(): Self {
-    return asGas(this);
+    return unchecked(this);
   }
 
   removeFromParent(): Self {

@@ -2,8 +2,7 @@
  * Emulated Paragraph and ListItem (a list item is a paragraph that belongs to a list). Their
  * content is a row of inline pieces: text, images, page breaks, horizontal rules.
  */
-import { gasError } from '../gas-error';
-import { asGas, assertString } from './context';
+import { assertString } from './context';
 import { childOf, type ElementCasts } from './element';
 import { Attribute, enumName, type AlignmentName, type GlyphName, type HeadingName } from './enums';
 import {
@@ -23,6 +22,7 @@ import { EmulatedText, textAttrsFrom, type TextSource } from './text';
 import { imageNode } from './blocks';
 import { BlockElement } from './block-element';
 import { EmulatedHorizontalRule, EmulatedInlineImage, EmulatedPageBreak } from './inline';
+import { asGas, gasEnumMember, unchecked, gasError } from '../gas';
 
 /** All the text of one paragraph, as one editable region. */
 export function paragraphSource(node: ParagraphLike): TextSource {
@@ -87,7 +87,7 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
     this.write('appendHorizontalRule');
     const node = { kind: 'horizontalRule' as const };
     this.node.inlines.push(node);
-    return asGas(this.inline(node));
+    return unchecked(this.inline(node));
   }
 
   appendInlineImage(
@@ -96,14 +96,14 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
     this.write('appendInlineImage');
     const node = imageNode(image);
     this.node.inlines.push(node);
-    return asGas(this.inline(node));
+    return unchecked(this.inline(node));
   }
 
   appendPageBreak(): GoogleAppsScript.Document.PageBreak {
     this.write('appendPageBreak');
     const node = { kind: 'pageBreak' as const };
     this.node.inlines.push(node);
-    return asGas(this.inline(node));
+    return unchecked(this.inline(node));
   }
 
   appendText(text: string | GoogleAppsScript.Document.Text): GoogleAppsScript.Document.Text {
@@ -111,7 +111,7 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
     const value = typeof text === 'string' ? text : plainTextOf(text);
     const node = textNode(paragraphText(value));
     this.node.inlines.push(node);
-    return asGas(this.inline(node));
+    return unchecked(this.inline(node));
   }
 
   clear(): Self {
@@ -127,7 +127,7 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
 
   getAlignment(): GoogleAppsScript.Document.HorizontalAlignment {
     this.read('getAlignment');
-    return asGas(this.node.alignment);
+    return gasEnumMember(this.node.alignment);
   }
 
   getAttributes(): Record<string, unknown> {
@@ -143,7 +143,7 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
 
   getChild(childIndex: number): GoogleAppsScript.Document.Element {
     this.read('getChild');
-    return asGas(this.inline(childOf(this.node.inlines, childIndex)));
+    return unchecked(this.inline(childOf(this.node.inlines, childIndex)));
   }
 
   getChildIndex(child: GoogleAppsScript.Document.Element): number {
@@ -154,7 +154,7 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
 
   getHeading(): GoogleAppsScript.Document.ParagraphHeading {
     this.read('getHeading');
-    return asGas(this.node.heading);
+    return gasEnumMember(this.node.heading);
   }
 
   getIndentEnd(): number {
@@ -179,7 +179,7 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
 
   getLinkUrl(): string {
     this.read('getLinkUrl');
-    return asGas(this.textView().__attributes()[Attribute.LINK_URL]);
+    return unchecked(this.textView().__attributes()[Attribute.LINK_URL]);
   }
 
   getNumChildren(): number {
@@ -367,7 +367,7 @@ export class EmulatedListItem
 
   getGlyphType(): GoogleAppsScript.Document.GlyphType {
     this.read('getGlyphType');
-    return asGas(this.node.glyphType);
+    return gasEnumMember(this.node.glyphType);
   }
 
   getListId(): string {

@@ -2,7 +2,7 @@
  * Emulated TableCell: holds blocks like the body does (it starts with one paragraph holding the
  * text it was created with), plus a background colour, width, padding and vertical alignment.
  */
-import { asGas, type DocContext } from './context';
+import { type DocContext } from './context';
 import type { ElementCasts } from './element';
 import { enumName } from './enums';
 import type { TableCellNode } from './model';
@@ -10,6 +10,7 @@ import { indexOfChild, type ContainerRef } from './blocks';
 import { BlockContainer } from './container';
 import { EmulatedTable } from './table';
 import { EmulatedTableRow } from './table-row';
+import { asGas, gasEnumMember } from '../gas';
 
 type CellRef = Extract<ContainerRef, { kind: 'cell' }>;
 type PaddingProp = 'paddingTop' | 'paddingBottom' | 'paddingLeft' | 'paddingRight';
@@ -135,7 +136,7 @@ export class EmulatedTableCell
 
   getVerticalAlignment(): GoogleAppsScript.Document.VerticalAlignment {
     this.read('getVerticalAlignment');
-    return asGas(this.ref.cell.verticalAlignment);
+    return gasEnumMember(this.ref.cell.verticalAlignment);
   }
 
   getWidth(): number {

@@ -1,8 +1,7 @@
 /**
  * Emulated TableRow: a row of cells; its editAsText() styles every cell (a bold header row).
  */
-import { gasError } from '../gas-error';
-import { asGas, type DocContext } from './context';
+import { type DocContext } from './context';
 import { checkInsertIndex, childOf, ElementBase, type ElementCasts } from './element';
 import {
   blocksText,
@@ -17,6 +16,7 @@ import { EmulatedText } from './text';
 import { cellRef, wholeBlocksSource, type ContainerRef } from './blocks';
 import { EmulatedTable } from './table';
 import { EmulatedTableCell } from './table-cell';
+import { asGas, unchecked, gasError } from '../gas';
 
 export function rowText(row: TableRowNode): string {
   return row.cells.map((c) => blocksText(c.blocks)).join('\n');
@@ -129,7 +129,7 @@ export class EmulatedTableRow
 
   getParent(): GoogleAppsScript.Document.ContainerElement {
     this.read('getParent');
-    return asGas(this.parentTable());
+    return unchecked(this.parentTable());
   }
 
   getParentTable(): GoogleAppsScript.Document.Table {

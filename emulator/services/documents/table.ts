@@ -1,7 +1,7 @@
 /**
  * Emulated Table: rows of cells, with border and column widths stored for the exporter.
  */
-import { asGas } from './context';
+import {} from './context';
 import { checkInsertIndex, childOf, type ElementCasts } from './element';
 import { cloneBlock, newRow, type BlockNode, type TableNode, type TableRowNode } from './model';
 import { EmulatedText } from './text';
@@ -9,6 +9,7 @@ import { cellRef, wholeBlocksSource } from './blocks';
 import { BlockElement } from './block-element';
 import { EmulatedTableCell } from './table-cell';
 import { EmulatedTableRow, rowText } from './table-row';
+import { asGas } from '../gas';
 
 export class EmulatedTable
   extends BlockElement<TableNode, GoogleAppsScript.Document.Table>

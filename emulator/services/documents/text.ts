@@ -4,10 +4,11 @@
  * counts as one character for offsets); `appendText()` gives a view over just the new piece.
  * Styles are stored as attributes on runs, which the .docx exporter reads back.
  */
-import { asGas, read, write, type DocContext } from './context';
+import { read, write, type DocContext } from './context';
 import { Attribute, ElementType, enumName } from './enums';
 import { paragraphText, type TextAttrs, type TextNode } from './model';
 import { attrsAt, deleteRange, insertText, runsText, styleRange } from './runs';
+import { asGas, gasEnumMember } from '../gas';
 
 /** Where a Text view's characters live. */
 export interface TextSource {
@@ -223,7 +224,7 @@ export class EmulatedText implements Pick<
 
   getType(): GoogleAppsScript.Document.ElementType {
     read(this.ctx, 'Text.getType');
-    return asGas(ElementType.TEXT);
+    return gasEnumMember(ElementType.TEXT);
   }
 
   insertText(offset: number, text: string): GoogleAppsScript.Document.Text {

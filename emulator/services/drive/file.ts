@@ -5,10 +5,7 @@ import { EmulatedBlob, readBlobSource } from '../blob';
 import { EmulatedFolder } from './folder';
 import { EmulatedItem, recordOf } from './item';
 import type { DriveFileRecord, DriveFolderRecord, DriveStore } from './store';
-
-function asGas<T>(x: unknown): T {
-  return x as T;
-}
+import { asGas } from '../gas';
 
 export class EmulatedFile
   extends EmulatedItem<DriveFileRecord>

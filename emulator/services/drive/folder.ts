@@ -5,10 +5,7 @@ import { createFileIn, EmulatedFile } from './file';
 import { FileIterator, FolderIterator } from './iterators';
 import { EmulatedItem, recordOf } from './item';
 import type { DriveFileRecord, DriveFolderRecord } from './store';
-
-function asGas<T>(x: unknown): T {
-  return x as T;
-}
+import { asGas } from '../gas';
 
 export class EmulatedFolder
   extends EmulatedItem<DriveFolderRecord>

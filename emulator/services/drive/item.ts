@@ -2,13 +2,9 @@
  * What Drive files and folders share: id, name, description, dates, trash, parents, sharing.
  */
 import type { Runtime } from '../../runtime';
-import { gasError } from '../gas-error';
 import { DriveUser, FolderIterator } from './iterators';
 import type { DriveFolderRecord, DriveStore, ItemRecord } from './store';
-
-function asGas<T>(x: unknown): T {
-  return x as T;
-}
+import { asGas, gasEnumMember, gasError } from '../gas';
 
 export function recordOf(item: unknown, kind: 'file' | 'folder', store: DriveStore): ItemRecord {
   const id = (item as { getId?: () => string } | undefined)?.getId?.();
@@ -86,12 +82,12 @@ export abstract class EmulatedItem<R extends ItemRecord> {
 
   getSharingAccess(): GoogleAppsScript.Drive.Access {
     this.read('getSharingAccess');
-    return asGas(this.record.sharingAccess);
+    return gasEnumMember(this.record.sharingAccess);
   }
 
   getSharingPermission(): GoogleAppsScript.Drive.Permission {
     this.read('getSharingPermission');
-    return asGas(this.record.sharingPermission);
+    return gasEnumMember(this.record.sharingPermission);
   }
 
   protected doSetName(name: string): void {

@@ -3,7 +3,7 @@
  * users a file is shared with.
  */
 import type { Runtime } from '../../runtime';
-import { gasError } from '../gas-error';
+import { gasError } from '../gas';
 
 const ITERATOR_END = 'Cannot retrieve the next object: iterator has reached the end.';
 

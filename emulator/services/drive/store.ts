@@ -4,7 +4,7 @@
  */
 import type { Runtime } from '../../runtime';
 import type { EmulatedBlob } from '../blob';
-import { gasError } from '../gas-error';
+import { gasError } from '../gas';
 
 const NOT_FOUND =
   'No item with the given ID could be found, or you do not have permission to access it.';

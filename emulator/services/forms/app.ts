@@ -13,7 +13,6 @@ import type { Runtime } from '../../runtime';
 import { Alignment, DestinationType, FeedbackType, ItemType, PageNavigationType } from './enums';
 import { FormView, formView, type EmulatedForm } from './form';
 import { ItemView } from './item-base';
-import { asGas, gasError, invalidArgument } from './gas';
 import type { FormData, FormStore, SpreadsheetOpener } from './model';
 import {
   CheckboxValidationBuilderImpl,
@@ -23,6 +22,7 @@ import {
   type AnswerCheck,
   type ValidationData,
 } from './validation';
+import { asGas, gasEnum, gasError, invalidArgument } from '../gas';
 
 type FormApp = GoogleAppsScript.Forms.FormApp;
 type Emulated =
@@ -43,12 +43,13 @@ const NOT_FOUND =
   'No item with the given ID could be found, or you do not have permission to access it.';
 
 export class FormAppImpl implements Pick<FormApp, Emulated> {
-  readonly Alignment = asGas<typeof GoogleAppsScript.Forms.Alignment>(Alignment);
-  readonly DestinationType = asGas<typeof GoogleAppsScript.Forms.DestinationType>(DestinationType);
-  readonly FeedbackType = asGas<typeof GoogleAppsScript.Forms.FeedbackType>(FeedbackType);
-  readonly ItemType = asGas<typeof GoogleAppsScript.Forms.ItemType>(ItemType);
+  readonly Alignment = gasEnum<typeof GoogleAppsScript.Forms.Alignment>(Alignment);
+  readonly DestinationType =
+    gasEnum<typeof GoogleAppsScript.Forms.DestinationType>(DestinationType);
+  readonly FeedbackType = gasEnum<typeof GoogleAppsScript.Forms.FeedbackType>(FeedbackType);
+  readonly ItemType = gasEnum<typeof GoogleAppsScript.Forms.ItemType>(ItemType);
   readonly PageNavigationType =
-    asGas<typeof GoogleAppsScript.Forms.PageNavigationType>(PageNavigationType);
+    gasEnum<typeof GoogleAppsScript.Forms.PageNavigationType>(PageNavigationType);
 
   constructor(private readonly store: FormStore) {}
 

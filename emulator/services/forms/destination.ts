@@ -18,7 +18,6 @@
  */
 import { wallTime } from '../timezone';
 import { ANSWERABLE_TYPES } from './enums';
-import { gasError } from './gas';
 import { asGoogle } from './model';
 import type {
   AnswerValue,
@@ -28,6 +27,7 @@ import type {
   FormStore,
   ResponseData,
 } from './model';
+import { gasError } from '../gas';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -12,7 +12,6 @@ import { attachDestination, noDestinationError, syncHeader } from './destination
 import { ItemView, type ItemContext } from './item-base';
 import { genericItem, typedItem } from './item-generic';
 import { ItemResponseImpl } from './item-response';
-import { asGas, gasError, invalidArgument } from './gas';
 import { newItemData, type FormData, type FormStore } from './model';
 import {
   FormResponseImpl,
@@ -22,6 +21,7 @@ import {
 } from './responses';
 import { publishSubmission } from './submission';
 import { editUrl, publishedUrl, summaryUrl } from './urls';
+import { asGas, gasEnumMember, unchecked, gasError, invalidArgument } from '../gas';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
@@ -262,7 +262,7 @@ export class FormView implements Pick<Form, Emulated>, FormExtras {
     this.data.items.push(newItemData(this.store.nextItemId(), type));
     // Google adds the question's column to a linked responses sheet right away.
     if (ANSWERABLE_TYPES.has(type)) syncHeader(this.store, this.data);
-    return asGas<T>(typedItem(this.ctx(this.data.items.length - 1)));
+    return unchecked<T>(typedItem(this.ctx(this.data.items.length - 1)));
   }
 
   addTextItem(): GoogleAppsScript.Forms.TextItem {
@@ -305,7 +305,7 @@ export class FormView implements Pick<Form, Emulated>, FormExtras {
   getDestinationType(): GoogleAppsScript.Forms.DestinationType {
     this.read('getDestinationType');
     if (!this.data.destination) throw noDestinationError();
-    return asGas<GoogleAppsScript.Forms.DestinationType>('SPREADSHEET');
+    return gasEnumMember<GoogleAppsScript.Forms.DestinationType>('SPREADSHEET');
   }
   /** Unlinks; the sheet and its rows stay where they are. */
   removeDestination(): EmulatedForm {

@@ -5,9 +5,9 @@
  */
 import { ANSWERABLE_TYPES } from './enums';
 import { syncHeader } from './destination';
-import { asGas, gasError, invalidArgument } from './gas';
 import type { FormData, FormStore, ItemData } from './model';
 import { unwrapValidation, type ValidationFamily } from './validation';
+import { gasEnumMember, unchecked, gasError, invalidArgument } from '../gas';
 
 export interface ItemContext {
   store: FormStore;
@@ -38,7 +38,7 @@ export abstract class ItemView<T> {
   }
 
   protected self(): T {
-    return asGas<T>(this);
+    return unchecked<T>(this);
   }
 
   /** Emulator-internal access for the form's own code (not a Google method). */
@@ -77,7 +77,7 @@ export abstract class ItemView<T> {
 
   getType(): GoogleAppsScript.Forms.ItemType {
     this.read('getType');
-    return asGas<GoogleAppsScript.Forms.ItemType>(this.data.type);
+    return gasEnumMember<GoogleAppsScript.Forms.ItemType>(this.data.type);
   }
 
   getIndex(): number {

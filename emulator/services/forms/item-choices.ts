@@ -3,8 +3,8 @@ import { PAGE_NAVIGATION_TYPES, type PageNavigationName } from './enums';
 import { AnswerableView, type ItemContext } from './item-base';
 import { ItemResponseImpl, invalidResponseError } from './item-response';
 import { PageBreakItemView } from './item-typed';
-import { asGas, gasError, invalidArgument } from './gas';
 import type { ChoiceData, FormData, FormStore } from './model';
+import { asGas, gasEnumMember, gasError, invalidArgument } from '../gas';
 
 type Choice = GoogleAppsScript.Forms.Choice;
 type PageBreakItem = GoogleAppsScript.Forms.PageBreakItem;
@@ -40,7 +40,7 @@ export class ChoiceImpl implements Pick<
   }
   getPageNavigationType(): GoogleAppsScript.Forms.PageNavigationType {
     this.store.rt.record('FormApp', 'Choice.getPageNavigationType');
-    return asGas<GoogleAppsScript.Forms.PageNavigationType>(this.data.navigation);
+    return gasEnumMember<GoogleAppsScript.Forms.PageNavigationType>(this.data.navigation);
   }
   getGotoPage(): PageBreakItem {
     this.store.rt.record('FormApp', 'Choice.getGotoPage');

@@ -12,7 +12,7 @@ import {
   SectionHeaderItemView,
   TextItemView,
 } from './item-typed';
-import { asGas, gasError } from './gas';
+import { asGas, unchecked, gasError } from '../gas';
 
 type Item = GoogleAppsScript.Forms.Item;
 type Common =
@@ -63,7 +63,7 @@ export class GenericItemView extends ItemView<Item> implements Pick<Item, Common
         `Item ${this.data.id} is of type ${this.data.type} and cannot be cast to ${type}.`,
       );
     }
-    return asGas<T>(typedItem(this.ctx));
+    return unchecked<T>(typedItem(this.ctx));
   }
 
   asTextItem(): GoogleAppsScript.Forms.TextItem {

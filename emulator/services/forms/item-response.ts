@@ -1,8 +1,8 @@
 /** ItemResponse: one answer to one item, created by `item.createResponse(...)`. */
 import { genericItem } from './item-generic';
 import type { ItemContext } from './item-base';
-import { gasError } from './gas';
 import type { AnswerValue } from './model';
+import { gasError } from '../gas';
 
 /** Google's error when an answer does not fit its item (a choice not offered, a scale value out of range). */
 export function invalidResponseError(): Error {

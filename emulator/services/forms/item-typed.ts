@@ -1,7 +1,7 @@
 /** Text, paragraph, scale, section header and page break items. */
 import { AnswerableView, ItemView, type ItemContext } from './item-base';
 import { ItemResponseImpl, invalidResponseError } from './item-response';
-import { asGas, gasError, invalidArgument } from './gas';
+import { asGas, gasError, invalidArgument } from '../gas';
 
 type Common =
   'getId' | 'getTitle' | 'setTitle' | 'getHelpText' | 'setHelpText' | 'getType' | 'getIndex';

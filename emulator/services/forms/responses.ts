@@ -8,10 +8,10 @@
  */
 import { ItemView } from './item-base';
 import { ItemResponseImpl } from './item-response';
-import { asGas, gasError, invalidArgument } from './gas';
 import type { FormData, FormStore, ResponseData } from './model';
 import { publishSubmission } from './submission';
 import { editResponseUrl, prefilledUrl } from './urls';
+import { asGas, gasError, invalidArgument } from '../gas';
 
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 type ItemResponse = GoogleAppsScript.Forms.ItemResponse;

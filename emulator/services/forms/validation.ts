@@ -7,7 +7,7 @@
  * way the form UI would, so tests can show a rule does what the product meant.
  */
 import type { Runtime } from '../../runtime';
-import { asGas, invalidArgument } from './gas';
+import { asGas, unchecked, invalidArgument } from '../gas';
 
 type NumberOp =
   'ANY' | 'WHOLE' | 'BETWEEN' | 'NOT_BETWEEN' | 'EQ' | 'NEQ' | 'GT' | 'GTE' | 'LT' | 'LTE';
@@ -66,7 +66,7 @@ abstract class BuilderBase<Self> {
   protected setRule(method: string, rule: ValidationRule): Self {
     this.count(method);
     this.rule = rule;
-    return asGas<Self>(this);
+    return unchecked<Self>(this);
   }
 
   protected builtData(): BuiltValidation {
@@ -79,7 +79,7 @@ abstract class BuilderBase<Self> {
   setHelpText(text: string): Self {
     this.count('setHelpText');
     this.helpText = requireString(text, 'text');
-    return asGas<Self>(this);
+    return unchecked<Self>(this);
   }
 }
 
@@ -256,7 +256,7 @@ export class CheckboxValidationBuilderImpl
     return this.selectRule('requireSelectExactly', 'EXACTLY', n);
   }
   build(): GoogleAppsScript.Forms.CheckboxValidation {
-    return asGas<GoogleAppsScript.Forms.CheckboxValidation>(this.builtData());
+    return unchecked<GoogleAppsScript.Forms.CheckboxValidation>(this.builtData());
   }
 }
 

@@ -4,21 +4,21 @@
  */
 import type { Runtime } from '../../runtime';
 import {
-  asGas,
   BooleanCriteria,
   ChartType,
   DataValidationCriteria,
   Dimension,
   ProtectionType,
   WrapStrategy,
-} from './gas';
-import { googleError, Messages, MAX_WORKBOOK_CELLS } from './errors';
+} from './enums';
+import { Messages, MAX_WORKBOOK_CELLS } from './errors';
 import { SheetsContext } from './context';
 import { EmulatedSpreadsheet } from './workbook';
 import { EmulatedUi } from './ui';
 import { EmulatedDataValidationBuilder } from './validation';
 import { EmulatedConditionalFormatRuleBuilder } from './conditional';
 import type { EmulatedSheet } from './sheet';
+import { asGas, gasEnum, gasError } from '../gas';
 
 type GasApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,13 +44,13 @@ type AppMembers =
   | 'setActiveSpreadsheet';
 
 export class EmulatedSpreadsheetApp implements Pick<GasApp, AppMembers> {
-  readonly BooleanCriteria = asGas<S['BooleanCriteria']>(BooleanCriteria);
-  readonly DataValidationCriteria = asGas<S['DataValidationCriteria']>(DataValidationCriteria);
-  readonly Dimension = asGas<S['Dimension']>(Dimension);
-  readonly ProtectionType = asGas<S['ProtectionType']>(ProtectionType);
-  readonly WrapStrategy = asGas<S['WrapStrategy']>(WrapStrategy);
+  readonly BooleanCriteria = gasEnum<S['BooleanCriteria']>(BooleanCriteria);
+  readonly DataValidationCriteria = gasEnum<S['DataValidationCriteria']>(DataValidationCriteria);
+  readonly Dimension = gasEnum<S['Dimension']>(Dimension);
+  readonly ProtectionType = gasEnum<S['ProtectionType']>(ProtectionType);
+  readonly WrapStrategy = gasEnum<S['WrapStrategy']>(WrapStrategy);
   /** Not in Google's SpreadsheetApp (it is `Charts.ChartType`); here for convenience. */
-  readonly ChartType = asGas<typeof GoogleAppsScript.Charts.ChartType>(ChartType);
+  readonly ChartType = gasEnum<typeof GoogleAppsScript.Charts.ChartType>(ChartType);
 
   /** Non-Google: the shared state (runtime, counting rules). */
   readonly ctx: SheetsContext;
@@ -99,9 +99,9 @@ export class EmulatedSpreadsheetApp implements Pick<GasApp, AppMembers> {
 
   create(name: string, rows?: number, columns?: number): GasSpreadsheet {
     this.ctx.mutate('SpreadsheetApp.create');
-    if ((rows ?? 1) < 1 || (columns ?? 1) < 1) throw googleError(Messages.invalidArgument('rows'));
+    if ((rows ?? 1) < 1 || (columns ?? 1) < 1) throw gasError(Messages.invalidArgument('rows'));
     if ((rows ?? 1000) * (columns ?? 26) > MAX_WORKBOOK_CELLS)
-      throw googleError(Messages.tooManyCells);
+      throw gasError(Messages.tooManyCells);
     const ss = new EmulatedSpreadsheet(this.ctx, this.ctx.rt.nextId('ss'), name, rows, columns);
     this.registry.set(ss.id, ss);
     if (!this.active) this.active = ss;
@@ -111,7 +111,7 @@ export class EmulatedSpreadsheetApp implements Pick<GasApp, AppMembers> {
   openById(id: string): GasSpreadsheet {
     this.ctx.call('SpreadsheetApp.openById');
     const ss = this.registry.get(id);
-    if (!ss) throw googleError(Messages.openById);
+    if (!ss) throw gasError(Messages.openById);
     return asGas(ss);
   }
 
@@ -119,7 +119,7 @@ export class EmulatedSpreadsheetApp implements Pick<GasApp, AppMembers> {
     this.ctx.call('SpreadsheetApp.openByUrl');
     const m = /\/spreadsheets\/d\/([^/?#]+)/.exec(url);
     const ss = m ? this.registry.get(m[1]) : undefined;
-    if (!ss) throw googleError(Messages.openByUrl);
+    if (!ss) throw gasError(Messages.openByUrl);
     return asGas(ss);
   }
 

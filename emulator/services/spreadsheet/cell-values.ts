@@ -4,7 +4,8 @@
  * strings that read as a number or TRUE/FALSE become numbers and booleans, unless the cell's
  * number format is plain text (`@`).
  */
-import { googleError, Messages, MAX_CELL_CHARS } from './errors';
+import { Messages, MAX_CELL_CHARS } from './errors';
+import { gasError } from '../gas';
 
 /** A formula; we keep its text and do not evaluate it. */
 export class FormulaCell {
@@ -35,7 +36,7 @@ export interface Interpreted {
 }
 
 function checkLength(text: string): void {
-  if (text.length > MAX_CELL_CHARS) throw googleError(Messages.cellTooLong);
+  if (text.length > MAX_CELL_CHARS) throw gasError(Messages.cellTooLong);
 }
 
 /** Interprets one written value as Google does; `format` is the cell's current number format. */

@@ -6,7 +6,7 @@
  * `lineWidth` and `pointSize: 0` drawn as a line) rendered with ECharts (charts/render.ts).
  */
 import { renderChartPng, type ChartDrawing, type DrawnSeries } from '../charts/render';
-import type { ChartTypeName } from './gas';
+import type { ChartTypeName } from './enums';
 
 type Value = unknown;
 

@@ -2,10 +2,11 @@
  * Embedded charts, stored as specs (type, data ranges, options, anchor). Nothing is drawn; the
  * .xlsx export writes no charts (exceljs cannot), the specs are there for tests and reports.
  */
-import { asGas, ChartType, type ChartTypeName } from './gas';
+import { ChartType, type ChartTypeName } from './enums';
 import type { SheetsContext } from './context';
-import { googleError, Messages } from './errors';
+import { Messages } from './errors';
 import type { EmulatedRange } from './range';
+import { asGas, gasEnumMember, unchecked, gasError } from '../gas';
 import { EmulatedBlob } from '../blob';
 import { chartPng } from './chart-image';
 
@@ -73,7 +74,7 @@ export class EmulatedChart implements Pick<
   getAs(contentType: string): GoogleAppsScript.Base.Blob {
     this.ctx.call('EmbeddedChart.getAs');
     if (contentType !== 'image/png')
-      throw googleError(`Converting from image/png to ${contentType} is not supported.`);
+      throw gasError(`Converting from image/png to ${contentType} is not supported.`);
     return this.image();
   }
 
@@ -175,7 +176,7 @@ export class EmulatedChartBuilder implements Pick<GasBuilder, BuilderMethods> {
 
   private as<T>(method: string, type: ChartTypeName): T {
     this.step(method, () => (this.state.type = type));
-    return asGas<T>(this);
+    return unchecked<T>(this);
   }
 
   addRange(range: GasRange): GasBuilder {
@@ -195,7 +196,7 @@ export class EmulatedChartBuilder implements Pick<GasBuilder, BuilderMethods> {
 
   setChartType(type: GoogleAppsScript.Charts.ChartType): GasBuilder {
     const name = String(type) as ChartTypeName;
-    if (!(name in ChartType)) throw googleError(Messages.invalidArgument('type'));
+    if (!(name in ChartType)) throw gasError(Messages.invalidArgument('type'));
     return this.step('setChartType', () => (this.state.type = name));
   }
 
@@ -257,7 +258,7 @@ export class EmulatedChartBuilder implements Pick<GasBuilder, BuilderMethods> {
 
   getChartType(): GoogleAppsScript.Charts.ChartType {
     this.ctx.call('EmbeddedChartBuilder.getChartType');
-    return asGas(this.state.type);
+    return gasEnumMember(this.state.type);
   }
 
   getRanges(): GasRange[] {

@@ -1,7 +1,8 @@
 /** `SpreadsheetApp.newConditionalFormatRule()`: boolean-condition rules, stored as specs. */
-import { asGas, type BooleanCriteriaName } from './gas';
+import { type BooleanCriteriaName } from './enums';
 import type { SheetsContext } from './context';
 import type { EmulatedRange } from './range';
+import { asGas, gasEnumMember } from '../gas';
 
 type GasRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 type GasBuilder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
@@ -70,7 +71,7 @@ class EmulatedBooleanCondition implements Pick<
 
   getCriteriaType(): GoogleAppsScript.Spreadsheet.BooleanCriteria {
     this.ctx.call('BooleanCondition.getCriteriaType');
-    return asGas(this.spec.criteria);
+    return gasEnumMember(this.spec.criteria);
   }
 
   getCriteriaValues(): unknown[] {

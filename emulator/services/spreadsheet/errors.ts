@@ -1,12 +1,5 @@
 /** Google's English error texts, so the product's error handling sees what it would see live. */
 
-/** An error as Apps Script throws it: `String(e)` reads "Exception: <message>". */
-export function googleError(message: string): Error {
-  const e = new Error(message);
-  e.name = 'Exception';
-  return e;
-}
-
 export const Messages = {
   duplicateSheet: (name: string) =>
     `A sheet with the name "${name}" already exists. Please enter another name.`,

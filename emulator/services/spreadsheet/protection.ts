@@ -1,7 +1,7 @@
 /** `Range.protect()` / `Sheet.protect()`: stored, not enforced (the script's owner may always edit). */
-import { asGas } from './gas';
 import type { SheetsContext } from './context';
 import type { RangeBase } from './range-base';
+import { asGas, gasEnumMember } from '../gas';
 
 type GasProtection = GoogleAppsScript.Spreadsheet.Protection;
 
@@ -106,7 +106,7 @@ export class EmulatedProtection implements Pick<GasProtection, Methods> {
 
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
     this.ctx.call('Protection.getProtectionType');
-    return asGas(this.type);
+    return gasEnumMember(this.type);
   }
 
   getRange(): GoogleAppsScript.Spreadsheet.Range {

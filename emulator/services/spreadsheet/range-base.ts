@@ -1,9 +1,8 @@
 /** The geometry of a `Range`: its sheet, its 1-based rectangle, and navigation from it. */
-import { asGas } from './gas';
 import { formatA1, quoteSheetName } from './a1';
-import { googleError } from './errors';
 import { EmulatedProtection } from './protection';
 import type { SheetBase } from './sheet-base';
+import { asGas, gasError } from '../gas';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
@@ -104,7 +103,7 @@ export class RangeBase {
   getCell(row: number, column: number): GasRange {
     this.ctx.call('Range.getCell');
     if (row < 1 || column < 1 || row > this.numRows || column > this.numColumns) {
-      throw googleError('Cell reference out of range');
+      throw gasError('Cell reference out of range');
     }
     return asGas(this.sheet.__range(this.row + row - 1, this.column + column - 1, 1, 1));
   }

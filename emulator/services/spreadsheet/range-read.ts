@@ -1,9 +1,9 @@
 /** Reading a `Range`: values, formulas, display strings and formats, one pass over the rectangle. */
-import { asGas } from './gas';
 import { AUTOMATIC_FORMAT, formulaOf, readOut, type CellValue } from './cell-values';
 import { displayValue } from './number-format';
 import { RangeBase } from './range-base';
 import type { Grid } from './grid';
+import { asGas } from '../gas';
 
 type GasRule = GoogleAppsScript.Spreadsheet.DataValidation;
 

@@ -2,14 +2,14 @@
  * `Range`: a rectangle of one sheet. Reads and writes go to the sheet's layers in one pass
  * (O(cells)); each public call is counted once; value reads pay for pending writes.
  */
-import { asGas } from './gas';
-import { googleError, Messages } from './errors';
+import { Messages } from './errors';
 import { interpretFormula } from './cell-values';
 import { normalizeColor } from './colors';
 import { RangeReader } from './range-read';
 import type { EmulatedDataValidation } from './validation';
 import type { HorizontalAlignment } from './sheet-data';
 import type { Grid } from './grid';
+import { asGas, gasError } from '../gas';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 type GasRule = GoogleAppsScript.Spreadsheet.DataValidation;
@@ -96,12 +96,12 @@ export class EmulatedRange extends RangeReader implements Pick<GasRange, RangeMe
   /** Google's dimension check, rows first, then the first row of the wrong width. */
   private checkShape(data: unknown[][]): void {
     if (!Array.isArray(data) || data.length !== this.numRows) {
-      throw googleError(Messages.rowsMismatch(Array.isArray(data) ? data.length : 0, this.numRows));
+      throw gasError(Messages.rowsMismatch(Array.isArray(data) ? data.length : 0, this.numRows));
     }
     for (const line of data) {
       const width = Array.isArray(line) ? line.length : 0;
       if (width !== this.numColumns)
-        throw googleError(Messages.columnsMismatch(width, this.numColumns));
+        throw gasError(Messages.columnsMismatch(width, this.numColumns));
     }
   }
 

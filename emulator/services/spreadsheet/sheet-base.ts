@@ -4,14 +4,14 @@
  * outside the dimensions of the sheet."): grow it first with `insertRowsAfter` /
  * `insertColumnsAfter`; `appendRow` grows it by itself.
  */
-import { asGas } from './gas';
 import { parseA1 } from './a1';
-import { googleError, Messages } from './errors';
+import { Messages } from './errors';
 import { EmulatedRange } from './range';
 import type { SheetData } from './sheet-data';
 import type { SheetsContext } from './context';
 import type { EmulatedSpreadsheet } from './workbook';
 import type { EmulatedSheet } from './sheet';
+import { asGas, gasError } from '../gas';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
@@ -29,7 +29,7 @@ export abstract class SheetBase {
 
   /** Non-Google: the sheet's content, for exporters and tests (no counting). */
   __data(): SheetData {
-    if (this.deleted) throw googleError(Messages.sheetDeleted);
+    if (this.deleted) throw gasError(Messages.sheetDeleted);
     return this.data;
   }
 
@@ -42,13 +42,13 @@ export abstract class SheetBase {
   __range(row: number, column: number, numRows: number, numColumns: number): EmulatedRange {
     const d = this.__data();
     if (![row, column, numRows, numColumns].every(Number.isFinite))
-      throw googleError(Messages.invalidArgument('row'));
-    if (row < 1) throw googleError(Messages.startRowTooSmall);
-    if (column < 1) throw googleError(Messages.startColumnTooSmall);
-    if (numRows < 1) throw googleError(Messages.rowsAtLeastOne);
-    if (numColumns < 1) throw googleError(Messages.columnsAtLeastOne);
+      throw gasError(Messages.invalidArgument('row'));
+    if (row < 1) throw gasError(Messages.startRowTooSmall);
+    if (column < 1) throw gasError(Messages.startColumnTooSmall);
+    if (numRows < 1) throw gasError(Messages.rowsAtLeastOne);
+    if (numColumns < 1) throw gasError(Messages.columnsAtLeastOne);
     if (row + numRows - 1 > d.maxRows || column + numColumns - 1 > d.maxColumns) {
-      throw googleError(Messages.outsideSheet);
+      throw gasError(Messages.outsideSheet);
     }
     return new EmulatedRange(
       this,
@@ -62,7 +62,7 @@ export abstract class SheetBase {
   /** Non-Google: resolves A1 notation (without sheet name) on this sheet. */
   __rangeA1(a1: string): EmulatedRange {
     const ref = parseA1(a1);
-    if (!ref) throw googleError(Messages.rangeNotFound);
+    if (!ref) throw gasError(Messages.rangeNotFound);
     const d = this.__data();
     const r = ref.rect;
     const endRow = r.endRow ?? d.maxRows;

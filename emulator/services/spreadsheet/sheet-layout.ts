@@ -1,7 +1,8 @@
 /** `Sheet` layout: inserting and deleting rows and columns, frozen panes, widths, visibility. */
-import { googleError, Messages } from './errors';
+import { Messages } from './errors';
 import { displayValue } from './number-format';
 import { SheetBase } from './sheet-base';
+import { gasError } from '../gas';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -11,8 +12,8 @@ export class SheetLayout extends SheetBase {
   private insertRowsAt(method: string, at: number, howMany: number): GasSheet {
     this.structural(method);
     const d = this.__data();
-    if (at < 0 || at > d.maxRows) throw googleError(Messages.rowsOutOfBounds);
-    if (howMany < 1) throw googleError(Messages.invalidArgument('howMany'));
+    if (at < 0 || at > d.maxRows) throw gasError(Messages.rowsOutOfBounds);
+    if (howMany < 1) throw gasError(Messages.invalidArgument('howMany'));
     this.parent.__checkCellLimit(howMany * d.maxColumns);
     d.insertRows(at, howMany);
     return this.self();
@@ -38,8 +39,8 @@ export class SheetLayout extends SheetBase {
     this.structural(method);
     const d = this.__data();
     if (position < 1 || howMany < 1 || position + howMany - 1 > d.maxRows)
-      throw googleError(Messages.rowsOutOfBounds);
-    if (d.maxRows - howMany <= d.frozenRows) throw googleError(Messages.deleteAllRows);
+      throw gasError(Messages.rowsOutOfBounds);
+    if (d.maxRows - howMany <= d.frozenRows) throw gasError(Messages.deleteAllRows);
     d.deleteRows(position - 1, howMany);
   }
 
@@ -55,8 +56,8 @@ export class SheetLayout extends SheetBase {
   private insertColumnsAt(method: string, at: number, howMany: number): GasSheet {
     this.structural(method);
     const d = this.__data();
-    if (at < 0 || at > d.maxColumns) throw googleError(Messages.columnsOutOfBounds);
-    if (howMany < 1) throw googleError(Messages.invalidArgument('howMany'));
+    if (at < 0 || at > d.maxColumns) throw gasError(Messages.columnsOutOfBounds);
+    if (howMany < 1) throw gasError(Messages.invalidArgument('howMany'));
     this.parent.__checkCellLimit(howMany * d.maxRows);
     d.insertColumns(at, howMany);
     return this.self();
@@ -82,9 +83,9 @@ export class SheetLayout extends SheetBase {
     this.structural(method);
     const d = this.__data();
     if (position < 1 || howMany < 1 || position + howMany - 1 > d.maxColumns) {
-      throw googleError(Messages.columnsOutOfBounds);
+      throw gasError(Messages.columnsOutOfBounds);
     }
-    if (d.maxColumns - howMany <= d.frozenColumns) throw googleError(Messages.deleteAllColumns);
+    if (d.maxColumns - howMany <= d.frozenColumns) throw gasError(Messages.deleteAllColumns);
     d.deleteColumns(position - 1, howMany);
   }
 
@@ -121,7 +122,7 @@ export class SheetLayout extends SheetBase {
 
   private checkColumn(column: number): void {
     if (column < 1 || column > this.__data().maxColumns)
-      throw googleError(Messages.columnsOutOfBounds);
+      throw gasError(Messages.columnsOutOfBounds);
   }
 
   setColumnWidth(columnPosition: number, width: number): GasSheet {
@@ -177,7 +178,7 @@ export class SheetLayout extends SheetBase {
   hideSheet(): GasSheet {
     this.structural('Sheet.hideSheet');
     const visible = this.parent.__sheets().filter((s) => !s.__data().hidden);
-    if (visible.length === 1 && visible[0] === this.me) throw googleError(Messages.hideAllSheets);
+    if (visible.length === 1 && visible[0] === this.me) throw gasError(Messages.hideAllSheets);
     this.__data().hidden = true;
     return this.self();
   }

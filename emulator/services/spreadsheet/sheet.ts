@@ -1,10 +1,10 @@
 /** `Sheet`: the whole emulated class, with its conditional format rules, charts and protections. */
-import { asGas } from './gas';
-import { googleError, Messages } from './errors';
+import { Messages } from './errors';
 import { EmulatedChartBuilder, withChartId, type EmulatedChart } from './charts';
 import { EmulatedProtection } from './protection';
 import { SheetLayout } from './sheet-layout';
 import type { EmulatedConditionalFormatRule } from './conditional';
+import { asGas, unchecked, gasError } from '../gas';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -74,7 +74,7 @@ export class EmulatedSheet extends SheetLayout implements Pick<GasSheet, SheetMe
 
   setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
     this.structural('Sheet.setConditionalFormatRules');
-    this.__data().conditionalRules = asGas<EmulatedConditionalFormatRule[]>([...rules]);
+    this.__data().conditionalRules = unchecked<EmulatedConditionalFormatRule[]>([...rules]);
   }
 
   clearConditionalFormatRules(): void {
@@ -109,7 +109,7 @@ export class EmulatedSheet extends SheetLayout implements Pick<GasSheet, SheetMe
     const updated = asGas<EmulatedChart>(chart);
     const d = this.__data();
     const i = d.charts.findIndex((c) => c.state.id === updated.state.id);
-    if (i < 0) throw googleError(Messages.invalidArgument('chart'));
+    if (i < 0) throw gasError(Messages.invalidArgument('chart'));
     d.charts[i] = updated;
   }
 

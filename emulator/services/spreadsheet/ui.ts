@@ -3,8 +3,9 @@
  * the script builds or shows is recorded for tests (non-Google `__` accessors). Alerts and
  * prompts answer with queued responses, else the first button of the set (OK or YES).
  */
-import { asGas, Button, ButtonSet, type ButtonName, type ButtonSetName } from './gas';
+import { Button, ButtonSet, type ButtonName, type ButtonSetName } from './enums';
 import type { SheetsContext } from './context';
+import { asGas, gasEnum, gasEnumMember } from '../gas';
 
 type GasUi = GoogleAppsScript.Base.Ui;
 type GasMenu = GoogleAppsScript.Base.Menu;
@@ -108,8 +109,8 @@ type UiMethods =
   | 'showSidebar';
 
 export class EmulatedUi implements Pick<GasUi, UiMethods> {
-  readonly Button = asGas<typeof GoogleAppsScript.Base.Button>(Button);
-  readonly ButtonSet = asGas<typeof GoogleAppsScript.Base.ButtonSet>(ButtonSet);
+  readonly Button = gasEnum<typeof GoogleAppsScript.Base.Button>(Button);
+  readonly ButtonSet = gasEnum<typeof GoogleAppsScript.Base.ButtonSet>(ButtonSet);
   private readonly menus: MenuSpec[] = [];
   private readonly alerts: AlertRecord[] = [];
   private readonly dialogs: DialogRecord[] = [];
@@ -178,7 +179,7 @@ export class EmulatedUi implements Pick<GasUi, UiMethods> {
       buttons,
       answer,
     });
-    return asGas(answer);
+    return gasEnumMember(answer);
   }
 
   prompt(
@@ -198,7 +199,7 @@ export class EmulatedUi implements Pick<GasUi, UiMethods> {
     });
     return {
       getResponseText: () => answer.text,
-      getSelectedButton: () => asGas(answer.button),
+      getSelectedButton: () => gasEnumMember(answer.button),
     };
   }
 

@@ -1,7 +1,8 @@
 /** `SpreadsheetApp.newDataValidation()`: the builder and the stored rule. Rules are not enforced on writes. */
-import { asGas, DataValidationCriteria, type DataValidationCriteriaName } from './gas';
+import { DataValidationCriteria, type DataValidationCriteriaName } from './enums';
 import type { SheetsContext } from './context';
-import { googleError, Messages } from './errors';
+import { Messages } from './errors';
+import { asGas, gasEnumMember, unchecked, gasError } from '../gas';
 
 type GasRule = GoogleAppsScript.Spreadsheet.DataValidation;
 type GasBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
@@ -25,7 +26,7 @@ export class EmulatedDataValidation implements Pick<
 
   copy(): GasBuilder {
     this.ctx.call('DataValidation.copy');
-    return asGas(
+    return unchecked(
       new EmulatedDataValidationBuilder(this.ctx, {
         ...this.state,
         values: [...this.state.values],
@@ -40,7 +41,7 @@ export class EmulatedDataValidation implements Pick<
 
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
     this.ctx.call('DataValidation.getCriteriaType');
-    return asGas(this.state.criteria);
+    return gasEnumMember(this.state.criteria);
   }
 
   getCriteriaValues(): unknown[] {
@@ -140,7 +141,7 @@ export class EmulatedDataValidationBuilder implements Pick<GasBuilder, BuilderMe
     args: unknown[],
   ): GasBuilder {
     const name = String(criteria) as DataValidationCriteriaName;
-    if (!(name in DataValidationCriteria)) throw googleError(Messages.invalidArgument('criteria'));
+    if (!(name in DataValidationCriteria)) throw gasError(Messages.invalidArgument('criteria'));
     return this.criteria('withCriteria', name, [...args]);
   }
 
@@ -153,7 +154,7 @@ export class EmulatedDataValidationBuilder implements Pick<GasBuilder, BuilderMe
   setHelpText(helpText: string): GasBuilder {
     this.ctx.call('DataValidationBuilder.setHelpText');
     this.state.helpText = helpText;
-    return asGas(this);
+    return unchecked(this);
   }
 
   getAllowInvalid(): boolean {
@@ -163,7 +164,7 @@ export class EmulatedDataValidationBuilder implements Pick<GasBuilder, BuilderMe
 
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
     this.ctx.call('DataValidationBuilder.getCriteriaType');
-    return asGas(this.state.criteria);
+    return gasEnumMember(this.state.criteria);
   }
 
   getCriteriaValues(): unknown[] {
@@ -189,7 +190,7 @@ export class EmulatedDataValidationBuilder implements Pick<GasBuilder, BuilderMe
   build(): GasRule {
     this.ctx.call('DataValidationBuilder.build');
     // Google refuses a rule without criteria.
-    if (this.state.criteria === undefined) throw googleError(Messages.invalidArgument('criteria'));
+    if (this.state.criteria === undefined) throw gasError(Messages.invalidArgument('criteria'));
     return asGas(
       new EmulatedDataValidation(this.ctx, { ...this.state, values: [...this.state.values] }),
     );

@@ -1,11 +1,11 @@
 /** `Spreadsheet`: an ordered list of sheets, a time zone, and the writes not yet flushed. */
-import { asGas } from './gas';
 import { parseA1 } from './a1';
-import { googleError, Messages, MAX_WORKBOOK_CELLS } from './errors';
+import { Messages, MAX_WORKBOOK_CELLS } from './errors';
 import { PendingWrites, type SheetsContext } from './context';
 import { EmulatedSheet } from './sheet';
 import { SheetData, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROWS } from './sheet-data';
 import type { EmulatedRange } from './range';
+import { asGas, gasError } from '../gas';
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -78,7 +78,7 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
     const clash = this.sheets.find(
       (s) => s !== renaming && s.__data().name.toLowerCase() === name.toLowerCase(),
     );
-    if (clash) throw googleError(Messages.duplicateSheet(name));
+    if (clash) throw gasError(Messages.duplicateSheet(name));
   }
 
   /** Cells of the workbook count as max rows x max columns over all sheets. */
@@ -87,18 +87,18 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
   }
 
   __checkCellLimit(added: number): void {
-    if (this.__totalCells() + added > MAX_WORKBOOK_CELLS) throw googleError(Messages.tooManyCells);
+    if (this.__totalCells() + added > MAX_WORKBOOK_CELLS) throw gasError(Messages.tooManyCells);
   }
 
   /** Resolves `Sheet!A1:B2` (or plain `A1:B2` on the active sheet) without counting. */
   __resolveA1(a1: string): EmulatedRange {
     const ref = parseA1(a1);
-    if (!ref) throw googleError(Messages.rangeNotFound);
+    if (!ref) throw gasError(Messages.rangeNotFound);
     const sheet =
       ref.sheetName === undefined
         ? this.active
         : this.sheets.find((s) => s.__data().name === ref.sheetName);
-    if (!sheet) throw googleError(Messages.rangeNotFound);
+    if (!sheet) throw gasError(Messages.rangeNotFound);
     const area = a1.slice(a1.lastIndexOf('!') + 1);
     return sheet.__rangeA1(area);
   }
@@ -160,7 +160,7 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: timezone });
     } catch {
-      throw googleError(Messages.invalidArgument('timezone'));
+      throw gasError(Messages.invalidArgument('timezone'));
     }
     this.timeZone = timezone;
   }
@@ -212,7 +212,7 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
     this.__checkNewName(name);
     this.__checkCellLimit(DEFAULT_MAX_ROWS * DEFAULT_MAX_COLUMNS);
     if (index < 0 || index > this.sheets.length)
-      throw googleError(Messages.invalidArgument('sheetIndex'));
+      throw gasError(Messages.invalidArgument('sheetIndex'));
     const sheet = this.addSheet(name, index);
     this.active = sheet;
     this.ctx.wrote(this.pending, 0);
@@ -223,8 +223,8 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
     this.ctx.mutate('Spreadsheet.deleteSheet');
     const target = asGas<EmulatedSheet>(sheet);
     const i = this.sheets.indexOf(target);
-    if (i < 0) throw googleError(Messages.sheetDeleted);
-    if (this.sheets.length === 1) throw googleError(Messages.removeAllSheets);
+    if (i < 0) throw gasError(Messages.sheetDeleted);
+    if (this.sheets.length === 1) throw gasError(Messages.removeAllSheets);
     this.sheets.splice(i, 1);
     target.deleted = true;
     if (this.active === target) this.active = this.sheets[Math.max(0, i - 1)];

@@ -75,6 +75,18 @@ export class GasFormBuilder implements FormBuilder {
       const code = codeOfItem(item);
       if (code) byCode.set(code, item);
     }
+    // Section help follows the spec (the results section names its exam year, which follows
+    // the period in settings); sections are found by their title.
+    const helpByTitle = new Map(spec.sections.map((sec) => [sec.title, sec.help]));
+    for (const item of form.getItems()) {
+      const type = item.getType();
+      if (type !== FormApp.ItemType.PAGE_BREAK && type !== FormApp.ItemType.SECTION_HEADER)
+        continue;
+      const help = helpByTitle.get(item.getTitle());
+      if (help === undefined || item.getHelpText() === help) continue;
+      if (type === FormApp.ItemType.PAGE_BREAK) item.asPageBreakItem().setHelpText(help);
+      else item.asSectionHeaderItem().setHelpText(help);
+    }
     for (const section of spec.sections) {
       for (const itemSpec of section.items) {
         const existing = byCode.get(itemSpec.code);

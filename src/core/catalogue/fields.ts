@@ -70,6 +70,31 @@ export const FORM_SECTIONS: readonly FormSection[] = [
   },
 ];
 
+/**
+ * The exam session a period's results are about: ГИА and ВПР of its second calendar year
+ * (2022 for `2021-2022`), or null when the period is not a valid academic year.
+ */
+export function examYear(period: string): number | null {
+  const m = /^(\d{4})-(\d{4})$/.exec(period.trim());
+  return m && Number(m[2]) === Number(m[1]) + 1 ? Number(m[2]) : null;
+}
+
+/**
+ * A section's help as the form shows it. The results section names its exam year (rev 2), so
+ * every school reports the same session; without a fixed period it says how the year follows
+ * from the period.
+ */
+export function sectionHelp(section: FormSection, period: string): string {
+  if (section.id !== 'results') return section.help;
+  const year = examYear(period);
+  const session =
+    year === null
+      ? 'Указываются результаты ГИА и ВПР второго календарного года отчётного периода ' +
+        '(например, 2022 года для 2021-2022 учебного года).'
+      : `Указываются результаты ГИА и ВПР ${year} года (${period} учебный год).`;
+  return `${session} ${section.help}`;
+}
+
 function intField(
   code: string,
   label: string,
@@ -199,6 +224,14 @@ const CONTINGENT: FieldDef[] = [
     'contingent',
     S,
   ),
+  // rev 2: the «500+» risk «низкая учебная мотивация».
+  intField(
+    'students_low_motivation',
+    'Обучающиеся с низкой учебной мотивацией (по итогам школьной диагностики)',
+    'С низкой учебной мотивацией',
+    'contingent',
+    S,
+  ),
 ];
 
 const CONDITIONS: FieldDef[] = [
@@ -249,6 +282,12 @@ export const RESULT_TESTS: readonly { test: string; title: string; measures: Res
     test: 'ege_math',
     title: 'ЕГЭ, математика (профильный уровень)',
     measures: ['participants', 'high', 'below_min'],
+  },
+  // rev 2: ЕГЭ base mathematics has no high scorers and no threshold, only «2».
+  {
+    test: 'ege_mathbase',
+    title: 'ЕГЭ, математика (базовый уровень)',
+    measures: ['participants', 'fail'],
   },
   { test: 'oge_rus', title: 'ОГЭ, русский язык', measures: ['participants', 'fail'] },
   { test: 'oge_math', title: 'ОГЭ, математика', measures: ['participants', 'fail'] },
@@ -307,6 +346,24 @@ function resultFields(): FieldDef[] {
       });
     }
   }
+  // rev 2: certificates. Graduates are bounded by the school's students (a choice: the spec
+  // names only `grads_no_certificate` <= `grads_total`).
+  out.push(
+    intField(
+      'grads_total',
+      'Выпускники 9 и 11 классов',
+      'Выпускников 9 и 11 классов',
+      'results',
+      S,
+    ),
+    intField(
+      'grads_no_certificate',
+      'Выпускники 9 и 11 классов, не получившие аттестат',
+      'Не получили аттестат',
+      'results',
+      'grads_total',
+    ),
+  );
   return out;
 }
 
@@ -452,6 +509,20 @@ const MEASURES: FieldDef[] = [
     'internal_monitorings',
     'Число внутренних мониторингов (ВСОКО), проведённых за год',
     'Внутренних мониторингов за год',
+    'measures',
+  ),
+  // rev 2: the «500+» risks «низкая адаптивность учебного процесса» and «несформированность
+  // внутришкольной системы профессионального развития».
+  boolField(
+    'has_differentiated_instruction',
+    'На уроках реализуется дифференцированное обучение, индивидуализация (адаптивность учебного процесса)',
+    'Дифференцированное обучение на уроках',
+    'measures',
+  ),
+  boolField(
+    'has_inschool_pd',
+    'Сформирована внутришкольная система профессионального развития педагогов (ШМО, взаимопосещение уроков, наставничество)',
+    'Внутришкольная система профессионального развития',
     'measures',
   ),
   {

@@ -1,13 +1,8 @@
 /**
- * Bridges between our emulated classes and Google's declared types, and the enums the
- * Spreadsheet service exposes. Enums are plain objects whose values are the member names.
+ * The enums the Spreadsheet service exposes. Enums are plain objects whose values are the
+ * member names (`gasEnum` in ../gas hands them out as Google's declared enums).
  */
 import { enumOf } from '../enum';
-
-/** The one cast from an emulated object to the Google type a method must return. */
-export function asGas<T>(x: unknown): T {
-  return x as T;
-}
 
 /** The number and text comparisons both criteria enums have, at the same place in each. */
 const COMPARISONS = [
