@@ -17,6 +17,7 @@ import { CLI_RUN } from './messages';
 import { SHEETS } from '../src/sheets/schema';
 import { parseBool } from '../src/core/parse';
 import { FORM_ID_KEY } from '../src/sheets/schema';
+import { SOURCE_KEY } from '../src/usecases/report';
 import { ACCESS_CODE } from './columns';
 import {
   prepareInputs,
@@ -54,7 +55,7 @@ export interface RunOptions {
 export type Stage = 'setup' | 'inspector' | 'submit' | 'recompute' | 'report' | 'summary';
 
 export interface RunResult {
-  files: { xlsx: string; docx: string; summary: string };
+  files: { xlsx: string; docx: string; summary: string; letters: string };
   summary: unknown;
   google: Google;
   project: LoadedProject;
@@ -125,7 +126,18 @@ export async function runMonitoring(
   project.call('menuRecompute');
   stageDone('recompute', 1);
   progress('report');
+  // Offline, the data came from files: the report says so instead of naming the Google Form.
+  google.PropertiesService.getDocumentProperties().setProperty(SOURCE_KEY, 'files');
   const reportUrl = project.call<string>('menuReport');
+  const letters: Array<{ school_id: string; id: string }> = [];
+  for (;;) {
+    const step = JSON.parse(project.call<string>('menuLetters')) as {
+      finished: boolean;
+      docs: Array<{ school_id: string; id: string }>;
+    };
+    letters.push(...step.docs);
+    if (step.finished || step.docs.length === 0) break;
+  }
   stageDone('report', 1);
   const summaryText = project.call<string>('summaryJson_', prepared.period ?? '');
   stageDone('summary', 1);
@@ -135,11 +147,17 @@ export async function runMonitoring(
     xlsx: path.join(options.outDir, 'monitoring.xlsx'),
     docx: path.join(options.outDir, 'report.docx'),
     summary: path.join(options.outDir, 'summary.json'),
+    letters: path.join(options.outDir, 'letters'),
   };
   progress('export');
   await exportSpreadsheetToXlsx(ss as never, files.xlsx);
   const doc = google.DocumentApp.openById(documentIdOf(reportUrl));
   await exportDocumentToDocx(doc as never, files.docx);
+  mkdirSync(files.letters, { recursive: true });
+  for (const letter of letters) {
+    const letterDoc = google.DocumentApp.openById(letter.id);
+    await exportDocumentToDocx(letterDoc as never, path.join(files.letters, `${letter.school_id}.docx`));
+  }
   writeFileSync(files.summary, `${summaryText}\n`);
   return {
     files,

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     `\n${CLI.result(summary.period, summary.responded, summary.schools_total, summary.rejected.length)}`,
   );
   console.log(
-    `${CLI.files}\n  ${result.files.xlsx}\n  ${result.files.docx}\n  ${result.files.summary}`,
+    `${CLI.files}\n  ${result.files.xlsx}\n  ${result.files.docx}\n  ${result.files.summary}\n  ${result.files.letters}/`,
   );
   console.log(CLI.done(((Date.now() - started) / 1000).toFixed(1)));
 }

@@ -2,7 +2,7 @@
  * What each entry point does: the real ports, a use case, and what the user is told.
  * Entry points in src/entry call these in one line each.
  */
-import { INTAKE, UI } from '../core/messages';
+import { INTAKE, LETTER_UI, UI } from '../core/messages';
 import { sendLinks } from '../usecases/links';
 import { queueAndSend } from '../usecases/mail';
 import { reconcile } from '../usecases/reconcile';
@@ -12,6 +12,7 @@ import { buildMenu, showDialog } from '../adapters/gas/menu';
 import { ingestSubmission, type IngestOutcome } from '../usecases/ingest';
 import { recompute } from '../usecases/recompute';
 import { summaryJson, writeReport } from '../usecases/report';
+import { writeLettersStep } from '../usecases/letters';
 import { setupMonitoring, syncSchoolList } from '../usecases/setup';
 import { participation } from '../core/report/build';
 import {
@@ -81,6 +82,18 @@ export function runRecompute(period?: string): string {
 
 export function runReport(period?: string): string {
   return writeReport(gasPorts(), period).url;
+}
+
+/**
+ * One step of the letters job (about four minutes of an execution's six); the checkpoint
+ * lets the next call continue. Returns the step as JSON (the offline command reads it).
+ */
+export function runLetters(maxLetters?: number): string {
+  const ports = gasPorts();
+  const step = writeLettersStep(ports, { maxMillis: 4 * 60 * 1000, maxLetters });
+  if (step.finished) ports.ui.toast(LETTER_UI.done(step.total));
+  else ports.ui.alert(LETTER_UI.doneTitle, LETTER_UI.partial(step.written, step.total));
+  return JSON.stringify(step);
 }
 
 export function runSummaryJson(period?: string): string {

@@ -12,6 +12,7 @@ export const UI = {
   menuSyncSchools: 'Обновить список школ в форме',
   menuRecompute: 'Пересчитать показатели',
   menuReport: 'Сформировать аналитическую записку',
+  menuLetters: 'Сформировать письма школам',
   menuSendLinks: 'Разослать ссылки школам',
   menuReconcile: 'Сверить ответы',
   menuAbout: 'О программе',
@@ -54,6 +55,7 @@ export const JOURNAL = {
   recomputeDetails: (period: string, responded: number, total: number) =>
     `${period}: данные представили ${responded} из ${total}`,
   report: 'Аналитическая записка',
+  letters: 'Письма школам',
   error: 'Ошибка',
   rowLabel: (row: number) => `строка ${row} листа «Ответы формы»`,
   held: 'Ответ на проверке у инспектора',
@@ -198,6 +200,14 @@ export const NOUNS = {
 } as const;
 
 export { REPORT_DOC, LETTER } from './report/wording';
+
+/** «Сформировать письма школам»: what the user is told. */
+export const LETTER_UI = {
+  done: (count: number) => `Письма школам сформированы: ${count}.`,
+  doneTitle: 'Письма школам',
+  partial: (written: number, total: number) =>
+    `Сформировано писем: ${written} из ${total}. Запустите пункт меню ещё раз — работа продолжится с того места, где остановилась.`,
+} as const;
 
 /** «Меры»: the inspector's measures per school (domain spec §8). */
 export const MEASURES_SHEET = {

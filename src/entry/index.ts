@@ -64,6 +64,11 @@ export function menuReport(): string {
   return app.runReport();
 }
 
+/** Menu: «Сформировать письма школам» (resumable: each call continues from its checkpoint). */
+export function menuLetters(): string {
+  return app.runLetters();
+}
+
 /** Menu: «О программе». */
 export function menuAbout(): void {
   app.runAbout();

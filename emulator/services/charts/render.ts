@@ -108,7 +108,7 @@ function scatterOption(d: ChartDrawing): Option {
     nameTextStyle: { fontSize: 12, color: '#333' },
   });
   return {
-    grid: { left: 64, right: 24, top: d.title ? 48 : 20, bottom: 84 },
+    grid: { left: 64, right: 24, top: d.title ? 64 : 40, bottom: 48 },
     xAxis: { ...axis(d.xTitle), nameGap: 28 },
     yAxis: { ...axis(d.yTitle), nameGap: 40 },
     series,
@@ -117,7 +117,7 @@ function scatterOption(d: ChartDrawing): Option {
 
 function columnOption(d: ChartDrawing): Option {
   return {
-    grid: { left: 64, right: 24, top: d.title ? 48 : 20, bottom: 84 },
+    grid: { left: 64, right: 24, top: d.title ? 64 : 40, bottom: 48 },
     xAxis: {
       type: 'category',
       data: d.rows.map((r) => String(r[0] ?? '')),
@@ -165,7 +165,7 @@ export function renderChartSvg(d: ChartDrawing): string {
       color: PALETTE,
       textStyle: { fontFamily: FONT_FAMILY },
       title: d.title ? { text: d.title, left: 'center', textStyle: { fontSize: 14, fontWeight: 'normal' } } : undefined,
-      legend: { bottom: 6, itemGap: 18, textStyle: { fontSize: 12 } },
+      legend: { top: d.title ? 28 : 4, itemGap: 18, textStyle: { fontSize: 12 } },
       ...base,
     });
     return chart.renderToSVGString();

@@ -1,5 +1,5 @@
 import type { ChartSpec, ColumnAlign, ReportBlock, ReportModel } from '../../core/report/model';
-import { PAGE, columnWidths } from '../../core/report/model';
+import { PAGE, TEXT_WIDTH, columnWidths } from '../../core/report/model';
 import { CHART_DATA_SHEET, SHEETS } from '../../sheets/schema';
 import type { DocumentInfo, DocumentWriter } from '../../ports';
 
@@ -9,6 +9,8 @@ type Paragraph = GoogleAppsScript.Document.Paragraph;
 const BLACK = '#000000';
 /** First-line indent of body text (1.25 cm). */
 const INDENT = 35.4;
+/** The right half of the text column, where a letter's addressee stands. */
+const TEXT_HALF = Math.round(TEXT_WIDTH / 2);
 
 /**
  * Renders a document model into a new Google Doc laid out as an organisational document:
@@ -80,6 +82,12 @@ function renderBlock(
         .setSpacingBefore(6)
         .setSpacingAfter(6);
       p.editAsText().setBold(true).setFontSize(PAGE.titleSize);
+      return;
+    }
+    case 'addressee': {
+      const p = body.appendParagraph(block.lines.join('\n')).setSpacingAfter(12);
+      p.setIndentStart(TEXT_HALF).setIndentFirstLine(TEXT_HALF);
+      p.editAsText().setBold(true);
       return;
     }
     case 'dateline':

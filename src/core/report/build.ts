@@ -68,6 +68,7 @@ export function buildReport(result: MonitoringResult, ctx: ReportContext): Repor
 export function typesetBlock(block: ReportBlock): ReportBlock {
   switch (block.kind) {
     case 'issuer':
+    case 'addressee':
     case 'signature':
       return { ...block, lines: block.lines.map(typeset) };
     case 'title':
@@ -201,7 +202,7 @@ function summaryBlocks(result: MonitoringResult): ReportBlock[] {
       kind: 'table',
       header: R.summaryHeader(period, previous),
       rows,
-      widths: withPrevious ? [40, 8, 8, 14, 14, 16] : [58, 12, 12, 18],
+      widths: withPrevious ? [50, 7, 6, 12, 12, 13] : [64, 10, 10, 16],
       align: ['left', 'right', 'right', 'right', 'right', 'right'],
     },
   ];
@@ -222,7 +223,7 @@ function statusBlocks(result: MonitoringResult, name: (s: SchoolResult) => strin
       {
         kind: 'table',
         header: R.statusHeader(withPrevious),
-        widths: withPrevious ? [5, 43, 16, 12, 9, 15] : [6, 52, 18, 14, 10],
+        widths: withPrevious ? [5, 40, 17, 15, 9, 14] : [6, 50, 20, 15, 9],
         align: ['right', 'left', 'left', 'right', 'right', 'left'],
         rows: flagged.map((s, i) => {
           const row = [
@@ -247,13 +248,15 @@ function statusBlocks(result: MonitoringResult, name: (s: SchoolResult) => strin
   if (resilient.length > 0)
     blocks.push({ kind: 'paragraph', text: R.resilient(resilient.map(name).join(', ')) });
   const objective = result.schools.filter((s) => s.objectivity_flags.length > 0);
-  blocks.push({
-    kind: 'paragraph',
-    text:
-      objective.length > 0
-        ? R.objectivity(objective.map((s) => `${name(s)} (${objectivityWords(s.objectivity_flags)})`).join('; '))
-        : R.noObjectivity,
-  });
+  if (objective.length === 0) blocks.push({ kind: 'paragraph', text: R.noObjectivity });
+  else
+    blocks.push(
+      { kind: 'paragraph', text: R.objectivity },
+      {
+        kind: 'list',
+        items: objective.map((s) => `${name(s)}: ${objectivityWords(s.objectivity_flags)}`),
+      },
+    );
   const effective = result.schools.filter((s) => s.effective_mode);
   if (effective.length > 0)
     blocks.push({ kind: 'paragraph', text: R.effective(effective.map(name).join(', ')) });

@@ -83,7 +83,7 @@ export function buildLetter(
   const blocks: ReportBlock[] = [
     { kind: 'issuer', lines: [ctx.issuer || R.issuerDefault, ctx.municipality].filter(Boolean) },
     { kind: 'dateline', text: R.dateline(ctx.date, '') },
-    { kind: 'paragraph', text: L.to(name), bold: true },
+    { kind: 'addressee', lines: [L.to(name)] },
     { kind: 'title', text: L.heading(period) },
     { kind: 'paragraph', text: L.opening(name, period) },
     {
@@ -105,7 +105,7 @@ export function buildLetter(
   blocks.push({ kind: 'heading', level: 2, text: L.recommendationsTitle });
   if (texts.length === 0) blocks.push({ kind: 'paragraph', text: L.noRecommendations });
   else {
-    blocks.push({ kind: 'list', items: texts.slice(0, max).map((t, i) => `${i + 1}. ${t}`) });
+    texts.slice(0, max).forEach((t, i) => blocks.push({ kind: 'paragraph', text: `${i + 1}. ${t}` }));
     if (texts.length > max)
       blocks.push(
         { kind: 'paragraph', text: L.additional, bold: true },

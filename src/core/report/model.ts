@@ -42,6 +42,8 @@ export type ReportBlock =
   /** The issuing body, centred above the title (one line each). */
   | { kind: 'issuer'; lines: readonly string[] }
   | { kind: 'title'; text: string }
+  /** The addressee of a letter, in the right half of the page. */
+  | { kind: 'addressee'; lines: readonly string[] }
   /** Date and place under the title. */
   | { kind: 'dateline'; text: string }
   | { kind: 'heading'; level: 1 | 2; text: string }
@@ -73,9 +75,9 @@ export const PAGE = {
   marginTop: 56.7,
   marginBottom: 56.7,
   font: 'Times New Roman',
-  fontSize: 13,
-  tableFontSize: 10.5,
-  headingSize: 13,
+  fontSize: 12,
+  tableFontSize: 10,
+  headingSize: 12,
   titleSize: 14,
 } as const;
 

@@ -41,16 +41,16 @@ export function riskWords(s: SchoolResult): string[] {
 
 const TEST_TITLES = new Map(RESULT_TESTS.map((t) => [t.test, t.title]));
 
-/** `ВПР, математика, 8 класс: отметки ВПР выше отметок журнала`. */
+/** `отметки журнала выше отметок ВПР: русский язык, 5 класс; математика, 8 класс`. */
 export function objectivityWords(flags: readonly string[]): string {
-  return flags
-    .map((flag) => {
-      const [kind, test] = flag.includes(':') ? flag.split(':') : ['journal_inflation', flag];
-      const title = (TEST_TITLES.get(test) ?? '').replace(/^ВПР, /, '');
-      const what = kind === 'vpr_inflation' ? R.objectivityHigher : R.objectivityLower;
-      return title ? `${title}: ${what}` : what;
-    })
-    .join('; ');
+  const groups = new Map<string, string[]>();
+  for (const flag of flags) {
+    const [kind, test] = flag.includes(':') ? flag.split(':') : ['journal_inflation', flag];
+    const what = kind === 'vpr_inflation' ? R.objectivityHigher : R.objectivityLower;
+    const title = (TEST_TITLES.get(test) ?? '').replace(/^ВПР, /, '');
+    groups.set(what, [...(groups.get(what) ?? []), ...(title ? [title] : [])]);
+  }
+  return [...groups].map(([what, tests]) => (tests.length ? `${what}: ${tests.join('; ')}` : what)).join('; ');
 }
 
 export const recommendationTexts = {
