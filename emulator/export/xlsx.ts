@@ -6,6 +6,7 @@
  * hidden sheets, data validation (lists, ranges, number bounds, custom formulas) and conditional
  * format rules. Charts are not written: exceljs cannot write them.
  */
+import type { EmulatedChart } from '../services/spreadsheet/charts';
 import ExcelJS from 'exceljs';
 import {
   EmulatedSpreadsheet,
@@ -245,6 +246,44 @@ function writeSheet(
   });
 }
 
+/**
+ * Printing as the reader expects (Apps Script has no print settings, so the export sets them):
+ * A4 landscape, fitted to the page width, the header rows repeated on every page.
+ */
+function printSetup(ws: ExcelJS.Worksheet, frozenRows: number): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+  if (frozenRows > 0) ws.pageSetup.printTitlesRow = `1:${frozenRows}`;
+  ws.headerFooter = { oddFooter: '&C&P / &N' };
+}
+
+/**
+ * exceljs cannot write charts: each embedded chart goes in as its picture, drawn from the same
+ * ranges and options (EmbeddedChart.getAs), at the chart's anchor cell.
+ */
+function chartImages(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  charts: readonly EmulatedChart[],
+): void {
+  for (const chart of charts) {
+    const png = chart.__png();
+    const id = wb.addImage({ buffer: Buffer.from(png) as never, extension: 'png' });
+    const at = chart.state.position;
+    ws.addImage(id, {
+      tl: { col: at.column - 1, row: at.row - 1 },
+      ext: { width: 640, height: 400 },
+    });
+  }
+}
+
 /** Builds the exceljs workbook for an emulated spreadsheet (nothing is counted). */
 export function buildWorkbook(spreadsheet: AnySpreadsheet): ExcelJS.Workbook {
   const ss = unwrap(spreadsheet);
@@ -259,6 +298,8 @@ export function buildWorkbook(spreadsheet: AnySpreadsheet): ExcelJS.Workbook {
     const data = sheet.__data();
     const ws = wb.addWorksheet(names.get(data.name) as string);
     writeSheet(ws, data, ss.timeZone, names);
+    printSetup(ws, data.frozenRows);
+    chartImages(wb, ws, data.charts);
   }
   return wb;
 }

@@ -17,6 +17,8 @@ export interface ColumnLayout {
   numberFormat?: string;
   /** A dropdown of allowed values (data validation). */
   allowed?: readonly string[];
+  /** Long text wraps inside the cell. */
+  wrap?: boolean;
 }
 
 export interface SheetLayout {
@@ -24,6 +26,10 @@ export interface SheetLayout {
   columns?: readonly ColumnLayout[];
   /** Notes on header cells, by column index. */
   headerNotes?: readonly string[];
+  /** Notes on the data cells of one column (0-based), row by row; rewritten on every write. */
+  cellNotes?: { column: number; notes: readonly string[] };
+  /** Columns (0-based) whose negative numbers are shown on a red background. */
+  negativeRed?: readonly number[];
 }
 
 /** A chart placed on a sheet: its data table goes to a hidden data sheet, the chart below `anchorRow`. */
@@ -60,6 +66,11 @@ export interface SheetStore {
   deleteRow(sheet: string, row: number): void;
   /** Marks repeated values of a column in red (a conditional format rule); false if it had one. */
   highlightDuplicates(sheet: string, column: number): boolean;
+  /**
+   * Puts the sheets in the reader's order (those named first, the rest after, as they were),
+   * hides `hidden`, and removes an empty default sheet («Sheet1», «Лист1»).
+   */
+  arrange(order: readonly string[], hidden: readonly string[]): void;
   /** Replaces the charts of a sheet (their data tables written to their data sheet). */
   setCharts(sheet: string, charts: readonly EmbeddedChartSpec[]): void;
 }

@@ -6,13 +6,13 @@ import type { MonitoringResult } from '../core/monitoring';
 import { REPORT } from '../core/messages';
 import { renderRuleText } from '../core/rules/evaluate';
 import type { Cell } from '../core/types';
+import type { SheetLayout } from '../ports';
+import { objectivityWords, riskWords } from '../core/report/words';
+import { formatPp, periodText } from '../core/text';
 
 export interface SheetTable {
   rows: Cell[][];
-  layout: {
-    frozenRows: number;
-    columns: Array<{ width?: number; numberFormat?: string }>;
-  };
+  layout: SheetLayout & { frozenRows: number };
 }
 
 const blank = (v: number | null | undefined): Cell => (v === null || v === undefined ? '' : v);
@@ -20,6 +20,7 @@ const round2 = (v: number | null): Cell => (v === null ? '' : Math.round(v * 100
 
 export function schoolSheet(result: MonitoringResult): SheetTable {
   const header = REPORT.schoolColumns;
+  const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
   const rows: Cell[][] = result.schools.map((s) => [
     s.school_id,
     s.name,
@@ -37,12 +38,12 @@ export function schoolSheet(result: MonitoringResult): SheetTable {
     round2(s.residual),
     s.dynamics,
     s.effective_mode ? REPORT.yes : '',
-    s.objectivity_flags.join(', '),
-    s.risk_profile.join(', '),
-    s.peers.join(', '),
+    objectivityWords(s.objectivity_flags),
+    riskWords(s).join('; '),
+    s.peers.map((id) => names.get(id) ?? id).join('; '),
     blank(s.peer_rank),
     blank(s.municipal_rank),
-    s.leader_suggestions.join(', '),
+    s.leader_suggestions.map((id) => names.get(id) ?? id).join('; '),
     s.recommendations.join(', '),
   ]);
   return {
@@ -58,15 +59,17 @@ export function schoolSheet(result: MonitoringResult): SheetTable {
 }
 
 export function indicatorSheet(result: MonitoringResult): SheetTable {
-  const header = REPORT.summaryColumns(result.period, result.previousPeriod);
+  const header = REPORT.summaryColumns(periodText(result.period), result.previousPeriod ? periodText(result.previousPeriod) : null);
+  // A gap is in п.п., not in %: written as text so the «%» format of the column never shows.
+  const pp = (ind: (typeof result.indicators)[number], v: number | null): Cell =>
+    v === null ? '' : ind.code.startsWith('gap_') ? formatPp(v) : v;
   const rows: Cell[][] = result.indicators.map((ind) => [
-    ind.code,
-    ind.section,
+    SECTION_WORDS[ind.section] ?? String(ind.section),
     ind.title,
     ind.value ?? blank(ind.count),
     blank(ind.denominator),
-    ind.percent === null ? (ind.denominator === 0 ? '—' : '') : ind.percent,
-    blank(ind.previous_percent),
+    ind.percent === null ? (ind.denominator === 0 ? '—' : '') : pp(ind, ind.percent),
+    pp(ind, ind.previous_percent),
     ind.change_pp === null ? '' : ind.change_pp,
     ind.note ?? '',
   ]);
@@ -75,19 +78,31 @@ export function indicatorSheet(result: MonitoringResult): SheetTable {
     layout: {
       frozenRows: 1,
       columns: [
-        { width: 240 },
+        { width: 150, wrap: true },
+        { width: 460, wrap: true },
+        { width: 70 },
         { width: 60 },
-        { width: 520 },
-        { width: 90 },
-        { width: 90 },
-        { width: 90, numberFormat: '0.0' },
-        { width: 110, numberFormat: '0.0' },
-        { width: 110, numberFormat: '+0.0;-0.0;0.0' },
-        { width: 300 },
+        { width: 100, numberFormat: '0.0" %"' },
+        { width: 100, numberFormat: '0.0" %"' },
+        { width: 110, numberFormat: '+0.0" п.п.";"−"0.0" п.п.";0.0" п.п."' },
+        { width: 260, wrap: true },
       ],
+      // Codes for machine reading, out of the reader's way: a note on each indicator's title.
+      cellNotes: { column: 1, notes: result.indicators.map((ind) => ind.code) },
+      negativeRed: [6],
     },
   };
 }
+
+const SECTION_WORDS: Record<number, string> = {
+  1: '1. Выявление',
+  2: '2. Динамика',
+  3: '3. Педагоги',
+  4: '4. Методическая помощь',
+  5: '5. Профилактика неуспешности',
+  6: '6. Мониторинг рисков',
+  7: '7. Результаты и разрыв',
+};
 
 export function recommendationSheet(result: MonitoringResult): SheetTable {
   const header = REPORT.recommendationColumns;

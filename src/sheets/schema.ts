@@ -64,3 +64,19 @@ export const CHART_DATA_SHEET = {
   name: 'Данные диаграмм',
   columns: { isb_results: 1, statuses: 10 } as Record<'isb_results' | 'statuses', number>,
 } as const;
+
+/** The order a reader meets the sheets in: results, then the inspector's inputs, then technical ones. */
+export const READER_ORDER: readonly string[] = [
+  SHEETS.summary,
+  SHEETS.indicators,
+  SHEETS.recommendations,
+  SHEETS.measures,
+  SHEETS.settings,
+  SHEETS.registry,
+  SHEETS.lists,
+  SHEETS.rules,
+  SHEETS.responses,
+  SHEETS.data,
+  SHEETS.rejected,
+  SHEETS.journal,
+];

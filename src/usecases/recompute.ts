@@ -11,7 +11,7 @@ import type { Ports } from '../ports';
 import { journal } from './journal';
 import { isbResultsChart, statusChart } from '../core/report/charts';
 import type { EmbeddedChartSpec } from '../ports';
-import { CHART_DATA_SHEET } from '../sheets/schema';
+import { CHART_DATA_SHEET, READER_ORDER } from '../sheets/schema';
 import {
   readData,
   readLists,
@@ -45,6 +45,7 @@ export function recompute(ports: Ports, period?: string): Computation {
   const summary = indicatorSheet(result);
   ports.sheets.replace(SHEETS.summary, summary.rows, summary.layout);
   ports.sheets.setCharts(SHEETS.summary, summaryCharts(result, summary.rows.length + 2));
+  ports.sheets.arrange(READER_ORDER, [CHART_DATA_SHEET.name]);
   const recommendations = recommendationSheet(result);
   ports.sheets.replace(SHEETS.recommendations, recommendations.rows, recommendations.layout);
   journal(

@@ -84,10 +84,14 @@ export class EmulatedChart implements Pick<
   }
 
   private image(): GoogleAppsScript.Base.Blob {
+    return asGas(new EmulatedBlob(this.__png(), 'image/png', 'chart.png'));
+  }
+
+  /** Non-Google: the chart's picture (the .xlsx export inserts it: exceljs writes no charts). */
+  __png(): Uint8Array {
     const [first] = this.state.ranges;
     const values = first ? (first.getValues() as unknown[][]) : [];
-    const png = chartPng(this.state.type, values, this.state.options);
-    return asGas(new EmulatedBlob(png, 'image/png', 'chart.png'));
+    return chartPng(this.state.type, values, this.state.options);
   }
 
   getChartId(): number | null {

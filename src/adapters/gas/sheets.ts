@@ -4,6 +4,9 @@ import { asCellRows } from './cells';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Grows the grid so that `rows` x `columns` fit: Sheets refuses ranges outside it. */
+/** The empty sheet a new spreadsheet starts with, in Google's English and Russian UI. */
+const DEFAULT_SHEET_NAMES = ['Sheet1', 'Лист1', 'Лист 1'];
+
 function fit(s: Sheet, rows: number, columns: number): void {
   const maxRows = s.getMaxRows();
   if (rows > maxRows) s.insertRowsAfter(maxRows, rows - maxRows);
@@ -75,6 +78,10 @@ export class GasSheetStore implements SheetStore {
     if (existing) s.clearContents();
     if (rows.length > 0) s.getRange(1, 1, rows.length, width).setValues(asCellRows(rows, width));
     if (layout && !existing) this.applyLayout(s, layout, width);
+    if (layout?.cellNotes && layout.cellNotes.notes.length > 0) {
+      const { column, notes } = layout.cellNotes;
+      s.getRange(2, column + 1, notes.length, 1).setNotes(notes.map((n) => [n]));
+    }
   }
 
   ensure(sheet: string, header: readonly string[], layout?: SheetLayout): boolean {
@@ -130,6 +137,33 @@ export class GasSheetStore implements SheetStore {
       .build();
     s.setConditionalFormatRules([rule]);
     return true;
+  }
+
+  arrange(order: readonly string[], hidden: readonly string[]): void {
+    const sheets = this.ss.getSheets();
+    for (const s of sheets) {
+      if (sheets.length > 1 && DEFAULT_SHEET_NAMES.includes(s.getName()) && s.getLastRow() === 0)
+        this.ss.deleteSheet(s);
+    }
+    this.handles = null;
+    const present = this.ss.getSheets().map((s) => s.getName());
+    const wanted = [
+      ...order.filter((n) => present.includes(n)),
+      ...present.filter((n) => !order.includes(n)),
+    ];
+    wanted.forEach((name, i) => {
+      if (this.ss.getSheets()[i]?.getName() === name) return;
+      const s = this.ss.getSheetByName(name);
+      if (!s) return;
+      this.ss.setActiveSheet(s);
+      this.ss.moveActiveSheet(i + 1);
+    });
+    for (const name of hidden) {
+      const s = this.ss.getSheetByName(name);
+      if (s && !s.isSheetHidden()) s.hideSheet();
+    }
+    const first = this.ss.getSheetByName(wanted[0]);
+    if (first) this.ss.setActiveSheet(first);
   }
 
   /**
@@ -191,6 +225,7 @@ export class GasSheetStore implements SheetStore {
     const dataRows = s.getMaxRows() - 1;
     columns.forEach((col, i) => {
       if (col.width) s.setColumnWidth(i + 1, col.width);
+      if (col.wrap) s.getRange(1, i + 1, dataRows + 1, 1).setWrap(true);
       if (col.numberFormat) s.getRange(2, i + 1, dataRows, 1).setNumberFormat(col.numberFormat);
       if (col.allowed && col.allowed.length > 0) {
         const rule = SpreadsheetApp.newDataValidation()
@@ -203,7 +238,16 @@ export class GasSheetStore implements SheetStore {
     if (layout.headerNotes && layout.headerNotes.length > 0) {
       s.getRange(1, 1, 1, layout.headerNotes.length).setNotes([layout.headerNotes.slice()]);
     }
-    if (layout.frozenRows) s.getRange(1, 1, layout.frozenRows, width).setFontWeight('bold');
+    if (layout.frozenRows)
+      s.getRange(1, 1, layout.frozenRows, width).setFontWeight('bold').setWrap(true);
+    const red = (layout.negativeRed ?? []).map((c) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenNumberLessThan(0)
+        .setBackground('#f4c7c3')
+        .setRanges([s.getRange(2, c + 1, dataRows, 1)])
+        .build(),
+    );
+    if (red.length > 0) s.setConditionalFormatRules([...s.getConditionalFormatRules(), ...red]);
   }
 }
 
