@@ -224,7 +224,11 @@ function paragraph(p: ParagraphLike, listInstance: (listId: string) => number): 
   const indentLeft = twips(p.indentStart);
   const firstLineAt = twips(p.indentFirstLine);
   const firstLineOffset = firstLineAt !== undefined ? firstLineAt - (indentLeft ?? 0) : undefined;
+  const onlyImage =
+    p.inlines.length > 0 && p.inlines.every((i) => i.kind === 'image');
   const options: IParagraphOptions = {
+    // A picture stays on the page of its caption (the paragraph after it).
+    keepNext: onlyImage || undefined,
     children: paragraphChildren(p),
     heading: HEADINGS[p.heading],
     style: p.heading === 'SUBTITLE' ? 'Subtitle' : undefined,

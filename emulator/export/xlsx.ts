@@ -229,6 +229,7 @@ function writeSheet(
     cell(r, c).alignment = a;
   }
   data.notes.forEach((note, r, c) => (cell(r, c).note = note));
+  fitWrappedRows(ws, data);
   const converted = new Map<EmulatedDataValidation, ExcelJS.DataValidation | undefined>();
   data.validations.forEach((rule, r, c) => {
     if (!converted.has(rule)) converted.set(rule, validationOf(rule, names));
@@ -244,6 +245,27 @@ function writeSheet(
     const ref = ranges.map((r) => formatA1(r.row, r.column, r.numRows, r.numColumns)).join(' ');
     ws.addConditionalFormatting({ ref, rules: [converted] });
   });
+}
+
+/**
+ * Google Sheets grows a row to fit its wrapped text; Excel and LibreOffice take the height
+ * written in the file. So rows with wrapped text get a height from an estimate of their lines
+ * (about 7 px per character of a 10 pt font, 15 pt a line).
+ */
+function fitWrappedRows(ws: ExcelJS.Worksheet, data: SheetData): void {
+  const lines = new Map<number, number>();
+  data.wraps.forEach((w, r, c) => {
+    if (!w) return;
+    const v = data.values.get(r, c);
+    if (v === undefined || v === null || v === '') return;
+    const width = data.columnWidths.get(c + 1) ?? 100;
+    const perLine = Math.max(1, Math.floor((width - 6) / 7));
+    const n = String(v)
+      .split('\n')
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines.set(r, Math.max(lines.get(r) ?? 1, n));
+  });
+  for (const [r, n] of lines) if (n > 1) ws.getRow(r + 1).height = n * 15;
 }
 
 /**

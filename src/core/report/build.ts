@@ -91,6 +91,14 @@ export function typesetBlock(block: ReportBlock): ReportBlock {
   }
 }
 
+/** `2026-05-31` (or a Date) as `31.05.2026`. */
+function dateText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10).split('-').reverse().join('.');
+  const text = String(value ?? '');
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : text;
+}
+
 function setting(ctx: ReportContext, key: string, fallback: number | string): number | string {
   const v = ctx.settings?.[key];
   return v === undefined || v === '' ? fallback : (v as number | string);
@@ -294,7 +302,8 @@ function conclusionBlocks(
 ): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 1, text: R.conclusionsHeading }];
   const entered = result.schools.filter((s) => s.dynamics === 'вошла');
-  const left = result.schools.filter((s) => s.dynamics === 'вышла');
+  // A school that did not respond has not left the lists (domain spec §6, rev 2).
+  const left = result.schools.filter((s) => s.dynamics === 'вышла' && s.responded);
   const items: string[] = [];
   if (result.previousPeriod === null) {
     blocks.push({ kind: 'paragraph', text: R.noPrevious });
@@ -358,7 +367,6 @@ function recommendationBlocks(
   name: (s: SchoolResult) => string,
 ): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 1, text: R.recommendationsHeading }];
-  const byId = new Map(result.schools.map((s) => [s.school_id, s]));
   const applied = result.recommendations.filter((r) => r.school_ids.length > 0);
   if (applied.length === 0) {
     blocks.push({ kind: 'paragraph', text: R.noRecommendations });
@@ -381,13 +389,27 @@ function recommendationBlocks(
         items: rules.map((r) =>
           R.ruleLine(
             recommendationTexts.aggregate(r.text).replace(/[.;]\s*$/, ''),
-            r.school_ids.map((id) => (byId.get(id) ? name(byId.get(id) as SchoolResult) : id)).join(', '),
+            schoolsText(r.school_ids, result.schools.filter((s) => s.responded), name),
           ),
         ),
       },
     );
   }
   return blocks;
+}
+
+/** The schools a rule applies to; when they are most of the schools, those it does not. */
+function schoolsText(
+  ids: readonly string[],
+  schools: readonly SchoolResult[],
+  name: (s: SchoolResult) => string,
+): string {
+  const set = new Set(ids);
+  const inside = schools.filter((s) => set.has(s.school_id));
+  const outside = schools.filter((s) => !set.has(s.school_id));
+  if (inside.length > 8 && outside.length < inside.length / 2)
+    return outside.length === 0 ? R.allSchools : R.allSchoolsBut(outside.map(name).join(', '));
+  return inside.map(name).join(', ');
 }
 
 function decisionBlocks(
@@ -409,7 +431,7 @@ function decisionBlocks(
   if (risk.length > 0) decisions.push(R.decisionRisk(names(risk)));
   const resilient = result.schools.filter((s) => s.resilient);
   if (resilient.length > 0) decisions.push(R.decisionPractice(names(resilient)));
-  decisions.push(R.decisionNext(String(ctx.settings?.deadline ?? '')));
+  decisions.push(R.decisionNext(dateText(ctx.settings?.deadline)));
   return [
     { kind: 'heading', level: 1, text: R.decisionsHeading },
     { kind: 'paragraph', text: R.decisionsIntro },

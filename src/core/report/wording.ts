@@ -132,6 +132,8 @@ export const REPORT_DOC = {
   recommendationsHeading: '6. Адресные рекомендации',
   addressees: { учредитель: 'Учредителю', ММС: 'Муниципальной методической службе', школа: 'Управленческим командам школ' } as Record<string, string>,
   ruleLine: (text: string, names: string) => `${text} — ${names}.`,
+  allSchools: 'всем школам, представившим данные',
+  allSchoolsBut: (names: string) => `всем школам, представившим данные, кроме: ${names}`,
   noRecommendations: 'Правила не выявили необходимости в рекомендациях.',
   leadersInAnnex: 'школы-лидеры для каждой школы — в приложении',
 
