@@ -19,6 +19,7 @@ const RECIPES: Record<string, (h: ReturnType<typeof makeHarness>) => void> = {
   continueMailing: (h) => h.project.call('continueMailing'),
   menuRecompute: (h) => h.project.call('menuRecompute'),
   menuReport: (h) => h.project.call('menuReport'),
+  menuLetters: (h) => h.project.call('menuLetters'),
   menuAbout: (h) => h.project.call('menuAbout'),
   summaryJson_: (h) => h.project.call('summaryJson_'),
   SHNOR_SHARE: (h) => h.project.callCustomFunction('SHNOR_SHARE', 7, 18),
