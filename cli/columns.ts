@@ -12,7 +12,7 @@ import {
   type ColumnDef,
 } from '../src/core/catalogue';
 import { CLI_ALIASES, CLI_INPUT } from './messages';
-import { COLUMNS } from '../src/sheets/schema';
+import { DATA_LEAD, SETTINGS_SHEET } from '../src/sheets/schema';
 import type { CsvTable } from './csv';
 import { InputError } from './errors';
 
@@ -23,6 +23,14 @@ const IGNORED = '';
 
 export const ACCESS_CODE = 'access_code';
 export const TIMESTAMP = 'timestamp';
+
+/** The lead columns of «Данные» as response columns: school, period, received; not the row. */
+const DATA_LEAD_AS: Record<(typeof DATA_LEAD)[number]['code'], string> = {
+  school: 'school_id',
+  reporting_period: 'period',
+  response_row: IGNORED,
+  received: TIMESTAMP,
+};
 
 /** Lower case, `ё` as `е`, single spaces: how a person would compare two titles. */
 export function normalizeTitle(text: string): string {
@@ -64,11 +72,10 @@ const SPECS: Record<TableKind, KindSpec> = {
   settings: {
     codes: new Set(['key', 'value']),
     titles: titles([
-      [COLUMNS.settings[0], 'key'],
-      [COLUMNS.settings[2], 'value'],
       // «Настройки» also has a label and an explanation column: known, not needed.
-      [COLUMNS.settings[1], IGNORED],
-      [COLUMNS.settings[3], IGNORED],
+      ...SETTINGS_SHEET.columns.map(
+        (c) => [c.header, c.code === 'key' || c.code === 'value' ? c.code : IGNORED] as const,
+      ),
       ...aliases(CLI_ALIASES.settingsKey, 'key'),
     ]),
     required: ['key', 'value'],
@@ -83,10 +90,7 @@ const SPECS: Record<TableKind, KindSpec> = {
       ...aliases(CLI_ALIASES.accessCode, ACCESS_CODE),
       ...aliases(CLI_ALIASES.collectedEmail, IGNORED),
       // The lead columns of «Данные»: school, period, raw row, received.
-      [COLUMNS.dataLead[0], 'school_id'],
-      [COLUMNS.dataLead[1], 'period'],
-      [COLUMNS.dataLead[2], IGNORED],
-      [COLUMNS.dataLead[3], TIMESTAMP],
+      ...DATA_LEAD.map((c) => [c.header, DATA_LEAD_AS[c.code]] as const),
     ]),
     required: ['school_id'],
   },

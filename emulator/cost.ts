@@ -1,134 +1,233 @@
 /**
- * Modelled Apps Script time for counted emulator calls (the linear model of the project's
- * cost-model note): T = start-up + Σ per-call cost + Σ per-cell cost + penalties.
- * The figures live in this one table so a live measurement can replace them.
+ * Modelled Apps Script time for counted emulator calls: the linear model of the project's
+ * cost-model note (shared/spec/cost-model.md),
+ *
+ *     T = start-up + Σ per-call cost + Σ per-cell cost + penalties.
+ *
+ * Every figure lives in the one table below, with where it comes from, so that a live
+ * measurement can replace it. `spec` = the cost-model note's table (its confidence in
+ * brackets); `guess` = no published figure, chosen by analogy (the analogy is named).
+ * Other engineers: add figures here, not beside the code that uses them.
  */
 import type { CallRecord } from './runtime';
 
-export const COST_MS = {
-  startup: 500,
-  sheetsServerCall: 100,
-  perCellRead: 0.01,
-  perCellWritten: 0.06,
-  sheetsLocalCall: 1,
-  readAfterWrite: 150,
-  flush: 30,
-  flushPerCell: 0.14,
-  appendRow: 110,
-  formatting: 100,
-  formattingPerCell: 0.1,
-  sheetStructure: 200,
-  propertiesGet: 30,
-  propertiesSet: 60,
-  cacheGet: 3,
-  cachePut: 90,
-  lock: 30,
-  mailSend: 1000,
-  docCreate: 1500,
-  docSaveAndClose: 500,
-  docBodyCall: 100,
-  formItemCreate: 150,
-  formSetter: 50,
-  other: 1,
-} as const;
+interface Figure {
+  ms: number;
+  source: string;
+}
 
-const SHEETS_SERVER = new Set([
-  'Range.getValues',
-  'Range.setValues',
-  'Range.getDisplayValues',
-  'Range.getValue',
-  'Range.setValue',
-  'Range.getDisplayValue',
-  'Range.getFormulas',
-  'Range.setFormula',
-  'Range.setFormulas',
-  'Range.clear',
-  'Range.clearContent',
-  'Sheet.clear',
-  'Sheet.clearContents',
-  'Sheet.getLastRow',
-  'Sheet.getLastColumn',
-]);
+export const COST_FIGURES = {
+  startup: { ms: 500, source: 'spec: start-up of an execution (low)' },
+  sheetsServerCall: {
+    ms: 100,
+    source: 'spec: a Sheets call that reaches the server (medium, 50–260 ms published)',
+  },
+  perCellRead: { ms: 0.01, source: 'spec: per cell read (medium, 9–35 µs)' },
+  perCellWritten: { ms: 0.06, source: 'spec: per cell written (medium, 50–150 µs)' },
+  sheetsLocalCall: {
+    ms: 1,
+    source: 'spec: cheap Sheets calls answered locally (getRange, getSheetId, getA1Notation)',
+  },
+  readAfterWrite: { ms: 150, source: 'spec: a read after pending writes (medium)' },
+  flush: { ms: 30, source: 'spec: flush() 30 ms (low)' },
+  flushPerCell: {
+    ms: 0.14,
+    source:
+      'spec: flush() + 0.14 ms per pending cell (low); the write call already paid ' +
+      'perCellWritten for each cell, so flush charges only the difference',
+  },
+  appendRow: { ms: 110, source: 'spec: appendRow (medium)' },
+  formatting: {
+    ms: 100,
+    source: 'spec: formatting writes (setNumberFormats, setBackgrounds, rules) (low)',
+  },
+  formattingPerCell: { ms: 0.1, source: 'spec: formatting writes, per cell (low)' },
+  sheetStructure: {
+    ms: 200,
+    source:
+      'spec: insertSheet, getSheetByName, conditional-format rule changes (guess); row and ' +
+      'column insertions and deletions, whichever variant, cost the same (guess: same kind)',
+  },
+  customFunctionCell: {
+    ms: 500,
+    source: 'spec: custom function 0.5 s per calling cell, plus its own calls (medium)',
+  },
+  propertiesGet: { ms: 30, source: 'spec: PropertiesService get (medium)' },
+  propertiesSet: { ms: 60, source: 'spec: PropertiesService set (medium)' },
+  cacheGet: { ms: 3, source: 'spec: CacheService get (medium)' },
+  cachePut: { ms: 90, source: 'spec: CacheService put (medium)' },
+  lock: { ms: 30, source: 'spec: LockService acquire or release (guess)' },
+  mailSend: { ms: 1000, source: 'spec: MailApp.sendEmail (low)' },
+  docCreate: { ms: 1500, source: 'spec: DocumentApp.create (guess)' },
+  docOpen: {
+    ms: 500,
+    source: 'guess: opening a document by id costs what saveAndClose does (one document load)',
+  },
+  docSaveAndClose: { ms: 500, source: 'spec: Document.saveAndClose (guess)' },
+  docBodyCall: {
+    ms: 100,
+    source:
+      'spec: each mutating body call (guess; appendTable with a 2D array is one call). ' +
+      'editAsText and getters only return a view: local calls',
+  },
+  formItemCreate: { ms: 150, source: 'spec: FormApp item creation (guess)' },
+  formSetter: { ms: 50, source: 'spec: FormApp each setter (guess)' },
+  formOpen: { ms: 200, source: 'guess: FormApp.openById as a structure call of Sheets' },
+  driveCall: {
+    ms: 200,
+    source:
+      'guess: a DriveApp call that reaches Drive (open, create, move, share, list) as a ' +
+      'structure call of Sheets; getters of a fetched file or folder are local',
+  },
+  chartRender: {
+    ms: 500,
+    source: 'guess: Chart.getAs / getBlob renders on the server like saveAndClose',
+  },
+  triggerChange: {
+    ms: 200,
+    source: 'guess: creating, listing or deleting a trigger as a structure call of Sheets',
+  },
+  builderCall: {
+    ms: 0.05,
+    source:
+      'guess: a builder method (DataTableBuilder.addRow, validation and rule builders) ' +
+      'changes an object inside the script runtime, no round trip',
+  },
+  localCall: {
+    ms: 1,
+    source: 'spec: as cheap Sheets calls answered locally (getters, Utilities, Session)',
+  },
+} as const satisfies Record<string, Figure>;
+
+type FigureName = keyof typeof COST_FIGURES;
+
+/** The figures alone, in milliseconds. */
+export const COST_MS = Object.fromEntries(
+  Object.entries(COST_FIGURES).map(([k, v]) => [k, v.ms]),
+) as { readonly [K in FigureName]: number };
+
+const c = COST_MS;
+
+/** Sheets reads that reach the server: values, formats, notes, validation of a grid. */
+const SHEETS_READ =
+  /^(Range\.(get(Values?|DisplayValues?|Formulas?|FormulasR1C1|FormulaR1C1|Notes?|NumberFormats?|Backgrounds?|FontWeights?|FontColors?|Wraps?|HorizontalAlignments?|DataValidations?|RichTextValues?)|isBlank)|Sheet\.(getSheetValues|getLastRow|getLastColumn))$/;
+/** Sheets value writes that reach the server. */
+const SHEETS_WRITE = /^Range\.set(Values?|Formulas?|FormulasR1C1|RichTextValues?)$/;
+/** Clears: one server call whatever the size (no cell data travels). */
+const SHEETS_CLEAR = /^(Range|Sheet)\.clear[A-Za-z]*$/;
 const SHEETS_FORMAT =
-  /^Range\.(set(NumberFormat|Background|FontWeight|FontColor|Wrap|HorizontalAlignment|Note|DataValidation)s?|protect)$|^Sheet\.(setFrozen|setColumnWidth|autoResize)/;
+  /^(Range\.(set[A-Za-z]+|protect)|Sheet\.(set(Frozen|ColumnWidth|RowHeight|Name|TabColor)[A-Za-z]*|autoResize[A-Za-z]*|hideSheet|showSheet|hideColumns|hideRows|showColumns|showRows)|Spreadsheet\.(rename|setSpreadsheet[A-Za-z]+|toast))$/;
 const SHEETS_STRUCTURE =
-  /^(Spreadsheet\.(insertSheet|getSheetByName|deleteSheet)|Sheet\.(setConditionalFormatRules|insertChart|removeChart|insertRowsAfter|deleteRows)|SpreadsheetApp\.(create|openById))$/;
-const FORM_CREATE = /^Form\.add|^FormApp\.create$/;
+  /^(Spreadsheet\.(insertSheet|getSheetByName|deleteSheet)|Sheet\.(setConditionalFormatRules|insertChart|removeChart|updateChart|(insert|delete)(Rows?|Columns?)[A-Za-z]*)|SpreadsheetApp\.(create|openById|openByUrl))$/;
+const BUILDER = /Builder\./;
 const DOC_BODY =
-  /^(Body|Paragraph|ListItem|Table|TableRow|TableCell|Text|InlineImage)\.(append|insert|set|clear|replace|remove|edit)/;
+  /^(Body|Paragraph|ListItem|Table|TableRow|TableCell|Text|InlineImage)\.(append|insert|set|clear|replace|remove|merge)/;
+const FORM_CREATE = /^(Form\.add[A-Za-z]+|FormApp\.create)$/;
+const FORM_SETTER = /\.(set[A-Za-z]+|moveItem|deleteItem|deleteAllResponses|submit)$/;
+const DRIVE_SERVER =
+  /^(DriveApp\.(?!get(Folder|File)Iterator)[A-Za-z]+|(File|Folder)\.(create[A-Za-z]*|add[A-Za-z]*|remove[A-Za-z]*|moveTo|makeCopy|set[A-Za-z]+|get(Files|Folders)[A-Za-z]*|searchFiles|searchFolders|getParents)|[A-Za-z]*Iterator\.(hasNext|next))$/;
+
+/** The figure one counted call is charged by, and whether its cells count. */
+function figuresFor(
+  service: string,
+  method: string,
+): { call: number; read: number; written: number } {
+  const plain = (ms: number) => ({ call: ms, read: 0, written: 0 });
+  if (service === 'SpreadsheetApp') {
+    if (method === 'readAfterWrite') return plain(c.readAfterWrite);
+    if (method === 'flush')
+      return { call: c.flush, read: 0, written: c.flushPerCell - c.perCellWritten };
+    if (method === 'Sheet.appendRow')
+      return { call: c.appendRow, read: 0, written: c.perCellWritten };
+    if (SHEETS_READ.test(method))
+      return { call: c.sheetsServerCall, read: c.perCellRead, written: 0 };
+    if (SHEETS_WRITE.test(method))
+      return { call: c.sheetsServerCall, read: 0, written: c.perCellWritten };
+    if (SHEETS_CLEAR.test(method)) return plain(c.sheetsServerCall);
+    if (SHEETS_STRUCTURE.test(method)) return plain(c.sheetStructure);
+    if (SHEETS_FORMAT.test(method))
+      return { call: c.formatting, read: c.formattingPerCell, written: c.formattingPerCell };
+    if (BUILDER.test(method)) return plain(c.builderCall);
+    return plain(c.sheetsLocalCall);
+  }
+  if (service === 'CustomFunction') return plain(c.customFunctionCell);
+  if (service === 'PropertiesService') {
+    if (/^Properties\.(get[A-Za-z]*)$/.test(method)) return plain(c.propertiesGet);
+    if (/^Properties\.(set|delete)[A-Za-z]*$/.test(method)) return plain(c.propertiesSet);
+    return plain(c.localCall);
+  }
+  if (service === 'CacheService') {
+    if (/^Cache\.(get|getAll)$/.test(method)) return plain(c.cacheGet);
+    if (/^Cache\.(put|putAll|remove|removeAll)$/.test(method)) return plain(c.cachePut);
+    return plain(c.localCall);
+  }
+  if (service === 'LockService')
+    return plain(/\.(tryLock|waitLock|releaseLock)$/.test(method) ? c.lock : c.localCall);
+  if (service === 'MailApp')
+    return plain(method === 'MailApp.sendEmail' ? c.mailSend : c.localCall);
+  if (service === 'DocumentApp') {
+    if (method === 'DocumentApp.create') return plain(c.docCreate);
+    if (/^DocumentApp\.open(ById|ByUrl)$/.test(method)) return plain(c.docOpen);
+    if (method === 'Document.saveAndClose') return plain(c.docSaveAndClose);
+    if (DOC_BODY.test(method)) return plain(c.docBodyCall);
+    return plain(c.localCall);
+  }
+  if (service === 'FormApp') {
+    if (FORM_CREATE.test(method)) return plain(c.formItemCreate);
+    if (/^FormApp\.open(ById|ByUrl)$/.test(method)) return plain(c.formOpen);
+    if (BUILDER.test(method)) return plain(c.builderCall);
+    if (FORM_SETTER.test(method)) return plain(c.formSetter);
+    return plain(c.localCall);
+  }
+  if (service === 'DriveApp') return plain(DRIVE_SERVER.test(method) ? c.driveCall : c.localCall);
+  if (service === 'Charts') {
+    if (/^Chart\.(getAs|getBlob)$/.test(method)) return plain(c.chartRender);
+    return plain(c.builderCall);
+  }
+  if (service === 'ScriptApp') {
+    if (
+      /^(ScriptApp\.(getProjectTriggers|getUserTriggers|deleteTrigger)|[A-Za-z]*TriggerBuilder\.create)$/.test(
+        method,
+      )
+    )
+      return plain(c.triggerChange);
+    return plain(BUILDER.test(method) ? c.builderCall : c.localCall);
+  }
+  return plain(c.localCall);
+}
 
 /** Milliseconds one counted method costs in the model. */
 export function costOf(entry: CallRecord & { calls: number }): number {
-  const { service, method, calls, cellsRead, cellsWritten } = entry;
-  const c = COST_MS;
-  if (service === 'SpreadsheetApp') {
-    if (method === 'readAfterWrite') return calls * c.readAfterWrite;
-    if (method === 'flush') return calls * c.flush + cellsWritten * c.flushPerCell;
-    if (method === 'Sheet.appendRow') return calls * c.appendRow + cellsWritten * c.perCellWritten;
-    if (SHEETS_SERVER.has(method)) {
-      return (
-        calls * c.sheetsServerCall + cellsRead * c.perCellRead + cellsWritten * c.perCellWritten
-      );
-    }
-    if (SHEETS_FORMAT.test(method))
-      return calls * c.formatting + (cellsWritten + cellsRead) * c.formattingPerCell;
-    if (SHEETS_STRUCTURE.test(method)) return calls * c.sheetStructure;
-    return calls * c.sheetsLocalCall;
-  }
-  if (service === 'PropertiesService') {
-    if (/\.(get|getProperty|getProperties|getKeys)$/.test(method)) return calls * c.propertiesGet;
-    if (/\.(set|delete)/.test(method)) return calls * c.propertiesSet;
-    return calls * c.other;
-  }
-  if (service === 'CacheService') {
-    if (/\.(get|getAll)$/.test(method)) return calls * c.cacheGet;
-    if (/\.(put|putAll|remove|removeAll)$/.test(method)) return calls * c.cachePut;
-    return calls * c.other;
-  }
-  if (service === 'LockService') {
-    return /\.(tryLock|waitLock|releaseLock)$/.test(method) ? calls * c.lock : calls * c.other;
-  }
-  if (service === 'MailApp')
-    return method === 'MailApp.sendEmail' ? calls * c.mailSend : calls * c.other;
-  if (service === 'DocumentApp') {
-    if (method === 'DocumentApp.create') return calls * c.docCreate;
-    if (method === 'Document.saveAndClose') return calls * c.docSaveAndClose;
-    if (DOC_BODY.test(method)) return calls * c.docBodyCall;
-    return calls * c.other;
-  }
-  if (service === 'FormApp') {
-    if (FORM_CREATE.test(method)) return calls * c.formItemCreate;
-    if (/\.set|\.(moveItem|deleteItem)$/.test(method)) return calls * c.formSetter;
-    return calls * c.other;
-  }
-  return calls * c.other;
+  const f = figuresFor(entry.service, entry.method);
+  return entry.calls * f.call + entry.cellsRead * f.read + entry.cellsWritten * f.written;
 }
 
 export interface CostSummary {
+  /** Calls the script made (a read-after-write penalty is not a call). */
   calls: number;
   modelledMs: number;
+  /** Calls and milliseconds per service; penalties are in their service's milliseconds. */
   byService: Record<string, { calls: number; ms: number }>;
 }
 
-/** Calls and modelled time of one execution (start-up included). */
+/** Calls and modelled time of `executions` executions (start-up included). */
 export function modelCost(
   entries: ReadonlyArray<CallRecord & { calls: number }>,
   executions = 1,
 ): CostSummary {
   const byService: CostSummary['byService'] = {};
   let calls = 0;
-  let ms = executions * COST_MS.startup;
+  let ms = executions * c.startup;
   for (const e of entries) {
-    if (e.method === 'readAfterWrite') {
-      ms += costOf(e);
-      continue;
-    }
     const cost = costOf(e);
-    calls += e.calls;
-    ms += cost;
+    const penalty = e.method === 'readAfterWrite';
     const s = (byService[e.service] ??= { calls: 0, ms: 0 });
-    s.calls += e.calls;
     s.ms += cost;
+    ms += cost;
+    if (!penalty) {
+      calls += e.calls;
+      s.calls += e.calls;
+    }
   }
   return { calls, modelledMs: ms, byService };
 }

@@ -13,6 +13,8 @@ import path from 'node:path';
 import type { Google } from './index';
 import type { VirtualClock } from './runtime';
 import { ScopeGuard } from './scopes';
+import { recalculate } from './custom-functions';
+import type { EmulatedSpreadsheetApp } from './services/spreadsheet/app';
 
 export interface LoadedProject {
   google: Google;
@@ -24,6 +26,11 @@ export interface LoadedProject {
   call<T = unknown>(name: string, ...args: unknown[]): T;
   /** Calls a custom function as a sheet cell would: read-only mode. */
   callCustomFunction<T = unknown>(name: string, ...args: unknown[]): T;
+  /**
+   * Recalculates the cells calling custom functions whose arguments changed (done after every
+   * execution; call it after editing cells from a test). Returns how many were recalculated.
+   */
+  recalculate(): number;
 }
 
 export interface LoadOptions {
@@ -105,18 +112,43 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
       } finally {
         sheets.__silently?.(() => services.SpreadsheetApp.flush());
         locks.__releaseAll?.();
+        // Then the spreadsheet recalculates what the execution's writes changed.
+        if (runtime.execution() === null) recalc();
       }
     };
   };
   runtime.setHandlerInvoker((name, event) => fn(name)(event));
+  const functionNames = () =>
+    Object.keys(globals).filter((k) => typeof globals[k] === 'function' && !preset.has(k));
+  /** One calling cell: counted, so the model charges its 0.5 s (emulator/cost.ts). */
+  const callCustomFunction = <T>(name: string, ...args: unknown[]) => {
+    runtime.record('CustomFunction', 'CustomFunction.call');
+    return runtime.asCustomFunction(() => fn(name)(...args) as T);
+  };
+  let recalculating = false;
+  function recalc(): number {
+    if (recalculating) return 0;
+    recalculating = true;
+    const app = services.SpreadsheetApp as unknown as EmulatedSpreadsheetApp;
+    try {
+      return recalculate({
+        runtime,
+        spreadsheets: () => app.__spreadsheets(),
+        functionNames,
+        call: (name, args) => callCustomFunction(name, ...args),
+        silently: (f) => app.__silently(f),
+      });
+    } finally {
+      recalculating = false;
+    }
+  }
 
   return {
     google,
     globals,
-    functionNames: () =>
-      Object.keys(globals).filter((k) => typeof globals[k] === 'function' && !preset.has(k)),
+    functionNames,
     call: <T>(name: string, ...args: unknown[]) => fn(name)(...args) as T,
-    callCustomFunction: <T>(name: string, ...args: unknown[]) =>
-      runtime.asCustomFunction(() => fn(name)(...args) as T),
+    callCustomFunction,
+    recalculate: recalc,
   };
 }

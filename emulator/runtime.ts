@@ -96,6 +96,11 @@ export interface FaultSwitches {
   /** Fire one extra form-submit event with empty values before the real one. */
   blankSubmitEvents: boolean;
   /**
+   * Fire no form-submit trigger at all: the response is stored and written to the responses
+   * sheet, but the script never hears of it (a lost trigger run; «Сверить ответы» recovers).
+   */
+  lostSubmitEvents: boolean;
+  /**
    * Lock contention: while > 0, each `tryLock`/`waitLock` finds the lock held by someone else
    * and the counter goes down by one. `waitLock`/`tryLock` with a timeout then fail.
    */
@@ -128,6 +133,7 @@ export class Runtime {
   readonly faults: FaultSwitches = {
     duplicateSubmitEvents: false,
     blankSubmitEvents: false,
+    lostSubmitEvents: false,
     lockContention: 0,
   };
   private readonly listeners = new Map<string, EventListener[]>();

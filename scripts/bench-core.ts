@@ -1,7 +1,8 @@
 /**
  * The pure core alone at national scale: 40,000 schools × 3 periods through validation and
- * computeMonitoring. Prints time and peak memory. Run by `npm run bench` (BENCH_CORE_SCHOOLS
- * changes the size).
+ * computeMonitoring. Run by `npm run bench` in a fresh process per measurement, so that the
+ * process's peak memory (process.resourceUsage().maxRSS) is this measurement's own. Prints
+ * one JSON line. BENCH_CORE_SCHOOLS changes the size.
  */
 import { syntheticMunicipality } from '../cli/synthetic';
 import { tableFromRows } from '../cli/csv';
@@ -11,8 +12,25 @@ import { readSettings } from '../src/core/settings';
 import { validateResponse } from '../src/core/validation';
 import type { DataRow } from '../src/core/types';
 
-export function benchCore(schools: number): string[] {
-  const t0 = Date.now();
+export interface CoreMeasurement {
+  schools: number;
+  periods: number;
+  rows: number;
+  accepted: number;
+  flagged: number;
+  generate_s: number;
+  validate_s: number;
+  /** The first computeMonitoring of the process. */
+  compute_s: number;
+  /** The same computation again (warm code, warm heap). */
+  compute_again_s: number;
+  max_rss_mb: number;
+}
+
+const seconds = (from: bigint, to: bigint) => Number(to - from) / 1e9;
+
+export function benchCore(schools: number): CoreMeasurement {
+  const t0 = process.hrtime.bigint();
   const a = syntheticMunicipality(schools, 11);
   const b = syntheticMunicipality(schools, 12);
   // A third period: the second municipality's current period, one year on.
@@ -28,7 +46,7 @@ export function benchCore(schools: number): string[] {
   );
   const { entries: lists } = parseLists(tableFromRows(a.lists, 'lists').rows.map((r) => r.record));
   const { settings } = readSettings(a.settings.slice(1).map(([k, v]) => [k, v]));
-  const t1 = Date.now();
+  const t1 = process.hrtime.bigint();
   const data: DataRow[] = [];
   for (const raw of responses) {
     const v = validateResponse(raw, registry, { period: raw.period });
@@ -41,28 +59,26 @@ export function benchCore(schools: number): string[] {
         timestamp: raw.timestamp,
       });
   }
-  const t2 = Date.now();
-  let peakHeap = process.memoryUsage().heapUsed;
-  const sampler = setInterval(
-    () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)),
-    20,
-  );
+  const t2 = process.hrtime.bigint();
   const result = computeMonitoring({ registry, lists, data, settings, period: '2026-2027' });
-  const t3 = Date.now();
+  const t3 = process.hrtime.bigint();
   computeMonitoring({ registry, lists, data, settings, period: '2026-2027' });
-  const t4 = Date.now();
-  clearInterval(sampler);
-  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-  return [
-    `| core: ${schools} schools × 3 periods | rows ${responses.length}, accepted ${data.length}, flagged ${result.schools.filter((s) => s.flagged).length} |`,
-    `| generate inputs | ${((t1 - t0) / 1000).toFixed(1)} s |`,
-    `| validate every response | ${((t2 - t1) / 1000).toFixed(1)} s |`,
-    `| computeMonitoring (first / second run) | ${((t3 - t2) / 1000).toFixed(1)} s / ${((t4 - t3) / 1000).toFixed(1)} s |`,
-    `| peak heap sampled / max RSS of the process | ${mb(peakHeap)} / ${mb(process.resourceUsage().maxRSS * 1024)} |`,
-  ];
+  const t4 = process.hrtime.bigint();
+  return {
+    schools,
+    periods: 3,
+    rows: responses.length,
+    accepted: data.length,
+    flagged: result.schools.filter((s) => s.flagged).length,
+    generate_s: seconds(t0, t1),
+    validate_s: seconds(t1, t2),
+    compute_s: seconds(t2, t3),
+    compute_again_s: seconds(t3, t4),
+    // maxRSS is in kilobytes: the peak of this whole process, synchronous code included.
+    max_rss_mb: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
 if (require.main === module) {
-  for (const line of benchCore(Number(process.env.BENCH_CORE_SCHOOLS ?? 40000))) console.log(line);
+  console.log(JSON.stringify(benchCore(Number(process.env.BENCH_CORE_SCHOOLS ?? 40000))));
 }

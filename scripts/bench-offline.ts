@@ -3,6 +3,7 @@
  * (2,000 schools × 2 periods by default; BENCH_OFFLINE_SIZES=200,2000 for several sizes).
  * The CSV files are written first; then `bin/shnor-monitor.cjs run` runs in its own process,
  * so that its wall time and peak memory (process.resourceUsage().maxRSS) are its own.
+ * `npm run bench` uses `benchOfflineSize` for its offline rows.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +21,7 @@ const HOOK = `process.on('exit', () => {
   require('node:fs').writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify(u));
 });`;
 
-interface Row {
+export interface OfflineRow {
   schools: number;
   rows: number;
   inputMb: number;
@@ -32,7 +33,8 @@ interface Row {
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
-function benchSize(schools: number, work: string): Row {
+/** The offline command on `schools` schools × 2 periods, in a fresh process. */
+export function benchOfflineSize(schools: number, work: string): OfflineRow {
   const dir = path.join(work, String(schools));
   fs.mkdirSync(dir, { recursive: true });
   const m = syntheticMunicipality(schools, 7);
@@ -79,7 +81,7 @@ function main(): void {
   const sizes = (process.env.BENCH_OFFLINE_SIZES ?? '2000').split(',').map(Number);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-bench-offline-'));
   const rows = sizes.map((n) => {
-    const row = benchSize(n, work);
+    const row = benchOfflineSize(n, work);
     console.error(`  ${n} schools: ${row.seconds.toFixed(1)} s`);
     return row;
   });
@@ -96,4 +98,4 @@ function main(): void {
   console.log(`\nNode ${process.version}, ${os.cpus().length} cores; files in ${work}`);
 }
 
-main();
+if (require.main === module) main();

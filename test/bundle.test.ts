@@ -99,4 +99,15 @@ describe('dist/Code.js', () => {
     expect(about).not.toMatch(/<script src=/);
     expect(about).toMatch(/<script>[\s\S]*addEventListener[\s\S]*<\/script>/);
   });
+
+  it('keeps the names of its functions, so an error in the execution log says where it was', () => {
+    const script = new vm.Script(code, { filename: 'Code.js' });
+    const scope = vm.createContext({});
+    script.runInContext(scope);
+    const bundle = (scope as { ShnorMonitor: Record<string, unknown> }).ShnorMonitor;
+    expect(typeof bundle.onFormSubmit).toBe('function');
+    // The core's own function names survive the build (whitespace is all that is removed).
+    expect(code).toMatch(/function computeMonitoring\(/);
+    expect(code).toMatch(/function ingestSubmission\(/);
+  });
 });

@@ -5,8 +5,12 @@
  * frozen rows and columns, column widths, bold, font colour, background, wrap, alignment, notes,
  * hidden sheets, data validation (lists, ranges, number bounds, custom formulas) and conditional
  * format rules. Charts are not written: exceljs cannot write them.
+ *
+ * exceljs's streaming writer is used: each sheet is written to the zip and dropped once done,
+ * so memory holds one sheet's cells at a time, not the whole workbook.
  */
-import type { EmulatedChart } from '../services/spreadsheet/charts';
+import { createWriteStream } from 'node:fs';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   EmulatedSpreadsheet,
@@ -65,7 +69,12 @@ function absoluteA1(range: EmulatedRange): string {
 }
 
 function cellValue(v: unknown, timeZone: string): ExcelJS.CellValue {
-  if (v instanceof FormulaCell) return { formula: v.text.slice(1), date1904: false };
+  if (v instanceof FormulaCell)
+    return {
+      formula: v.text.slice(1),
+      date1904: false,
+      ...(v.result === undefined ? {} : { result: cellValue(v.result, timeZone) }),
+    } as ExcelJS.CellValue;
   if (v instanceof Date) return wallAsUtc(v, timeZone);
   if (typeof v === 'string' && v.length > EXCEL_MAX_CELL_CHARS)
     return v.slice(0, EXCEL_MAX_CELL_CHARS);
@@ -173,86 +182,36 @@ function ruleOf(
   }
 }
 
-function writeSheet(
-  ws: ExcelJS.Worksheet,
-  data: SheetData,
-  timeZone: string,
-  names: Map<string, string>,
-): void {
-  if (data.frozenRows > 0 || data.frozenColumns > 0) {
-    ws.views = [{ state: 'frozen', xSplit: data.frozenColumns, ySplit: data.frozenRows }];
-  }
-  if (data.hidden) ws.state = 'hidden';
-  for (const [column, px] of data.columnWidths) ws.getColumn(column).width = excelColumnWidth(px);
-
-  const cell = (r: number, c: number) => ws.getCell(r + 1, c + 1);
-  data.values.forEach((v, r, c) => {
-    cell(r, c).value = cellValue(v, timeZone);
-    if (v instanceof Date && data.numberFormats.get(r, c) === undefined) {
-      cell(r, c).numFmt = excelNumberFormat(DEFAULT_DATE_FORMAT) as string;
-    }
-  });
-  data.numberFormats.forEach((f, r, c) => {
-    const excel = excelNumberFormat(f);
-    if (excel) cell(r, c).numFmt = excel;
-  });
-  const fonts = new Map<string, Partial<ExcelJS.Font>>();
-  const font = (r: number, c: number) => {
-    const key = `${r},${c}`;
-    const f = fonts.get(key) ?? {};
-    fonts.set(key, f);
-    return f;
+/**
+ * What the streaming writer needs when a sheet is added: frozen panes, visibility, and
+ * printing as the reader expects (Apps Script has no print settings, so the export sets them):
+ * A4 landscape, fitted to the page width, page numbers in the footer.
+ */
+function sheetOptions(data: SheetData): Partial<ExcelJS.AddWorksheetOptions> {
+  const frozen = data.frozenRows > 0 || data.frozenColumns > 0;
+  return {
+    views: frozen
+      ? [{ state: 'frozen', xSplit: data.frozenColumns, ySplit: data.frozenRows }]
+      : undefined,
+    state: data.hidden ? 'hidden' : 'visible',
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&C&P / &N' } as ExcelJS.HeaderFooter,
   };
-  data.fontWeights.forEach((w, r, c) => (font(r, c).bold = w === 'bold'));
-  data.fontColors.forEach((color, r, c) => (font(r, c).color = { argb: excelColor(color) }));
-  for (const [key, f] of fonts) {
-    const [r, c] = key.split(',').map(Number);
-    cell(r, c).font = f;
-  }
-  data.backgrounds.forEach((color, r, c) => {
-    if (color !== '#ffffff')
-      cell(r, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: excelColor(color) } };
-  });
-  const alignments = new Map<string, Partial<ExcelJS.Alignment>>();
-  const alignment = (r: number, c: number) => {
-    const key = `${r},${c}`;
-    const a = alignments.get(key) ?? {};
-    alignments.set(key, a);
-    return a;
-  };
-  data.wraps.forEach((w, r, c) => (alignment(r, c).wrapText = w));
-  data.horizontalAlignments.forEach((h, r, c) => {
-    if (h !== 'normal') alignment(r, c).horizontal = h;
-  });
-  for (const [key, a] of alignments) {
-    const [r, c] = key.split(',').map(Number);
-    cell(r, c).alignment = a;
-  }
-  data.notes.forEach((note, r, c) => (cell(r, c).note = note));
-  fitWrappedRows(ws, data);
-  const converted = new Map<EmulatedDataValidation, ExcelJS.DataValidation | undefined>();
-  data.validations.forEach((rule, r, c) => {
-    if (!converted.has(rule)) converted.set(rule, validationOf(rule, names));
-    const dv = converted.get(rule);
-    if (dv) cell(r, c).dataValidation = dv;
-  });
-  data.conditionalRules.forEach((rule, i) => {
-    const ranges = rule.spec.ranges.filter((r) => r.sheet.__data() === data);
-    if (ranges.length === 0) return;
-    const topLeft = `${columnLetters(ranges[0].column)}${ranges[0].row}`;
-    const converted = ruleOf(rule, i + 1, topLeft);
-    if (!converted) return;
-    const ref = ranges.map((r) => formatA1(r.row, r.column, r.numRows, r.numColumns)).join(' ');
-    ws.addConditionalFormatting({ ref, rules: [converted] });
-  });
 }
 
 /**
  * Google Sheets grows a row to fit its wrapped text; Excel and LibreOffice take the height
- * written in the file. So rows with wrapped text get a height from an estimate of their lines
- * (about 7 px per character of a 10 pt font, 15 pt a line).
+ * written in the file. Rows with wrapped text get a height from an estimate of their lines
+ * (about 7 px a character of a 10 pt font, 15 pt a line).
  */
-function fitWrappedRows(ws: ExcelJS.Worksheet, data: SheetData): void {
+function wrappedRowHeights(data: SheetData): Map<number, number> {
   const lines = new Map<number, number>();
   data.wraps.forEach((w, r, c) => {
     if (!w) return;
@@ -265,75 +224,178 @@ function fitWrappedRows(ws: ExcelJS.Worksheet, data: SheetData): void {
       .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
     lines.set(r, Math.max(lines.get(r) ?? 1, n));
   });
-  for (const [r, n] of lines) if (n > 1) ws.getRow(r + 1).height = n * 15;
+  return new Map([...lines].filter(([, n]) => n > 1).map(([r, n]) => [r, n * 15]));
 }
 
-/**
- * Printing as the reader expects (Apps Script has no print settings, so the export sets them):
- * A4 landscape, fitted to the page width, the header rows repeated on every page.
- */
-function printSetup(ws: ExcelJS.Worksheet, frozenRows: number): void {
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+/** A cell's style as exceljs takes it; equal styles share one object (exceljs caches by it). */
+interface StyleParts {
+  numFmt?: string;
+  bold?: boolean;
+  color?: string;
+  fill?: string;
+  wrap?: boolean;
+  horizontal?: ExcelJS.Alignment['horizontal'];
+}
+
+const NO_STYLE: Partial<ExcelJS.Style> = {};
+
+function styleCache(): (parts: StyleParts | undefined) => Partial<ExcelJS.Style> {
+  const cache = new Map<string, Partial<ExcelJS.Style>>();
+  return (parts) => {
+    if (!parts) return NO_STYLE;
+    const key = `${parts.numFmt}|${parts.bold}|${parts.color}|${parts.fill}|${parts.wrap}|${parts.horizontal}`;
+    let style = cache.get(key);
+    if (!style) {
+      style = {};
+      if (parts.numFmt) style.numFmt = parts.numFmt;
+      if (parts.bold !== undefined || parts.color) {
+        style.font = {
+          ...(parts.bold !== undefined ? { bold: parts.bold } : {}),
+          ...(parts.color ? { color: { argb: parts.color } } : {}),
+        };
+      }
+      if (parts.fill)
+        style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: parts.fill } };
+      if (parts.wrap !== undefined || parts.horizontal) {
+        style.alignment = {
+          ...(parts.wrap !== undefined ? { wrapText: parts.wrap } : {}),
+          ...(parts.horizontal ? { horizontal: parts.horizontal } : {}),
+        };
+      }
+      cache.set(key, style);
+    }
+    return style;
   };
-  if (frozenRows > 0) ws.pageSetup.printTitlesRow = `1:${frozenRows}`;
-  ws.headerFooter = { oddFooter: '&C&P / &N' };
 }
 
+/** Cells are keyed row-major, so that sorting the keys gives rows in order. */
+const ROW_STRIDE = 1 << 15;
+
 /**
- * exceljs cannot write charts: each embedded chart goes in as its picture, drawn from the same
- * ranges and options (EmbeddedChart.getAs), at the chart's anchor cell.
+ * Writes one sheet row by row, committing each row once written and letting the zip take the
+ * committed rows every so often, so that memory holds little more than the rows in flight.
  */
-function chartImages(
-  wb: ExcelJS.Workbook,
+async function writeSheet(
   ws: ExcelJS.Worksheet,
-  charts: readonly EmulatedChart[],
-): void {
-  for (const chart of charts) {
-    const png = chart.__png();
-    const id = wb.addImage({ buffer: Buffer.from(png) as never, extension: 'png' });
-    const at = chart.state.position;
-    ws.addImage(id, {
-      tl: { col: at.column - 1, row: at.row - 1 },
-      ext: { width: 640, height: 400 },
-    });
+  data: SheetData,
+  timeZone: string,
+  names: Map<string, string>,
+): Promise<void> {
+  for (const [column, px] of data.columnWidths) ws.getColumn(column).width = excelColumnWidth(px);
+
+  const parts = new Map<number, StyleParts>();
+  const part = (r: number, c: number) => {
+    const key = r * ROW_STRIDE + c;
+    let p = parts.get(key);
+    if (!p) parts.set(key, (p = {}));
+    return p;
+  };
+  const values = new Map<number, unknown>();
+  data.values.forEach((v, r, c) => {
+    values.set(r * ROW_STRIDE + c, v);
+    if (v instanceof Date && data.numberFormats.get(r, c) === undefined)
+      part(r, c).numFmt = excelNumberFormat(DEFAULT_DATE_FORMAT) as string;
+  });
+  data.numberFormats.forEach((f, r, c) => {
+    const excel = excelNumberFormat(f);
+    if (excel) part(r, c).numFmt = excel;
+  });
+  data.fontWeights.forEach((w, r, c) => (part(r, c).bold = w === 'bold'));
+  data.fontColors.forEach((color, r, c) => (part(r, c).color = excelColor(color)));
+  data.backgrounds.forEach((color, r, c) => {
+    if (color !== '#ffffff') part(r, c).fill = excelColor(color);
+  });
+  data.wraps.forEach((w, r, c) => (part(r, c).wrap = w));
+  data.horizontalAlignments.forEach((h, r, c) => {
+    if (h !== 'normal') part(r, c).horizontal = h;
+  });
+  const notes = new Map<number, string>();
+  data.notes.forEach((note, r, c) => notes.set(r * ROW_STRIDE + c, note));
+  const converted = new Map<EmulatedDataValidation, ExcelJS.DataValidation | undefined>();
+  const validations = new Map<number, ExcelJS.DataValidation>();
+  data.validations.forEach((rule, r, c) => {
+    if (!converted.has(rule)) converted.set(rule, validationOf(rule, names));
+    const dv = converted.get(rule);
+    if (dv) validations.set(r * ROW_STRIDE + c, dv);
+  });
+  data.conditionalRules.forEach((rule, i) => {
+    const ranges = rule.spec.ranges.filter((r) => r.sheet.__data() === data);
+    if (ranges.length === 0) return;
+    const topLeft = `${columnLetters(ranges[0].column)}${ranges[0].row}`;
+    const converted = ruleOf(rule, i + 1, topLeft);
+    if (!converted) return;
+    const ref = ranges.map((r) => formatA1(r.row, r.column, r.numRows, r.numColumns)).join(' ');
+    ws.addConditionalFormatting({ ref, rules: [converted] });
+  });
+
+  const keys = new Set<number>([...values.keys(), ...parts.keys(), ...notes.keys()]);
+  for (const key of validations.keys()) keys.add(key);
+  const styleOf = styleCache();
+  const heights = wrappedRowHeights(data);
+  let openRow = -1;
+  for (const key of [...keys].sort((a, b) => a - b)) {
+    const r = Math.floor(key / ROW_STRIDE);
+    const c = key % ROW_STRIDE;
+    if (r !== openRow) {
+      if (openRow >= 0) ws.getRow(openRow + 1).commit();
+      if (openRow >= 0 && r % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+      openRow = r;
+      const height = heights.get(r);
+      if (height) ws.getRow(r + 1).height = height;
+    }
+    const cell = ws.getCell(r + 1, c + 1);
+    if (values.has(key)) cell.value = cellValue(values.get(key), timeZone);
+    cell.style = styleOf(parts.get(key));
+    const note = notes.get(key);
+    if (note !== undefined) cell.note = note;
+    const dv = validations.get(key);
+    if (dv) cell.dataValidation = dv;
   }
 }
 
-/** Builds the exceljs workbook for an emulated spreadsheet (nothing is counted). */
-export function buildWorkbook(spreadsheet: AnySpreadsheet): ExcelJS.Workbook {
+/** Streams an emulated spreadsheet as .xlsx into `stream` (nothing is counted). */
+async function writeWorkbook(spreadsheet: AnySpreadsheet, stream: Writable): Promise<void> {
   const ss = unwrap(spreadsheet);
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = 'shnor-monitor';
   wb.created = ss.ctx.rt.clock.now();
-  // We do not evaluate formulas: let Excel compute them when it opens the file.
-  wb.calcProperties.fullCalcOnLoad = true;
   const sheets: EmulatedSheet[] = ss.__sheets();
   const names = excelSheetNames(sheets.map((s) => s.__data().name));
   for (const sheet of sheets) {
     const data = sheet.__data();
-    const ws = wb.addWorksheet(names.get(data.name) as string);
-    writeSheet(ws, data, ss.timeZone, names);
-    printSetup(ws, data.frozenRows);
-    chartImages(wb, ws, data.charts);
+    const ws = wb.addWorksheet(names.get(data.name) as string, sheetOptions(data));
+    await writeSheet(ws as unknown as ExcelJS.Worksheet, data, ss.timeZone, names);
+    ws.commit();
   }
-  return wb;
+  await wb.commit();
 }
 
 export async function toXlsxBuffer(spreadsheet: AnySpreadsheet): Promise<Buffer> {
-  const out = await buildWorkbook(spreadsheet).xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  await writeWorkbook(spreadsheet, stream);
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 export async function exportSpreadsheetToXlsx(
   spreadsheet: AnySpreadsheet,
   filePath: string,
 ): Promise<void> {
-  await buildWorkbook(spreadsheet).xlsx.writeFile(filePath);
+  const file = createWriteStream(filePath);
+  const closed = new Promise<void>((resolve, reject) => {
+    file.on('close', resolve);
+    file.on('error', reject);
+  });
+  await writeWorkbook(spreadsheet, file);
+  await closed;
 }

@@ -5,16 +5,19 @@
  * Google, searches and listings include trashed items: a script must check isTrashed() itself.
  */
 import type { Runtime } from '../runtime';
-import { createFileIn, EmulatedFile } from './drive/file';
+import { EmulatedFile } from './drive/file';
 import { EmulatedFolder } from './drive/folder';
+import type { DriveViews } from './drive/item';
 import { FileIterator, FolderIterator } from './drive/iterators';
 import {
   Access,
+  createFileIn,
   DriveStore,
   Permission,
   type DriveFileRecord,
   type DriveFolderRecord,
 } from './drive/store';
+import { driveViews } from './drive/views';
 import { asGas, gasEnum } from './gas';
 
 export { Access, DriveStore, EmulatedFile, EmulatedFolder, Permission };
@@ -40,8 +43,11 @@ export class EmulatedDriveApp implements Pick<
   /** Non-Google: the Drive's contents, for services that create files and for tests. */
   readonly __store: DriveStore;
 
+  private readonly views: DriveViews;
+
   constructor(private readonly rt: Runtime) {
     this.__store = new DriveStore(rt);
+    this.views = driveViews(rt, this.__store);
   }
 
   private count(method: string, writes = false): void {
@@ -53,9 +59,7 @@ export class EmulatedDriveApp implements Pick<
     filter: (f: DriveFileRecord) => boolean = () => true,
   ): GoogleAppsScript.Drive.FileIterator {
     const items = [...this.__store.files.values()].filter(filter);
-    return asGas(
-      new FileIterator(this.rt, items, (r) => asGas(new EmulatedFile(this.rt, this.__store, r))),
-    );
+    return asGas(new FileIterator(this.rt, items, (r) => asGas(this.views.file(r))));
   }
 
   private folders(
@@ -64,11 +68,7 @@ export class EmulatedDriveApp implements Pick<
     const items = [...this.__store.folders.values()].filter(
       (f) => f.id !== this.__store.rootId && filter(f),
     );
-    return asGas(
-      new FolderIterator(this.rt, items, (r) =>
-        asGas(new EmulatedFolder(this.rt, this.__store, r)),
-      ),
-    );
+    return asGas(new FolderIterator(this.rt, items, (r) => asGas(this.views.folder(r))));
   }
 
   createFile(
@@ -78,18 +78,18 @@ export class EmulatedDriveApp implements Pick<
   ): GoogleAppsScript.Drive.File {
     this.count('createFile', true);
     const record = createFileIn(this.__store, this.__store.rootId, nameOrBlob, content, mimeType);
-    return asGas(new EmulatedFile(this.rt, this.__store, record));
+    return asGas(this.views.file(record));
   }
 
   createFolder(name: string): GoogleAppsScript.Drive.Folder {
     this.count('createFolder', true);
     const record = this.__store.addFolder(String(name), this.__store.rootId);
-    return asGas(new EmulatedFolder(this.rt, this.__store, record));
+    return asGas(this.views.folder(record));
   }
 
   getFileById(id: string): GoogleAppsScript.Drive.File {
     this.count('getFileById');
-    return asGas(new EmulatedFile(this.rt, this.__store, this.__store.file(id)));
+    return asGas(this.views.file(this.__store.file(id)));
   }
 
   getFiles(): GoogleAppsScript.Drive.FileIterator {
@@ -109,7 +109,7 @@ export class EmulatedDriveApp implements Pick<
 
   getFolderById(id: string): GoogleAppsScript.Drive.Folder {
     this.count('getFolderById');
-    return asGas(new EmulatedFolder(this.rt, this.__store, this.__store.folder(id)));
+    return asGas(this.views.folder(this.__store.folder(id)));
   }
 
   getFolders(): GoogleAppsScript.Drive.FolderIterator {
@@ -124,9 +124,7 @@ export class EmulatedDriveApp implements Pick<
 
   getRootFolder(): GoogleAppsScript.Drive.Folder {
     this.count('getRootFolder');
-    return asGas(
-      new EmulatedFolder(this.rt, this.__store, this.__store.folder(this.__store.rootId)),
-    );
+    return asGas(this.views.folder(this.__store.folder(this.__store.rootId)));
   }
 }
 

@@ -22,12 +22,8 @@ import {
   shareFn,
   statusFn,
   type Arg,
-  type CustomFunctionContext,
   type Out,
 } from '../core/customFunctions';
-import type { MonitoringResult } from '../core/monitoring';
-import { GasSheetStore } from '../adapters/gas/sheets';
-import { compute } from '../usecases/recompute';
 
 export function openMenu(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(e);
@@ -104,30 +100,10 @@ export function runAbout(): void {
   showDialog('about', UI.aboutTitle);
 }
 
-/**
- * Custom functions read the sheets (never write) and compute what they are asked for. One
- * call over a range computes the monitoring once per period asked.
- */
-function customContext(): CustomFunctionContext {
-  const sheets = new GasSheetStore();
-  const computed = new Map<string, MonitoringResult>();
-  return {
-    result(period?: string) {
-      const key = (period ?? '').trim();
-      let result = computed.get(key);
-      if (!result) {
-        result = compute({ sheets }, key || undefined).result;
-        computed.set(key, result);
-      }
-      return result;
-    },
-  };
-}
-
 export const customShare = (part: Arg, whole: Arg): Out => shareFn(part, whole);
 export const customIsb = (range: Arg, weights?: Arg): Out => isbFn(range, weights);
 export const customResultsIndex = (range: Arg): Out => resultsIndexFn(range);
-export const customStatus = (schoolId: Arg, period?: Arg): Out =>
-  statusFn(schoolId, period ?? '', customContext());
-export const customIndicator = (code: Arg, schoolId?: Arg, period?: Arg): Out =>
-  indicatorFn(code, schoolId ?? '', period ?? '', customContext());
+export const customStatus = (schoolId: Arg, table: Arg, period?: Arg): Out =>
+  statusFn(schoolId, table, period);
+export const customIndicator = (code: Arg, table: Arg, schoolId?: Arg, period?: Arg): Out =>
+  indicatorFn(code, table, schoolId, period);

@@ -3,9 +3,26 @@
  * points and calls these). Each accepts a single value or a range (2D array) and answers in
  * kind; a bad argument gives a short Russian message in the cell instead of an exception.
  *
+ * The mechanism: a custom function reads no sheet and computes no monitoring. Google
+ * recalculates a custom function only when its arguments change, and gives it 30 s; a
+ * function that read the sheets itself would go stale after new responses and recompute the
+ * whole monitoring in every cell. So everything a function needs comes in as an argument:
+ * - «Пересчитать показатели» writes one small table, the sheet «Значения для формул»
+ *   (`formulaTable`): a header of codes (`period`, `school_id`, then every per-school value
+ *   code) and one row per school. Per-school functions take that sheet's range as an argument:
+ *   `=SHNOR_STATUS(A2; 'Значения для формул'!A:AZ)`. Recompute rewrites it, the argument
+ *   changes, and Google recalculates the cell.
+ * - Municipal values come from «Сводка», whose first column is the indicator code:
+ *   `=SHNOR_INDICATOR("share_flagged"; 'Сводка'!A:I)`.
+ * Each calling cell costs about 0.5 s of recalculation: one call over a range of schools
+ * (`=SHNOR_STATUS(A2:A501; …)`) is one call, 500 cells with one school each are 500.
+ * A new per-school function adds its value to `schoolValue` (a column of the table) and reads
+ * it with `tableLookup` as `statusFn` does.
+ *
  * Shares come back as fractions rounded like the summary (0.389 for 7 of 18), so a percent
  * cell format shows 38,9 %; gap indicators come back in п.п., counts as counts.
  */
+import { DYNAMICS } from './words';
 import { ISB_COMPONENTS, RESULT_COMPONENTS } from './catalogue/components';
 import { indicatorByCode } from './catalogue/indicators';
 import { defaultSettings } from './catalogue/settings';
@@ -19,22 +36,6 @@ export type Cell = string | number | boolean | Date | null | undefined;
 export type Arg = Cell | Cell[][];
 export type OutCell = string | number | boolean;
 export type Out = OutCell | OutCell[][];
-
-export interface CustomFunctionContext {
-  /** The computed monitoring of a period; no period = the current one. */
-  result(period?: string): MonitoringResult | null;
-}
-
-/** A context over already computed results; the first one is the current period. */
-export function contextFromResults(results: readonly MonitoringResult[]): CustomFunctionContext {
-  return {
-    result(period?: string) {
-      const p = (period ?? '').trim();
-      if (p === '') return results[0] ?? null;
-      return results.find((r) => r.period === p) ?? null;
-    },
-  };
-}
 
 const isRange = (a: Arg): a is Cell[][] => Array.isArray(a);
 const err = (fn: string, problem: string) => M.error(fn, problem);
@@ -178,45 +179,6 @@ export function resultsIndexFn(range: Arg): Out {
   return column(table.header, M.resultsIndexTitle, resultsIndex(shares, table.n), table.problems);
 }
 
-const schoolIndexCache = new WeakMap<MonitoringResult, Map<string, SchoolResult>>();
-
-function findSchool(result: MonitoringResult, id: string): SchoolResult | undefined {
-  let index = schoolIndexCache.get(result);
-  if (!index) {
-    index = new Map(result.schools.map((s) => [s.school_id, s]));
-    schoolIndexCache.set(result, index);
-  }
-  return index.get(id);
-}
-
-function resultFor(
-  fn: string,
-  ctx: CustomFunctionContext,
-  period: Cell,
-): MonitoringResult | string {
-  const p = parseText(period) ?? '';
-  return ctx.result(p) ?? err(fn, M.noResult(p));
-}
-
-/** СТАТУС(school_id; [period]): the status of record ('' when on no list). */
-export function statusFn(schoolId: Arg, period: Arg, ctx: CustomFunctionContext): Out {
-  return broadcast(M.status, [schoolId, period], (id, p) => {
-    const result = resultFor(M.status, ctx, p);
-    if (typeof result === 'string') return result;
-    const key = parseText(id);
-    if (key === null) return err(M.status, M.noSchool);
-    const school = findSchool(result, key);
-    return school ? school.status : err(M.status, M.unknownSchool(key));
-  });
-}
-
-function outValue(v: unknown): OutCell {
-  if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.join(', ');
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  return '';
-}
-
 const SCHOOL_CODES = new Set<keyof SchoolResult>([
   'name',
   'locality',
@@ -244,7 +206,15 @@ const SCHOOL_CODES = new Set<keyof SchoolResult>([
   'recommendations',
 ]);
 
+function outValue(v: unknown): OutCell {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.join(', ');
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return '';
+}
+
 function schoolValue(school: SchoolResult, code: string): OutCell | undefined {
+  if (code === 'dynamics') return school.dynamics ? DYNAMICS.show(school.dynamics) : '';
   if (SCHOOL_CODES.has(code as keyof SchoolResult))
     return outValue(school[code as keyof SchoolResult]);
   const shareKey = code.startsWith('share_') ? code.slice('share_'.length) : code;
@@ -253,34 +223,134 @@ function schoolValue(school: SchoolResult, code: string): OutCell | undefined {
 }
 
 /**
- * ПОКАЗАТЕЛЬ(code; [school_id]; [period]): without a school, the municipal summary value
- * (share as a fraction, gap in п.п., count, or имеется/отсутствует); with one, the school's
- * value (`results_index`, `isb`, `status`, `share_teachers_diagnosed`, `vpr_fail`, ...).
+ * «Значения для формул»: the per-school values the functions answer with, keyed by code.
+ * Written by recompute (one write); read only through a range argument.
  */
-export function indicatorFn(
-  code: Arg,
-  schoolId: Arg,
-  period: Arg,
-  ctx: CustomFunctionContext,
-): Out {
+export function formulaTable(result: MonitoringResult): OutCell[][] {
+  const shareKeys = [...new Set(result.schools.flatMap((s) => Object.keys(s.shares)))].sort();
+  const codes = [...SCHOOL_CODES, ...shareKeys.map((k) => `share_${k}`)];
+  return [
+    ['period', 'school_id', ...codes],
+    ...result.schools.map((s) => [
+      result.period,
+      s.school_id,
+      ...codes.map((c) => schoolValue(s, c) ?? ''),
+    ]),
+  ];
+}
+
+/** A table passed as a range: the header's codes, rows by their key (first column's code). */
+interface Lookup {
+  period: string | null;
+  get(key: string, code: string): OutCell | undefined;
+  has(key: string): boolean;
+  /** The key of a row whose code is this number (Sheets turns a typed «0001» into 1). */
+  byNumber(n: number): string | null;
+}
+
+const keyText = (c: Cell): string => (c instanceof Date ? c.toISOString() : String(c ?? '').trim());
+
+/** «Значения для формул» (header `period`, `school_id`, codes…), or null if it is not. */
+function schoolLookup(table: Cell[][]): Lookup | null {
+  const header = (table[0] ?? []).map(keyText);
+  const idCol = header.indexOf('school_id');
+  if (idCol < 0) return null;
+  const periodCol = header.indexOf('period');
+  const columns = new Map(header.map((h, i) => [h, i]));
+  const rows = new Map<string, Cell[]>();
+  for (const row of table.slice(1)) {
+    const id = keyText(row[idCol]);
+    if (id !== '') rows.set(id, row);
+  }
+  const first = table[1];
+  const numeric = new Map([...rows.keys()].map((k) => [Number(k), k]));
+  return {
+    period: periodCol >= 0 && first ? keyText(first[periodCol]) : null,
+    has: (id) => rows.has(id),
+    byNumber: (n) => numeric.get(n) ?? null,
+    get(id, code) {
+      const col = columns.get(code) ?? columns.get(`share_${code}`);
+      const row = rows.get(id);
+      if (col === undefined || !row || col === idCol || col === periodCol) return undefined;
+      const v = row[col];
+      return v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : v;
+    },
+  };
+}
+
+/** «Сводка»: the first column is the indicator code; values as the summary holds them. */
+function summaryLookup(table: Cell[][]): Lookup {
+  const rows = new Map<string, Cell[]>();
+  for (const row of table.slice(1)) rows.set(keyText(row[0]), row);
+  return {
+    period: null,
+    has: () => true,
+    byNumber: () => null,
+    get(_key, code) {
+      const def = indicatorByCode(code);
+      const row = rows.get(code);
+      if (!def || !row) return undefined;
+      const value = row[3] as Cell;
+      const percent = row[5] as Cell;
+      if (def.kind === 'fact') return outValue(value);
+      if (def.kind === 'sum' || def.kind === 'registry_count') return outValue(value);
+      if (typeof percent !== 'number') return '';
+      if (def.kind === 'gap') return percent;
+      return Number((percent / 100).toPrecision(12));
+    },
+  };
+}
+
+function lookupOf(fn: string, table: Arg): Lookup | string {
+  if (!isRange(table) || table.length < 2) return err(fn, M.noTable);
+  return schoolLookup(table) ?? summaryLookup(table);
+}
+
+function periodProblem(fn: string, lookup: Lookup, period: Cell): string | null {
+  const p = parseText(period);
+  if (p === null || lookup.period === null || p === lookup.period) return null;
+  return err(fn, M.noResult(p));
+}
+
+/** Finds a school's row: by its code as typed, or by number when Sheets made «0001» a 1. */
+function schoolKey(lookup: Lookup, id: Cell): string | null {
+  const key = parseText(id);
+  if (key === null) return null;
+  if (lookup.has(key) || typeof id !== 'number') return key;
+  return lookup.byNumber(id) ?? key;
+}
+
+/** СТАТУС(school_id; table; [period]): the status of record ('' when on no list). */
+export function statusFn(schoolId: Arg, table: Arg, period: Arg = ''): Out {
+  const lookup = lookupOf(M.status, table);
+  if (typeof lookup === 'string') return lookup;
+  return broadcast(M.status, [schoolId, period], (id, p) => {
+    const problem = periodProblem(M.status, lookup, p);
+    if (problem) return problem;
+    const key = schoolKey(lookup, id);
+    if (key === null) return err(M.status, M.noSchool);
+    const status = lookup.has(key) ? lookup.get(key, 'status') : undefined;
+    return status === undefined ? err(M.status, M.unknownSchool(key)) : status;
+  });
+}
+
+/**
+ * ПОКАЗАТЕЛЬ(code; table; [school_id]; [period]): with a school and «Значения для формул»,
+ * the school's value (`results_index`, `isb`, `status`, `share_teachers_diagnosed`, ...);
+ * with «Сводка», the municipal value (share as a fraction, gap in п.п., count, or
+ * имеется/отсутствует).
+ */
+export function indicatorFn(code: Arg, table: Arg, schoolId: Arg = '', period: Arg = ''): Out {
+  const lookup = lookupOf(M.indicator, table);
+  if (typeof lookup === 'string') return lookup;
   return broadcast(M.indicator, [code, schoolId, period], (c, id, p) => {
     const key = parseText(c);
     if (key === null) return err(M.indicator, M.unknownCode(''));
-    const result = resultFor(M.indicator, ctx, p);
-    if (typeof result === 'string') return result;
-    const school = parseText(id);
-    if (school === null) {
-      const def = indicatorByCode(key);
-      const ind = result.indicators.find((i) => i.code === key);
-      if (!def || !ind) return err(M.indicator, M.unknownCode(key));
-      if (def.kind === 'fact') return ind.value ?? '';
-      if (def.kind === 'gap') return outValue(ind.percent);
-      if (def.kind === 'sum' || def.kind === 'registry_count') return outValue(ind.count);
-      return ind.percent === null ? '' : Number((ind.percent / 100).toPrecision(12));
-    }
-    const s = findSchool(result, school);
-    if (!s) return err(M.indicator, M.unknownSchool(school));
-    const v = schoolValue(s, key);
+    const problem = periodProblem(M.indicator, lookup, p);
+    if (problem) return problem;
+    const school = schoolKey(lookup, id) ?? '';
+    if (school !== '' && !lookup.has(school)) return err(M.indicator, M.unknownSchool(school));
+    const v = lookup.get(school, key);
     return v === undefined ? err(M.indicator, M.unknownCode(key)) : v;
   });
 }

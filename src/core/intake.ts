@@ -7,7 +7,10 @@
 import { FIELDS } from './catalogue';
 import { sameAccessCode } from './access';
 import { INTAKE } from './messages';
+import { schoolIdFromChoice } from './schoolChoice';
 import { validateResponse } from './validation';
+import { settleData, versionKey, type DataEntry, type JudgedVersion } from './versions';
+import type { Decision, IntakeState } from './words';
 import type { Cell, DataRow, RegistrySchool, Settings } from './types';
 
 export const ACCESS_CODE_FIELD = 'access_code';
@@ -24,22 +27,6 @@ export interface RawResponse {
   row: number;
   timestamp: Date;
   answers: Record<string, unknown>;
-}
-
-/** A school as the form lists it: `id — name`; ingestion takes the id back. */
-export function schoolChoice(id: string, name: string): string {
-  return `${id} — ${name}`;
-}
-
-/** The form's school list: every active school of the registry, as `id — name`. */
-export function activeSchoolChoices(schools: readonly RegistrySchool[]): string[] {
-  return schools.filter((s) => s.active).map((s) => schoolChoice(s.school_id, s.name));
-}
-
-export function schoolIdFromChoice(answer: string): string {
-  const text = answer.trim();
-  const dash = text.indexOf(' — ');
-  return dash >= 0 ? text.slice(0, dash).trim() : text;
 }
 
 export function isTimestampTitle(title: Cell | undefined): boolean {
@@ -156,41 +143,21 @@ function sameSender(email: string, registryEmail: string): boolean {
   return a === b || (a.split('@')[1] ?? '') === (b.split('@')[1] ?? '-');
 }
 
-/** A response version's place in time: later timestamp wins, then the later row. */
-export function isNewer(
-  a: { timestamp: Date; row: number },
-  b: { timestamp: Date; row: number },
-): boolean {
-  const ta = a.timestamp.getTime();
-  const tb = b.timestamp.getTime();
-  return ta !== tb ? ta > tb : a.row > b.row;
-}
-
-export const versionKey = (row: number, timestamp: Date): string => `${row}|${timestamp.getTime()}`;
-
-/** An accepted response as «Данные» holds it. */
-export interface DataEntry {
-  row: number;
-  timestamp: Date;
-  data: DataRow;
-}
-
-export type Decision = 'принять' | 'отклонить' | '';
-
 export interface JournalEntry {
   row: number;
   timestamp: Date;
   school_id: string;
   period: string;
   reasons: string[];
-  state: string;
+  state: IntakeState;
   decision: Decision;
 }
 
 /**
- * «Данные» from every raw response. `decisions` are the inspector's, for held versions (by
- * `versionKey`). `previous` is what «Данные» held: a response whose latest version (edited by
- * the school) is invalid keeps its earlier, valid version — the raw sheet no longer has it.
+ * «Данные» from every raw response, and the versions to list in «Отклонено». `decisions` are
+ * the inspector's, for held versions (by `versionKey`). `previous` is what «Данные» held: a
+ * response whose latest version (edited by the school) is invalid keeps its earlier, valid
+ * version — the raw sheet no longer has it.
  */
 export function rebuild(
   raws: readonly RawResponse[],
@@ -200,19 +167,18 @@ export function rebuild(
   /** The period each version was filed under when it came in (by `versionKey`). */
   periods: ReadonlyMap<string, string> = new Map(),
 ): { data: DataEntry[]; journal: JournalEntry[] } {
-  const candidates: DataEntry[] = [];
+  const versions: JudgedVersion[] = [];
   const journal: JournalEntry[] = [];
-  const currentVersion = new Map<number, Date>();
-  const acceptedRows = new Set<number>();
   for (const raw of raws) {
-    currentVersion.set(raw.row, raw.timestamp);
-    const verdict = judge(raw, ctx, periods.get(versionKey(raw.row, raw.timestamp)));
-    if (verdict.kind === 'accepted') {
-      candidates.push({ row: raw.row, timestamp: raw.timestamp, data: verdict.data });
-      acceptedRows.add(raw.row);
-      continue;
-    }
-    const decision = decisions.get(versionKey(raw.row, raw.timestamp)) ?? '';
+    const key = versionKey(raw.row, raw.timestamp);
+    const verdict = judge(raw, ctx, periods.get(key));
+    const decision = verdict.kind === 'held' ? (decisions.get(key) ?? '') : '';
+    versions.push({
+      row: raw.row,
+      timestamp: raw.timestamp,
+      data: acceptedData(verdict, decision),
+    });
+    if (verdict.kind === 'accepted') continue;
     const entry = verdict.kind === 'held' ? verdict.data : verdict;
     journal.push({
       row: raw.row,
@@ -221,35 +187,22 @@ export function rebuild(
       period: entry.period,
       reasons: verdict.reasons,
       state: stateOf(verdict.kind, decision),
-      decision: verdict.kind === 'held' ? decision : '',
+      decision,
     });
-    if (verdict.kind === 'held' && decision === 'принять') {
-      candidates.push({ row: raw.row, timestamp: raw.timestamp, data: verdict.data });
-      acceptedRows.add(raw.row);
-    }
   }
-  for (const kept of previous) {
-    const now = currentVersion.get(kept.row);
-    if (now && !acceptedRows.has(kept.row) && now.getTime() > kept.timestamp.getTime())
-      candidates.push(kept);
-  }
-  const latest = new Map<string, DataEntry>();
-  for (const c of candidates) {
-    const key = `${c.data.school_id}|${c.data.period}`;
-    const current = latest.get(key);
-    if (!current || isNewer(c, current)) latest.set(key, c);
-  }
-  const data = [...latest.values()].sort((a, b) =>
-    a.data.period !== b.data.period
-      ? a.data.period.localeCompare(b.data.period)
-      : a.data.school_id.localeCompare(b.data.school_id),
-  );
-  return { data, journal };
+  return { data: settleData(versions, previous), journal };
 }
 
-export function stateOf(kind: 'held' | 'rejected', decision: Decision): string {
-  if (kind === 'rejected') return INTAKE.stateRejected;
-  if (decision === 'принять') return INTAKE.stateAcceptedByInspector;
-  if (decision === 'отклонить') return INTAKE.stateRejectedByInspector;
-  return INTAKE.stateHeld;
+/** The data a verdict puts in «Данные»: accepted, or held and accepted by the inspector. */
+export function acceptedData(verdict: Verdict, decision: Decision = ''): DataRow | null {
+  if (verdict.kind === 'accepted') return verdict.data;
+  if (verdict.kind === 'held' && decision === 'accept') return verdict.data;
+  return null;
+}
+
+export function stateOf(kind: 'held' | 'rejected', decision: Decision): IntakeState {
+  if (kind === 'rejected') return 'rejected';
+  if (decision === 'accept') return 'accepted_by_inspector';
+  if (decision === 'reject') return 'rejected_by_inspector';
+  return 'held';
 }

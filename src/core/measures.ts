@@ -47,22 +47,23 @@ export function schoolIdOfChoice(value: Cell): string {
   return dash > 0 ? text.slice(0, dash).trim() : text;
 }
 
-/** Rows of «Меры» below its header; rows without a school or a measure are skipped. */
-export function parseMeasures(rows: readonly (readonly Cell[])[]): Measure[] {
+export type MeasureRecord = Record<(typeof MEASURE_COLUMNS)[number], Cell>;
+
+/** Rows of «Меры» as records by column code; rows without a school or a measure are skipped. */
+export function parseMeasures(records: readonly MeasureRecord[]): Measure[] {
   const out: Measure[] = [];
-  for (const row of rows) {
-    const school_id = schoolIdOfChoice(row[1]);
-    const measure = String(row[2] ?? '').trim();
+  for (const r of records) {
+    const school_id = schoolIdOfChoice(r.school_id);
+    const measure = String(r.measure ?? '').trim();
     if (!school_id || !measure) continue;
-    const date = row[0] instanceof Date ? row[0] : null;
-    const deadline = row[4] instanceof Date ? row[4] : null;
+    const deadline = r.deadline instanceof Date ? r.deadline : null;
     out.push({
-      date,
+      date: r.date instanceof Date ? r.date : null,
       school_id,
       measure,
-      responsible: String(row[3] ?? '').trim(),
-      deadline: deadline ? deadline.toISOString().slice(0, 10) : String(row[4] ?? '').trim(),
-      state: stateOf(row[5]),
+      responsible: String(r.responsible ?? '').trim(),
+      deadline: deadline ? deadline.toISOString().slice(0, 10) : String(r.deadline ?? '').trim(),
+      state: stateOf(r.status),
     });
   }
   return out;

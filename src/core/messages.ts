@@ -68,46 +68,8 @@ export const JOURNAL = {
 
 /** Texts of the output sheets and the analytical report. */
 export const REPORT = {
-  yes: 'да',
-  no: 'нет',
   dash: '—',
   statusMismatch: 'расчётный статус расходится с перечнем',
-  schoolColumns: [
-    'Код ОО',
-    'Школа',
-    'Представила данные',
-    'Статус по перечню',
-    'Расчётный статус',
-    'Статус',
-    'Расхождение',
-    'Индекс результатов',
-    'Индекс результатов (пред.)',
-    'ИСБ',
-    'ИСБ (пред.)',
-    'Зона риска',
-    'Успешно преодолевает сложности',
-    'Остаток (результаты − ИСБ)',
-    'Динамика',
-    'Эффективный режим',
-    'Объективность: ВПР',
-    'Профиль рисков',
-    'Похожие школы',
-    'Место среди похожих',
-    'Место в муниципалитете',
-    'Предлагаемые школы-лидеры',
-    'Рекомендации',
-  ],
-  summaryColumns: (period: string, previous: string | null) => [
-    'Раздел',
-    'Показатель',
-    'Кол-во',
-    'Из',
-    `${period}, %`,
-    `${previous ?? 'Пред. период'}, %`,
-    'Изменение, п.п.',
-    'Примечание',
-  ],
-  recommendationColumns: ['Код ОО', 'Школа', 'Статус', 'Правило', 'Адресат', 'Рекомендация'],
   participation: (responded: number, total: number, percent: string) =>
     `${responded} из ${total}${total > 0 ? ` (${percent})` : ''}`,
   title: (period: string) =>
@@ -206,11 +168,6 @@ export const LETTER_UI = {
   doneTitle: 'Письма школам',
   partial: (written: number, total: number) =>
     `Сформировано писем: ${written} из ${total}. Запустите пункт меню ещё раз — работа продолжится с того места, где остановилась.`,
-} as const;
-
-/** «Меры»: the inspector's measures per school (domain spec §8). */
-export const MEASURES_SHEET = {
-  header: ['Дата', 'Школа', 'Мера (управленческое решение)', 'Ответственный', 'Срок', 'Состояние'],
 } as const;
 
 /** Why a typed number or yes/no was not accepted (core/parse.ts). */
@@ -366,6 +323,9 @@ export const CUSTOM_FUNCTIONS = {
   unknownCode: (code: string) => `неизвестный показатель «${code}»`,
   noResult: (period: string) =>
     `нет расчёта за период ${period || '(текущий)'}; выполните пересчёт`,
+  noTable:
+    'вторым аргументом укажите диапазон листа «Значения для формул» (или «Сводка» для ' +
+    "показателей муниципалитета), например 'Значения для формул'!A:AZ",
   isbTitle: 'ИСБ',
   resultsIndexTitle: 'Индекс результатов',
 } as const;
@@ -380,16 +340,10 @@ export const INTAKE = {
     'или использована ссылка другой школы.',
   foreignEmail: (email: string, registry: string) =>
     `Адрес отправителя ${email} не совпадает с адресом школы в реестре (${registry}) и не из того же домена.`,
-  stateRejected: 'отклонён',
-  stateHeld: 'на проверке',
-  stateAcceptedByInspector: 'принят инспектором',
-  stateRejectedByInspector: 'отклонён инспектором',
-  stateAcceptedOnReconcile: 'принят при сверке',
   mailFailedMark: (error: string) => `не отправлено: ${error}`,
   mailBusy: 'Рассылка уже идёт в другом окне или по расписанию; повторите через минуту.',
   responsesSheetMissing:
     'Лист с ответами формы не найден (удалён?). Сверка остановлена, лист «Данные» не изменён.',
-  decisions: ['принять', 'отклонить'],
   truncated: (length: number, row: number) =>
     ` […текст сокращён, в ответе ${length} символов; полный текст — в ответах Google Формы и в листе «Ответы формы», строка ${row}]`,
   accessCodeTitle: 'Код доступа школы',
@@ -435,4 +389,22 @@ export const INTAKE = {
     `У школы ${school} нет e-mail в реестре: ссылку нужно передать вручную.`,
   reconcileDone: (accepted: number, held: number, rejected: number) =>
     `Данные пересобраны из листа «Ответы формы»: принято ${accepted}, на проверке ${held}, отклонено ${rejected}.`,
+} as const;
+
+/**
+ * Words of the codes the program branches on (core/words.ts): the first word of each is
+ * shown; every word listed reads back to its code, so add a new wording in front and keep
+ * the old ones.
+ */
+export const WORDS = {
+  intakeState: {
+    rejected: ['отклонён'],
+    held: ['на проверке'],
+    accepted_by_inspector: ['принят инспектором'],
+    rejected_by_inspector: ['отклонён инспектором'],
+    accepted_on_reconcile: ['принят при сверке'],
+  },
+  decision: { accept: ['принять'], reject: ['отклонить'] },
+  dynamics: { left: ['вышла'], entered: ['вошла'], stayed: ['осталась'], outside: ['вне списков'] },
+  yesNo: { yes: ['да'], no: ['нет'] },
 } as const;

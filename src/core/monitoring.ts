@@ -230,10 +230,10 @@ function dynamicsOf(prev: PeriodCore | null, cur: PeriodCore, i: number): Dynami
   if (!hasInfo(prev)) return '';
   const was = prev.flagged[i];
   const is = cur.flagged[i];
-  if (was && is) return 'осталась';
-  if (was) return 'вышла';
-  if (is) return 'вошла';
-  return 'вне списков';
+  if (was && is) return 'stayed';
+  if (was) return 'left';
+  if (is) return 'entered';
+  return 'outside';
 }
 
 export function computeMonitoring(input: MonitoringInput): MonitoringResult {

@@ -2,7 +2,20 @@
  * `summary.json` of the offline run: exactly the shape of domain spec, section 9.
  */
 import { roundHalfUp } from './text';
-import type { Dynamics, MonitoringResult, OfficialStatus } from './types';
+import type { MonitoringResult, OfficialStatus } from './types';
+import type { DynamicsCode } from './words';
+
+/**
+ * The `dynamics` values of section 9 are data fixed by the domain spec, not wording: they stay
+ * as written there whatever words the sheets and the report show.
+ */
+export type SummaryDynamics = 'вышла' | 'вошла' | 'осталась' | 'вне списков' | '';
+const SUMMARY_DYNAMICS: Record<DynamicsCode, SummaryDynamics> = {
+  left: 'вышла',
+  entered: 'вошла',
+  stayed: 'осталась',
+  outside: 'вне списков',
+};
 
 export interface SummaryJson {
   period: string;
@@ -28,7 +41,7 @@ export interface SummaryJson {
     isb: number | null;
     risk_zone: boolean;
     resilient: boolean;
-    dynamics: Dynamics;
+    dynamics: SummaryDynamics;
     objectivity_flags: string[];
     recommendations: string[];
   }[];
@@ -72,7 +85,7 @@ export function toSummaryJson(
       isb: index(s.isb),
       risk_zone: s.risk_zone,
       resilient: s.resilient,
-      dynamics: s.dynamics,
+      dynamics: s.dynamics ? SUMMARY_DYNAMICS[s.dynamics] : '',
       objectivity_flags: [...s.objectivity_flags],
       recommendations: [...s.recommendations],
     })),

@@ -6,6 +6,8 @@
 /** What a spreadsheet cell holds: the same types Apps Script returns. */
 export type Cell = string | number | boolean | Date;
 
+import type { DynamicsCode } from './words';
+
 export type FieldType = 'int' | 'bool' | 'url' | 'text';
 export type Locality = 'urban' | 'rural' | '';
 export type OfficialStatus = 'ШНОР' | 'ШНСУ' | 'ШНОР+ШНСУ' | '';
@@ -62,7 +64,8 @@ export interface ValidationResult {
   errors: string[];
 }
 
-export type Dynamics = 'вышла' | 'вошла' | 'осталась' | 'вне списков' | '';
+/** A school's list dynamics as a code (words: core/words.ts); '' without an earlier period. */
+export type Dynamics = DynamicsCode | '';
 
 export interface SchoolResult {
   school_id: string;

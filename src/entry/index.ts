@@ -119,24 +119,29 @@ export function SHNOR_RESULTS_INDEX(range: Arg): Out {
 }
 
 /**
- * Статус школы (ШНОР, ШНСУ, ШНОР+ШНСУ или пусто) по данным мониторинга.
+ * Статус школы (ШНОР, ШНСУ, ШНОР+ШНСУ или пусто) по листу «Значения для формул», который
+ * пишет «Пересчитать показатели»: =SHNOR_STATUS(A2; 'Значения для формул'!A:AZ).
  * @param {string|Array<Array<string>>} school_id код ОО или диапазон кодов
- * @param {string} period период, например "2025-2026" (необязательно: текущий)
+ * @param {Array<Array<string>>} table диапазон листа «Значения для формул»
+ * @param {string} period период, например "2025-2026" (необязательно: рассчитанный)
  * @return {string|Array<Array<string>>} статус
  * @customfunction
  */
-export function SHNOR_STATUS(school_id: Arg, period?: Arg): Out {
-  return app.customStatus(school_id, period);
+export function SHNOR_STATUS(school_id: Arg, table: Arg, period?: Arg): Out {
+  return app.customStatus(school_id, table, period);
 }
 
 /**
- * Показатель мониторинга: муниципальный (без кода школы) или школы.
+ * Показатель мониторинга: школы — по листу «Значения для формул», муниципальный — по листу
+ * «Сводка»: =SHNOR_INDICATOR("isb"; 'Значения для формул'!A:AZ; A2),
+ * =SHNOR_INDICATOR("share_flagged"; 'Сводка'!A:I).
  * @param {string} code код показателя, например "share_flagged" или "results_index"
- * @param {string|Array<Array<string>>} school_id код ОО или диапазон кодов (необязательно)
- * @param {string} period период (необязательно: текущий)
+ * @param {Array<Array<string>>} table диапазон листа «Значения для формул» или «Сводка»
+ * @param {string|Array<Array<string>>} school_id код ОО или диапазон кодов (для показателя школы)
+ * @param {string} period период (необязательно: рассчитанный)
  * @return {number|string|Array<Array<number|string>>} значение показателя
  * @customfunction
  */
-export function SHNOR_INDICATOR(code: Arg, school_id?: Arg, period?: Arg): Out {
-  return app.customIndicator(code, school_id, period);
+export function SHNOR_INDICATOR(code: Arg, table: Arg, school_id?: Arg, period?: Arg): Out {
+  return app.customIndicator(code, table, school_id, period);
 }

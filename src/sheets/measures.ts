@@ -1,31 +1,22 @@
 /**
  * «Меры» (domain spec §8): the inspector's management decisions and measures per school, with
- * dropdowns of the registry's schools and of the measure states. Codes sit in the header notes.
+ * dropdowns of the registry's schools and of the measure states; codes in the header notes.
  */
-import { MEASURE_COLUMNS, MEASURE_STATES, parseMeasures, type Measure } from '../core/measures';
-import { MEASURES_SHEET } from '../core/messages';
-import type { SheetLayout, SheetStore } from '../ports';
-import { SHEETS } from './schema';
+import { MEASURE_STATES, parseMeasures, type Measure, type MeasureRecord } from '../core/measures';
+import type { SheetStore } from '../ports';
+import { headerOf, layoutOf, measuresSchema, readRecords } from './schema';
+
+const schema = (schools: readonly string[] = []) =>
+  measuresSchema(schools, Object.values(MEASURE_STATES));
 
 export function readMeasures(sheets: Pick<SheetStore, 'read'>): Measure[] {
-  return parseMeasures(sheets.read(SHEETS.measures).slice(1));
+  const s = schema();
+  const records = readRecords(s, sheets.read(s.name)).map((r) => r.record as MeasureRecord);
+  return parseMeasures(records);
 }
 
-/** The sheet's header and layout; `schools` are the dropdown's choices («код — название»). */
-export function measuresSheet(schools: readonly string[]): { header: string[]; layout: SheetLayout } {
-  return {
-    header: MEASURES_SHEET.header.slice(),
-    layout: {
-      frozenRows: 1,
-      headerNotes: MEASURE_COLUMNS.slice(),
-      columns: [
-        { width: 100, numberFormat: 'dd.MM.yyyy' },
-        { width: 300, allowed: schools },
-        { width: 420 },
-        { width: 200 },
-        { width: 100, numberFormat: 'dd.MM.yyyy' },
-        { width: 140, allowed: Object.values(MEASURE_STATES) },
-      ],
-    },
-  };
+/** Creates «Меры» with its header, dropdowns and formats unless it exists. */
+export function ensureMeasuresSheet(sheets: Pick<SheetStore, 'ensure'>, schools: readonly string[]): boolean {
+  const s = schema(schools);
+  return sheets.ensure(s.name, headerOf(s), layoutOf(s));
 }

@@ -1,140 +1,126 @@
 /**
- * The product's output sheets as plain tables: «Показатели» (one row per school),
- * «Сводка» (the municipal summary, current vs previous period), «Рекомендации».
+ * The product's output sheets as tables, each named by its sheet: «Показатели» (one row per
+ * school), «Сводка» (the municipal summary, current vs previous period), «Рекомендации».
+ * Columns and layouts are the schema's.
  */
 import type { MonitoringResult } from '../core/monitoring';
-import { REPORT } from '../core/messages';
-import { renderRuleText } from '../core/rules/evaluate';
-import type { Cell } from '../core/types';
-import type { SheetLayout } from '../ports';
+import { REPORT, REPORT_DOC } from '../core/messages';
 import { objectivityWords, riskWords } from '../core/report/words';
 import { formatPp, periodText } from '../core/text';
+import { renderRuleText } from '../core/rules/evaluate';
+import type { Cell } from '../core/types';
+import { DYNAMICS, yesNo } from '../core/words';
+import type { SheetLayout, Table } from '../ports';
+import {
+  INDICATORS_SHEET,
+  layoutOf,
+  RECOMMENDATIONS_SHEET,
+  summarySchema,
+  tableOf,
+  type CodeOf,
+  type SheetSchema,
+} from './schema';
 
 export interface SheetTable {
-  rows: Cell[][];
-  layout: SheetLayout & { frozenRows: number };
+  rows: Table;
+  layout: SheetLayout;
 }
 
 const blank = (v: number | null | undefined): Cell => (v === null || v === undefined ? '' : v);
 const round2 = (v: number | null): Cell => (v === null ? '' : Math.round(v * 100) / 100);
 
-export function schoolSheet(result: MonitoringResult): SheetTable {
-  const header = REPORT.schoolColumns;
-  const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
-  const rows: Cell[][] = result.schools.map((s) => [
-    s.school_id,
-    s.name,
-    s.responded ? REPORT.yes : REPORT.no,
-    s.official_status,
-    s.computed_status,
-    s.status,
-    s.status_mismatch ? REPORT.statusMismatch : '',
-    round2(s.results_index),
-    round2(s.results_index_prev),
-    round2(s.isb),
-    round2(s.isb_prev),
-    s.risk_zone ? REPORT.yes : REPORT.no,
-    s.resilient ? REPORT.yes : REPORT.no,
-    round2(s.residual),
-    s.dynamics,
-    s.effective_mode ? REPORT.yes : '',
-    objectivityWords(s.objectivity_flags),
-    riskWords(s).join('; '),
-    s.peers.map((id) => names.get(id) ?? id).join('; '),
-    blank(s.peer_rank),
-    blank(s.municipal_rank),
-    s.leader_suggestions.map((id) => names.get(id) ?? id).join('; '),
-    s.recommendations.join(', '),
-  ]);
-  return {
-    rows: [header.slice(), ...rows],
-    layout: {
-      frozenRows: 1,
-      columns: header.map((_, i) => ({
-        width: i === 1 ? 260 : 110,
-        numberFormat: i >= 7 && i <= 10 ? '0.00' : undefined,
-      })),
-    },
-  };
+function sheetTable<S extends SheetSchema>(
+  schema: S,
+  records: ReadonlyArray<Record<CodeOf<S>, Cell>>,
+): SheetTable {
+  return { rows: tableOf(schema, records), layout: layoutOf(schema) };
 }
 
-export function indicatorSheet(result: MonitoringResult): SheetTable {
-  const header = REPORT.summaryColumns(periodText(result.period), result.previousPeriod ? periodText(result.previousPeriod) : null);
-  // A gap is in п.п., not in %: written as text so the «%» format of the column never shows.
-  const pp = (ind: (typeof result.indicators)[number], v: number | null): Cell =>
-    v === null ? '' : ind.code.startsWith('gap_') ? formatPp(v) : v;
-  const rows: Cell[][] = result.indicators.map((ind) => [
-    SECTION_WORDS[ind.section] ?? String(ind.section),
-    ind.title,
-    ind.value ?? blank(ind.count),
-    blank(ind.denominator),
-    ind.percent === null ? (ind.denominator === 0 ? '—' : '') : pp(ind, ind.percent),
-    pp(ind, ind.previous_percent),
-    ind.change_pp === null ? '' : ind.change_pp,
-    ind.note ?? '',
-  ]);
+/** «Показатели»: each school's indices, statuses, dynamics, risks and recommendations. */
+export function indicatorsSheet(result: MonitoringResult): SheetTable {
+  const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
+  return sheetTable(
+    INDICATORS_SHEET,
+    result.schools.map((s) => ({
+      school_id: s.school_id,
+      name: s.name,
+      responded: yesNo(s.responded),
+      official_status: s.official_status,
+      computed_status: s.computed_status,
+      status: s.status,
+      status_mismatch: s.status_mismatch ? REPORT.statusMismatch : '',
+      results_index: round2(s.results_index),
+      results_index_prev: round2(s.results_index_prev),
+      isb: round2(s.isb),
+      isb_prev: round2(s.isb_prev),
+      risk_zone: yesNo(s.risk_zone),
+      resilient: yesNo(s.resilient),
+      residual: round2(s.residual),
+      dynamics: s.dynamics ? DYNAMICS.show(s.dynamics) : '',
+      effective_mode: s.effective_mode ? yesNo(true) : '',
+      objectivity_flags: objectivityWords(s.objectivity_flags),
+      risk_profile: riskWords(s).join('; '),
+      peers: s.peers.map((id) => names.get(id) ?? id).join('; '),
+      peer_rank: blank(s.peer_rank),
+      municipal_rank: blank(s.municipal_rank),
+      leader_suggestions: s.leader_suggestions.map((id) => names.get(id) ?? id).join('; '),
+      recommendations: s.recommendations.join(', '),
+    })),
+  );
+}
+
+/**
+ * «Сводка»: each catalogue indicator, this period against the previous one, in Russian; the
+ * indicator's code is a note on its title. A gap is in п.п.: written as text, so the «%»
+ * format of its column never shows on it.
+ */
+export function summarySheet(result: MonitoringResult): SheetTable {
+  const period = periodText(result.period);
+  const previous = result.previousPeriod ? periodText(result.previousPeriod) : null;
+  const pp = (code: string, v: number | null): Cell =>
+    v === null ? '' : code.startsWith('gap_') ? formatPp(v) : v;
+  const table = sheetTable(
+    summarySchema(period, previous),
+    result.indicators.map((ind) => ({
+      section: REPORT_DOC.sectionShort[ind.section] ?? String(ind.section),
+      title: ind.title,
+      count: ind.value ?? blank(ind.count),
+      denominator: blank(ind.denominator),
+      percent:
+        ind.percent === null ? (ind.denominator === 0 ? REPORT.dash : '') : pp(ind.code, ind.percent),
+      previous_percent: pp(ind.code, ind.previous_percent),
+      change_pp: ind.change_pp === null ? '' : ind.change_pp,
+      note: ind.note ?? '',
+    })),
+  );
   return {
-    rows: [header.slice(), ...rows],
+    rows: table.rows,
     layout: {
-      frozenRows: 1,
-      columns: [
-        { width: 150, wrap: true },
-        { width: 460, wrap: true },
-        { width: 70 },
-        { width: 60 },
-        { width: 100, numberFormat: '0.0" %"' },
-        { width: 100, numberFormat: '0.0" %"' },
-        { width: 110, numberFormat: '+0.0" п.п.";"−"0.0" п.п.";0.0" п.п."' },
-        { width: 260, wrap: true },
-      ],
-      // Codes for machine reading, out of the reader's way: a note on each indicator's title.
+      ...table.layout,
       cellNotes: { column: 1, notes: result.indicators.map((ind) => ind.code) },
       negativeRed: [6],
     },
   };
 }
 
-const SECTION_WORDS: Record<number, string> = {
-  1: '1. Выявление',
-  2: '2. Динамика',
-  3: '3. Педагоги',
-  4: '4. Методическая помощь',
-  5: '5. Профилактика неуспешности',
-  6: '6. Мониторинг рисков',
-  7: '7. Результаты и разрыв',
-};
-
-export function recommendationSheet(result: MonitoringResult): SheetTable {
-  const header = REPORT.recommendationColumns;
+/** «Рекомендации»: one row per school and rule that fired. */
+export function recommendationsSheet(result: MonitoringResult): SheetTable {
   const texts = new Map(result.recommendations.map((r) => [r.rule_id, r]));
   const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
-  const rows: Cell[][] = [];
+  const records: Array<Record<CodeOf<typeof RECOMMENDATIONS_SHEET>, Cell>> = [];
   for (const school of result.schools) {
     const leaders = school.leader_suggestions.map((id) => names.get(id) ?? id);
     for (const ruleId of school.recommendations) {
       const rule = texts.get(ruleId);
-      rows.push([
-        school.school_id,
-        school.name,
-        school.status,
-        ruleId,
-        rule?.addressee ?? '',
-        renderRuleText(rule?.text ?? '', leaders),
-      ]);
+      records.push({
+        school_id: school.school_id,
+        name: school.name,
+        status: school.status,
+        rule_id: ruleId,
+        addressee: rule?.addressee ?? '',
+        text: renderRuleText(rule?.text ?? '', leaders),
+      });
     }
   }
-  return {
-    rows: [header.slice(), ...rows],
-    layout: {
-      frozenRows: 1,
-      columns: [
-        { width: 100 },
-        { width: 240 },
-        { width: 100 },
-        { width: 70 },
-        { width: 90 },
-        { width: 600 },
-      ],
-    },
-  };
+  return sheetTable(RECOMMENDATIONS_SHEET, records);
 }

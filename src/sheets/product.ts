@@ -1,58 +1,39 @@
 /**
- * The sheets the product writes, with their headers and layouts, and the document-property
- * keys it keeps. A product sheet is (re)created with its header before anything is written to
- * it, so a sheet the inspector deleted comes back whole instead of as headerless rows.
+ * The sheets the product writes as it goes. A product sheet is (re)created with its header
+ * and layout before anything is written to it, so a sheet the inspector deleted comes back
+ * whole instead of as headerless rows.
  */
-import { FIELDS } from '../core/catalogue';
-import { COLUMNS, DATA_LAYOUT_KEY, SHEETS } from './schema';
-import { INTAKE } from '../core/messages';
-import type { Ports, SheetLayout } from '../ports';
+import type { Ports } from '../ports';
+import {
+  DATA_LAYOUT_KEY,
+  dataSheet,
+  headerOf,
+  JOURNAL_SHEET,
+  layoutOf,
+  OUTBOX_SHEET,
+  REJECTED_SHEET,
+  SHEETS,
+  type SheetSchema,
+} from './schema';
 
-/** The data sheet: lead columns, then one column per field code. */
+const PRODUCT_SHEETS = {
+  data: dataSheet,
+  rejected: () => REJECTED_SHEET,
+  journal: () => JOURNAL_SHEET,
+  outbox: () => OUTBOX_SHEET,
+} satisfies Record<string, () => SheetSchema>;
+
+export type ProductSheet = keyof typeof PRODUCT_SHEETS;
+
+/** The header of «Данные»: lead columns, then one column per field code. */
 export function dataHeader(): string[] {
-  return [...COLUMNS.dataLead, ...FIELDS.map((f) => f.code)];
+  return headerOf(dataSheet());
 }
 
-const DATE_TIME = 'dd.MM.yyyy HH:mm:ss';
-
-const PRODUCT_SHEETS: Record<string, () => { header: string[]; layout: SheetLayout }> = {
-  [SHEETS.data]: () => ({
-    header: dataHeader(),
-    layout: {
-      frozenRows: 1,
-      headerNotes: [...COLUMNS.dataLead, ...FIELDS.map((f) => f.label)],
-      columns: [{}, {}, {}, { numberFormat: DATE_TIME }],
-    },
-  }),
-  [SHEETS.rejected]: () => ({
-    header: COLUMNS.rejected.slice(),
-    layout: {
-      frozenRows: 1,
-      columns: [
-        {},
-        { numberFormat: DATE_TIME },
-        {},
-        {},
-        { width: 420 },
-        { width: 130 },
-        { width: 150, allowed: INTAKE.decisions },
-      ],
-    },
-  }),
-  [SHEETS.journal]: () => ({
-    header: COLUMNS.journal.slice(),
-    layout: {
-      frozenRows: 1,
-      columns: [{ width: 150, numberFormat: DATE_TIME }, { width: 260 }, { width: 600 }],
-    },
-  }),
-  [SHEETS.outbox]: () => ({ header: COLUMNS.outbox.slice(), layout: { frozenRows: 1 } }),
-};
-
 /** Creates the product sheet with its header and layout if it is missing; true when created. */
-export function ensureProductSheet(ports: Pick<Ports, 'sheets'>, sheet: string): boolean {
-  const def = PRODUCT_SHEETS[sheet]();
-  return ports.sheets.ensure(sheet, def.header, def.layout);
+export function ensureProductSheet(ports: Pick<Ports, 'sheets'>, sheet: ProductSheet): boolean {
+  const schema = PRODUCT_SHEETS[sheet]();
+  return ports.sheets.ensure(schema.name, headerOf(schema), layoutOf(schema));
 }
 
 /**

@@ -1,117 +1,95 @@
 /**
- * Reads the inspector's sheets and the product's data sheet into the core's plain inputs.
- * Columns are found by their header (Russian label or field code), never by position, so the
- * inspector may reorder or add columns.
+ * Reads the inspector's sheets and the product's data sheets into the core's plain inputs,
+ * and writes the core's records back as rows. Every column is found by its code in the
+ * schema (schema.ts), never by position, so the inspector may reorder or add columns.
  */
-import { FIELDS, REGISTRY_COLUMNS, DEFAULT_RULES, SETTINGS } from '../core/catalogue';
-import { COLUMNS, SHEETS } from './schema';
+import { DEFAULT_RULES, FIELDS, RULE_COLUMNS, SETTINGS, type SettingDef } from '../core/catalogue';
+import type { JournalEntry } from '../core/intake';
+import { INTAKE } from '../core/messages';
+import { parseBool } from '../core/parse';
 import { parseLists, parseRegistry } from '../core/registry';
 import { readSettings } from '../core/settings';
+import type { DataEntry } from '../core/versions';
+import { DECISION, INTAKE_STATE, yesNo } from '../core/words';
 import type {
+  Cell,
   DataRow,
+  FieldType,
+  FieldValue,
   FieldValues,
   ListEntry,
   RegistrySchool,
   RuleRow,
   Settings,
 } from '../core/types';
-import type { Cell, SheetStore, Table } from '../ports';
-import { INTAKE } from '../core/messages';
-import type { Decision, JournalEntry } from '../core/intake';
+import type { SheetStore } from '../ports';
+import {
+  DATA_LEAD,
+  dataSheet,
+  LISTS_SHEET,
+  readRecords,
+  REGISTRY_SHEET,
+  REJECTED_SHEET,
+  rowOf,
+  RULES_SHEET,
+  SETTINGS_SHEET,
+  SHEETS,
+  type SheetSchema,
+} from './schema';
 
-const RULE_KEYS = [
-  'rule_id',
-  'code',
-  'operator',
-  'threshold',
-  'addressee',
-  'text',
-  'applies_to',
-] as const;
-const LIST_KEYS = ['period', 'school_id', 'status'] as const;
-
-/** The code a header cell names: `Label (code)`, a bare code, or a known label. */
-export function headerCode(header: Cell, labels: ReadonlyMap<string, string>): string {
-  const text = String(header).trim();
-  const inParens = /\(([a-z][a-z0-9_]*)\)\s*$/.exec(text);
-  if (inParens) return inParens[1];
-  if (/^[a-z][a-z0-9_]*$/.test(text)) return text;
-  return labels.get(text.toLowerCase()) ?? text;
-}
-
-/** Rows of a table as records keyed by column code; the sheet row number is kept. */
-export function tableRecords(
-  table: Table,
-  labels: ReadonlyMap<string, string> = new Map(),
-): Array<{ row: number; record: Record<string, Cell> }> {
-  if (table.length === 0) return [];
-  const codes = table[0].map((h) => headerCode(h, labels));
-  const out: Array<{ row: number; record: Record<string, Cell> }> = [];
-  for (let r = 1; r < table.length; r++) {
-    const cells = table[r];
-    if (cells.every((c) => c === '' || c === null)) continue;
-    const record: Record<string, Cell> = {};
-    codes.forEach((code, c) => {
-      if (code) record[code] = cells[c] ?? '';
-    });
-    out.push({ row: r + 1, record });
-  }
-  return out;
-}
-
-export const registryLabels: ReadonlyMap<string, string> = new Map(
-  REGISTRY_COLUMNS.map((c) => [c.label.toLowerCase(), c.code]),
-);
-
-export function registryHeader(): string[] {
-  return REGISTRY_COLUMNS.map((c) => `${c.label} (${c.code})`);
-}
+const recordsOf = <C extends string>(sheets: SheetStore, schema: SheetSchema<C>) =>
+  readRecords(schema, sheets.read(schema.name));
 
 export function readRegistry(sheets: SheetStore): { schools: RegistrySchool[]; errors: string[] } {
-  return parseRegistry(
-    tableRecords(sheets.read(SHEETS.registry), registryLabels).map((r) => r.record),
-  );
+  return parseRegistry(recordsOf(sheets, REGISTRY_SHEET).map((r) => r.record));
 }
 
 export function readLists(sheets: SheetStore): { lists: ListEntry[]; errors: string[] } {
-  const records = tableRecords(sheets.read(SHEETS.lists)).map((r) => r.record);
-  const { entries, errors } = parseLists(records.map((rec) => pick(rec, LIST_KEYS)));
+  const { entries, errors } = parseLists(recordsOf(sheets, LISTS_SHEET).map((r) => r.record));
   return { lists: entries, errors };
 }
 
 export function readSettingsSheet(sheets: SheetStore): { settings: Settings; errors: string[] } {
-  const rows = sheets.read(SHEETS.settings).slice(1);
   return readSettings(
-    rows.filter((r) => String(r[0]).trim() !== '').map((r) => [String(r[0]).trim(), r[2]]),
+    recordsOf(sheets, SETTINGS_SHEET)
+      .map((r) => [String(r.record.key).trim(), r.record.value] as [string, Cell])
+      .filter(([key]) => key !== ''),
   );
 }
 
+/** The rules sheet; the catalogue's default rules when the sheet does not exist. */
 export function readRules(sheets: SheetStore): RuleRow[] {
   const table = sheets.read(SHEETS.rules);
   if (table.length === 0) return DEFAULT_RULES.map((r) => ({ ...r }));
-  return tableRecords(table).map(({ record }) => {
-    const rule = pick(record, RULE_KEYS);
-    return Object.fromEntries(
-      RULE_KEYS.map((k) => [k, String(rule[k] ?? '').trim()]),
-    ) as unknown as RuleRow;
-  });
+  return readRecords(RULES_SHEET, table).map(
+    ({ record }) =>
+      Object.fromEntries(
+        RULE_COLUMNS.map((c) => [c.code, String(record[c.code] ?? '').trim()]),
+      ) as unknown as RuleRow,
+  );
 }
 
-export function settingsRows(): Cell[][] {
-  return SETTINGS.map((s) => [s.code, s.label, defaultCell(s.default), s.help]);
+/** Rows of «Настройки» for these settings, with their defaults. */
+export function settingsRows(settings: readonly SettingDef[] = SETTINGS): Cell[][] {
+  return settings.map((s) =>
+    rowOf(SETTINGS_SHEET, {
+      key: s.code,
+      label: s.label,
+      value: defaultCell(s.default),
+      help: s.help,
+    }),
+  );
 }
 
 function defaultCell(value: unknown): Cell {
-  if (typeof value === 'boolean') return value ? 'да' : 'нет';
+  if (typeof value === 'boolean') return yesNo(value);
   if (typeof value === 'number' || typeof value === 'string') return value;
   return '';
 }
 
 export function ruleRows(): Cell[][] {
-  return DEFAULT_RULES.map((r) => RULE_KEYS.map((k) => r[k]));
+  return DEFAULT_RULES.map((r) => rowOf(RULES_SHEET, { ...r }));
 }
-
-export { dataHeader } from './product';
 
 export interface StoredData {
   rows: Array<{ sheetRow: number; rawRow: number; timestamp: Date | null; data: DataRow }>;
@@ -123,31 +101,27 @@ export interface StoredData {
  */
 export function readData(sheets: SheetStore, keysOnly = false): StoredData {
   const table = keysOnly
-    ? sheets.readColumns(SHEETS.data, COLUMNS.dataLead.length)
+    ? sheets.readColumns(SHEETS.data, DATA_LEAD.length)
     : sheets.read(SHEETS.data);
-  if (table.length === 0) return { rows: [] };
-  const header = table[0].map((h) => String(h));
-  const col = (name: string) => header.indexOf(name);
-  const [schoolCol, periodCol, rawCol, tsCol] = COLUMNS.dataLead.map(col);
-  const fieldCols = FIELDS.map((f) => [f, col(f.code)] as const).filter(([, c]) => c >= 0);
   const rows: StoredData['rows'] = [];
-  for (let r = 1; r < table.length; r++) {
-    const cells = table[r];
-    const schoolId = String(cells[schoolCol] ?? '').trim();
+  for (const { row, record } of readRecords(dataSheet(), table)) {
+    const schoolId = String(record.school ?? '').trim();
     if (!schoolId) continue;
     const values: FieldValues = {};
-    for (const [field, c] of fieldCols) values[field.code] = typedValue(field.type, cells[c]);
-    const ts = cells[tsCol];
+    if (!keysOnly) {
+      for (const field of FIELDS) values[field.code] = typedValue(field.type, record[field.code]);
+    }
+    const ts = record.received;
     const timestamp = ts instanceof Date ? ts : ts ? new Date(String(ts)) : null;
     rows.push({
-      sheetRow: r + 1,
-      rawRow: Number(cells[rawCol]) || 0,
+      sheetRow: row,
+      rawRow: Number(record.response_row) || 0,
       timestamp,
       data: {
         school_id: schoolId,
-        period: String(cells[periodCol] ?? '').trim(),
+        period: String(record.reporting_period ?? '').trim(),
         values,
-        response_id: String(cells[rawCol] ?? ''),
+        response_id: String(record.response_row ?? ''),
         timestamp: timestamp ? timestamp.toISOString() : '',
       },
     });
@@ -155,14 +129,18 @@ export function readData(sheets: SheetStore, keysOnly = false): StoredData {
   return { rows };
 }
 
-function typedValue(type: string, cell: Cell | undefined): number | boolean | string | null {
+/** What «Данные» holds, as the entries the version rule weighs. */
+export function dataEntries(stored: StoredData): DataEntry[] {
+  return stored.rows.flatMap((r) =>
+    r.timestamp ? [{ row: r.rawRow, timestamp: r.timestamp, data: r.data }] : [],
+  );
+}
+
+function typedValue(type: FieldType, cell: Cell | undefined): FieldValue {
   if (cell === undefined || cell === '') return null;
   if (type === 'int')
     return typeof cell === 'number' ? cell : Number(String(cell).replace(/\s/g, ''));
-  if (type === 'bool') {
-    if (typeof cell === 'boolean') return cell;
-    return /^(да|true|yes|1)$/i.test(String(cell).trim());
-  }
+  if (type === 'bool') return parseBool(cell).value === true;
   return cell instanceof Date ? cell.toISOString() : String(cell);
 }
 
@@ -175,64 +153,53 @@ export const MAX_TEXT_IN_CELL = 45_000;
 
 /** A row of the data sheet for an accepted response. */
 export function dataRowCells(rawRow: number, timestamp: Date, data: DataRow): Cell[] {
-  return [
-    data.school_id,
-    data.period,
-    rawRow,
-    timestamp,
-    ...FIELDS.map((f) => {
-      const v = data.values[f.code];
-      if (v === null || v === undefined) return '';
-      if (f.type === 'bool') return v ? 'да' : 'нет';
-      if (typeof v === 'string' && v.length > MAX_TEXT_IN_CELL) {
-        return v.slice(0, MAX_TEXT_IN_CELL) + INTAKE.truncated(v.length, rawRow);
-      }
-      return v;
-    }),
-  ];
+  const record: Record<string, Cell> = {};
+  for (const f of FIELDS) {
+    const v = data.values[f.code];
+    if (v === null || v === undefined) record[f.code] = '';
+    else if (f.type === 'bool') record[f.code] = yesNo(Boolean(v));
+    else if (typeof v === 'string' && v.length > MAX_TEXT_IN_CELL) {
+      record[f.code] = v.slice(0, MAX_TEXT_IN_CELL) + INTAKE.truncated(v.length, rawRow);
+    } else record[f.code] = v;
+  }
+  return rowOf(dataSheet(), {
+    ...record,
+    school: data.school_id,
+    reporting_period: data.period,
+    response_row: rawRow,
+    received: timestamp,
+  });
 }
 
 /** A row of «Отклонено». */
 export function rejectedRowCells(entry: JournalEntry): Cell[] {
-  return [
-    entry.row,
-    entry.timestamp,
-    entry.school_id,
-    entry.period,
-    entry.reasons.join('\n'),
-    entry.state,
-    entry.decision,
-  ];
+  return rowOf(REJECTED_SHEET, {
+    row: entry.row,
+    received: entry.timestamp,
+    school_id: entry.school_id,
+    period: entry.period,
+    reasons: entry.reasons.join('\n'),
+    state: INTAKE_STATE.show(entry.state),
+    decision: entry.decision ? DECISION.show(entry.decision) : '',
+  });
 }
 
-/** «Отклонено» as entries, with the inspector's decisions. */
+/**
+ * «Отклонено» as entries, with the inspector's decisions. A row whose state reads back to no
+ * state is taken as rejected: it stays listed and never enters «Данные».
+ */
 export function readRejectedSheet(sheets: SheetStore): JournalEntry[] {
-  return sheets
-    .read(SHEETS.rejected)
-    .slice(1)
-    .filter((r) => r[1] instanceof Date)
-    .map((r) => ({
-      row: Number(r[0]),
-      timestamp: r[1] as Date,
-      school_id: String(r[2] ?? ''),
-      period: String(r[3] ?? ''),
-      reasons: String(r[4] ?? '')
+  return recordsOf(sheets, REJECTED_SHEET)
+    .filter(({ record }) => record.received instanceof Date)
+    .map(({ record }) => ({
+      row: Number(record.row),
+      timestamp: record.received as Date,
+      school_id: String(record.school_id ?? ''),
+      period: String(record.period ?? ''),
+      reasons: String(record.reasons ?? '')
         .split('\n')
         .filter((e) => e !== ''),
-      state: String(r[5] ?? ''),
-      decision: decisionOf(r[6]),
+      state: INTAKE_STATE.read(record.state) ?? 'rejected',
+      decision: DECISION.read(record.decision) ?? '',
     }));
-}
-
-function decisionOf(cell: Cell | undefined): Decision {
-  const text = String(cell ?? '')
-    .trim()
-    .toLowerCase();
-  return text === 'принять' || text === 'отклонить' ? text : '';
-}
-
-function pick<K extends string>(record: Record<string, Cell>, keys: readonly K[]): Record<K, Cell> {
-  const out = {} as Record<K, Cell>;
-  for (const k of keys) out[k] = record[k] ?? '';
-  return out;
 }

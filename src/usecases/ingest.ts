@@ -5,31 +5,34 @@
  * ingested once; an edited response (same row, later timestamp) replaces its earlier version.
  * The rules are intake.ts's, shared with «Сверить ответы».
  */
-import { INTAKE, JOURNAL, UI } from '../core/messages';
-import { FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS, TITLE_MAP_KEY } from '../sheets/schema';
-import { settingBool } from '../core/settings';
-import type { Cell, Ports } from '../ports';
-import { renamedTitles } from './titles';
 import {
   isBlankRow,
   isKnownTitle,
-  isNewer,
   judge,
   rawResponse,
-  versionKey,
+  stateOf,
   type IntakeContext,
   type RawResponse,
 } from '../core/intake';
-import { journal } from './journal';
-import { sendOrQueue } from './mail';
+import { INTAKE, JOURNAL, UI } from '../core/messages';
+import { settingBool } from '../core/settings';
+import { dataKey, settleData, versionKey, type DataEntry } from '../core/versions';
+import type { Cell, Ports } from '../ports';
 import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
+import { FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS, TITLE_MAP_KEY } from '../sheets/schema';
 import {
+  dataEntries,
   dataRowCells,
   readData,
   readRegistry,
+  readRejectedSheet,
   readSettingsSheet,
   rejectedRowCells,
+  type StoredData,
 } from '../sheets/workbook';
+import { journal } from './journal';
+import { sendOrQueue } from './mail';
+import { renamedTitles } from './titles';
 
 /** The submitted row as the adapter read it from the responses sheet. */
 export interface Submission {
@@ -125,15 +128,12 @@ function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
     journal(ports, JOURNAL.blank, JOURNAL.rowLabel(submission.row));
     return 'blank';
   }
-  ensureProductSheet(ports, SHEETS.data);
+  ensureProductSheet(ports, 'data');
   ensureDataLayout(ports);
-  ensureProductSheet(ports, SHEETS.rejected);
+  ensureProductSheet(ports, 'rejected');
   const stored = readData(sheets, true);
   const version = versionKey(raw.row, raw.timestamp);
-  const seen = sheets
-    .readColumns(SHEETS.rejected, 2)
-    .slice(1)
-    .some((r) => r[1] instanceof Date && versionKey(Number(r[0]), r[1]) === version);
+  const seen = readRejectedSheet(sheets).some((h) => versionKey(h.row, h.timestamp) === version);
   if (
     seen ||
     stored.rows.some((r) => r.timestamp && versionKey(r.rawRow, r.timestamp) === version)
@@ -145,56 +145,85 @@ function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
   const ctx = intakeContext(ports);
   const verdict = judge(raw, ctx);
   if (verdict.kind !== 'accepted') {
-    const school = verdict.kind === 'held' ? verdict.data.school_id : verdict.school_id;
-    const period = verdict.kind === 'held' ? verdict.data.period : verdict.period;
+    const { school_id, period } = verdict.kind === 'held' ? verdict.data : verdict;
     sheets.append(SHEETS.rejected, [
       rejectedRowCells({
         row: raw.row,
         timestamp: raw.timestamp,
-        school_id: school,
+        school_id,
         period,
         reasons: verdict.reasons,
-        state: verdict.kind === 'held' ? INTAKE.stateHeld : INTAKE.stateRejected,
+        state: stateOf(verdict.kind, ''),
         decision: '',
       }),
     ]);
     const what = verdict.kind === 'held' ? JOURNAL.held : JOURNAL.rejected;
     journal(ports, what, `${JOURNAL.rowLabel(raw.row)}: ${verdict.reasons.join('; ')}`);
     if (verdict.kind === 'rejected')
-      notifyRespondent(ports, raw, school, period, verdict.reasons, ctx);
+      notifyRespondent(ports, raw, school_id, period, verdict.reasons, ctx);
     return verdict.kind;
   }
 
-  const data = verdict.data;
-  const current = stored.rows.find(
-    (r) => r.data.school_id === data.school_id && r.data.period === data.period,
-  );
-  if (
-    current &&
-    current.timestamp &&
-    !isNewer(raw, { timestamp: current.timestamp, row: current.rawRow })
-  ) {
+  // The same rule as «Сверить ответы»: what «Данные» holds, plus this version.
+  const previous = dataEntries(stored);
+  const incoming = { row: raw.row, timestamp: raw.timestamp, data: verdict.data };
+  const next = settleData([...previous, incoming], previous);
+  const written = updateDataSheet(ports, stored, next, incoming);
+  if (!written) {
     journal(ports, JOURNAL.superseded, JOURNAL.rowLabel(raw.row));
     return 'superseded';
   }
-  const cells = dataRowCells(raw.row, raw.timestamp, data);
-  // An edit that changed the school or period takes the response away from its old key.
-  const moved = stored.rows.find(
-    (r) =>
-      r.rawRow === raw.row &&
-      (r.data.school_id !== data.school_id || r.data.period !== data.period),
-  );
-  if (current) sheets.writeRow(SHEETS.data, current.sheetRow, cells);
-  else if (moved) sheets.writeRow(SHEETS.data, moved.sheetRow, cells);
-  else sheets.append(SHEETS.data, [cells]);
-  if (current && moved) sheets.deleteRow(SHEETS.data, moved.sheetRow);
+  const data = verdict.data;
   journal(
     ports,
-    current ? JOURNAL.replaced : JOURNAL.accepted,
+    written === 'replaced' ? JOURNAL.replaced : JOURNAL.accepted,
     `${data.school_id}, ${data.period}, ${JOURNAL.rowLabel(raw.row)}`,
   );
   ports.ui.toast(UI.toastIngested(data.school_id));
-  return current ? 'replaced' : 'accepted';
+  return written;
+}
+
+/**
+ * Brings «Данные» from `stored` to `next` with the fewest writes: the incoming version over
+ * the row of its school and period (or a row freed by a response that moved), rows that left
+ * «Данные» deleted. Returns how the incoming version went in, or null when it did not.
+ */
+function updateDataSheet(
+  ports: Pick<Ports, 'sheets'>,
+  stored: StoredData,
+  next: readonly DataEntry[],
+  incoming: DataEntry,
+): 'accepted' | 'replaced' | null {
+  const sameVersion = (r: StoredData['rows'][number], e: DataEntry) =>
+    r.timestamp !== null &&
+    r.rawRow === e.row &&
+    r.timestamp.getTime() === e.timestamp.getTime() &&
+    dataKey(r.data) === dataKey(e.data);
+  const kept = new Set<number>();
+  const changed: DataEntry[] = [];
+  for (const e of next) {
+    const row = stored.rows.find((r) => sameVersion(r, e));
+    if (row) kept.add(row.sheetRow);
+    else changed.push(e);
+  }
+  // Rows without a readable timestamp are not the rule's to judge: they stay as they are.
+  const freed = stored.rows.filter((r) => r.timestamp !== null && !kept.has(r.sheetRow));
+  const isIncoming = (e: DataEntry) => e.row === incoming.row && e.timestamp === incoming.timestamp;
+  let outcome: 'accepted' | 'replaced' | null = null;
+  for (const e of changed) {
+    // Only the incoming version can be new here: every other entry is one «Данные» held.
+    if (!isIncoming(e)) continue;
+    const cells = dataRowCells(e.row, e.timestamp, e.data);
+    const sameKey = freed.findIndex((r) => dataKey(r.data) === dataKey(e.data));
+    const slot = sameKey >= 0 ? sameKey : freed.length > 0 ? 0 : -1;
+    outcome = sameKey >= 0 ? 'replaced' : 'accepted';
+    if (slot < 0) ports.sheets.append(SHEETS.data, [cells]);
+    else ports.sheets.writeRow(SHEETS.data, freed.splice(slot, 1)[0].sheetRow, cells);
+  }
+  for (const r of freed.sort((a, b) => b.sheetRow - a.sheetRow)) {
+    ports.sheets.deleteRow(SHEETS.data, r.sheetRow);
+  }
+  return outcome;
 }
 
 /** What to fix, to the respondent's address (or the school's), with the edit link. */

@@ -8,6 +8,6 @@ export function journal(
   event: string,
   details: string,
 ): void {
-  ensureProductSheet(ports, SHEETS.journal);
+  ensureProductSheet(ports, 'journal');
   ports.sheets.append(SHEETS.journal, [[ports.clock.now(), event, details]]);
 }

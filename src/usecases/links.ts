@@ -3,14 +3,14 @@
  * access code carried, listed for the inspector in «Ссылки школам», and e-mailed on request.
  */
 import { prefilledUrl } from '../core/prefill';
-import { COLUMNS, SHEETS } from '../sheets/schema';
+import { FORM_ID_KEY, layoutOf, LINKS_SHEET, tableOf } from '../sheets/schema';
 import { INTAKE } from '../core/messages';
 import { settingText } from '../core/settings';
 import type { RegistrySchool, Settings } from '../core/types';
 import type { Ports } from '../ports';
-import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD, schoolChoice } from '../core/intake';
+import { ACCESS_CODE_FIELD, SCHOOL_FIELD } from '../core/intake';
+import { activeSchoolChoices, schoolChoice } from '../core/schoolChoice';
 import { queueAndSend, type OutgoingMail } from './mail';
-import { FORM_ID_KEY } from '../sheets/schema';
 import { readRegistry, readSettingsSheet } from '../sheets/workbook';
 
 export interface SchoolLink {
@@ -59,29 +59,19 @@ export function refreshLinks(ports: Ports): SchoolLink[] {
   if (formId) ports.forms.setChoices(formId, SCHOOL_FIELD, choices);
   const links = schoolLinks(ports, schools, settings);
   ports.sheets.replace(
-    SHEETS.links,
-    [
-      COLUMNS.links.slice(),
-      ...links.map((l) => [
-        l.school.school_id,
-        l.school.name,
-        l.school.email,
-        l.period,
-        l.code,
-        l.url,
-      ]),
-    ],
-    {
-      frozenRows: 1,
-      columns: [
-        { width: 90 },
-        { width: 260 },
-        { width: 200 },
-        { width: 90 },
-        { width: 100 },
-        { width: 520 },
-      ],
-    },
+    LINKS_SHEET.name,
+    tableOf(
+      LINKS_SHEET,
+      links.map((l) => ({
+        school_id: l.school.school_id,
+        name: l.school.name,
+        email: l.school.email,
+        period: l.period,
+        access_code: l.code,
+        url: l.url,
+      })),
+    ),
+    layoutOf(LINKS_SHEET),
   );
   return links;
 }

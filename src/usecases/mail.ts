@@ -4,7 +4,7 @@
  * has a key (e.g. `link|0001|2025-2026`): a key already in the sheet is never queued again, so
  * nothing is sent twice, and nothing queued is dropped.
  */
-import { COLUMNS, SHEETS } from '../sheets/schema';
+import { headerOf, OUTBOX_SHEET, readRecords, rowOf, SHEETS } from '../sheets/schema';
 import { INTAKE, JOURNAL } from '../core/messages';
 import type { Cell, MailMessage, Ports } from '../ports';
 import { journal } from './journal';
@@ -25,15 +25,23 @@ interface OutboxRow {
 }
 
 function readOutbox(ports: Pick<Ports, 'sheets'>): OutboxRow[] {
-  return ports.sheets
-    .read(SHEETS.outbox)
-    .slice(1)
-    .map((r) => ({
-      key: String(r[0] ?? ''),
-      created: r[1] ?? '',
-      message: { to: String(r[2] ?? ''), subject: String(r[3] ?? ''), body: String(r[4] ?? '') },
-      sent: r[5] ?? '',
-    }));
+  return readRecords(OUTBOX_SHEET, ports.sheets.read(SHEETS.outbox)).map(({ record }) => ({
+    key: String(record.key),
+    created: record.created,
+    message: { to: String(record.to), subject: String(record.subject), body: String(record.body) },
+    sent: record.sent,
+  }));
+}
+
+function outboxRow(row: OutboxRow): Cell[] {
+  return rowOf(OUTBOX_SHEET, {
+    key: row.key,
+    created: row.created,
+    to: row.message.to,
+    subject: row.message.subject,
+    body: row.message.body,
+    sent: row.sent,
+  });
 }
 
 /**
@@ -57,10 +65,10 @@ function sendWithinQuota(ports: Ports, message: MailMessage): 'sent' | 'quota' |
 /** One message (a respondent's notice): sent now, or queued. One append either way. */
 export function sendOrQueue(ports: Ports, mail: OutgoingMail): boolean {
   const outcome = sendWithinQuota(ports, mail);
-  ensureProductSheet(ports, SHEETS.outbox);
+  ensureProductSheet(ports, 'outbox');
   const mark = outcome === 'sent' ? ports.clock.now() : outcome === 'quota' ? '' : outcome;
   ports.sheets.append(SHEETS.outbox, [
-    [mail.key, ports.clock.now(), mail.to, mail.subject, mail.body, mark],
+    outboxRow({ key: mail.key, created: ports.clock.now(), message: mail, sent: mark }),
   ]);
   if (outcome === 'quota') ports.triggers.ensureDaily(CONTINUE_MAILING_HANDLER, MAIL_HOUR);
   return outcome === 'sent';
@@ -86,7 +94,7 @@ function queueAndSendLocked(
   ports: Ports,
   mails: readonly OutgoingMail[],
 ): { sent: number; queued: number } {
-  ensureProductSheet(ports, SHEETS.outbox);
+  ensureProductSheet(ports, 'outbox');
   const rows = readOutbox(ports);
   const known = new Set(rows.map((r) => r.key));
   for (const mail of mails) {
@@ -105,17 +113,7 @@ function queueAndSendLocked(
     }
   } finally {
     // Written even if sending failed midway: what went out is marked and never sent again.
-    ports.sheets.replace(SHEETS.outbox, [
-      COLUMNS.outbox.slice(),
-      ...rows.map((r) => [
-        r.key,
-        r.created,
-        r.message.to,
-        r.message.subject,
-        r.message.body,
-        r.sent,
-      ]),
-    ]);
+    ports.sheets.replace(SHEETS.outbox, [headerOf(OUTBOX_SHEET), ...rows.map(outboxRow)]);
   }
   const queued = rows.filter((r) => r.sent === '').length;
   if (queued > 0) ports.triggers.ensureDaily(CONTINUE_MAILING_HANDLER, MAIL_HOUR);

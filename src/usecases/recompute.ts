@@ -1,11 +1,13 @@
 /**
  * «Пересчитать показатели»: one read per input sheet, the pure core, one write per output
- * sheet (Показатели, Сводка, Рекомендации).
+ * sheet (Показатели, Сводка, Рекомендации, and «Значения для формул», the table the custom
+ * functions take as an argument).
  */
 import { computeMonitoring } from '../core/monitoring';
+import { formulaTable } from '../core/customFunctions';
 import { JOURNAL } from '../core/messages';
 import { SHEETS } from '../sheets/schema';
-import { indicatorSheet, recommendationSheet, schoolSheet } from '../sheets/outputs';
+import { indicatorsSheet, recommendationsSheet, summarySheet } from '../sheets/outputs';
 import type { MonitoringResult } from '../core/monitoring';
 import type { Ports } from '../ports';
 import { journal } from './journal';
@@ -40,14 +42,15 @@ export function compute(ports: Pick<Ports, 'sheets'>, period?: string): Computat
 export function recompute(ports: Ports, period?: string): Computation {
   const computation = compute(ports, period);
   const { result } = computation;
-  const schools = schoolSheet(result);
-  ports.sheets.replace(SHEETS.indicators, schools.rows, schools.layout);
-  const summary = indicatorSheet(result);
+  const indicators = indicatorsSheet(result);
+  ports.sheets.replace(SHEETS.indicators, indicators.rows, indicators.layout);
+  const summary = summarySheet(result);
   ports.sheets.replace(SHEETS.summary, summary.rows, summary.layout);
+  const recommendations = recommendationsSheet(result);
+  ports.sheets.replace(SHEETS.recommendations, recommendations.rows, recommendations.layout);
+  ports.sheets.replace(SHEETS.formulaValues, formulaTable(result), { frozenRows: 1 });
   ports.sheets.setCharts(SHEETS.summary, summaryCharts(result, summary.rows.length + 2));
   ports.sheets.arrange(READER_ORDER, [CHART_DATA_SHEET.name]);
-  const recommendations = recommendationSheet(result);
-  ports.sheets.replace(SHEETS.recommendations, recommendations.rows, recommendations.layout);
   journal(
     ports,
     JOURNAL.recompute,

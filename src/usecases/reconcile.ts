@@ -5,29 +5,28 @@
  * versions of edited responses stay listed); new rejected or held versions are added, and the
  * inspector's decisions on held responses («принять» / «отклонить») are applied.
  */
-import { COLUMNS, SHEETS } from '../sheets/schema';
 import { INTAKE, JOURNAL } from '../core/messages';
-import type { Ports } from '../ports';
-import { currentTitleMap, intakeContext } from './ingest';
 import {
+  isBlankRow,
+  rawResponse,
   rebuild,
   stateOf,
-  versionKey,
-  type DataEntry,
   type JournalEntry,
   type RawResponse,
 } from '../core/intake';
-import { isBlankRow, rawResponse } from '../core/intake';
-import { journal } from './journal';
-import { RESPONSES_SHEET_KEY } from '../sheets/schema';
-import { rememberDataLayout } from '../sheets/product';
+import { versionKey } from '../core/versions';
+import type { Ports } from '../ports';
+import { headerOf, REJECTED_SHEET, RESPONSES_SHEET_KEY, SHEETS } from '../sheets/schema';
+import { dataHeader, rememberDataLayout } from '../sheets/product';
 import {
-  dataHeader,
+  dataEntries,
   dataRowCells,
   readData,
   readRejectedSheet,
   rejectedRowCells,
 } from '../sheets/workbook';
+import { currentTitleMap, intakeContext } from './ingest';
+import { journal } from './journal';
 
 export interface ReconcileResult {
   accepted: number;
@@ -66,9 +65,7 @@ function reconcileLocked(ports: Ports): ReconcileResult {
   const raws = readRawResponses(ports);
   const history = readRejectedSheet(ports.sheets);
   const decisions = new Map(history.map((h) => [versionKey(h.row, h.timestamp), h.decision]));
-  const previous: DataEntry[] = readData(ports.sheets).rows.flatMap((r) =>
-    r.timestamp ? [{ row: r.rawRow, timestamp: r.timestamp, data: r.data }] : [],
-  );
+  const previous = dataEntries(readData(ports.sheets));
   // The period a version was accepted or listed under, for responses that did not name one.
   const periods = new Map<string, string>([
     ...history.map((h) => [versionKey(h.row, h.timestamp), h.period] as [string, string]),
@@ -98,29 +95,27 @@ function reconcileLocked(ports: Ports): ReconcileResult {
     (a, b) => a.row - b.row || a.timestamp.getTime() - b.timestamp.getTime(),
   );
   for (const m of merged) {
-    if (acceptedVersions.has(versionKey(m.row, m.timestamp)) && m.decision !== 'принять') {
-      m.state = INTAKE.stateAcceptedOnReconcile;
+    if (acceptedVersions.has(versionKey(m.row, m.timestamp)) && m.decision !== 'accept') {
+      m.state = 'accepted_on_reconcile';
       continue;
     }
     if (
-      m.state === INTAKE.stateHeld ||
-      m.state === INTAKE.stateAcceptedByInspector ||
-      m.state === INTAKE.stateRejectedByInspector
+      m.state === 'held' ||
+      m.state === 'accepted_by_inspector' ||
+      m.state === 'rejected_by_inspector'
     ) {
       m.state = stateOf('held', m.decision);
     }
   }
   ports.sheets.replace(SHEETS.rejected, [
-    COLUMNS.rejected.slice(),
+    headerOf(REJECTED_SHEET),
     ...merged.map(rejectedRowCells),
   ]);
 
   const counts = {
     accepted: data.length,
-    held: fresh.filter((f) => f.state === INTAKE.stateHeld).length,
-    rejected: fresh.filter(
-      (f) => f.state !== INTAKE.stateHeld && f.state !== INTAKE.stateAcceptedByInspector,
-    ).length,
+    held: fresh.filter((f) => f.state === 'held').length,
+    rejected: fresh.filter((f) => f.state !== 'held' && f.state !== 'accepted_by_inspector').length,
   };
   journal(
     ports,

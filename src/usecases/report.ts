@@ -1,10 +1,10 @@
 /** «Сформировать аналитическую записку» and the summary the offline command writes. */
-import { INTAKE, JOURNAL, UI } from '../core/messages';
+import { JOURNAL, UI } from '../core/messages';
 import { buildReport } from '../core/report/build';
 import { toSummaryJson } from '../core/summaryJson';
 import type { DocumentInfo, Ports } from '../ports';
 import { journal } from './journal';
-import { compute, recompute } from './recompute';
+import { compute } from './recompute';
 import { readRejectedSheet } from '../sheets/workbook';
 import { readMeasures } from '../sheets/measures';
 
@@ -16,8 +16,12 @@ const counts = (r: ReturnType<typeof rejectedAndHeld>) => ({
 /** Document property the offline command sets: the data came from files, not the form. */
 export const SOURCE_KEY = 'report.source';
 
+/**
+ * The report computes what it shows (one read per input sheet and the core) but leaves the
+ * output sheets to «Пересчитать показатели»: rewriting them here would double its cost.
+ */
 export function writeReport(ports: Ports, period?: string): DocumentInfo {
-  const { result, settings, inputErrors } = recompute(ports, period);
+  const { result, settings, inputErrors } = compute(ports, period);
   const model = buildReport(result, {
     municipality: String(settings.municipality ?? ''),
     issuer: String(settings.report_issuer ?? ''),
@@ -42,10 +46,10 @@ export function writeReport(ports: Ports, period?: string): DocumentInfo {
 export function rejectedAndHeld(ports: Pick<Ports, 'sheets'>, period: string) {
   const entries = readRejectedSheet(ports.sheets).filter((e) => !e.period || e.period === period);
   const rejected = entries
-    .filter((e) => e.state === INTAKE.stateRejected || e.state === INTAKE.stateRejectedByInspector)
+    .filter((e) => e.state === 'rejected' || e.state === 'rejected_by_inspector')
     .map((e) => ({ row: e.row, school_id: e.school_id, errors: e.reasons }));
   const held = entries
-    .filter((e) => e.state === INTAKE.stateHeld)
+    .filter((e) => e.state === 'held')
     .map((e) => ({ row: e.row, school_id: e.school_id, reasons: e.reasons }));
   return { rejected, held };
 }

@@ -3,24 +3,31 @@
  * and changes nothing that exists: running it twice makes no second form or trigger and
  * keeps every edit the inspector made in their sheets.
  */
-import { FIELDS, FORM_SECTIONS, REGISTRY_COLUMNS, sectionHelp } from '../core/catalogue';
-import { COLUMNS, FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS, TITLE_MAP_KEY } from '../sheets/schema';
+import { FIELDS, FORM_SECTIONS, SETTINGS, sectionHelp, type FieldDef } from '../core/catalogue';
+import { ACCESS_CODE_FIELD, SCHOOL_FIELD } from '../core/intake';
 import { INTAKE, JOURNAL, UI } from '../core/messages';
-import type { FieldDef } from '../core/catalogue';
+import { activeSchoolChoices } from '../core/schoolChoice';
 import type { FormItemKind, FormItemSpec, FormSpec, Ports } from '../ports';
-import { ACCESS_CODE_FIELD, activeSchoolChoices, SCHOOL_FIELD } from '../core/intake';
+import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
+import { ensureMeasuresSheet } from '../sheets/measures';
+import {
+  FORM_ID_KEY,
+  headerOf,
+  layoutOf,
+  LISTS_SHEET,
+  readRecords,
+  REGISTRY_SHEET,
+  RESPONSES_SHEET_KEY,
+  RULES_SHEET,
+  SETTINGS_SHEET,
+  SHEETS,
+  TITLE_MAP_KEY,
+  type SheetSchema,
+} from '../sheets/schema';
+import { readRegistry, readSettingsSheet, ruleRows, settingsRows } from '../sheets/workbook';
+import { journal } from './journal';
 import { refreshLinks } from './links';
 import { renamedTitles } from './titles';
-import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
-import { measuresSheet } from '../sheets/measures';
-import { journal } from './journal';
-import {
-  readRegistry,
-  readSettingsSheet,
-  registryHeader,
-  ruleRows,
-  settingsRows,
-} from '../sheets/workbook';
 
 export const FORM_SUBMIT_HANDLER = 'onFormSubmit';
 
@@ -34,63 +41,29 @@ export function setupMonitoring(ports: Ports): SetupResult {
   const created: string[] = [];
   const note = (made: boolean, what: string) => made && created.push(what);
 
-  const settingsMade = sheets.ensure(SHEETS.settings, COLUMNS.settings, {
-    frozenRows: 1,
-    columns: [{ width: 220 }, { width: 380 }, { width: 160 }, { width: 480 }],
-  });
+  const ensure = (schema: SheetSchema) =>
+    sheets.ensure(schema.name, headerOf(schema), layoutOf(schema));
+  const settingsMade = ensure(SETTINGS_SHEET);
   if (settingsMade) sheets.append(SHEETS.settings, settingsRows());
   else addMissingSettings(ports);
   note(settingsMade, SHEETS.settings);
 
-  note(
-    sheets.ensure(SHEETS.registry, registryHeader(), {
-      frozenRows: 1,
-      headerNotes: REGISTRY_COLUMNS.map((c) => c.help),
-      columns: REGISTRY_COLUMNS.map((c) => ({
-        width: c.code === 'name' ? 280 : 150,
-        numberFormat: c.code === 'school_id' || c.code === 'leader_school_id' ? '@' : undefined,
-        allowed:
-          c.type === 'bool' ? ['да', 'нет'] : c.code === 'locality' ? ['город', 'село'] : undefined,
-      })),
-    }),
-    SHEETS.registry,
-  );
+  note(ensure(REGISTRY_SHEET), SHEETS.registry);
   // Two rows with one school code are shown in red as the inspector types.
-  sheets.highlightDuplicates(SHEETS.registry, 1);
-  note(
-    sheets.ensure(SHEETS.lists, COLUMNS.lists, {
-      frozenRows: 1,
-      columns: [
-        { width: 120 },
-        { width: 140, numberFormat: '@' },
-        { width: 140, allowed: ['ШНОР', 'ШНСУ', 'ШНОР+ШНСУ'] },
-      ],
-    }),
-    SHEETS.lists,
-  );
-  const rulesMade = sheets.ensure(SHEETS.rules, COLUMNS.rules, {
-    frozenRows: 1,
-    columns: [
-      { width: 90 },
-      { width: 220 },
-      { width: 90 },
-      { width: 90 },
-      { width: 90 },
-      { width: 520 },
-      { width: 110 },
-    ],
-  });
+  const idColumn = REGISTRY_SHEET.columns.findIndex((c) => c.code === SCHOOL_FIELD) + 1;
+  sheets.highlightDuplicates(SHEETS.registry, idColumn);
+  note(ensure(LISTS_SHEET), SHEETS.lists);
+  const rulesMade = ensure(RULES_SHEET);
   if (rulesMade) sheets.append(SHEETS.rules, ruleRows());
   note(rulesMade, SHEETS.rules);
-  const dataMade = ensureProductSheet(ports, SHEETS.data);
+  const dataMade = ensureProductSheet(ports, 'data');
   ensureDataLayout(ports);
   note(dataMade, SHEETS.data);
-  note(ensureProductSheet(ports, SHEETS.rejected), SHEETS.rejected);
-  note(ensureProductSheet(ports, SHEETS.journal), SHEETS.journal);
+  note(ensureProductSheet(ports, 'rejected'), SHEETS.rejected);
+  note(ensureProductSheet(ports, 'journal'), SHEETS.journal);
 
   const choices = schoolChoices(ports);
-  const measures = measuresSheet(choices);
-  note(sheets.ensure(SHEETS.measures, measures.header, measures.layout), SHEETS.measures);
+  note(ensureMeasuresSheet(sheets, choices), SHEETS.measures);
   const spec = formSpec(choices, readSettingsSheet(sheets).settings.period);
   const formId = ports.properties.get(FORM_ID_KEY);
   let form = formId ? ports.forms.open(formId) : null;
@@ -125,9 +98,13 @@ export function syncSchoolList(ports: Ports): number {
 
 /** Settings added to the catalogue since setup ran appear with their defaults. */
 function addMissingSettings(ports: Ports): void {
-  const present = new Set(ports.sheets.read(SHEETS.settings).map((r) => String(r[0]).trim()));
-  const missing = settingsRows().filter((r) => !present.has(String(r[0])));
-  ports.sheets.append(SHEETS.settings, missing);
+  const present = new Set(
+    readRecords(SETTINGS_SHEET, ports.sheets.read(SHEETS.settings)).map((r) =>
+      String(r.record.key).trim(),
+    ),
+  );
+  const missing = SETTINGS.filter((s) => !present.has(s.code));
+  if (missing.length > 0) ports.sheets.append(SHEETS.settings, settingsRows(missing));
 }
 
 function schoolChoices(ports: Ports): string[] {
@@ -145,9 +122,7 @@ const ACCESS_CODE_ITEM: FormItemSpec = {
 
 function itemKind(field: FieldDef): FormItemKind {
   if (field.code === SCHOOL_FIELD) return 'list';
-  if (field.code === 'respondent_email') return 'email';
-  if (field.code === 'comment') return 'paragraph';
-  return field.type;
+  return field.input ?? field.type;
 }
 
 /** The questionnaire, built from the catalogue: one section per catalogue section. */

@@ -1,5 +1,5 @@
 import {
-  contextFromResults,
+  formulaTable,
   indicatorFn,
   isbFn,
   resultsIndexFn,
@@ -7,6 +7,7 @@ import {
   statusFn,
 } from '../../src/core/customFunctions';
 import { computeMonitoring } from '../../src/core/monitoring';
+import { summarySheet } from '../../src/sheets/outputs';
 import { answers, listed, row, school } from './fixtures';
 
 describe('shareFn (ДОЛЯ)', () => {
@@ -109,32 +110,46 @@ describe('statusFn and indicatorFn', () => {
     ),
     settings: { mun_results_analysis: true },
   });
-  const ctx = contextFromResults([result]);
+  // What the functions get as their table argument: the sheets recompute writes.
+  const table = formulaTable(result);
+  const summary = summarySheet(result).rows;
 
   it('gives a school status, for one school or a range', () => {
-    expect(statusFn('a', '', ctx)).toBe('ШНОР');
-    expect(statusFn([['a'], ['b']], '2022', ctx)).toEqual([['ШНОР'], ['']]);
-    expect(statusFn('zz', '', ctx)).toBe('#ОШИБКА: статус: школа «zz» не найдена');
-    expect(statusFn('a', '2019', ctx)).toBe(
+    expect(statusFn('a', table)).toBe('ШНОР');
+    expect(statusFn([['a'], ['b']], table, '2022')).toEqual([['ШНОР'], ['']]);
+    expect(statusFn('zz', table)).toBe('#ОШИБКА: статус: школа «zz» не найдена');
+    expect(statusFn('a', table, '2019')).toBe(
       '#ОШИБКА: статус: нет расчёта за период 2019; выполните пересчёт',
     );
   });
 
-  it('gives municipal indicators as fractions, facts as words', () => {
-    expect(indicatorFn('share_flagged', '', '', ctx)).toBe(0.333);
-    expect(indicatorFn('mun_results_analysis', '', '', ctx)).toBe('имеется');
-    expect(indicatorFn('count_internship_sites', '', '', ctx)).toBe(0);
-    expect(indicatorFn('nonsense', '', '', ctx)).toBe(
+  it('asks for the table when it is not given', () => {
+    expect(statusFn('a', '')).toMatch(/^#ОШИБКА: статус: вторым аргументом укажите диапазон/);
+  });
+
+  it('finds a school whose code Sheets turned into a number', () => {
+    const numbered = formulaTable({
+      ...result,
+      schools: result.schools.map((s, i) => ({ ...s, school_id: `000${i + 1}` })),
+    });
+    expect(statusFn(1, numbered)).toBe('ШНОР');
+  });
+
+  it('gives municipal indicators from «Сводка» as fractions, facts as words', () => {
+    expect(indicatorFn('share_flagged', summary)).toBe(0.333);
+    expect(indicatorFn('mun_results_analysis', summary)).toBe('имеется');
+    expect(indicatorFn('count_internship_sites', summary)).toBe(0);
+    expect(indicatorFn('nonsense', summary)).toBe(
       '#ОШИБКА: показатель: неизвестный показатель «nonsense»',
     );
   });
 
   it('gives school values by code', () => {
-    expect(indicatorFn('share_teachers_diagnosed', 'b', '', ctx)).toBe(0.6);
-    expect(indicatorFn('status', 'a', '', ctx)).toBe('ШНОР');
-    expect(indicatorFn('results_index', 'c', '', ctx)).toBe(result.schools[2].results_index);
-    expect(indicatorFn([['municipal_rank', 'flagged']], 'a', '', ctx)).toEqual([[1, true]]);
-    expect(indicatorFn('no_such', 'a', '', ctx)).toBe(
+    expect(indicatorFn('share_teachers_diagnosed', table, 'b')).toBe(0.6);
+    expect(indicatorFn('status', table, 'a')).toBe('ШНОР');
+    expect(indicatorFn('results_index', table, 'c')).toBe(result.schools[2].results_index);
+    expect(indicatorFn([['municipal_rank', 'flagged']], table, 'a')).toEqual([[1, true]]);
+    expect(indicatorFn('no_such', table, 'a')).toBe(
       '#ОШИБКА: показатель: неизвестный показатель «no_such»',
     );
   });

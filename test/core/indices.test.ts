@@ -401,7 +401,7 @@ describe('dynamics and effective mode', () => {
   it('compares the status of record with the previous period', () => {
     const r = computeMonitoring({ registry, lists, data, settings: {} });
     expect(r.previousPeriod).toBe('2021-2022');
-    expect(r.schools.map((s) => s.dynamics)).toEqual(['вышла', 'осталась', 'вошла', 'вне списков']);
+    expect(r.schools.map((s) => s.dynamics)).toEqual(['left', 'stayed', 'entered', 'outside']);
     expect(r.schools.map((s) => s.effective_mode)).toEqual([false, false, false, false]);
     expect(bySchool(r, 'a').results_index_prev).not.toBeNull();
   });
@@ -426,7 +426,7 @@ describe('dynamics and effective mode', () => {
       settings: { period: P },
     });
     expect(r.previousPeriod).toBe('2021-2022'); // known from the lists
-    expect(r.schools.map((s) => s.dynamics)).toEqual(['вышла', 'осталась', 'вошла', 'вне списков']);
+    expect(r.schools.map((s) => s.dynamics)).toEqual(['left', 'stayed', 'entered', 'outside']);
     const alone = computeMonitoring({
       registry,
       lists: [],

@@ -161,10 +161,18 @@ describe('the analytical report (§8)', () => {
   });
 
   it('reports the effect of last period\'s measures from «Меры»', () => {
+    const rec = (date: Date | string, school_id: string, measure: string, status: string) => ({
+      date,
+      school_id,
+      measure,
+      responsible: 'ММС',
+      deadline: '',
+      status,
+    });
     const measures = parseMeasures([
-      [new Date('2021-09-01'), '3 — МБОУ «Школа № 3»', 'Методический десант', 'ММС', '2021-12-01', 'выполнена'],
-      [new Date('2021-09-01'), '8', 'Курсы ПК', 'ММС', '', 'запланирована'],
-      ['', '', 'пустая строка', '', '', ''],
+      rec(new Date('2021-09-01'), '3 — МБОУ «Школа № 3»', 'Методический десант', 'выполнена'),
+      rec(new Date('2021-09-01'), '8', 'Курсы ПК', 'запланирована'),
+      rec('', '', 'пустая строка', ''),
     ]);
     expect(measures).toHaveLength(2);
     const text = all(buildReport(result, ctx({ measures })));

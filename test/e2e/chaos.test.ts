@@ -3,6 +3,7 @@
  * earlier responses interleaved with new ones, and submissions that time out on the lock.
  * Afterwards ingestion agrees with «Сверить ответы» and every raw row is accounted for.
  */
+import { schoolIdFromChoice } from '../../src/core/schoolChoice';
 import { JOURNAL } from '../../src/core/messages';
 import { SHEETS } from '../../src/sheets/schema';
 import { makeHarness, validAnswers, type Harness } from './harness';
@@ -68,26 +69,36 @@ function runChaos(withLockTimeouts: boolean): Chaos {
   return { h, timedOutRows, journal };
 }
 
-const comparable = (rows: unknown[][]) =>
-  rows
-    .slice(1)
-    .map((row) => row.map((c) => (c instanceof Date ? c.getTime() : c)))
-    .sort((a, b) => `${a[1]}|${a[0]}`.localeCompare(`${b[1]}|${b[0]}`));
+/** «Данные» by column code, dates as numbers, in school × period order. */
+const comparable = (h: Harness) =>
+  h
+    .records(SHEETS.data)
+    .map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, c]) => [k, c instanceof Date ? c.getTime() : c]),
+      ),
+    )
+    .sort((a, b) =>
+      `${a.reporting_period}|${a.school}`.localeCompare(`${b.reporting_period}|${b.school}`),
+    );
 
 function assertEveryRawRowAccounted(h: Harness): void {
   const raw = h.values(SHEETS.responses);
-  const data = h.values(SHEETS.data).slice(1);
-  const rejected = h.values(SHEETS.rejected).slice(1);
+  const data = h.records(SHEETS.data);
+  const rejected = h.records(SHEETS.rejected);
   const header = raw[0].map(String);
   const schoolCol = header.findIndex((t) => /Код ОО|Школа/i.test(t));
+  const timeCol = header.findIndex((t) => /Отметка времени|Timestamp/i.test(t));
   for (let row = 2; row <= raw.length; row++) {
-    const ts = (raw[row - 1][0] as Date).getTime();
-    const inData = data.some((d) => Number(d[2]) === row);
+    const ts = (raw[row - 1][timeCol] as Date).getTime();
+    const inData = data.some((d) => Number(d.response_row) === row);
     const inRejected = rejected.some(
-      (j) => Number(j[0]) === row && (j[1] as Date).getTime() === ts,
+      (j) => Number(j.row) === row && (j.received as Date).getTime() === ts,
     );
-    const school = String(raw[row - 1][schoolCol]).split(' — ')[0];
-    const superseded = data.some((d) => d[0] === school && (d[3] as Date).getTime() >= ts);
+    const school = schoolIdFromChoice(String(raw[row - 1][schoolCol]));
+    const superseded = data.some(
+      (d) => d.school === school && (d.received as Date).getTime() >= ts,
+    );
     expect({ row, accounted: inData || inRejected || superseded }).toEqual({
       row,
       accounted: true,
@@ -105,10 +116,10 @@ describe('500 submissions with duplicates, blank events, edits and lock timeouts
     const runs = h.executions().filter((e) => e.handler === 'onFormSubmit');
     expect(runs.length).toBeGreaterThan(SUBMISSIONS * 1.2);
     expect(runs.filter((e) => e.error)).toEqual([]);
-    const ingested = comparable(h.values(SHEETS.data));
+    const ingested = comparable(h);
     expect(ingested.length).toBeGreaterThan(40);
     h.project.call('menuReconcile');
-    expect(comparable(h.values(SHEETS.data))).toEqual(ingested);
+    expect(comparable(h)).toEqual(ingested);
     assertEveryRawRowAccounted(h);
   });
 
@@ -119,17 +130,17 @@ describe('500 submissions with duplicates, blank events, edits and lock timeouts
     const raw = h.values(SHEETS.responses);
     const schoolCol = raw[0].map(String).findIndex((t) => /Код ОО|Школа/i.test(t));
     const affected = new Set(
-      [...timedOutRows].map((row) => String(raw[row - 1][schoolCol]).split(' — ')[0]),
+      [...timedOutRows].map((row) => schoolIdFromChoice(String(raw[row - 1][schoolCol]))),
     );
-    const before = comparable(h.values(SHEETS.data));
+    const before = comparable(h);
     h.project.call('menuReconcile');
-    const after = comparable(h.values(SHEETS.data));
-    const unaffected = (rows: unknown[][]) => rows.filter((row) => !affected.has(String(row[0])));
+    const after = comparable(h);
+    const unaffected = (rows: typeof after) => rows.filter((r) => !affected.has(String(r.school)));
     expect(unaffected(after)).toEqual(unaffected(before));
     assertEveryRawRowAccounted(h);
     const rejectedOnce = h.values(SHEETS.rejected);
     h.project.call('menuReconcile');
-    expect(comparable(h.values(SHEETS.data))).toEqual(after);
+    expect(comparable(h)).toEqual(after);
     expect(h.values(SHEETS.rejected)).toEqual(rejectedOnce);
   });
 });

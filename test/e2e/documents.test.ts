@@ -111,7 +111,7 @@ describe('the documents of the sample run', () => {
 
   it('writes one letter per responding school, each naming its school', async () => {
     const letters = fs.readdirSync(run.files.letters).filter((f) => f.endsWith('.docx'));
-    expect(letters.length).toBe(run.summary.responded);
+    expect(letters.length).toBe((run.summary as { responded: number }).responded);
     const first = summary.schools.find((s) => letters.includes(`${s.school_id}.docx`))!;
     const letter = await readDocx(path.join(run.files.letters, `${first.school_id}.docx`));
     expect(letter.paragraphs.join('\n')).toContain(`Руководителю ${typeset(first.name)}`);

@@ -4,8 +4,24 @@
  * not), edit a response, and read sheets.
  */
 import { codeOfItem } from '../../src/adapters/gas/forms';
-import { SHEETS } from '../../src/sheets/schema';
-import { schoolChoice } from '../../src/core/intake';
+import {
+  dataSheet,
+  INDICATORS_SHEET,
+  LINKS_SHEET,
+  LISTS_SHEET,
+  OUTBOX_SHEET,
+  readRecords,
+  RECOMMENDATIONS_SHEET,
+  REGISTRY_SHEET,
+  REJECTED_SHEET,
+  RULES_SHEET,
+  SETTINGS_SHEET,
+  SHEETS,
+  JOURNAL_SHEET,
+  type SheetSchema,
+} from '../../src/sheets/schema';
+import type { Cell } from '../../src/core/types';
+import { schoolChoice } from '../../src/core/schoolChoice';
 import { createGoogle } from '../../emulator';
 import { loadProject, type LoadOptions } from '../../emulator/loader';
 import type { RuntimeOptions } from '../../emulator/runtime';
@@ -24,11 +40,35 @@ export interface Harness {
   ): GoogleAppsScript.Forms.FormResponse;
   edit(response: GoogleAppsScript.Forms.FormResponse, answers: Record<string, string>): void;
   values(sheet: string): unknown[][];
+  /** The rows of a product sheet keyed by column code (read as the product reads them). */
+  records(sheet: string): Array<Record<string, Cell>>;
   /** The access code of a school's personal link, from «Ссылки школам». */
   codeOf(schoolId: string): string;
   linkOf(schoolId: string): string;
   /** Every trigger run so far (Google keeps them in the executions log, errors included). */
   executions(): Array<{ handler: string; error?: string }>;
+}
+
+const SCHEMAS: SheetSchema[] = [
+  SETTINGS_SHEET,
+  REGISTRY_SHEET,
+  LISTS_SHEET,
+  RULES_SHEET,
+  dataSheet(),
+  REJECTED_SHEET,
+  JOURNAL_SHEET,
+  OUTBOX_SHEET,
+  LINKS_SHEET,
+  INDICATORS_SHEET,
+  RECOMMENDATIONS_SHEET,
+];
+
+/** The rows of a sheet keyed by column code, by its schema. */
+export function recordsOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: string) {
+  const schema = SCHEMAS.find((s) => s.name === sheet);
+  if (!schema) throw new Error(`no schema for «${sheet}»`);
+  const table = ss.getSheetByName(sheet)!.getDataRange().getValues() as Cell[][];
+  return readRecords(schema, table).map((r) => r.record);
 }
 
 export function schoolId(i: number): string {
@@ -52,6 +92,18 @@ export function validAnswers(
   };
 }
 
+/** Sets one value in «Настройки», found by its key and the value column's header. */
+export function setSetting(
+  settings: GoogleAppsScript.Spreadsheet.Sheet,
+  key: string,
+  value: string,
+): void {
+  const table = settings.getDataRange().getValues() as Cell[][];
+  const record = readRecords(SETTINGS_SHEET, table).find((r) => r.record.key === key);
+  const column = SETTINGS_SHEET.columns.findIndex((c) => c.code === 'value') + 1;
+  settings.getRange(record!.row, column).setValue(value);
+}
+
 export function makeHarness(
   schools: number,
   options: RuntimeOptions & { inactive?: number[]; console?: LoadOptions['console'] } = {},
@@ -62,9 +114,7 @@ export function makeHarness(
   const project = loadProject(google, { console: options.console ?? quiet });
   project.call('menuSetup');
   const settings = ss.getSheetByName(SHEETS.settings)!;
-  const table = settings.getDataRange().getValues();
-  const periodRow = table.findIndex((r) => r[0] === 'period');
-  settings.getRange(periodRow + 1, 3).setValue(PERIOD);
+  setSetting(settings, 'period', PERIOD);
   const registry = ss.getSheetByName(SHEETS.registry)!;
   const rows = Array.from({ length: schools }, (_, k) => {
     const i = k + 1;
@@ -112,7 +162,7 @@ export function makeHarness(
     }
     return out;
   };
-  const links = () => ss.getSheetByName(SHEETS.links)!.getDataRange().getValues();
+  const links = () => recordsOf(ss, SHEETS.links);
   return {
     google,
     ss,
@@ -133,8 +183,9 @@ export function makeHarness(
         );
       }),
     values: (sheet) => ss.getSheetByName(sheet)!.getDataRange().getValues(),
-    codeOf: (id) => String(links().find((r) => r[0] === id)?.[4] ?? ''),
-    linkOf: (id) => String(links().find((r) => r[0] === id)?.[5] ?? ''),
+    records: (sheet) => recordsOf(ss, sheet),
+    codeOf: (id) => String(links().find((r) => r.school_id === id)?.access_code ?? ''),
+    linkOf: (id) => String(links().find((r) => r.school_id === id)?.url ?? ''),
     executions: () =>
       (
         google.ScriptApp as unknown as {

@@ -1,25 +1,15 @@
 /**
  * Edge cases found in review, each reproduced on the built bundle before its fix.
  */
-import { INTAKE } from '../../src/core/messages';
+import { INTAKE_STATE } from '../../src/core/words';
 import { SHEETS } from '../../src/sheets/schema';
 import { codeOfItem } from '../../src/adapters/gas/forms';
-import { makeHarness, validAnswers } from './harness';
+import { makeHarness, setSetting as setSettingIn, validAnswers } from './harness';
 
 const schoolsIn = (h: ReturnType<typeof makeHarness>, sheet: string) =>
-  h
-    .values(sheet)
-    .slice(1)
-    .map((r) => String(r[0]));
-const setSetting = (h: ReturnType<typeof makeHarness>, key: string, value: string) => {
-  const sheet = h.ss.getSheetByName(SHEETS.settings)!;
-  const row =
-    sheet
-      .getDataRange()
-      .getValues()
-      .findIndex((r) => r[0] === key) + 1;
-  sheet.getRange(row, 3).setValue(value);
-};
+  h.records(sheet).map((r) => String(r.school));
+const setSetting = (h: ReturnType<typeof makeHarness>, key: string, value: string) =>
+  setSettingIn(h.ss.getSheetByName(SHEETS.settings)!, key, value);
 
 describe('review fixes', () => {
   it('recreates a deleted «Данные» with its header before writing to it', () => {
@@ -36,7 +26,7 @@ describe('review fixes', () => {
     setSetting(h, 'access_code_check', 'нет');
     h.project.call('menuReconcile');
     expect(schoolsIn(h, SHEETS.data)).toEqual(['0001']);
-    expect(h.values(SHEETS.rejected)[1][5]).not.toBe(INTAKE.stateHeld);
+    expect(h.records(SHEETS.rejected)[0].state).not.toBe(INTAKE_STATE.show('held'));
     expect(JSON.parse(h.project.call<string>('summaryJson_', '')).held).toEqual([]);
   });
 
@@ -97,11 +87,8 @@ describe('review fixes', () => {
     h.submit(validAnswers(1, { access_code: h.codeOf('0001'), period: '' }));
     setSetting(h, 'period', '2026-2027');
     h.project.call('menuReconcile');
-    expect(
-      h
-        .values(SHEETS.data)
-        .slice(1)
-        .map((r) => [r[0], r[1]]),
-    ).toEqual([['0001', '2025-2026']]);
+    expect(h.records(SHEETS.data).map((r) => [r.school, r.reporting_period])).toEqual([
+      ['0001', '2025-2026'],
+    ]);
   });
 });

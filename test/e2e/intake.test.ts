@@ -2,8 +2,8 @@
  * Data collection through the built bundle on the emulator: personal links and access codes,
  * held and rejected responses, messages to respondents within the mail quota, reconcile.
  */
-import { INTAKE } from '../../src/core/messages';
-import { SHEETS } from '../../src/sheets/schema';
+import { INTAKE_STATE } from '../../src/core/words';
+import { REJECTED_SHEET, SHEETS } from '../../src/sheets/schema';
 import { makeHarness, PERIOD, schoolId, validAnswers } from './harness';
 
 type Outbox = Array<{ to: string[] | string; subject: string; body: string }>;
@@ -14,9 +14,9 @@ const recipients = (m: Outbox[number]) => (Array.isArray(m.to) ? m.to : [m.to]).
 describe('personal links and access codes', () => {
   it('lists every active school with its own code and a link that pre-fills school, period and code', () => {
     const h = makeHarness(5, { inactive: [5] });
-    const links = h.values(SHEETS.links).slice(1);
-    expect(links.map((r) => r[0])).toEqual(['0001', '0002', '0003', '0004']);
-    const codes = links.map((r) => String(r[4]));
+    const links = h.records(SHEETS.links);
+    expect(links.map((r) => r.school_id)).toEqual(['0001', '0002', '0003', '0004']);
+    const codes = links.map((r) => String(r.access_code));
     expect(new Set(codes).size).toBe(4);
     for (const code of codes) expect(code).toMatch(/^[2-9A-Z]{8}$/);
     const link = decodeURIComponent(h.linkOf('0002'));
@@ -40,15 +40,15 @@ describe('personal links and access codes', () => {
     h.submit(validAnswers(1, { access_code: h.codeOf('0001') }));
     h.submit(validAnswers(2));
     h.submit(validAnswers(3, { access_code: h.codeOf('0001') }));
-    const data = h.values(SHEETS.data).slice(1);
-    expect(data.map((r) => r[0])).toEqual(['0001']);
-    const held = h.values(SHEETS.rejected).slice(1);
-    expect(held.map((r) => [r[2], r[5]])).toEqual([
-      ['0002', INTAKE.stateHeld],
-      ['0003', INTAKE.stateHeld],
+    const data = h.records(SHEETS.data);
+    expect(data.map((r) => r.school)).toEqual(['0001']);
+    const held = h.records(SHEETS.rejected);
+    expect(held.map((r) => [r.school_id, r.state])).toEqual([
+      ['0002', INTAKE_STATE.show('held')],
+      ['0003', INTAKE_STATE.show('held')],
     ]);
-    expect(String(held[0][4])).toContain('Нет кода доступа');
-    expect(String(held[1][4])).toContain(`Код доступа «${h.codeOf('0001')}» не совпадает`);
+    expect(String(held[0].reasons)).toContain('Нет кода доступа');
+    expect(String(held[1].reasons)).toContain(`Код доступа «${h.codeOf('0001')}» не совпадает`);
     // The summary lists them as held, not as rejected.
     const summary = JSON.parse(h.project.call<string>('summaryJson_', ''));
     expect(summary.held.map((x: { school_id: string }) => x.school_id)).toEqual(['0002', '0003']);
@@ -61,15 +61,10 @@ describe('personal links and access codes', () => {
     h.form.setCollectEmail(true);
     h.submit(validAnswers(1, { access_code: h.codeOf('0001') }), 'director@example.edu.ru');
     h.submit(validAnswers(2, { access_code: h.codeOf('0002') }), 'someone@mail.example');
-    expect(
-      h
-        .values(SHEETS.data)
-        .slice(1)
-        .map((r) => r[0]),
-    ).toEqual(['0001']);
-    const held = h.values(SHEETS.rejected).slice(1);
-    expect(held.map((r) => r[2])).toEqual(['0002']);
-    expect(String(held[0][4])).toContain('someone@mail.example');
+    expect(h.records(SHEETS.data).map((r) => r.school)).toEqual(['0001']);
+    const held = h.records(SHEETS.rejected);
+    expect(held.map((r) => r.school_id)).toEqual(['0002']);
+    expect(String(held[0].reasons)).toContain('someone@mail.example');
   });
 
   it('lets the inspector accept or reject a held response from the sheet', () => {
@@ -77,22 +72,15 @@ describe('personal links and access codes', () => {
     h.submit(validAnswers(2));
     h.submit(validAnswers(3));
     const sheet = h.ss.getSheetByName(SHEETS.rejected)!;
-    sheet.getRange(2, 7).setValue('принять');
-    sheet.getRange(3, 7).setValue('отклонить');
+    const decision = REJECTED_SHEET.columns.findIndex((c) => c.code === 'decision') + 1;
+    sheet.getRange(2, decision).setValue('принять');
+    sheet.getRange(3, decision).setValue('отклонить');
     h.project.call('menuReconcile');
-    expect(
-      h
-        .values(SHEETS.data)
-        .slice(1)
-        .map((r) => r[0]),
-    ).toEqual(['0002']);
-    const states = h
-      .values(SHEETS.rejected)
-      .slice(1)
-      .map((r) => [r[2], r[5]]);
+    expect(h.records(SHEETS.data).map((r) => r.school)).toEqual(['0002']);
+    const states = h.records(SHEETS.rejected).map((r) => [r.school_id, r.state]);
     expect(states).toEqual([
-      ['0002', INTAKE.stateAcceptedByInspector],
-      ['0003', INTAKE.stateRejectedByInspector],
+      ['0002', INTAKE_STATE.show('accepted_by_inspector')],
+      ['0003', INTAKE_STATE.show('rejected_by_inspector')],
     ]);
   });
 });
@@ -158,10 +146,10 @@ describe('what a respondent may type', () => {
   it.each(cases)('rejects %s with its own message', (_name, change, message) => {
     const h = makeHarness(3, { inactive: [3] });
     h.submit({ ...validAnswers(1, { access_code: h.codeOf('0001') }), ...change });
-    const rejected = h.values(SHEETS.rejected).slice(1);
+    const rejected = h.records(SHEETS.rejected);
     expect(rejected).toHaveLength(1);
-    expect(rejected[0][5]).toBe(INTAKE.stateRejected);
-    expect(String(rejected[0][4])).toMatch(message);
+    expect(rejected[0].state).toBe(INTAKE_STATE.show('rejected'));
+    expect(String(rejected[0].reasons)).toMatch(message);
     expect(h.values(SHEETS.data)).toHaveLength(1);
     expect(h.executions().filter((e) => e.error)).toEqual([]);
   });

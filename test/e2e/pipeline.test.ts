@@ -11,6 +11,7 @@ import path from 'node:path';
 import { readCsv } from '../../cli/csv';
 import { runMonitoring, type RunResult } from '../../cli/pipeline';
 import { SHEETS } from '../../src/sheets/schema';
+import { recordsOf } from './harness';
 
 const root = path.join(__dirname, '..', '..');
 const sample = (name: string) => readCsv(path.join(root, 'sample', `${name}.csv`));
@@ -20,6 +21,9 @@ const inputs = () => ({
   settings: sample('settings'),
   responses: [sample('responses')],
 });
+
+const records = (run: RunResult, name: string) =>
+  recordsOf(run.google.SpreadsheetApp.getActiveSpreadsheet(), name);
 
 function sheetValues(run: RunResult, name: string): unknown[][] {
   const ss = run.google.SpreadsheetApp.getActiveSpreadsheet();
@@ -42,22 +46,22 @@ describe('npm start pipeline on the sample municipality', () => {
     expect(raw.length - 1).toBe(run.submitted);
   });
 
-  it('ran every submit trigger without an error', () => {
+  it('took the responses in one batch, with no trigger run and no error', () => {
     const runs = (
       run.google.ScriptApp as unknown as {
         __getExecutions(): Array<{ handler: string; error?: string }>;
       }
     ).__getExecutions();
-    expect(runs.filter((e) => e.handler === 'onFormSubmit')).toHaveLength(run.submitted);
+    expect(runs.filter((e) => e.handler === 'onFormSubmit')).toHaveLength(0);
     expect(runs.filter((e) => e.error)).toEqual([]);
   });
 
   it('accounts for every raw row: accepted, superseded by a later one, or rejected with reasons', () => {
     const raw = sheetValues(run, SHEETS.responses);
-    const data = sheetValues(run, SHEETS.data).slice(1);
-    const rejected = sheetValues(run, SHEETS.rejected).slice(1);
-    const acceptedRows = new Set(data.map((r) => Number(r[2])));
-    const rejectedRows = new Set(rejected.map((r) => Number(r[0])));
+    const data = records(run, SHEETS.data);
+    const rejected = records(run, SHEETS.rejected);
+    const acceptedRows = new Set(data.map((r) => Number(r.response_row)));
+    const rejectedRows = new Set(rejected.map((r) => Number(r.row)));
     const header = raw[0].map(String);
     const schoolCol = header.findIndex((h) => /Код ОО|школ/i.test(h));
     const periodCol = header.findIndex((h) => /период/i.test(h));
@@ -68,19 +72,20 @@ describe('npm start pipeline on the sample municipality', () => {
       const school = String(raw[row - 1][schoolCol]).split(' — ')[0];
       const period = String(raw[row - 1][periodCol] ?? '');
       const later = data.find(
-        (d) => d[0] === school && (period === '' || d[1] === period) && Number(d[2]) > row,
+        (d) =>
+          d.school === school &&
+          (period === '' || d.reporting_period === period) &&
+          Number(d.response_row) > row,
       );
       expect({ row, later: Boolean(later) }).toEqual({ row, later: true });
     }
     // One accepted row per school and period.
-    const keys = data.map((r) => `${r[0]}|${r[1]}`);
+    const keys = data.map((r) => `${r.school}|${r.reporting_period}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('rejects the planted bad responses, each with a Russian reason naming the problem', () => {
-    const reasons = sheetValues(run, SHEETS.rejected)
-      .slice(1)
-      .map((r) => String(r[4]));
+    const reasons = records(run, SHEETS.rejected).map((r) => String(r.reasons));
     expect(reasons.some((r) => /педагог/i.test(r) && /больше/i.test(r))).toBe(true);
     expect(reasons.some((r) => /412 чел\./.test(r))).toBe(true);
     expect(reasons.some((r) => /9999/.test(r))).toBe(true);
@@ -164,13 +169,15 @@ describe('npm start pipeline on the sample municipality', () => {
     expect(recommendations.some((c) => /\{[a-z_]+\}/.test(c))).toBe(false);
   });
 
-  it('answers custom functions from the sheets in read-only mode, over single cells and ranges', () => {
+  it('answers custom functions from the tables recompute writes, read-only, over cells and ranges', () => {
     const summary = JSON.parse(fs.readFileSync(run.files.summary, 'utf8'));
     const flagged = summary.schools.filter((s: { status: string }) => s.status !== '');
     const ids = flagged.map((s: { school_id: string }) => [s.school_id]);
-    const statuses = run.project.callCustomFunction<string[][]>('SHNOR_STATUS', ids);
+    const table = sheetValues(run, SHEETS.formulaValues);
+    const statuses = run.project.callCustomFunction<string[][]>('SHNOR_STATUS', ids, table);
     expect(statuses.map((r) => r[0])).toEqual(flagged.map((s: { status: string }) => s.status));
-    const share = run.project.callCustomFunction('SHNOR_INDICATOR', 'share_flagged');
+    const summarySheet = sheetValues(run, SHEETS.summary);
+    const share = run.project.callCustomFunction('SHNOR_INDICATOR', 'share_flagged', summarySheet);
     const expected = summary.indicators.find((i: { code: string }) => i.code === 'share_flagged');
     expect(Number(share)).toBeCloseTo(expected.count / expected.denominator, 3);
     expect(run.project.callCustomFunction('SHNOR_SHARE', 7, 18)).toBeCloseTo(0.389, 3);
@@ -180,14 +187,22 @@ describe('npm start pipeline on the sample municipality', () => {
     );
   });
 
-  it('ingests the same data when Google fires every submit twice and sends blank events', async () => {
+  // The offline run ingests in one batch («Сверить ответы»); online, the trigger takes each
+  // response, sometimes twice or blank. Both must end in the same data and the same summary.
+  it('ingests the same data through the trigger (fired twice, blank events) as in one batch', async () => {
     const faulty = await runMonitoring(inputs(), {
       outDir: fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-e2e-faults-')),
       faults: { duplicateSubmitEvents: true, blankSubmitEvents: true },
+      ingest: 'trigger',
     });
     const strip = (rows: unknown[][]) =>
       rows.map((r) => r.map((c) => (c instanceof Date ? c.getTime() : c)));
-    expect(strip(sheetValues(faulty, SHEETS.data))).toEqual(strip(sheetValues(run, SHEETS.data)));
+    // The same rows; the trigger keeps arrival order, the batch the order of the responses.
+    const rows = (r: RunResult) => {
+      const [header, ...body] = strip(sheetValues(r, SHEETS.data));
+      return [header, ...body.sort((a, b) => `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`))];
+    };
+    expect(rows(faulty)).toEqual(rows(run));
     expect(sheetValues(faulty, SHEETS.rejected).length).toBe(
       sheetValues(run, SHEETS.rejected).length,
     );

@@ -7,8 +7,8 @@
  */
 import { type DocContext } from './context';
 import { ElementBase } from './element';
-import { cloneBlock, type BlockNode } from './model';
-import { removeBlock, wrapBlock, wrapContainer, type ContainerRef } from './blocks';
+import { cloneBlock, type BlockNode, type ContainerRef } from './model';
+import { removeBlock } from './blocks';
 import { unchecked } from '../gas';
 
 /** `Self` is the Google type the chainable methods return (Paragraph, Table...). */
@@ -34,25 +34,25 @@ export abstract class BlockElement<N extends BlockNode, Self> extends ElementBas
   copy(): Self {
     this.read('copy');
     const copy = cloneBlock(this.node);
-    return unchecked(wrapBlock(this.ctx, { kind: 'body', blocks: [copy] }, copy));
+    return unchecked(this.ctx.views.block({ kind: 'body', blocks: [copy] }, copy));
   }
 
   getNextSibling(): GoogleAppsScript.Document.Element {
     this.read('getNextSibling');
     const next = this.parent.blocks[this.parent.blocks.indexOf(this.node) + 1];
-    return unchecked(next ? wrapBlock(this.ctx, this.parent, next) : null);
+    return unchecked(next ? this.ctx.views.block(this.parent, next) : null);
   }
 
   getParent(): GoogleAppsScript.Document.ContainerElement {
     this.read('getParent');
-    return unchecked(wrapContainer(this.ctx, this.parent));
+    return unchecked(this.ctx.views.container(this.parent));
   }
 
   getPreviousSibling(): GoogleAppsScript.Document.Element {
     this.read('getPreviousSibling');
     const index = this.parent.blocks.indexOf(this.node);
     return unchecked(
-      index > 0 ? wrapBlock(this.ctx, this.parent, this.parent.blocks[index - 1]) : null,
+      index > 0 ? this.ctx.views.block(this.parent, this.parent.blocks[index - 1]) : null,
     );
   }
 

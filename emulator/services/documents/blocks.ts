@@ -12,56 +12,21 @@ import {
   newParagraph,
   newTable,
   type BlockNode,
+  type ContainerRef,
   type ImageNode,
   type ListItemNode,
   type ParagraphLike,
-  type TableCellNode,
   type TableNode,
-  type TableRowNode,
   type TextAttrs,
+  cellRef,
   flattenParagraphs,
   textNode,
   textNodesOf,
 } from './model';
 import type { TextSource } from './text';
 import { imageSize } from './image-size';
-import { EmulatedBody } from './body';
-import { EmulatedListItem, EmulatedParagraph } from './paragraph';
-import { EmulatedTable } from './table';
-import { EmulatedTableCell } from './table-cell';
-import { EmulatedHorizontalRule, EmulatedInlineImage, EmulatedPageBreak } from './inline';
+import type { EmulatedHorizontalRule, EmulatedInlineImage, EmulatedPageBreak } from './inline';
 import { unchecked, gasError } from '../gas';
-
-export type ContainerRef =
-  | { kind: 'body'; blocks: BlockNode[] }
-  | {
-      kind: 'cell';
-      blocks: BlockNode[];
-      cell: TableCellNode;
-      row: TableRowNode;
-      table: TableNode;
-      tableParent: ContainerRef;
-    };
-
-export function cellRef(
-  cell: TableCellNode,
-  row: TableRowNode,
-  table: TableNode,
-  tableParent: ContainerRef,
-): ContainerRef {
-  return { kind: 'cell', blocks: cell.blocks, cell, row, table, tableParent };
-}
-
-export function wrapBlock(ctx: DocContext, parent: ContainerRef, node: BlockNode): unknown {
-  if (node.kind === 'paragraph') return new EmulatedParagraph(ctx, parent, node);
-  if (node.kind === 'listItem') return new EmulatedListItem(ctx, parent, node);
-  return new EmulatedTable(ctx, parent, node);
-}
-
-export function wrapContainer(ctx: DocContext, ref: ContainerRef): unknown {
-  if (ref.kind === 'body') return new EmulatedBody(ctx, ref);
-  return new EmulatedTableCell(ctx, ref);
-}
 
 function ensureTrailingParagraph(parent: ContainerRef): void {
   const last = parent.blocks[parent.blocks.length - 1];
@@ -104,7 +69,7 @@ export function insertParagraph(
     node = newParagraph(textOrParagraph);
   }
   insertBlock(parent, index, node);
-  return unchecked(wrapBlock(ctx, parent, node));
+  return unchecked(ctx.views.block(parent, node));
 }
 
 /** Consecutive list items form one list, as in the Docs editor. */
@@ -131,7 +96,7 @@ export function insertListItem(
     }
   }
   insertBlock(parent, index, node);
-  return unchecked(wrapBlock(ctx, parent, node));
+  return unchecked(ctx.views.block(parent, node));
 }
 
 export function insertTable(
@@ -159,7 +124,7 @@ export function insertTable(
     node = copy;
   }
   insertBlock(parent, index, node);
-  return unchecked(wrapBlock(ctx, parent, node));
+  return unchecked(ctx.views.block(parent, node));
 }
 
 export function imageNode(source: unknown): ImageNode {
@@ -185,26 +150,26 @@ export function insertInParagraph(
   index: number,
   what: 'image' | 'pageBreak' | 'horizontalRule',
   source?: unknown,
-): unknown {
+): EmulatedInlineImage | EmulatedPageBreak | EmulatedHorizontalRule {
   const paragraph = newParagraph();
   insertBlock(parent, index, paragraph);
   if (what === 'image') {
     const node = imageNode(source);
     paragraph.inlines.push(node);
-    return new EmulatedInlineImage(ctx, parent, paragraph, node);
+    return ctx.views.image(parent, paragraph, node);
   }
   if (what === 'pageBreak') {
     const node = { kind: 'pageBreak' as const };
     paragraph.inlines.push(node);
-    return new EmulatedPageBreak(ctx, parent, paragraph, node);
+    return ctx.views.pageBreak(parent, paragraph, node);
   }
   const node = { kind: 'horizontalRule' as const };
   paragraph.inlines.push(node);
-  return new EmulatedHorizontalRule(ctx, parent, paragraph, node);
+  return ctx.views.horizontalRule(parent, paragraph, node);
 }
 
-export function childAt(ctx: DocContext, parent: ContainerRef, index: number): unknown {
-  return wrapBlock(ctx, parent, childOf(parent.blocks, index));
+export function childAt(ctx: DocContext, parent: ContainerRef, index: number) {
+  return ctx.views.block(parent, childOf(parent.blocks, index));
 }
 
 export function indexOfChild(parent: ContainerRef, child: unknown): number {

@@ -4,17 +4,9 @@
  */
 import { type DocContext } from './context';
 import type { ElementCasts } from './element';
-import { defaultPage, type PageSetup, type TableNode } from './model';
-import {
-  indexOfChild,
-  insertInParagraph,
-  visitParagraphs,
-  wrapBlock,
-  type ContainerRef,
-} from './blocks';
+import { defaultPage, type ContainerRef, type PageSetup, type TableNode } from './model';
+import { indexOfChild, insertInParagraph, visitParagraphs } from './blocks';
 import { BlockContainer } from './container';
-import { EmulatedInlineImage } from './inline';
-import { EmulatedTable } from './table';
 import { asGas, unchecked, gasError } from '../gas';
 
 type BodyRef = Extract<ContainerRef, { kind: 'body' }>;
@@ -128,7 +120,7 @@ export class EmulatedBody
 
   appendPageBreak(): GoogleAppsScript.Document.PageBreak {
     this.write('appendPageBreak');
-    return unchecked(insertInParagraph(this.ctx, this.ref, this.ref.blocks.length, 'pageBreak'));
+    return asGas(insertInParagraph(this.ctx, this.ref, this.ref.blocks.length, 'pageBreak'));
   }
 
   getChildIndex(child: GoogleAppsScript.Document.Element): number {
@@ -144,8 +136,7 @@ export class EmulatedBody
     const out: GoogleAppsScript.Document.InlineImage[] = [];
     visitParagraphs(this.ref, (parent, p) => {
       for (const inline of p.inlines) {
-        if (inline.kind === 'image')
-          out.push(asGas(new EmulatedInlineImage(this.ctx, parent, p, inline)));
+        if (inline.kind === 'image') out.push(asGas(this.ctx.views.image(parent, p, inline)));
       }
     });
     return out;
@@ -156,7 +147,7 @@ export class EmulatedBody
     this.read('getListItems');
     const out: GoogleAppsScript.Document.ListItem[] = [];
     visitParagraphs(this.ref, (parent, p) => {
-      if (p.kind === 'listItem') out.push(unchecked(wrapBlock(this.ctx, parent, p)));
+      if (p.kind === 'listItem') out.push(unchecked(this.ctx.views.block(parent, p)));
     });
     return out;
   }
@@ -165,7 +156,7 @@ export class EmulatedBody
   getParagraphs(): GoogleAppsScript.Document.Paragraph[] {
     this.read('getParagraphs');
     const out: GoogleAppsScript.Document.Paragraph[] = [];
-    visitParagraphs(this.ref, (parent, p) => out.push(unchecked(wrapBlock(this.ctx, parent, p))));
+    visitParagraphs(this.ref, (parent, p) => out.push(unchecked(this.ctx.views.block(parent, p))));
     return out;
   }
 
@@ -173,11 +164,11 @@ export class EmulatedBody
     this.read('getTables');
     return this.ref.blocks
       .filter((b): b is TableNode => b.kind === 'table')
-      .map((b) => asGas(new EmulatedTable(this.ctx, this.ref, b)));
+      .map((b) => asGas(this.ctx.views.table(this.ref, b)));
   }
 
   insertPageBreak(childIndex: number): GoogleAppsScript.Document.PageBreak {
     this.write('insertPageBreak');
-    return unchecked(insertInParagraph(this.ctx, this.ref, childIndex, 'pageBreak'));
+    return asGas(insertInParagraph(this.ctx, this.ref, childIndex, 'pageBreak'));
   }
 }

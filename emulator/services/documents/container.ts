@@ -7,7 +7,7 @@
  */
 import { type DocContext } from './context';
 import { ElementBase } from './element';
-import { blocksText } from './model';
+import { blocksText, type ContainerRef } from './model';
 import { EmulatedText } from './text';
 import {
   blocksSource,
@@ -21,7 +21,6 @@ import {
   removeBlock,
   replaceBlocksText,
   setBlocksText,
-  type ContainerRef,
 } from './blocks';
 import { asGas, unchecked, gasError } from '../gas';
 
@@ -48,7 +47,7 @@ export abstract class BlockContainer<R extends ContainerRef, Self> extends Eleme
 
   appendHorizontalRule(): GoogleAppsScript.Document.HorizontalRule {
     this.write('appendHorizontalRule');
-    return unchecked(insertInParagraph(this.ctx, this.ref, this.end(), 'horizontalRule'));
+    return asGas(insertInParagraph(this.ctx, this.ref, this.end(), 'horizontalRule'));
   }
 
   appendImage(
@@ -104,7 +103,7 @@ export abstract class BlockContainer<R extends ContainerRef, Self> extends Eleme
 
   getChild(childIndex: number): GoogleAppsScript.Document.Element {
     this.read('getChild');
-    return unchecked(childAt(this.ctx, this.ref, childIndex));
+    return asGas(childAt(this.ctx, this.ref, childIndex));
   }
 
   getNumChildren(): number {
@@ -120,7 +119,7 @@ export abstract class BlockContainer<R extends ContainerRef, Self> extends Eleme
 
   insertHorizontalRule(childIndex: number): GoogleAppsScript.Document.HorizontalRule {
     this.write('insertHorizontalRule');
-    return unchecked(insertInParagraph(this.ctx, this.ref, childIndex, 'horizontalRule'));
+    return asGas(insertInParagraph(this.ctx, this.ref, childIndex, 'horizontalRule'));
   }
 
   insertImage(

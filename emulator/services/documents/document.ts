@@ -26,6 +26,7 @@ import {
   type PageSetup,
 } from './model';
 import { EmulatedBody } from './body';
+import { docContext } from './views';
 import { asGas, gasEnum, gasError } from '../gas';
 
 export const GOOGLE_DOCS_MIME = 'application/vnd.google-apps.document';
@@ -187,11 +188,7 @@ export class EmulatedDocumentApp implements Pick<
 
   /** Each open of a document gets its own handle, so saveAndClose ends only that one. */
   private open(record: DocRecord): GoogleAppsScript.Document.Document {
-    const ctx: DocContext = {
-      rt: this.rt,
-      handle: { closed: false },
-      nextListId: () => this.rt.nextId('kix.list'),
-    };
+    const ctx = docContext(this.rt, { closed: false }, () => this.rt.nextId('kix.list'));
     return asGas(new EmulatedDocument(ctx, record));
   }
 

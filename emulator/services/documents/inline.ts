@@ -7,11 +7,11 @@ import { ElementBase, type ElementCasts } from './element';
 import type {
   HorizontalRuleNode,
   ImageNode,
+  ContainerRef,
   InlineNode,
   PageBreakNode,
   ParagraphLike,
 } from './model';
-import { wrapBlock, type ContainerRef } from './blocks';
 import { asGas, unchecked, gasError } from '../gas';
 
 /** `Self` is the Google type the chainable methods return (InlineImage, PageBreak...). */
@@ -32,7 +32,7 @@ abstract class InlineBase<N extends InlineNode, Self> extends ElementBase {
 
   getParent(): GoogleAppsScript.Document.ContainerElement {
     this.read('getParent');
-    return unchecked(wrapBlock(this.ctx, this.container, this.paragraph));
+    return unchecked(this.ctx.views.block(this.container, this.paragraph));
   }
 
   protected self(): Self {

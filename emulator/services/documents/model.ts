@@ -127,6 +127,27 @@ export function defaultPage(): PageSetup {
   };
 }
 
+/** Where a block sits: the body, or a table cell (with its row, table and the table's parent). */
+export type ContainerRef =
+  | { kind: 'body'; blocks: BlockNode[] }
+  | {
+      kind: 'cell';
+      blocks: BlockNode[];
+      cell: TableCellNode;
+      row: TableRowNode;
+      table: TableNode;
+      tableParent: ContainerRef;
+    };
+
+export function cellRef(
+  cell: TableCellNode,
+  row: TableRowNode,
+  table: TableNode,
+  tableParent: ContainerRef,
+): ContainerRef {
+  return { kind: 'cell', blocks: cell.blocks, cell, row, table, tableParent };
+}
+
 export interface DocumentModel {
   id: string;
   name: string;
@@ -256,4 +277,9 @@ export function cloneBlock<B extends BlockNode>(block: B): B {
       return { ...i };
     }),
   } as B;
+}
+
+/** A row's text: its cells' texts, one per line. */
+export function rowText(row: TableRowNode): string {
+  return row.cells.map((c) => blocksText(c.blocks)).join('\n');
 }

@@ -21,7 +21,6 @@ import {
 import { EmulatedText, textAttrsFrom, type TextSource } from './text';
 import { imageNode } from './blocks';
 import { BlockElement } from './block-element';
-import { EmulatedHorizontalRule, EmulatedInlineImage, EmulatedPageBreak } from './inline';
 import { asGas, gasEnumMember, unchecked, gasError } from '../gas';
 
 /** All the text of one paragraph, as one editable region. */
@@ -76,11 +75,9 @@ abstract class ParagraphBase<N extends ParagraphLike> extends BlockElement<N, Se
 
   private inline(node: InlineNode): unknown {
     if (node.kind === 'text') return new EmulatedText(this.ctx, pieceSource(node));
-    if (node.kind === 'image')
-      return new EmulatedInlineImage(this.ctx, this.parent, this.node, node);
-    if (node.kind === 'pageBreak')
-      return new EmulatedPageBreak(this.ctx, this.parent, this.node, node);
-    return new EmulatedHorizontalRule(this.ctx, this.parent, this.node, node);
+    if (node.kind === 'image') return this.ctx.views.image(this.parent, this.node, node);
+    if (node.kind === 'pageBreak') return this.ctx.views.pageBreak(this.parent, this.node, node);
+    return this.ctx.views.horizontalRule(this.parent, this.node, node);
   }
 
   appendHorizontalRule(): GoogleAppsScript.Document.HorizontalRule {

@@ -5,11 +5,10 @@
 import { type DocContext } from './context';
 import type { ElementCasts } from './element';
 import { enumName } from './enums';
-import type { TableCellNode } from './model';
-import { indexOfChild, type ContainerRef } from './blocks';
+import type { ContainerRef, TableCellNode } from './model';
+import { indexOfChild } from './blocks';
 import { BlockContainer } from './container';
-import { EmulatedTable } from './table';
-import { EmulatedTableRow } from './table-row';
+import type { EmulatedTableRow } from './table-row';
 import { asGas, gasEnumMember } from '../gas';
 
 type CellRef = Extract<ContainerRef, { kind: 'cell' }>;
@@ -111,7 +110,7 @@ export class EmulatedTableCell
   }
 
   private parentRow(): EmulatedTableRow {
-    return new EmulatedTableRow(this.ctx, this.ref.tableParent, this.ref.table, this.ref.row);
+    return this.ctx.views.row(this.ref.tableParent, this.ref.table, this.ref.row);
   }
 
   getParent(): GoogleAppsScript.Document.ContainerElement {
@@ -126,7 +125,7 @@ export class EmulatedTableCell
 
   getParentTable(): GoogleAppsScript.Document.Table {
     this.read('getParentTable');
-    return asGas(new EmulatedTable(this.ctx, this.ref.tableParent, this.ref.table));
+    return asGas(this.ctx.views.table(this.ref.tableParent, this.ref.table));
   }
 
   getRowSpan(): number {

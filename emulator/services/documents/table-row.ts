@@ -4,23 +4,20 @@
 import { type DocContext } from './context';
 import { checkInsertIndex, childOf, ElementBase, type ElementCasts } from './element';
 import {
-  blocksText,
+  cellRef,
   cloneBlock,
   newCell,
+  rowText,
   type BlockNode,
+  type ContainerRef,
   type TableCellNode,
   type TableNode,
   type TableRowNode,
 } from './model';
 import { EmulatedText } from './text';
-import { cellRef, wholeBlocksSource, type ContainerRef } from './blocks';
-import { EmulatedTable } from './table';
-import { EmulatedTableCell } from './table-cell';
+import { wholeBlocksSource } from './blocks';
+import type { EmulatedTable } from './table';
 import { asGas, unchecked, gasError } from '../gas';
-
-export function rowText(row: TableRowNode): string {
-  return row.cells.map((c) => blocksText(c.blocks)).join('\n');
-}
 
 export class EmulatedTableRow
   extends ElementBase
@@ -66,9 +63,7 @@ export class EmulatedTableRow
   }
 
   private wrapCell(cell: TableCellNode): GoogleAppsScript.Document.TableCell {
-    return asGas(
-      new EmulatedTableCell(this.ctx, cellRef(cell, this.row, this.table, this.tableParent)),
-    );
+    return asGas(this.ctx.views.cell(cellRef(cell, this.row, this.table, this.tableParent)));
   }
 
   private addCell(
@@ -124,7 +119,7 @@ export class EmulatedTableRow
   }
 
   private parentTable(): EmulatedTable {
-    return new EmulatedTable(this.ctx, this.tableParent, this.table);
+    return this.ctx.views.table(this.tableParent, this.table);
   }
 
   getParent(): GoogleAppsScript.Document.ContainerElement {

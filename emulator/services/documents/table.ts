@@ -1,14 +1,19 @@
 /**
  * Emulated Table: rows of cells, with border and column widths stored for the exporter.
  */
-import {} from './context';
 import { checkInsertIndex, childOf, type ElementCasts } from './element';
-import { cloneBlock, newRow, type BlockNode, type TableNode, type TableRowNode } from './model';
+import {
+  cellRef,
+  cloneBlock,
+  newRow,
+  rowText,
+  type BlockNode,
+  type TableNode,
+  type TableRowNode,
+} from './model';
 import { EmulatedText } from './text';
-import { cellRef, wholeBlocksSource } from './blocks';
+import { wholeBlocksSource } from './blocks';
 import { BlockElement } from './block-element';
-import { EmulatedTableCell } from './table-cell';
-import { EmulatedTableRow, rowText } from './table-row';
 import { asGas } from '../gas';
 
 export class EmulatedTable
@@ -48,7 +53,7 @@ export class EmulatedTable
   }
 
   private wrapRow(row: TableRowNode): GoogleAppsScript.Document.TableRow {
-    return asGas(new EmulatedTableRow(this.ctx, this.parent, this.node, row));
+    return asGas(this.ctx.views.row(this.parent, this.node, row));
   }
 
   private addRow(
@@ -91,7 +96,7 @@ export class EmulatedTable
     this.read('getCell');
     const row = this.row(rowIndex);
     const cell = childOf(row.cells, cellIndex);
-    return asGas(new EmulatedTableCell(this.ctx, cellRef(cell, row, this.node, this.parent)));
+    return asGas(this.ctx.views.cell(cellRef(cell, row, this.node, this.parent)));
   }
 
   getChild(childIndex: number): GoogleAppsScript.Document.Element {

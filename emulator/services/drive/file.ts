@@ -1,10 +1,9 @@
 /**
  * Emulated Drive File.
  */
-import { EmulatedBlob, readBlobSource } from '../blob';
-import { EmulatedFolder } from './folder';
+import { EmulatedBlob } from '../blob';
 import { EmulatedItem, recordOf } from './item';
-import type { DriveFileRecord, DriveFolderRecord, DriveStore } from './store';
+import type { DriveFileRecord } from './store';
 import { asGas } from '../gas';
 
 export class EmulatedFile
@@ -40,10 +39,6 @@ export class EmulatedFile
     >
 {
   protected readonly className = 'File';
-
-  protected wrapFolder(record: DriveFolderRecord): GoogleAppsScript.Drive.Folder {
-    return asGas(new EmulatedFolder(this.rt, this.store, record));
-  }
 
   addEditor(email: string | GoogleAppsScript.Base.User): GoogleAppsScript.Drive.File {
     this.doAddEditor(email);
@@ -103,7 +98,7 @@ export class EmulatedFile
       blob: this.record.blob,
       parentId,
     });
-    return asGas(new EmulatedFile(this.rt, this.store, copy));
+    return asGas(this.views.file(copy));
   }
 
   moveTo(destination: GoogleAppsScript.Drive.Folder): GoogleAppsScript.Drive.File {
@@ -140,28 +135,4 @@ export class EmulatedFile
     this.doSetTrashed(trashed);
     return asGas(this);
   }
-}
-
-export function createFileIn(
-  store: DriveStore,
-  parentId: string,
-  nameOrBlob: string | GoogleAppsScript.Base.BlobSource,
-  content?: string,
-  mimeType?: string,
-): DriveFileRecord {
-  if (typeof nameOrBlob === 'string') {
-    return store.addFile({
-      name: nameOrBlob,
-      mimeType: mimeType ?? 'text/plain',
-      content: new Uint8Array(Buffer.from(content ?? '', 'utf8')),
-      parentId,
-    });
-  }
-  const blob = readBlobSource(nameOrBlob);
-  return store.addFile({
-    name: blob.name ?? 'Untitled',
-    mimeType: blob.contentType ?? 'application/octet-stream',
-    content: blob.bytes.slice(),
-    parentId,
-  });
 }

@@ -1,10 +1,9 @@
 /**
  * Emulated Drive Folder. Listings include trashed items, as Google's do.
  */
-import { createFileIn, EmulatedFile } from './file';
 import { FileIterator, FolderIterator } from './iterators';
 import { EmulatedItem, recordOf } from './item';
-import type { DriveFileRecord, DriveFolderRecord } from './store';
+import { createFileIn, type DriveFileRecord, type DriveFolderRecord } from './store';
 import { asGas } from '../gas';
 
 export class EmulatedFolder
@@ -46,18 +45,12 @@ export class EmulatedFolder
 {
   protected readonly className = 'Folder';
 
-  protected wrapFolder(record: DriveFolderRecord): GoogleAppsScript.Drive.Folder {
-    return asGas(new EmulatedFolder(this.rt, this.store, record));
-  }
-
   private fileIterator(records: DriveFileRecord[]): GoogleAppsScript.Drive.FileIterator {
-    return asGas(
-      new FileIterator(this.rt, records, (r) => asGas(new EmulatedFile(this.rt, this.store, r))),
-    );
+    return asGas(new FileIterator(this.rt, records, (r) => asGas(this.views.file(r))));
   }
 
   private folderIterator(records: DriveFolderRecord[]): GoogleAppsScript.Drive.FolderIterator {
-    return asGas(new FolderIterator(this.rt, records, (r) => this.wrapFolder(r)));
+    return asGas(new FolderIterator(this.rt, records, (r) => asGas(this.views.folder(r))));
   }
 
   private childFiles(filter: (f: DriveFileRecord) => boolean = () => true): DriveFileRecord[] {
@@ -101,13 +94,13 @@ export class EmulatedFolder
   ): GoogleAppsScript.Drive.File {
     this.write('createFile');
     const record = createFileIn(this.store, this.record.id, nameOrBlob, content, mimeType);
-    return asGas(new EmulatedFile(this.rt, this.store, record));
+    return asGas(this.views.file(record));
   }
 
   createFolder(name: string): GoogleAppsScript.Drive.Folder {
     this.write('createFolder');
     const record = this.store.addFolder(String(name), this.record.id);
-    return asGas(new EmulatedFolder(this.rt, this.store, record));
+    return asGas(this.views.folder(record));
   }
 
   getFiles(): GoogleAppsScript.Drive.FileIterator {

@@ -3,7 +3,9 @@
  */
 import type { Runtime } from '../../runtime';
 import { DriveUser, FolderIterator } from './iterators';
-import type { DriveFolderRecord, DriveStore, ItemRecord } from './store';
+import type { EmulatedFile } from './file';
+import type { EmulatedFolder } from './folder';
+import type { DriveFileRecord, DriveFolderRecord, DriveStore, ItemRecord } from './store';
 import { asGas, gasEnumMember, gasError } from '../gas';
 
 export function recordOf(item: unknown, kind: 'file' | 'folder', store: DriveStore): ItemRecord {
@@ -12,18 +14,25 @@ export function recordOf(item: unknown, kind: 'file' | 'folder', store: DriveSto
   return kind === 'file' ? store.file(id) : store.folder(id);
 }
 
+/**
+ * The views over Drive's records. Files and folders reach each other only through these
+ * (built in views.ts), so file.ts and folder.ts never import one another.
+ */
+export interface DriveViews {
+  file(record: DriveFileRecord): EmulatedFile;
+  folder(record: DriveFolderRecord): EmulatedFolder;
+}
+
 /** Sharing and naming, common to files and folders. */
 export abstract class EmulatedItem<R extends ItemRecord> {
   constructor(
     protected readonly rt: Runtime,
     protected readonly store: DriveStore,
     protected readonly record: R,
+    protected readonly views: DriveViews,
   ) {}
 
   protected abstract readonly className: 'File' | 'Folder';
-
-  /** Folders are built by the subclasses, which may import the Folder class without a cycle. */
-  protected abstract wrapFolder(record: DriveFolderRecord): GoogleAppsScript.Drive.Folder;
 
   protected read(method: string): void {
     this.rt.record('DriveApp', `${this.className}.${method}`);
@@ -67,7 +76,7 @@ export abstract class EmulatedItem<R extends ItemRecord> {
   getParents(): GoogleAppsScript.Drive.FolderIterator {
     this.read('getParents');
     const parents = [...this.record.parents].map((id) => this.store.folder(id));
-    return asGas(new FolderIterator(this.rt, parents, (r) => this.wrapFolder(r)));
+    return asGas(new FolderIterator(this.rt, parents, (r) => asGas(this.views.folder(r))));
   }
 
   getEditors(): GoogleAppsScript.Drive.User[] {

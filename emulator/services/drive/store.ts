@@ -3,7 +3,7 @@
  * create files in Drive (DocumentApp registers its documents here).
  */
 import type { Runtime } from '../../runtime';
-import type { EmulatedBlob } from '../blob';
+import { readBlobSource, type EmulatedBlob } from '../blob';
 import { gasError } from '../gas';
 
 const NOT_FOUND =
@@ -122,4 +122,29 @@ export class DriveStore {
   touch(record: ItemRecord): void {
     record.updatedAt = this.rt.clock.now();
   }
+}
+
+/** A new file in `parentId`, from a name and text or from a blob, as createFile takes them. */
+export function createFileIn(
+  store: DriveStore,
+  parentId: string,
+  nameOrBlob: string | GoogleAppsScript.Base.BlobSource,
+  content?: string,
+  mimeType?: string,
+): DriveFileRecord {
+  if (typeof nameOrBlob === 'string') {
+    return store.addFile({
+      name: nameOrBlob,
+      mimeType: mimeType ?? 'text/plain',
+      content: new Uint8Array(Buffer.from(content ?? '', 'utf8')),
+      parentId,
+    });
+  }
+  const blob = readBlobSource(nameOrBlob);
+  return store.addFile({
+    name: blob.name ?? 'Untitled',
+    mimeType: blob.contentType ?? 'application/octet-stream',
+    content: blob.bytes.slice(),
+    parentId,
+  });
 }

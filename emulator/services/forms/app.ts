@@ -23,6 +23,7 @@ import {
   type ValidationData,
 } from './validation';
 import { asGas, gasEnum, gasError, invalidArgument } from '../gas';
+import { formViews } from './views';
 
 type FormApp = GoogleAppsScript.Forms.FormApp;
 type Emulated =
@@ -161,6 +162,10 @@ export function createFormApp(rt: Runtime, spreadsheetApp: SpreadsheetOpener): F
     activeFormId: null,
     // Google's item ids are large integers, unique and stable.
     nextItemId: () => (lastItemId += 7919),
+    get views() {
+      return views;
+    },
   };
+  const views = formViews(store);
   return new FormAppImpl(store);
 }

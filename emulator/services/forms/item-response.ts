@@ -1,5 +1,4 @@
 /** ItemResponse: one answer to one item, created by `item.createResponse(...)`. */
-import { genericItem } from './item-generic';
 import type { ItemContext } from './item-base';
 import type { AnswerValue } from './model';
 import { gasError } from '../gas';
@@ -20,7 +19,7 @@ export class ItemResponseImpl implements Pick<
 
   getItem(): GoogleAppsScript.Forms.Item {
     this.ctx.store.rt.record('FormApp', 'ItemResponse.getItem');
-    return genericItem(this.ctx);
+    return this.ctx.store.views.item(this.ctx);
   }
 
   /** A string for text, choice and scale items (a scale answer reads "3"); a list for checkboxes. */

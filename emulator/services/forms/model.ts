@@ -4,6 +4,9 @@
  */
 import type { Runtime } from '../../runtime';
 import type { ItemTypeName, PageNavigationName } from './enums';
+import type { EmulatedForm } from './form';
+import type { ItemContext } from './item-base';
+import type { EmulatedFormResponse } from './responses';
 import type { ValidationData } from './validation';
 
 export interface ChoiceData {
@@ -110,6 +113,16 @@ export function asGoogle<T>(store: { spreadsheetApp: SpreadsheetOpener }, fn: ()
   return silently ? (silently.call(store.spreadsheetApp, fn) as T) : fn();
 }
 
+/**
+ * The views over the data that lower modules hand out (an answer's item, a submission's form
+ * and response). Built in views.ts, so no module imports one above it.
+ */
+export interface FormViews {
+  item(ctx: ItemContext): GoogleAppsScript.Forms.Item;
+  form(data: FormData): EmulatedForm;
+  response(form: FormData, data: ResponseData): EmulatedFormResponse;
+}
+
 /** Everything the FormApp instance knows, shared by its views. */
 export interface FormStore {
   rt: Runtime;
@@ -117,6 +130,7 @@ export interface FormStore {
   forms: Map<string, FormData>;
   activeFormId: string | null;
   nextItemId(): number;
+  views: FormViews;
 }
 
 export function newItemData(id: number, type: ItemTypeName): ItemData {

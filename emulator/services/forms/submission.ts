@@ -1,11 +1,10 @@
 /**
  * After a response is stored or edited: write it to the responses sheet and announce it on the
- * runtime bus as `formSubmit`, where ScriptApp picks it up to fire the submit triggers.
+ * runtime bus as `formSubmit`, where ScriptApp picks it up to fire the submit triggers (unless
+ * the lost-trigger fault is on).
  */
 import { writeResponse } from './destination';
-import { formView } from './form';
 import type { FormData, FormStore, FormSubmitPayload, ResponseData } from './model';
-import { responseView } from './responses';
 
 export function publishSubmission(
   store: FormStore,
@@ -16,8 +15,8 @@ export function publishSubmission(
   const written = writeResponse(store, form, data);
   const payload: FormSubmitPayload = {
     formId: form.id,
-    form: formView(store, form),
-    response: responseView(store, form, data),
+    form: store.views.form(form),
+    response: store.views.response(form, data),
     isEdit,
   };
   if (written && form.destination) {
@@ -29,5 +28,5 @@ export function publishSubmission(
     payload.values = written.values;
     payload.namedValues = written.namedValues;
   }
-  store.rt.emit('formSubmit', payload);
+  if (!store.rt.faults.lostSubmitEvents) store.rt.emit('formSubmit', payload);
 }

@@ -7,9 +7,20 @@
 import { Messages, MAX_CELL_CHARS } from './errors';
 import { gasError } from '../gas';
 
-/** A formula; we keep its text and do not evaluate it. */
+/**
+ * A formula; we keep its text and do not evaluate it, except calls of the script's custom
+ * functions (emulator/custom-functions.ts), whose last result and arguments are kept here.
+ */
 export class FormulaCell {
-  constructor(readonly text: string) {}
+  /** How many formula cells were ever written: no formula, nothing to recalculate. */
+  static written = 0;
+  /** The custom function's last result (what the cell shows); undefined: never computed. */
+  result?: CellValue;
+  /** The arguments the result was computed from (Google recalculates when they change). */
+  argsKey?: string;
+  constructor(readonly text: string) {
+    FormulaCell.written += 1;
+  }
 }
 
 export type CellValue = string | number | boolean | Date;
@@ -77,7 +88,8 @@ function percentFormat(t: string): string | undefined {
 
 /** The value a script reads back: a fresh copy, `''` for empty cells and for formulas. */
 export function readOut(cell: StoredCell | undefined): CellValue {
-  if (cell === undefined || cell instanceof FormulaCell) return '';
+  if (cell instanceof FormulaCell) return cell.result === undefined ? '' : readOut(cell.result);
+  if (cell === undefined) return '';
   if (cell instanceof Date) return new Date(cell.getTime());
   return cell;
 }

@@ -266,7 +266,9 @@ export function displayValue(
   format: string | undefined,
   timeZone: string,
 ): string {
-  if (cell === undefined || cell instanceof FormulaCell) return '';
+  if (cell instanceof FormulaCell)
+    return cell.result === undefined ? '' : displayValue(cell.result, format, timeZone);
+  if (cell === undefined) return '';
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (cell instanceof Date) {

@@ -2,7 +2,7 @@
 import { DataValidationCriteria, type DataValidationCriteriaName } from './enums';
 import type { SheetsContext } from './context';
 import { Messages } from './errors';
-import { asGas, gasEnumMember, unchecked, gasError } from '../gas';
+import { asGas, gasEnumMember, gasError } from '../gas';
 
 type GasRule = GoogleAppsScript.Spreadsheet.DataValidation;
 type GasBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
@@ -26,7 +26,7 @@ export class EmulatedDataValidation implements Pick<
 
   copy(): GasBuilder {
     this.ctx.call('DataValidation.copy');
-    return unchecked(
+    return asGas(
       new EmulatedDataValidationBuilder(this.ctx, {
         ...this.state,
         values: [...this.state.values],
@@ -154,7 +154,7 @@ export class EmulatedDataValidationBuilder implements Pick<GasBuilder, BuilderMe
   setHelpText(helpText: string): GasBuilder {
     this.ctx.call('DataValidationBuilder.setHelpText');
     this.state.helpText = helpText;
-    return unchecked(this);
+    return asGas(this);
   }
 
   getAllowInvalid(): boolean {

@@ -3,15 +3,44 @@ import { asCellRows } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Grows the grid so that `rows` x `columns` fit: Sheets refuses ranges outside it. */
 /** The empty sheet a new spreadsheet starts with, in Google's English and Russian UI. */
 const DEFAULT_SHEET_NAMES = ['Sheet1', 'Лист1', 'Лист 1'];
 
-function fit(s: Sheet, rows: number, columns: number): void {
+/**
+ * Grows the grid so that `rows` x `columns` fit: Sheets refuses ranges outside it. Returns the
+ * number of rows the grid had when rows were added, or null.
+ */
+function fit(s: Sheet, rows: number, columns: number): number | null {
   const maxRows = s.getMaxRows();
   if (rows > maxRows) s.insertRowsAfter(maxRows, rows - maxRows);
   const maxColumns = s.getMaxColumns();
   if (columns > maxColumns) s.insertColumnsAfter(maxColumns, columns - maxColumns);
+  return rows > maxRows ? maxRows : null;
+}
+
+/** Clears what an earlier, larger table left below and to the right of `rows` x `width`. */
+function clearTail(s: Sheet, rows: number, width: number): void {
+  const maxRows = s.getMaxRows();
+  const maxColumns = s.getMaxColumns();
+  if (maxRows > rows) s.getRange(rows + 1, 1, maxRows - rows, maxColumns).clearContent();
+  if (rows > 0 && maxColumns > width)
+    s.getRange(1, width + 1, rows, maxColumns - width).clearContent();
+}
+
+/** Runs of adjacent columns (1-based start, count) that share a value of `key`. */
+function runs<T>(
+  columns: readonly T[],
+  key: (c: T) => string | number | undefined,
+): Array<{ start: number; count: number; value: string | number }> {
+  const out: Array<{ start: number; count: number; value: string | number }> = [];
+  columns.forEach((c, i) => {
+    const value = key(c);
+    const last = out[out.length - 1];
+    if (value === undefined) return;
+    if (last && last.value === value && last.start + last.count === i + 1) last.count += 1;
+    else out.push({ start: i + 1, count: 1, value });
+  });
+  return out;
 }
 
 /**
@@ -66,28 +95,43 @@ export class GasSheetStore implements SheetStore {
   }
 
   /**
-   * The layout (widths, formats, dropdowns, notes) is applied when the sheet is created: it
-   * covers whole columns, and re-applying it on every recompute would cost a formatting call
-   * per column each time.
+   * Overwrites the table in place and then clears only what an earlier, larger table left
+   * (the sheet is never empty in between). The layout (widths, formats, notes) is applied when
+   * the sheet is created; the grid then ends one row below the data, so formats cover the data
+   * rows only, and rows added later, which always go through `fit`, get the formats then.
    */
   replace(sheet: string, rows: Table, layout?: SheetLayout): void {
+    this.write(sheet, rows, layout, false);
+  }
+
+  /** Sheets people type into keep formats and dropdowns on whole columns, for rows to come. */
+  ensure(sheet: string, header: readonly string[], layout?: SheetLayout): boolean {
+    if (this.find(sheet)) return false;
+    this.write(sheet, [header.slice()], layout, true);
+    return true;
+  }
+
+  private write(sheet: string, rows: Table, layout: SheetLayout | undefined, typed: boolean): void {
     const existing = this.find(sheet);
     const s = existing ?? this.create(sheet);
     const width = Math.max(1, ...rows.map((r) => r.length));
-    fit(s, rows.length, width);
-    if (existing) s.clearContents();
+    const grownFrom = fit(s, rows.length, width);
     if (rows.length > 0) s.getRange(1, 1, rows.length, width).setValues(asCellRows(rows, width));
-    if (layout && !existing) this.applyLayout(s, layout, width);
-    if (layout?.cellNotes && layout.cellNotes.notes.length > 0) {
+    if (existing) clearTail(s, rows.length, width);
+    if (!layout) return;
+    if (layout.cellNotes && layout.cellNotes.notes.length > 0) {
       const { column, notes } = layout.cellNotes;
       s.getRange(2, column + 1, notes.length, 1).setNotes(notes.map((n) => [n]));
     }
-  }
-
-  ensure(sheet: string, header: readonly string[], layout?: SheetLayout): boolean {
-    if (this.find(sheet)) return false;
-    this.replace(sheet, [header.slice()], layout);
-    return true;
+    if (!existing) {
+      // One spare row: Sheets refuses to freeze or keep only frozen rows.
+      const keep = Math.max(rows.length, 1) + 1;
+      const maxRows = s.getMaxRows();
+      if (!typed && maxRows > keep) s.deleteRows(keep + 1, maxRows - keep);
+      this.applyLayout(s, layout, width);
+    } else if (grownFrom !== null) {
+      this.applyFormats(s, layout, grownFrom + 1, s.getMaxRows());
+    }
   }
 
   append(sheet: string, rows: Table): void {
@@ -189,15 +233,17 @@ export class GasSheetStore implements SheetStore {
           ? { color: st.color, lineWidth: 1, pointSize: 0, lineDashStyle: [4, 4] }
           : { color: st.color, pointSize: st.labels ? 9 : 7 };
       });
+      const row = spec.anchorRow + i * 22;
+      fit(s, row + 1, 1);
       const chart = s
         .newChart()
         .setChartType(c.kind === 'scatter' ? Charts.ChartType.SCATTER : Charts.ChartType.COLUMN)
         .addRange(data.getRange(1, spec.dataColumn, table.length, width))
         .setNumHeaders(1)
-        .setPosition(spec.anchorRow + i * 22, 1, 0, 0)
+        .setPosition(row, 1, 0, 0)
         .setOption('hAxis.title', c.xTitle)
         .setOption('vAxis.title', c.yTitle)
-        .setOption('legend', { position: 'bottom' })
+        .setOption('legend', { position: 'top' })
         .setOption('isStacked', c.stacked === true)
         .setOption('series', series)
         .setOption('width', 640)
@@ -220,21 +266,10 @@ export class GasSheetStore implements SheetStore {
 
   private applyLayout(s: Sheet, layout: SheetLayout, width: number): void {
     if (layout.frozenRows !== undefined) s.setFrozenRows(layout.frozenRows);
-    const columns = layout.columns ?? [];
-    // Formats and dropdowns cover the whole column, so rows added later get them too.
-    const dataRows = s.getMaxRows() - 1;
-    columns.forEach((col, i) => {
-      if (col.width) s.setColumnWidth(i + 1, col.width);
-      if (col.wrap) s.getRange(1, i + 1, dataRows + 1, 1).setWrap(true);
-      if (col.numberFormat) s.getRange(2, i + 1, dataRows, 1).setNumberFormat(col.numberFormat);
-      if (col.allowed && col.allowed.length > 0) {
-        const rule = SpreadsheetApp.newDataValidation()
-          .requireValueInList(col.allowed.slice(), true)
-          .setAllowInvalid(false)
-          .build();
-        s.getRange(2, i + 1, dataRows, 1).setDataValidation(rule);
-      }
-    });
+    // One call per run of adjacent columns of the same width.
+    for (const run of runs(layout.columns ?? [], (c) => c.width))
+      s.setColumnWidths(run.start, run.count, Number(run.value));
+    this.applyFormats(s, layout, 2, s.getMaxRows());
     if (layout.headerNotes && layout.headerNotes.length > 0) {
       s.getRange(1, 1, 1, layout.headerNotes.length).setNotes([layout.headerNotes.slice()]);
     }
@@ -244,10 +279,29 @@ export class GasSheetStore implements SheetStore {
       SpreadsheetApp.newConditionalFormatRule()
         .whenNumberLessThan(0)
         .setBackground('#f4c7c3')
-        .setRanges([s.getRange(2, c + 1, dataRows, 1)])
+        .setRanges([s.getRange(2, c + 1, Math.max(1, s.getMaxRows() - 1), 1)])
         .build(),
     );
     if (red.length > 0) s.setConditionalFormatRules([...s.getConditionalFormatRules(), ...red]);
+  }
+
+  /** Number formats and dropdowns of rows `from`..`to`: one call per run of like columns. */
+  private applyFormats(s: Sheet, layout: SheetLayout, from: number, to: number): void {
+    const columns = layout.columns ?? [];
+    if (to < from) return;
+    const rows = to - from + 1;
+    for (const run of runs(columns, (c) => c.numberFormat))
+      s.getRange(from, run.start, rows, run.count).setNumberFormat(String(run.value));
+    for (const run of runs(columns, (c) => (c.wrap ? 'wrap' : undefined)))
+      s.getRange(from, run.start, rows, run.count).setWrap(true);
+    columns.forEach((col, i) => {
+      if (!col.allowed || col.allowed.length === 0) return;
+      const rule = SpreadsheetApp.newDataValidation()
+        .requireValueInList(col.allowed.slice(), true)
+        .setAllowInvalid(false)
+        .build();
+      s.getRange(from, i + 1, rows, 1).setDataValidation(rule);
+    });
   }
 }
 

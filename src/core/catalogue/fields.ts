@@ -33,6 +33,8 @@ export interface FieldDef {
   measure?: ResultMeasure;
   section: FormSectionId;
   required?: boolean;
+  /** How a text answer is asked in the form, when not as a short line of text. */
+  input?: 'email' | 'paragraph';
 }
 
 export const FORM_SECTIONS: readonly FormSection[] = [
@@ -150,6 +152,7 @@ const IDENTIFICATION: FieldDef[] = [
     short: 'E-mail заполняющего',
     help: 'На этот адрес придёт сообщение, если в ответе найдутся ошибки.',
     type: 'text',
+    input: 'email',
     section: 'identification',
   },
 ];
@@ -531,6 +534,7 @@ const MEASURES: FieldDef[] = [
     short: 'Комментарий',
     help: 'Всё, что важно знать о результатах школы за период.',
     type: 'text',
+    input: 'paragraph',
     section: 'measures',
   },
 ];

@@ -12,6 +12,7 @@ import type { Measure } from '../measures';
 import type { ReportBlock, ReportModel } from './model';
 import { isbResultsChart, statusChart } from './charts';
 import { REPORT_DOC as R } from './wording';
+import { DYNAMICS } from '../words';
 import { objectivityWords, recommendationTexts, riskWords, schoolNamer, statusWord } from './words';
 import { measuresBlocks } from './measuresSection';
 
@@ -241,7 +242,7 @@ function statusBlocks(result: MonitoringResult, name: (s: SchoolResult) => strin
             fmtIndex(s.results_index),
             fmtIndex(s.isb),
           ];
-          if (withPrevious) row.push(s.dynamics || R.dash);
+          if (withPrevious) row.push(s.dynamics ? DYNAMICS.show(s.dynamics) : R.dash);
           return row;
         }),
       },
@@ -301,9 +302,9 @@ function conclusionBlocks(
   name: (s: SchoolResult) => string,
 ): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 1, text: R.conclusionsHeading }];
-  const entered = result.schools.filter((s) => s.dynamics === 'вошла');
+  const entered = result.schools.filter((s) => s.dynamics === 'entered');
   // A school that did not respond has not left the lists (domain spec §6, rev 2).
-  const left = result.schools.filter((s) => s.dynamics === 'вышла' && s.responded);
+  const left = result.schools.filter((s) => s.dynamics === 'left' && s.responded);
   const items: string[] = [];
   if (result.previousPeriod === null) {
     blocks.push({ kind: 'paragraph', text: R.noPrevious });
@@ -463,7 +464,7 @@ function annexBlocks(result: MonitoringResult, name: (s: SchoolResult) => string
         statusWord(s),
         fmtIndex(s.results_index),
         fmtIndex(s.isb),
-        result.previousPeriod ? s.dynamics : '',
+        result.previousPeriod && s.dynamics ? DYNAMICS.show(s.dynamics) : '',
       ),
       riskWords(s).join('\n') || R.annexNoRisks,
       shown.join('\n') || R.annexNone,

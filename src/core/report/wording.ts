@@ -176,6 +176,16 @@ export const REPORT_DOC = {
   annexNone: 'Правила не выявили рекомендаций для школы.',
   annexMore: (count: string) => `Дополнительно — ${count} (в письме школе).`,
   dash: '—',
+  /** Section words in the «Раздел» column of «Сводка». */
+  sectionShort: {
+    1: '1. Выявление',
+    2: '2. Динамика',
+    3: '3. Педагоги',
+    4: '4. Методическая помощь',
+    5: '5. Профилактика неуспешности',
+    6: '6. Мониторинг рисков',
+    7: '7. Результаты и разрыв',
+  } as Record<number, string>,
 } as const;
 
 export const LETTER = {
