@@ -10,6 +10,8 @@
  * so memory holds one sheet's cells at a time, not the whole workbook.
  */
 import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { addPicturesAndTitles, type SheetPictures } from './xlsx-pictures';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
@@ -374,7 +376,38 @@ async function writeWorkbook(spreadsheet: AnySpreadsheet, stream: Writable): Pro
   await wb.commit();
 }
 
-export async function toXlsxBuffer(spreadsheet: AnySpreadsheet): Promise<Buffer> {
+/** Pictures of the embedded charts and the print titles of each sheet (xlsx-pictures.ts). */
+function extras(spreadsheet: AnySpreadsheet): SheetPictures[] {
+  return unwrap(spreadsheet)
+    .__sheets()
+    .map((sheet, index) => {
+      const data = sheet.__data();
+      return {
+        index,
+        name: data.name,
+        titleRows: data.frozenRows,
+        pictures: data.charts.map((chart) => ({
+          png: chart.__png(),
+          row: chart.state.position.row - 1,
+          column: chart.state.position.column - 1,
+          width: 640,
+          height: 400,
+        })),
+      };
+    });
+}
+
+export async function toXlsxBuffer(
+  spreadsheet: AnySpreadsheet,
+  added: SheetPictures[] = extras(spreadsheet),
+): Promise<Buffer> {
+  const plain = await streamedBuffer(spreadsheet);
+  return added.some((s) => s.titleRows > 0 || s.pictures.length > 0)
+    ? addPicturesAndTitles(plain, added)
+    : plain;
+}
+
+async function streamedBuffer(spreadsheet: AnySpreadsheet): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -391,6 +424,11 @@ export async function exportSpreadsheetToXlsx(
   spreadsheet: AnySpreadsheet,
   filePath: string,
 ): Promise<void> {
+  const added = extras(spreadsheet);
+  if (added.some((s) => s.titleRows > 0 || s.pictures.length > 0)) {
+    await writeFile(filePath, await toXlsxBuffer(spreadsheet, added));
+    return;
+  }
   const file = createWriteStream(filePath);
   const closed = new Promise<void>((resolve, reject) => {
     file.on('close', resolve);

@@ -90,7 +90,7 @@ export class EmulatedChart implements Pick<
   /** Non-Google: the chart's picture (the .xlsx export inserts it: exceljs writes no charts). */
   __png(): Uint8Array {
     const [first] = this.state.ranges;
-    const values = first ? (first.getValues() as unknown[][]) : [];
+    const values = first ? (first.__values() as unknown[][]) : [];
     return chartPng(this.state.type, values, this.state.options);
   }
 
