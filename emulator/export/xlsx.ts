@@ -284,6 +284,7 @@ async function writeSheet(
   names: Map<string, string>,
 ): Promise<void> {
   for (const [column, px] of data.columnWidths) ws.getColumn(column).width = excelColumnWidth(px);
+  for (const column of data.hiddenColumns) ws.getColumn(column).hidden = true;
 
   const parts = new Map<number, StyleParts>();
   const part = (r: number, c: number) => {

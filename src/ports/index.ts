@@ -19,6 +19,8 @@ export interface ColumnLayout {
   allowed?: readonly string[];
   /** Long text wraps inside the cell. */
   wrap?: boolean;
+  /** A column for machine reading (codes): hidden from the reader. */
+  hidden?: boolean;
 }
 
 export interface SheetLayout {
@@ -26,8 +28,8 @@ export interface SheetLayout {
   columns?: readonly ColumnLayout[];
   /** Notes on header cells, by column index. */
   headerNotes?: readonly string[];
-  /** Notes on the data cells of one column (0-based), row by row; rewritten on every write. */
-  cellNotes?: { column: number; notes: readonly string[] };
+  /** Number formats of single data cells (0-based row below the header, column); every write. */
+  cellFormats?: ReadonlyArray<{ row: number; column: number; numberFormat: string }>;
   /** Columns (0-based) whose negative numbers are shown on a red background. */
   negativeRed?: readonly number[];
 }

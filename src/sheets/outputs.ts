@@ -6,7 +6,7 @@
 import type { MonitoringResult } from '../core/monitoring';
 import { REPORT, REPORT_DOC } from '../core/messages';
 import { objectivityWords, riskWords } from '../core/report/words';
-import { formatPp, periodText } from '../core/text';
+import { periodText } from '../core/text';
 import { renderRuleText } from '../core/rules/evaluate';
 import type { Cell } from '../core/types';
 import { DYNAMICS, yesNo } from '../core/words';
@@ -15,6 +15,7 @@ import {
   INDICATORS_SHEET,
   layoutOf,
   RECOMMENDATIONS_SHEET,
+  CHANGE_PP,
   summarySchema,
   tableOf,
   type CodeOf,
@@ -70,35 +71,35 @@ export function indicatorsSheet(result: MonitoringResult): SheetTable {
 }
 
 /**
- * «Сводка»: each catalogue indicator, this period against the previous one, in Russian; the
- * indicator's code is a note on its title. A gap is in п.п.: written as text, so the «%»
- * format of its column never shows on it.
+ * «Сводка»: each catalogue indicator, this period against the previous one, in Russian (the
+ * codes in a hidden column). A gap is in п.п.: its cells get the п.п. format, not the «%».
  */
 export function summarySheet(result: MonitoringResult): SheetTable {
   const period = periodText(result.period);
   const previous = result.previousPeriod ? periodText(result.previousPeriod) : null;
-  const pp = (code: string, v: number | null): Cell =>
-    v === null ? '' : code.startsWith('gap_') ? formatPp(v) : v;
   const table = sheetTable(
     summarySchema(period, previous),
     result.indicators.map((ind) => ({
+      code: ind.code,
       section: REPORT_DOC.sectionShort[ind.section] ?? String(ind.section),
       title: ind.title,
       count: ind.value ?? blank(ind.count),
       denominator: blank(ind.denominator),
-      percent:
-        ind.percent === null ? (ind.denominator === 0 ? REPORT.dash : '') : pp(ind.code, ind.percent),
-      previous_percent: pp(ind.code, ind.previous_percent),
+      percent: ind.percent === null ? (ind.denominator === 0 ? REPORT.dash : '') : ind.percent,
+      previous_percent: blank(ind.previous_percent),
       change_pp: ind.change_pp === null ? '' : ind.change_pp,
       note: ind.note ?? '',
     })),
   );
+  const gapRows = result.indicators.flatMap((ind, row) => (ind.code.startsWith('gap_') ? [row] : []));
   return {
     rows: table.rows,
     layout: {
       ...table.layout,
-      cellNotes: { column: 1, notes: result.indicators.map((ind) => ind.code) },
-      negativeRed: [6],
+      cellFormats: gapRows.flatMap((row) =>
+        [5, 6].map((column) => ({ row, column, numberFormat: CHANGE_PP })),
+      ),
+      negativeRed: [7],
     },
   };
 }

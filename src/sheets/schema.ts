@@ -212,12 +212,13 @@ export const INDICATORS_SHEET = {
 
 /**
  * «Сводка»: the municipal summary; two headers name the periods compared. The reader sees
- * Russian only: each indicator's code is a note on its title (SheetLayout.cellNotes).
+ * Russian only: the indicator codes (read by `SHNOR_INDICATOR`) sit in the hidden column A.
  */
 export function summarySchema(period: string, previous: string | null) {
   return {
     name: SHEETS.summary,
     columns: [
+      col('code', 'Код', { width: 60, hidden: true }),
       col('section', 'Раздел', { width: 150, wrap: true }),
       col('title', 'Показатель', { width: 460, wrap: true }),
       col('count', 'Кол-во', { width: 70 }),
@@ -236,7 +237,7 @@ export function summarySchema(period: string, previous: string | null) {
 /** Percents stored as 38.9, shown `38,9 %` (the decimal sign is the reader's locale's). */
 const PERCENT = '0.0" %"';
 /** A change in percentage points with its sign and a true minus. */
-const CHANGE_PP = '+0.0" п.п.";"\u2212"0.0" п.п.";0.0" п.п."';
+export const CHANGE_PP = '+0.0" п.п.";"\u2212"0.0" п.п.";0.0" п.п."';
 
 export const RECOMMENDATIONS_SHEET = {
   name: SHEETS.recommendations,
@@ -259,8 +260,9 @@ export function headerOf(schema: SheetSchema): string[] {
 
 /** Frozen bold header, widths, formats, dropdowns and header notes. */
 export function layoutOf(schema: SheetSchema): SheetLayout {
-  const columns = schema.columns.map(({ width, numberFormat, allowed, wrap }) => ({
+  const columns = schema.columns.map(({ width, numberFormat, allowed, wrap, hidden }) => ({
     ...(width ? { width } : {}),
+    ...(hidden ? { hidden } : {}),
     ...(numberFormat ? { numberFormat } : {}),
     ...(allowed ? { allowed } : {}),
     ...(wrap ? { wrap } : {}),

@@ -126,9 +126,10 @@ describe('the documents of the sample run', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(run.files.xlsx);
     for (const name of [SHEETS.summary, SHEETS.indicators]) {
-      wb.getWorksheet(name)!.eachRow((r) =>
-        r.eachCell((c) => {
-          if (typeof c.value === 'string') visible.push(c.value);
+      const ws = wb.getWorksheet(name)!;
+      ws.eachRow((r) =>
+        r.eachCell((c, col) => {
+          if (typeof c.value === 'string' && !ws.getColumn(col).hidden) visible.push(c.value);
         }),
       );
     }
@@ -153,13 +154,17 @@ describe('the documents of the sample run', () => {
     expect(summarySheet.pageSetup.printTitlesRow).toBe('1:1');
     // The charts of «Сводка» as pictures (exceljs writes no charts).
     expect(summarySheet.getImages()).toHaveLength(2);
-    // The indicator's code is a note on its title, not a visible cell.
-    let noted = '';
-    summarySheet.eachRow((r) => {
-      const note = r.getCell(2).note;
-      if (typeof note === 'string' && note === 'share_flagged') noted = String(r.getCell(5).numFmt);
-    });
-    expect(noted).toContain('%');
+    // The indicator codes sit in a hidden column; percents carry a «%» format, gaps «п.п.».
+    expect(summarySheet.getColumn(1).hidden).toBe(true);
+    const formatOf = (code: string) => {
+      let f = '';
+      summarySheet.eachRow((r) => {
+        if (r.getCell(1).value === code) f = String(r.getCell(6).numFmt);
+      });
+      return f;
+    };
+    expect(formatOf('share_flagged')).toContain('%');
+    expect(formatOf('gap_vpr_fail')).toContain('п.п.');
   });
 
   const soffice = spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;

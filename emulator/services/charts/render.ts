@@ -90,7 +90,7 @@ function scatterOption(d: ChartDrawing): Option {
       name: s.name,
       data,
       symbolSize: s.labels ? 9 : 7,
-      itemStyle: { color: s.color, opacity: s.labels ? 1 : 0.8 },
+      itemStyle: { color: s.color, opacity: 1 },
       z: s.labels ? 3 : 2,
       label: s.labels
         ? { show: true, formatter: '{b}', position: 'right', fontSize: 11, color: '#222' }

@@ -119,10 +119,8 @@ export class GasSheetStore implements SheetStore {
     if (rows.length > 0) s.getRange(1, 1, rows.length, width).setValues(asCellRows(rows, width));
     if (existing) clearTail(s, rows.length, width);
     if (!layout) return;
-    if (layout.cellNotes && layout.cellNotes.notes.length > 0) {
-      const { column, notes } = layout.cellNotes;
-      s.getRange(2, column + 1, notes.length, 1).setNotes(notes.map((n) => [n]));
-    }
+    for (const f of layout.cellFormats ?? [])
+      s.getRange(f.row + 2, f.column + 1).setNumberFormat(f.numberFormat);
     if (!existing) {
       // One spare row: Sheets refuses to freeze or keep only frozen rows.
       const keep = Math.max(rows.length, 1) + 1;
@@ -275,6 +273,9 @@ export class GasSheetStore implements SheetStore {
     }
     if (layout.frozenRows)
       s.getRange(1, 1, layout.frozenRows, width).setFontWeight('bold').setWrap(true);
+    (layout.columns ?? []).forEach((c, i) => {
+      if (c.hidden) s.hideColumns(i + 1);
+    });
     const red = (layout.negativeRed ?? []).map((c) =>
       SpreadsheetApp.newConditionalFormatRule()
         .whenNumberLessThan(0)
