@@ -178,7 +178,10 @@ export async function runMonitoring(
   mkdirSync(files.letters, { recursive: true });
   for (const letter of letters) {
     const letterDoc = google.DocumentApp.openById(letter.id);
-    await exportDocumentToDocx(letterDoc as never, path.join(files.letters, `${letter.school_id}.docx`));
+    await exportDocumentToDocx(
+      letterDoc as never,
+      path.join(files.letters, `${letter.school_id}.docx`),
+    );
   }
   writeFileSync(files.summary, `${summaryText}\n`);
   return {

@@ -224,8 +224,7 @@ function paragraph(p: ParagraphLike, listInstance: (listId: string) => number): 
   const indentLeft = twips(p.indentStart);
   const firstLineAt = twips(p.indentFirstLine);
   const firstLineOffset = firstLineAt !== undefined ? firstLineAt - (indentLeft ?? 0) : undefined;
-  const onlyImage =
-    p.inlines.length > 0 && p.inlines.every((i) => i.kind === 'image');
+  const onlyImage = p.inlines.length > 0 && p.inlines.every((i) => i.kind === 'image');
   const options: IParagraphOptions = {
     // A picture stays on the page of its caption (the paragraph after it).
     keepNext: onlyImage || undefined,
@@ -304,7 +303,11 @@ function table(node: TableNode, listInstance: (listId: string) => number): Table
       insideVertical: edge,
     },
     width: fixed
-      ? { size: Math.round(widths.reduce((a, b) => (a as number) + (b as number), 0) as number) * 20, type: WidthType.DXA }
+      ? {
+          size:
+            Math.round(widths.reduce((a, b) => (a as number) + (b as number), 0) as number) * 20,
+          type: WidthType.DXA,
+        }
       : { size: 100, type: WidthType.PERCENTAGE },
     rows: node.rows.map(
       (row, r) =>
@@ -398,7 +401,10 @@ export async function toDocxBuffer(source: DocxSource): Promise<Buffer> {
         properties: {
           titlePage: true,
           page: {
-            size: { width: twips(page.pageWidth) as number, height: twips(page.pageHeight) as number },
+            size: {
+              width: twips(page.pageWidth) as number,
+              height: twips(page.pageHeight) as number,
+            },
             margin: {
               top: twips(page.marginTop) as number,
               bottom: twips(page.marginBottom) as number,

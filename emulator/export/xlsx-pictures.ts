@@ -24,7 +24,8 @@ const xmlEscape = (s: string) =>
 function drawingXml(pictures: SheetPictures['pictures'], firstImage: number): string {
   const anchors = pictures
     .map(
-      (p, i) => `<xdr:oneCellAnchor><xdr:from><xdr:col>${p.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="${p.width * EMU_PER_PX}" cy="${p.height * EMU_PER_PX}"/><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${i + 2}" name="Диаграмма ${firstImage + i + 1}"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId${i + 1}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${p.width * EMU_PER_PX}" cy="${p.height * EMU_PER_PX}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor>`,
+      (p, i) =>
+        `<xdr:oneCellAnchor><xdr:from><xdr:col>${p.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="${p.width * EMU_PER_PX}" cy="${p.height * EMU_PER_PX}"/><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${i + 2}" name="Диаграмма ${firstImage + i + 1}"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId${i + 1}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${p.width * EMU_PER_PX}" cy="${p.height * EMU_PER_PX}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor>`,
     )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${anchors}</xdr:wsDr>`;
@@ -37,7 +38,10 @@ function relsXml(rels: Array<{ id: string; type: string; target: string }>): str
 }
 
 /** The workbook's bytes with the pictures and print titles added. */
-export async function addPicturesAndTitles(xlsx: Buffer, sheets: readonly SheetPictures[]): Promise<Buffer> {
+export async function addPicturesAndTitles(
+  xlsx: Buffer,
+  sheets: readonly SheetPictures[],
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   let types = await zip.file('[Content_Types].xml')!.async('string');
   let workbook = await zip.file('xl/workbook.xml')!.async('string');
@@ -60,7 +64,10 @@ export async function addPicturesAndTitles(xlsx: Buffer, sheets: readonly SheetP
       zip.file(`xl/media/chart${image}.png`, p.png);
       return { id: `rId${i + 1}`, type: REL_IMAGE, target: `../media/chart${image}.png` };
     });
-    zip.file(`xl/drawings/drawing${drawing}.xml`, drawingXml(sheet.pictures, image - sheet.pictures.length));
+    zip.file(
+      `xl/drawings/drawing${drawing}.xml`,
+      drawingXml(sheet.pictures, image - sheet.pictures.length),
+    );
     zip.file(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relsXml(imageRels));
     const existing = await zip.file(relsPath)?.async('string');
     const relId = 'rIdShnorDrawing';
@@ -73,10 +80,15 @@ export async function addPicturesAndTitles(xlsx: Buffer, sheets: readonly SheetP
     );
     // <drawing> goes after the page settings and before <legacyDrawing> (the notes), per the schema.
     const tag = `<drawing r:id="${relId}"/>`;
-    const at = sheetXml.search(/<legacyDrawing\b|<legacyDrawingHF\b|<picture\b|<oleObjects\b|<controls\b|<webPublishItems\b|<tableParts\b|<extLst\b|<\/worksheet>/);
+    const at = sheetXml.search(
+      /<legacyDrawing\b|<legacyDrawingHF\b|<picture\b|<oleObjects\b|<controls\b|<webPublishItems\b|<tableParts\b|<extLst\b|<\/worksheet>/,
+    );
     const withNs = sheetXml.includes('xmlns:r=')
       ? sheetXml
-      : sheetXml.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
+      : sheetXml.replace(
+          '<worksheet ',
+          '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+        );
     const shift = withNs.length - sheetXml.length;
     zip.file(sheetPath, withNs.slice(0, at + shift) + tag + withNs.slice(at + shift));
     types = types.replace(
@@ -85,7 +97,10 @@ export async function addPicturesAndTitles(xlsx: Buffer, sheets: readonly SheetP
     );
   }
   if (image > 0 && !/Extension="png"/.test(types))
-    types = types.replace('<Default ', '<Default Extension="png" ContentType="image/png"/><Default ');
+    types = types.replace(
+      '<Default ',
+      '<Default Extension="png" ContentType="image/png"/><Default ',
+    );
   if (titles.length > 0) {
     workbook = /<definedNames>/.test(workbook)
       ? workbook.replace('<definedNames>', `<definedNames>${titles.join('')}`)

@@ -32,7 +32,9 @@ export interface Measure {
 }
 
 function stateOf(value: Cell): MeasureState | null {
-  const text = String(value ?? '').trim().toLowerCase();
+  const text = String(value ?? '')
+    .trim()
+    .toLowerCase();
   for (const [code, word] of Object.entries(MEASURE_STATES)) {
     if (text === word || text === code || (text.length > 4 && word.startsWith(text)))
       return code as MeasureState;

@@ -16,7 +16,10 @@ export function readMeasures(sheets: Pick<SheetStore, 'read'>): Measure[] {
 }
 
 /** Creates «Меры» with its header, dropdowns and formats unless it exists. */
-export function ensureMeasuresSheet(sheets: Pick<SheetStore, 'ensure'>, schools: readonly string[]): boolean {
+export function ensureMeasuresSheet(
+  sheets: Pick<SheetStore, 'ensure'>,
+  schools: readonly string[],
+): boolean {
   const s = schema(schools);
   return sheets.ensure(s.name, headerOf(s), layoutOf(s));
 }

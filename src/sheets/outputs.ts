@@ -91,7 +91,9 @@ export function summarySheet(result: MonitoringResult): SheetTable {
       note: ind.note ?? '',
     })),
   );
-  const gapRows = result.indicators.flatMap((ind, row) => (ind.code.startsWith('gap_') ? [row] : []));
+  const gapRows = result.indicators.flatMap((ind, row) =>
+    ind.code.startsWith('gap_') ? [row] : [],
+  );
   return {
     rows: table.rows,
     layout: {

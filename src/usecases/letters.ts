@@ -14,7 +14,8 @@ import { journal } from './journal';
 import { compute } from './recompute';
 
 export const LETTERS_CHECKPOINT_KEY = 'letters.checkpoint';
-export const letterDocKey = (period: string, schoolId: string) => `letters.doc.${period}.${schoolId}`;
+export const letterDocKey = (period: string, schoolId: string) =>
+  `letters.doc.${period}.${schoolId}`;
 
 export interface LettersStep {
   period: string;

@@ -121,7 +121,14 @@ describe('Kansk 2021-2022 from files (seed 000)', () => {
       });
       return found;
     };
-    expect(row('share_flagged')).toEqual(['share_flagged', expect.any(String), expect.any(String), 7, 18, 38.9]);
+    expect(row('share_flagged')).toEqual([
+      'share_flagged',
+      expect.any(String),
+      expect.any(String),
+      7,
+      18,
+      38.9,
+    ]);
     expect(row('share_iup').slice(3)).toEqual([4, 18, 22.2]);
     expect(row('share_in_regional_events').slice(3)).toEqual([5, 7, 71.4]);
     const data = wb.getWorksheet(SHEETS.data)!;

@@ -17,23 +17,30 @@ const P1 = '2020-2021';
 const P2 = '2021-2022';
 
 function monitoring(periods: 1 | 2, nameOf: (i: number) => string = (i) => `МБОУ «Школа № ${i}»`) {
-  const registry = Array.from({ length: 8 }, (_, k) => school(String(k + 1), { name: nameOf(k + 1) }));
+  const registry = Array.from({ length: 8 }, (_, k) =>
+    school(String(k + 1), { name: nameOf(k + 1) }),
+  );
   const data = [];
   const lists = [listed(P2, '1', 'ШНОР'), listed(P2, '2', 'ШНСУ')];
   for (let k = 1; k <= 8; k++) {
     if (k === 8) continue; // school 8 does not respond
     data.push(
-      row(String(k), P2, answers({
-        teachers_diagnosed: k,
-        staff_shortage: k <= 3,
-        no_stable_internet: k <= 3,
-        vpr_math8_participants: 20,
-        vpr_math8_fail: k <= 2 ? 9 : 1,
-        vpr_math8_lower: k === 1 ? 12 : 0,
-        students_single_parent: k * 5,
-      })),
+      row(
+        String(k),
+        P2,
+        answers({
+          teachers_diagnosed: k,
+          staff_shortage: k <= 3,
+          no_stable_internet: k <= 3,
+          vpr_math8_participants: 20,
+          vpr_math8_fail: k <= 2 ? 9 : 1,
+          vpr_math8_lower: k === 1 ? 12 : 0,
+          students_single_parent: k * 5,
+        }),
+      ),
     );
-    if (periods === 2) data.push(row(String(k), P1, answers({ teachers_diagnosed: 2 }), '2021-05-01T10:00:00Z'));
+    if (periods === 2)
+      data.push(row(String(k), P1, answers({ teachers_diagnosed: 2 }), '2021-05-01T10:00:00Z'));
   }
   if (periods === 2) lists.push(listed(P1, '3', 'ШНОР'), listed(P1, '8', 'ШНОР'));
   return computeMonitoring({ registry, lists, data, settings: {}, period: P2 });
@@ -65,7 +72,9 @@ const all = (m: ReportModel) => texts(m).join('\n');
 describe('the analytical report (§8)', () => {
   const result = monitoring(2);
   const report = buildReport(result, ctx({ source: 'files' }));
-  const headings = report.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text);
+  const headings = report.blocks
+    .filter((b) => b.kind === 'heading')
+    .map((b) => (b as { text: string }).text);
 
   it('has every section of §8, in the order of the management cycle', () => {
     const expected = [
@@ -98,7 +107,8 @@ describe('the analytical report (§8)', () => {
   it('names the schools it speaks of: silent, flagged, risk zone, objectivity', () => {
     const text = all(report);
     expect(text).toMatch(/Не представили данные: МБОУ «Школа №\u00a08»/);
-    for (const s of result.schools.filter((x) => x.flagged)) expect(text).toContain(s.name.replace('№ ', '№\u00a0'));
+    for (const s of result.schools.filter((x) => x.flagged))
+      expect(text).toContain(s.name.replace('№ ', '№\u00a0'));
     const risk = result.schools.filter((s) => s.risk_zone);
     expect(risk.length).toBeGreaterThan(0);
     for (const s of risk) expect(text).toContain(s.name.replace('№ ', '№\u00a0'));
@@ -160,7 +170,7 @@ describe('the analytical report (§8)', () => {
     for (const r of annex.rows) expect((r[2].match(/^\d\./gm) ?? []).length).toBeLessThanOrEqual(5);
   });
 
-  it('reports the effect of last period\'s measures from «Меры»', () => {
+  it("reports the effect of last period's measures from «Меры»", () => {
     const rec = (date: Date | string, school_id: string, measure: string, status: string) => ({
       date,
       school_id,

@@ -18,7 +18,9 @@ const root = path.join(__dirname, '..', '..');
 const sample = (name: string) => readCsv(path.join(root, 'sample', `${name}.csv`));
 
 /** Paragraph texts and table rows (cell texts) of a .docx body. */
-async function readDocx(file: string): Promise<{ paragraphs: string[]; rows: string[][]; xml: string }> {
+async function readDocx(
+  file: string,
+): Promise<{ paragraphs: string[]; rows: string[][]; xml: string }> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const xml = await zip.file('word/document.xml')!.async('string');
   const text = (fragment: string) =>
@@ -44,7 +46,12 @@ describe('the documents of the sample run', () => {
   let out: string;
   let report: Awaited<ReturnType<typeof readDocx>>;
   let summary: {
-    indicators: Array<{ code: string; title: string; percent: number | null; value: string | null }>;
+    indicators: Array<{
+      code: string;
+      title: string;
+      percent: number | null;
+      value: string | null;
+    }>;
     schools: Array<{ school_id: string; name: string; status: string }>;
   };
 
@@ -167,18 +174,25 @@ describe('the documents of the sample run', () => {
     expect(formatOf('gap_vpr_fail')).toContain('п.п.');
   });
 
-  const soffice = spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;
+  const soffice =
+    spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;
   (soffice ? it : it.skip)(
     'converts to PDF with the annex at most one page per flagged school',
     () => {
       const pdfDir = path.join(out, 'pdf');
       fs.mkdirSync(pdfDir, { recursive: true });
-      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', pdfDir, run.files.docx], {
-        stdio: 'ignore',
-        timeout: 180_000,
-      });
+      execFileSync(
+        'soffice',
+        ['--headless', '--convert-to', 'pdf', '--outdir', pdfDir, run.files.docx],
+        {
+          stdio: 'ignore',
+          timeout: 180_000,
+        },
+      );
       const pdf = path.join(pdfDir, 'report.pdf');
-      const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+      const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split(
+        '\f',
+      );
       const annexStart = pages.findIndex((p) => /Приложение\. Адресные рекомендации/.test(p));
       expect(annexStart).toBeGreaterThan(0);
       const annexPages = pages.slice(annexStart).filter((p) => p.trim() !== '').length;

@@ -98,7 +98,9 @@ describe('Charts enums', () => {
 describe('scatter chart as a PNG image (ECharts SVG → resvg, PT Sans)', () => {
   it('decodes as a PNG of the requested size, typed image/png, with a settable name', () => {
     const { Charts } = setup();
-    const blob = productChart(Charts, [[1, 2]]).build().getAs('image/png');
+    const blob = productChart(Charts, [[1, 2]])
+      .build()
+      .getAs('image/png');
     expect(blob.getContentType()).toBe('image/png');
     const img = decode(blob);
     expect([img.width, img.height]).toEqual([640, 420]);
@@ -125,9 +127,15 @@ describe('scatter chart as a PNG image (ECharts SVG → resvg, PT Sans)', () => 
   it('draws text with the bundled Cyrillic font: the title leaves ink where it stands', () => {
     const { Charts } = setup();
     const withTitle = decode(
-      productChart(Charts, [[1, 1]], [], 'ШШШШШШШШШШШШ ЖЖЖЖЖЖЖЖЖЖ').build().getAs('image/png'),
+      productChart(Charts, [[1, 1]], [], 'ШШШШШШШШШШШШ ЖЖЖЖЖЖЖЖЖЖ')
+        .build()
+        .getAs('image/png'),
     );
-    const noTitle = decode(productChart(Charts, [[1, 1]], [], 'Ш').build().getAs('image/png'));
+    const noTitle = decode(
+      productChart(Charts, [[1, 1]], [], 'Ш')
+        .build()
+        .getAs('image/png'),
+    );
     const ink = (img: Image) => {
       let n = 0;
       for (let y = 0; y < 30; y++)

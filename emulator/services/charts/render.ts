@@ -50,7 +50,8 @@ export function chartFontFiles(): string[] {
   mkdirSync(out, { recursive: true });
   fontPaths = FONT_FILES.map((file) => {
     const target = path.join(out, file.replace(/\.woff$/, '.ttf'));
-    if (!existsSync(target)) writeFileSync(target, woffToSfnt(readFileSync(path.join(dir, 'files', file))));
+    if (!existsSync(target))
+      writeFileSync(target, woffToSfnt(readFileSync(path.join(dir, 'files', file))));
     return target;
   });
   return fontPaths;
@@ -164,7 +165,9 @@ export function renderChartSvg(d: ChartDrawing): string {
       backgroundColor: d.background ?? '#ffffff',
       color: PALETTE,
       textStyle: { fontFamily: FONT_FAMILY },
-      title: d.title ? { text: d.title, left: 'center', textStyle: { fontSize: 14, fontWeight: 'normal' } } : undefined,
+      title: d.title
+        ? { text: d.title, left: 'center', textStyle: { fontSize: 14, fontWeight: 'normal' } }
+        : undefined,
       legend: { top: d.title ? 28 : 4, itemGap: 18, textStyle: { fontSize: 12 } },
       ...base,
     });

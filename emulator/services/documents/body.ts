@@ -67,7 +67,11 @@ export class EmulatedBody
     super(ctx, ref);
   }
 
-  private setPage(method: string, key: keyof PageSetup, points: number): GoogleAppsScript.Document.Body {
+  private setPage(
+    method: string,
+    key: keyof PageSetup,
+    points: number,
+  ): GoogleAppsScript.Document.Body {
     this.write(method);
     if (typeof points !== 'number' || !Number.isFinite(points) || points < 0)
       throw gasError(`Invalid argument: ${key}`);

@@ -95,7 +95,9 @@ export class EmulatedDocument implements Pick<
 
   getBody(): GoogleAppsScript.Document.Body {
     read(this.ctx, 'Document.getBody');
-    return asGas(new EmulatedBody(this.ctx, { kind: 'body', blocks: this.record.body }, this.record.page));
+    return asGas(
+      new EmulatedBody(this.ctx, { kind: 'body', blocks: this.record.body }, this.record.page),
+    );
   }
 
   getEditors(): GoogleAppsScript.Base.User[] {

@@ -178,7 +178,12 @@ export class SheetLayout extends SheetBase {
   /** Hides columns (1-based); the .xlsx export writes them hidden. */
   hideColumns(columnIndex: number, numColumns = 1): void {
     this.structural('Sheet.hideColumns');
-    if (!Number.isInteger(columnIndex) || columnIndex < 1 || !Number.isInteger(numColumns) || numColumns < 1)
+    if (
+      !Number.isInteger(columnIndex) ||
+      columnIndex < 1 ||
+      !Number.isInteger(numColumns) ||
+      numColumns < 1
+    )
       throw gasError(Messages.invalidArgument('columnIndex'));
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this.__data().hiddenColumns.add(c);
   }

@@ -145,7 +145,10 @@ function renderTable(
   block.rows.forEach((row, r) => {
     // A section row (text in the first cell only) is bold, like a subheading.
     if (row.length > 1 && row.slice(1).every((c) => c === ''))
-      table.getRow(r + 1).editAsText().setBold(true);
+      table
+        .getRow(r + 1)
+        .editAsText()
+        .setBold(true);
   });
   block.align?.forEach((align, c) => {
     if (align === 'left') return;
@@ -163,7 +166,11 @@ function renderChart(body: Body, chart: ChartSpec, caption: string): void {
   const column = CHART_DATA_SHEET.columns[chart.id];
   const embedded = sheet
     ?.getCharts()
-    .find((c) => c.getRanges()[0]?.getColumn() === column && c.getRanges()[0]?.getSheet().getName() === CHART_DATA_SHEET.name);
+    .find(
+      (c) =>
+        c.getRanges()[0]?.getColumn() === column &&
+        c.getRanges()[0]?.getSheet().getName() === CHART_DATA_SHEET.name,
+    );
   if (!embedded) return;
   const image = body.appendParagraph('').appendInlineImage(embedded.getAs('image/png'));
   image.setWidth(640).setHeight(400);

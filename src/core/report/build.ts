@@ -7,7 +7,15 @@
  */
 import type { IndicatorResult, MonitoringResult, SchoolResult } from '../monitoring';
 import { NOUNS, REPORT } from '../messages';
-import { countWithNoun, formatNumber, formatPercent, formatPp, periodText, roundPercent, typeset } from '../text';
+import {
+  countWithNoun,
+  formatNumber,
+  formatPercent,
+  formatPp,
+  periodText,
+  roundPercent,
+  typeset,
+} from '../text';
 import type { Measure } from '../measures';
 import type { ReportBlock, ReportModel } from './model';
 import { isbResultsChart, statusChart } from './charts';
@@ -183,12 +191,19 @@ function indicatorRow(ind: IndicatorResult, withPrevious: boolean): string[] {
   const title = ind.note ? `${ind.title} (${ind.note})` : ind.title;
   const row = [
     title,
-    ind.value !== null || isGap(ind) ? R.dash : ind.count === null ? R.dash : formatNumber(ind.count),
+    ind.value !== null || isGap(ind)
+      ? R.dash
+      : ind.count === null
+        ? R.dash
+        : formatNumber(ind.count),
     ind.denominator === null || isGap(ind) ? R.dash : formatNumber(ind.denominator),
     ind.value ?? pct(ind.percent),
   ];
   if (withPrevious)
-    row.push(ind.value ? R.dash : pct(ind.previous_percent), ind.value ? R.dash : formatPp(ind.change_pp));
+    row.push(
+      ind.value ? R.dash : pct(ind.previous_percent),
+      ind.value ? R.dash : formatPp(ind.change_pp),
+    );
   return row;
 }
 
@@ -226,7 +241,10 @@ function statusBlocks(result: MonitoringResult, name: (s: SchoolResult) => strin
     blocks.push(
       {
         kind: 'paragraph',
-        text: R.statusIntro(String(flagged.length), countWithNoun(result.schoolsTotal, NOUNS.schoolGen)),
+        text: R.statusIntro(
+          String(flagged.length),
+          countWithNoun(result.schoolsTotal, NOUNS.schoolGen),
+        ),
       },
       { kind: 'paragraph', text: R.statusTableTitle, italic: true },
       {
@@ -319,7 +337,12 @@ function conclusionBlocks(
         kind: 'list',
         items: changes.map((c) => {
           const fmt = (v: number | null) => (isGap(c) ? formatPp(v) : formatPercent(v));
-          const base = R.change(c.title, fmt(c.previous_percent), fmt(c.percent), formatPp(c.change_pp));
+          const base = R.change(
+            c.title,
+            fmt(c.previous_percent),
+            fmt(c.percent),
+            formatPp(c.change_pp),
+          );
           const reason = reasonOf(c, entered, left, name);
           return reason ? `${base}: ${reason}` : base;
         }),
@@ -355,7 +378,15 @@ function reasonOf(
   left: SchoolResult[],
   name: (s: SchoolResult) => string,
 ): string {
-  if (!['share_flagged', 'share_shnor', 'share_shnsu', 'share_entered_lists', 'share_left_lists'].includes(ind.code))
+  if (
+    ![
+      'share_flagged',
+      'share_shnor',
+      'share_shnsu',
+      'share_entered_lists',
+      'share_left_lists',
+    ].includes(ind.code)
+  )
     return '';
   const parts: string[] = [];
   if (entered.length > 0) parts.push(R.becauseEntered(entered.map(name).join(', ')));
@@ -390,7 +421,11 @@ function recommendationBlocks(
         items: rules.map((r) =>
           R.ruleLine(
             recommendationTexts.aggregate(r.text).replace(/[.;]\s*$/, ''),
-            schoolsText(r.school_ids, result.schools.filter((s) => s.responded), name),
+            schoolsText(
+              r.school_ids,
+              result.schools.filter((s) => s.responded),
+              name,
+            ),
           ),
         ),
       },
@@ -457,7 +492,8 @@ function annexBlocks(result: MonitoringResult, name: (s: SchoolResult) => string
   const rows = flagged.map((s) => {
     const recs = texts(s);
     const shown = recs.slice(0, 5).map((t, i) => `${i + 1}. ${t}`);
-    if (recs.length > 5) shown.push(R.annexMore(countWithNoun(recs.length - 5, NOUNS.recommendation)));
+    if (recs.length > 5)
+      shown.push(R.annexMore(countWithNoun(recs.length - 5, NOUNS.recommendation)));
     return [
       R.annexSchool(
         name(s),

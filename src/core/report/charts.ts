@@ -80,6 +80,11 @@ export function statusChart(result: MonitoringResult): ChartSpec {
     header: [R.chartStatusX, R.statusShnor, R.statusShnsu, R.statusBoth, R.statusNone],
     rows,
     stacked: true,
-    series: [{ color: '#c0392b' }, { color: '#e67e22' }, { color: '#8e44ad' }, { color: '#bdc3c7' }],
+    series: [
+      { color: '#c0392b' },
+      { color: '#e67e22' },
+      { color: '#8e44ad' },
+      { color: '#bdc3c7' },
+    ],
   };
 }

@@ -54,12 +54,23 @@ export function buildLetter(
   const row = (label: string, cur: string, prev: string, mun: string) =>
     previous ? [label, cur, prev, mun] : [label, cur, mun];
   const rows: string[][] = [
-    row(L.rows.results, idx(school.results_index), idx(school.results_index_prev), idx(median(values((s) => s.results_index)))),
+    row(
+      L.rows.results,
+      idx(school.results_index),
+      idx(school.results_index_prev),
+      idx(median(values((s) => s.results_index))),
+    ),
     row(L.rows.isb, idx(school.isb), idx(school.isb_prev), idx(median(values((s) => s.isb)))),
     row(
       L.rows.status,
       statusWord(school),
-      school.status_prev === null ? R.dash : statusWord({ ...school, status: school.status_prev, computed_status: school.status_prev }),
+      school.status_prev === null
+        ? R.dash
+        : statusWord({
+            ...school,
+            status: school.status_prev,
+            computed_status: school.status_prev,
+          }),
       R.dash,
     ),
   ];
@@ -101,11 +112,15 @@ export function buildLetter(
     { kind: 'heading', level: 2, text: L.risksTitle },
   ];
   const risks = riskWords(school);
-  blocks.push(risks.length > 0 ? { kind: 'list', items: risks } : { kind: 'paragraph', text: L.noRisks });
+  blocks.push(
+    risks.length > 0 ? { kind: 'list', items: risks } : { kind: 'paragraph', text: L.noRisks },
+  );
   blocks.push({ kind: 'heading', level: 2, text: L.recommendationsTitle });
   if (texts.length === 0) blocks.push({ kind: 'paragraph', text: L.noRecommendations });
   else {
-    texts.slice(0, max).forEach((t, i) => blocks.push({ kind: 'paragraph', text: `${i + 1}. ${t}` }));
+    texts
+      .slice(0, max)
+      .forEach((t, i) => blocks.push({ kind: 'paragraph', text: `${i + 1}. ${t}` }));
     if (texts.length > max)
       blocks.push(
         { kind: 'paragraph', text: L.additional, bold: true },

@@ -44,7 +44,9 @@ export function measuresBlocks(
       formatPercent(roundPercent(withDone.length, previousFlagged.length)),
     ),
   });
-  const schools = [...new Set(known.map((m) => m.school_id))].map((id) => byId.get(id) as SchoolResult);
+  const schools = [...new Set(known.map((m) => m.school_id))].map(
+    (id) => byId.get(id) as SchoolResult,
+  );
   const prevWord = (s: SchoolResult) =>
     s.status_prev === null
       ? R.dash

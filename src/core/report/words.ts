@@ -50,13 +50,19 @@ export function objectivityWords(flags: readonly string[]): string {
     const title = (TEST_TITLES.get(test) ?? '').replace(/^ВПР, /, '');
     groups.set(what, [...(groups.get(what) ?? []), ...(title ? [title] : [])]);
   }
-  return [...groups].map(([what, tests]) => (tests.length ? `${what}: ${tests.join('; ')}` : what)).join('; ');
+  return [...groups]
+    .map(([what, tests]) => (tests.length ? `${what}: ${tests.join('; ')}` : what))
+    .join('; ');
 }
 
 export const recommendationTexts = {
   /** A rule's text for the municipal list: leader schools differ per school (the annex has them). */
   aggregate(text: string): string {
-    return text.split(LEADERS_PLACEHOLDER).join(R.leadersInAnnex).replace(/\{[a-z_]+\}/g, '').trim();
+    return text
+      .split(LEADERS_PLACEHOLDER)
+      .join(R.leadersInAnnex)
+      .replace(/\{[a-z_]+\}/g, '')
+      .trim();
   },
   /** A function giving each school its recommendation texts, in its order. */
   forResult(result: MonitoringResult): (s: SchoolResult) => string[] {
@@ -67,7 +73,11 @@ export const recommendationTexts = {
       return s.recommendations
         .map((id) => texts.get(id))
         .filter((t): t is string => Boolean(t))
-        .map((t) => renderRuleText(t, leaders).replace(/\{[a-z_]+\}/g, '').trim());
+        .map((t) =>
+          renderRuleText(t, leaders)
+            .replace(/\{[a-z_]+\}/g, '')
+            .trim(),
+        );
     };
   },
 };
