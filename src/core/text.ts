@@ -102,15 +102,16 @@ export function formatPp(pp: number | null | undefined): string {
 }
 
 /**
- * Typography of Russian documents for any text: a non-breaking space after «№» and before
- * «%», «п.п.», and after one-letter prepositions is not forced here (that is wording's job);
- * the school-year range gets an en dash: `2021-2022` → `2021–2022`.
+ * Typography of Russian documents for any text: a non-breaking space after «№», before «%»
+ * and «п.п.», between a number and «класс»; the school-year range gets an en dash
+ * (`2021-2022` → `2021–2022`).
  */
 export function typeset(text: string): string {
   return text
     .replace(/№\s*(?=\S)/g, `№${NBSP}`)
     .replace(/(\d) ?%/g, `$1${NBSP}%`)
     .replace(/(\d) п\.п\./g, `$1${NBSP}п.п.`)
+    .replace(/(\d) (класс|кл\.)/g, `$1${NBSP}$2`)
     .replace(/\b(\d{4})-(\d{4})\b/g, '$1–$2');
 }
 

@@ -230,7 +230,7 @@ describe('the letter to a school (§8)', () => {
       'Показатель',
       'Школа, 2021–2022',
       'Школа, 2020–2021',
-      'Муниципалитет',
+      'По муниципалитету*',
     ]);
     for (const t of texts(letter)) expect(t).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
   });

@@ -226,7 +226,7 @@ function summaryBlocks(result: MonitoringResult): ReportBlock[] {
       kind: 'table',
       header: R.summaryHeader(period, previous),
       rows,
-      widths: withPrevious ? [50, 7, 6, 12, 12, 13] : [64, 10, 10, 16],
+      widths: withPrevious ? [48, 9, 6, 12, 12, 13] : [62, 12, 10, 16],
       align: ['left', 'right', 'right', 'right', 'right', 'right'],
     },
   ];

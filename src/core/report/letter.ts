@@ -109,6 +109,7 @@ export function buildLetter(
       widths: previous ? [46, 18, 18, 18] : [58, 21, 21],
       align: ['left', 'right', 'right', 'right'],
     },
+    { kind: 'paragraph', text: L.municipalNote, italic: true },
     { kind: 'heading', level: 2, text: L.risksTitle },
   ];
   const risks = riskWords(school);

@@ -19,7 +19,9 @@ export function statusWord(s: SchoolResult): string {
   const word = (st: string) =>
     st === 'ШНОР+ШНСУ' ? R.statusBoth : st === '' ? R.statusNone.toLowerCase() : st;
   const main = word(s.status);
-  return s.computed_status !== s.status ? `${main} (${word(s.computed_status)})` : main;
+  return s.computed_status !== s.status
+    ? `${main} (${R.computedWord} ${word(s.computed_status)})`
+    : main;
 }
 
 /**
