@@ -12,7 +12,12 @@ export type ExecutionMode = 'full' | 'customFunction';
  * How the script function running now was started: from the editor or a menu, by an
  * installable trigger (a clock trigger apart: it has no document open), or as a custom function.
  */
-export type ExecutionKind = 'menu' | 'trigger' | 'clockTrigger' | 'customFunction';
+export type ExecutionKind =
+  | 'menu'
+  | 'trigger'
+  | 'submitTrigger'
+  | 'clockTrigger'
+  | 'customFunction';
 
 /** The scopes a script may use (emulator/scopes): checked on every counted call it makes. */
 export interface ScopeChecker {
@@ -236,8 +241,13 @@ export class Runtime {
     const userDepth = this.userDepth;
     this.userDepth = 0;
     // A clock trigger's event carries the wall time of its run (`week-of-year` and the rest).
-    const clock = typeof event === 'object' && event !== null && 'week-of-year' in event;
-    this.pendingTrigger = clock ? 'clockTrigger' : 'trigger';
+    // A form-submit event carries the response (`namedValues` or `response`).
+    const has = (key: string) => typeof event === 'object' && event !== null && key in event;
+    this.pendingTrigger = has('week-of-year')
+      ? 'clockTrigger'
+      : has('namedValues') || has('response')
+        ? 'submitTrigger'
+        : 'trigger';
     try {
       return this.invoker(functionName, event);
     } finally {

@@ -23,29 +23,35 @@
  * cell format shows 38,9 %; gap indicators come back in п.п., counts as counts.
  */
 import { DYNAMICS } from './words';
-import { ISB_COMPONENTS, RESULT_COMPONENTS } from './catalogue/components';
+import {
+  ISB_COMPONENTS,
+  RESULT_COMPONENTS,
+  isbCapSetting,
+  isbWeightSetting,
+} from './catalogue/components';
 import { indicatorByCode } from './catalogue/indicators';
 import { defaultSettings } from './catalogue/settings';
-import { isbIndex, resultsIndex } from './compute/indices';
+import { isbFromDisadvantages, resultsIndex, shareDisadvantage } from './compute/indices';
 import { CUSTOM_FUNCTIONS as M } from './messages';
 import { parseBool, parseDecimal, parseText } from './parse';
 import { roundPercent } from './text';
-import type { MonitoringResult, SchoolResult } from './types';
+import type { Cell, MonitoringResult, SchoolResult } from './types';
 
-export type Cell = string | number | boolean | Date | null | undefined;
-export type Arg = Cell | Cell[][];
+/** A custom function's argument cell: a sheet cell, or nothing. */
+type ArgCell = Cell | null | undefined;
+export type Arg = ArgCell | ArgCell[][];
 export type OutCell = string | number | boolean;
 export type Out = OutCell | OutCell[][];
 
-const isRange = (a: Arg): a is Cell[][] => Array.isArray(a);
+const isRange = (a: Arg): a is ArgCell[][] => Array.isArray(a);
 const err = (fn: string, problem: string) => M.error(fn, problem);
-const blank = (c: Cell) => parseText(c) === null;
+const blank = (c: ArgCell) => parseText(c) === null;
 
 /**
  * Applies `f` cell by cell. Ranges must have equal shapes; a single value (or a 1×1 range)
  * is repeated. Returns a single value when every argument is one.
  */
-function broadcast(fn: string, args: readonly Arg[], f: (...cells: Cell[]) => OutCell): Out {
+function broadcast(fn: string, args: readonly Arg[], f: (...cells: ArgCell[]) => OutCell): Out {
   const ranges = args.filter(isRange).filter((r) => !(r.length === 1 && r[0]?.length === 1));
   if (ranges.length === 0) {
     return f(...args.map((a) => (isRange(a) ? a[0]?.[0] : a)));
@@ -72,7 +78,7 @@ function broadcast(fn: string, args: readonly Arg[], f: (...cells: Cell[]) => Ou
   return out;
 }
 
-function cellText(c: Cell): string {
+function cellText(c: ArgCell): string {
   return c instanceof Date ? c.toISOString() : String(c);
 }
 
@@ -94,7 +100,7 @@ export function shareFn(part: Arg, whole: Arg): Out {
 }
 
 /** A component value: a number, or a yes/no as 1/0; null for blank; undefined when bad. */
-function componentValue(c: Cell): number | null | undefined {
+function componentValue(c: ArgCell): number | null | undefined {
   if (blank(c)) return null;
   const n = parseDecimal(c);
   if (n !== null) return n;
@@ -107,7 +113,7 @@ function componentValue(c: Cell): number | null | undefined {
  * per-row values and per-row problems (an error message for that row's output cell).
  */
 function readTable(fn: string, range: Arg, width: number) {
-  const rows: Cell[][] = isRange(range) ? range : [[range]];
+  const rows: ArgCell[][] = isRange(range) ? range : [[range]];
   const got = rows[0]?.length ?? 0;
   if (got !== width) return { error: err(fn, M.columns(width, got)) };
   const header =
@@ -143,15 +149,18 @@ function column(
 }
 
 /**
- * ИСБ(range; [weights]): one row per school, the twelve ИСБ components in catalogue order
- * (eight shares of students, then four yes/no conditions). Rows with a bad cell are left out
- * of the standardisation and show the error.
+ * ИСБ(range; [weights]) on the absolute 0–100 scale (rev 2): one row per school, nine columns
+ * in ISB_COMPONENTS order — five shares of students (неполные семьи; оба родителя с высшим
+ * образованием; на учёте — большая из долей ОДН/КДН и внутришкольного; неродной русский язык;
+ * ЗПР и УО), then four yes/no conditions (отдалённость; малокомплектная; неукомплектованность
+ * штата; дефицит инфраструктуры, интернета или компьютеров). Caps are the defaults. Each row
+ * is computed on its own: no other school changes it.
  */
 export function isbFn(range: Arg, weights?: Arg): Out {
   const table = readTable(M.isb, range, ISB_COMPONENTS.length);
   if ('error' in table) return table.error as string;
   const defaults = defaultSettings();
-  let w = ISB_COMPONENTS.map((c) => Number(defaults[`isb_weight_${c.field}`]));
+  let w = ISB_COMPONENTS.map((c) => Number(defaults[isbWeightSetting(c.code)]));
   const weightCells = weights === undefined ? [] : isRange(weights) ? weights.flat() : [weights];
   if (weightCells.some((c) => !blank(c))) {
     const flat = weightCells.map(parseDecimal);
@@ -160,8 +169,14 @@ export function isbFn(range: Arg, weights?: Arg): Out {
     }
     w = flat as number[];
   }
-  const cols = table.columns.map((col) => col.map((v, i) => (table.problems[i] ? null : v)));
-  const { isb } = isbIndex(cols, w, table.n);
+  const d = ISB_COMPONENTS.map((c, j) =>
+    table.columns[j].map((v, i) => {
+      if (table.problems[i] || v === null) return null;
+      if (c.kind === 'bool' || c.kind === 'any_bool') return v > 0 ? 1 : 0;
+      return shareDisadvantage(v, Number(defaults[isbCapSetting(c.code)]), c.inverse);
+    }),
+  );
+  const isb = isbFromDisadvantages(d, w, table.n);
   return column(table.header, M.isbTitle, isb, table.problems);
 }
 
@@ -189,6 +204,7 @@ const SCHOOL_CODES = new Set<keyof SchoolResult>([
   'status_mismatch',
   'flagged',
   'results_index',
+  'results_index_no_vpr',
   'results_index_prev',
   'isb',
   'isb_prev',
@@ -248,16 +264,17 @@ interface Lookup {
   byNumber(n: number): string | null;
 }
 
-const keyText = (c: Cell): string => (c instanceof Date ? c.toISOString() : String(c ?? '').trim());
+const keyText = (c: ArgCell): string =>
+  c instanceof Date ? c.toISOString() : String(c ?? '').trim();
 
 /** «Значения для формул» (header `period`, `school_id`, codes…), or null if it is not. */
-function schoolLookup(table: Cell[][]): Lookup | null {
+function schoolLookup(table: ArgCell[][]): Lookup | null {
   const header = (table[0] ?? []).map(keyText);
   const idCol = header.indexOf('school_id');
   if (idCol < 0) return null;
   const periodCol = header.indexOf('period');
   const columns = new Map(header.map((h, i) => [h, i]));
-  const rows = new Map<string, Cell[]>();
+  const rows = new Map<string, ArgCell[]>();
   for (const row of table.slice(1)) {
     const id = keyText(row[idCol]);
     if (id !== '') rows.set(id, row);
@@ -279,8 +296,8 @@ function schoolLookup(table: Cell[][]): Lookup | null {
 }
 
 /** «Сводка»: the first column is the indicator code; values as the summary holds them. */
-function summaryLookup(table: Cell[][]): Lookup {
-  const rows = new Map<string, Cell[]>();
+function summaryLookup(table: ArgCell[][]): Lookup {
+  const rows = new Map<string, ArgCell[]>();
   for (const row of table.slice(1)) rows.set(keyText(row[0]), row);
   return {
     period: null,
@@ -290,8 +307,8 @@ function summaryLookup(table: Cell[][]): Lookup {
       const def = indicatorByCode(code);
       const row = rows.get(code);
       if (!def || !row) return undefined;
-      const value = row[3] as Cell;
-      const percent = row[5] as Cell;
+      const value = row[3] as ArgCell;
+      const percent = row[5] as ArgCell;
       if (def.kind === 'fact') return outValue(value);
       if (def.kind === 'sum' || def.kind === 'registry_count') return outValue(value);
       if (typeof percent !== 'number') return '';
@@ -306,14 +323,14 @@ function lookupOf(fn: string, table: Arg): Lookup | string {
   return schoolLookup(table) ?? summaryLookup(table);
 }
 
-function periodProblem(fn: string, lookup: Lookup, period: Cell): string | null {
+function periodProblem(fn: string, lookup: Lookup, period: ArgCell): string | null {
   const p = parseText(period);
   if (p === null || lookup.period === null || p === lookup.period) return null;
   return err(fn, M.noResult(p));
 }
 
 /** Finds a school's row: by its code as typed, or by number when Sheets made «0001» a 1. */
-function schoolKey(lookup: Lookup, id: Cell): string | null {
+function schoolKey(lookup: Lookup, id: ArgCell): string | null {
   const key = parseText(id);
   if (key === null) return null;
   if (lookup.has(key) || typeof id !== 'number') return key;

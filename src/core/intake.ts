@@ -4,7 +4,7 @@
  * applies it to the whole responses sheet. Both use these functions, so the two cannot drift
  * apart: after any failure, reconcile gives what ingestion would have given.
  */
-import { FIELDS } from './catalogue';
+import { CATALOGUE, type Catalogue } from './catalogue';
 import { sameAccessCode } from './access';
 import { INTAKE } from './messages';
 import { schoolIdFromChoice } from './schoolChoice';
@@ -18,9 +18,16 @@ export const SCHOOL_FIELD = 'school_id';
 export const COLLECTED_EMAIL = 'collected_email';
 const TIMESTAMP_TITLES = new Set(['timestamp', 'отметка времени']);
 const EMAIL_TITLES = new Set(['email address', 'адрес электронной почты']);
-const labelToCode: ReadonlyMap<string, string> = new Map(
-  FIELDS.map((f) => [f.label.toLowerCase(), f.code]),
-);
+/** Question label -> field code, once per catalogue. */
+const labelIndexes = new WeakMap<Catalogue, ReadonlyMap<string, string>>();
+function labelToCode(catalogue: Catalogue): ReadonlyMap<string, string> {
+  let index = labelIndexes.get(catalogue);
+  if (!index) {
+    index = new Map(catalogue.fields.map((f) => [f.label.toLowerCase(), f.code]));
+    labelIndexes.set(catalogue, index);
+  }
+  return index;
+}
 
 /** One version of a response: its row in «Ответы формы», when it was sent, its answers. */
 export interface RawResponse {
@@ -43,7 +50,9 @@ export function rawResponse(
   header: readonly Cell[],
   values: readonly Cell[],
   titleMap: Readonly<Record<string, string>>,
+  catalogue: Catalogue = CATALOGUE,
 ): RawResponse | null {
+  const labels = labelToCode(catalogue);
   const answers: Record<string, unknown> = {};
   let timestamp: Date | null = null;
   header.forEach((h, i) => {
@@ -55,7 +64,7 @@ export function rawResponse(
     }
     const code = EMAIL_TITLES.has(title.toLowerCase())
       ? COLLECTED_EMAIL
-      : (titleMap[title] ?? labelToCode.get(title.toLowerCase()));
+      : (titleMap[title] ?? labels.get(title.toLowerCase()));
     if (code) answers[code] = value instanceof Date ? value.toISOString() : value;
   });
   if (!timestamp || Number.isNaN((timestamp as Date).getTime())) return null;
@@ -65,13 +74,17 @@ export function rawResponse(
 }
 
 /** A header title that maps to a field (or is Google's timestamp or e-mail column). */
-export function isKnownTitle(title: string, titleMap: Readonly<Record<string, string>>): boolean {
+export function isKnownTitle(
+  title: string,
+  titleMap: Readonly<Record<string, string>>,
+  catalogue: Catalogue = CATALOGUE,
+): boolean {
   return (
     title === '' ||
     isTimestampTitle(title) ||
     EMAIL_TITLES.has(title.toLowerCase()) ||
     title in titleMap ||
-    labelToCode.has(title.toLowerCase())
+    labelToCode(catalogue).has(title.toLowerCase())
   );
 }
 
@@ -87,6 +100,8 @@ export interface IntakeContext {
   expectedCode: ((schoolId: string, period: string) => string) | null;
   /** The clock for period and timestamp checks (rev 2); absent = not checked. */
   now?: Date;
+  /** The questionnaire (the catalogue's by default). */
+  catalogue?: Catalogue;
 }
 
 export type Verdict =
@@ -102,6 +117,7 @@ export function judge(raw: RawResponse, ctx: IntakeContext, recordedPeriod?: str
     period,
     now: ctx.now,
     timestamp: raw.timestamp,
+    fields: ctx.catalogue?.fields,
   });
   if (!validation.ok) {
     return {

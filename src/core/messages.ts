@@ -94,15 +94,8 @@ export const REPORT = {
     `На проверке у инспектора (нет кода доступа школы или он не совпал): ${count}.`,
   summaryHeading: (previous: string | null) =>
     `2. Показатели мониторинга${previous ? ` в сравнении с ${previous}` : ''}`,
-  sectionTitles: {
-    1: '2.1. Выявление ШНОР и ШНСУ',
-    2: '2.2. Динамика',
-    3: '2.3. Педагоги: диагностика и повышение квалификации',
-    4: '2.4. Методическая помощь',
-    5: '2.5. Профилактика неуспешности',
-    6: '2.6. Мониторинг рисков',
-    7: '2.7. Результаты и разрыв',
-  } as Record<number, string>,
+  /** «2.1. Выявление ШНОР и ШНСУ»: the catalogue's section title, numbered in chapter 2. */
+  sectionHeading: (section: number, title: string) => `2.${section}. ${title}`,
   summaryTableHeader: (period: string, previous: string | null) => [
     'Показатель',
     'Кол-во',
@@ -134,6 +127,14 @@ export const REPORT = {
   noneLeft: 'Ни одна школа не вышла из списков.',
   resilient: (names: string) =>
     `Школы, успешно преодолевающие сложности (низкий ИСБ, результаты не ниже медианы): ${names}. Их опыт стоит распространять.`,
+  vprInflation: (names: string) =>
+    `Отметки ВПР заметно выше журнальных (возможна необъективность ВПР; расчётный статус учитывает индекс результатов без ВПР): ${names}.`,
+  journalInflation: (names: string) =>
+    `Отметки ВПР заметно ниже журнальных (признак завышения текущих отметок): ${names}.`,
+  effectiveMode: (names: string) =>
+    `Перешли в эффективный режим работы (два периода вне списков, результаты не ниже): ${names}.`,
+  noDataDynamics: (names: string) =>
+    `Не представили данные, динамика не определена («нет данных»): ${names}.`,
   riskZone: (count: string) =>
     `Риски снижения результатов (два из трёх факторов) выявлены у ${count}.`,
   recommendationsHeading: '5. Адресные рекомендации',
@@ -266,6 +267,8 @@ export const RULE_MESSAGES = {
     `условие «${op}» неприменимо к ответу да/нет «${codes}» (используйте «да» или «нет»)`,
   yesNoOnNumber: (op: string, codes: string) =>
     `условие «${op}» неприменимо к числовому показателю «${codes}» (используйте <, >, = и порог)`,
+  badLevel: (threshold: string) =>
+    `порог «${threshold}» — для фактора риска ожидается уровень: высокий, средний или низкий`,
   badThreshold: (threshold: string) =>
     `порог «${threshold}» — ожидается число (0,8 или 80%) или «mun» (муниципальное значение)`,
   noText: 'не указан текст рекомендации',
@@ -281,6 +284,9 @@ export const SUMMARY_NOTES = {
   absent: 'отсутствует',
   covered: (covered: number, total: number) => `данные по ${covered} из ${total} школ`,
   noPreviousPeriod: 'нет данных за предыдущий период',
+  currentRegistry: 'пред. период — по текущему реестру (снимка реестра за тот период нет)',
+  silentSchools: (count: number) =>
+    `без ${count} шк., не представивших данные (динамика «нет данных»)`,
   gapTooFew: 'недостаточно участников для сравнения',
   gap: (flagged: string, others: string) => `ШНОР/ШНСУ: ${flagged}; остальные школы: ${others}`,
 } as const;
@@ -391,6 +397,12 @@ export const INTAKE = {
     `Данные пересобраны из листа «Ответы формы»: принято ${accepted}, на проверке ${held}, отклонено ${rejected}.`,
 } as const;
 
+/** Objectivity signs (rev 2), as a reader sees them before the ВПР's subject and grade. */
+export const OBJECTIVITY_WORDS = {
+  vpr_inflation: 'отметки ВПР выше журнальных (возможна необъективность ВПР)',
+  journal_inflation: 'отметки ВПР ниже журнальных (завышение текущих отметок)',
+} as const;
+
 /**
  * Words of the codes the program branches on (core/words.ts): the first word of each is
  * shown; every word listed reads back to its code, so add a new wording in front and keep
@@ -405,6 +417,15 @@ export const WORDS = {
     accepted_on_reconcile: ['принят при сверке'],
   },
   decision: { accept: ['принять'], reject: ['отклонить'] },
-  dynamics: { left: ['вышла'], entered: ['вошла'], stayed: ['осталась'], outside: ['вне списков'] },
+  dynamics: {
+    left: ['вышла'],
+    entered: ['вошла'],
+    stayed: ['осталась'],
+    outside: ['вне списков'],
+    // rev 2: the current status rests on a response the school did not give.
+    no_data: ['нет данных'],
+  },
+  // rev 2: levels of the «500+» risk factors (spec §6 gives the words).
+  riskLevel: { high: ['высокий'], medium: ['средний'], low: ['низкий'] },
   yesNo: { yes: ['да'], no: ['нет'] },
 } as const;

@@ -6,26 +6,27 @@
  * gives, so that shuffling the input changes nothing but the order of output lists, which
  * follow the registry.
  */
-import { ISB_COMPONENTS, RESULT_COMPONENTS, isbWeightSetting } from './catalogue/components';
+import { ISB_COMPONENTS, RESULT_COMPONENTS, RISKS, isbWeightSetting } from './catalogue/components';
 import { fieldByCode } from './catalogue/fields';
 import { defaultSettings } from './catalogue/settings';
 import { DEFAULT_RULES } from './catalogue/rules';
 import { residuals, resilient as resilientOf, suggestLeaders } from './compute/leaders';
 import { nearestNeighbours } from './compute/peers';
 import { computePeriodCore, hasInfo, type PeriodCore } from './compute/periodCore';
-import { municipalReference, objectivityFlags, riskProfile } from './compute/riskProfile';
+import { hasFlag, JOURNAL_INFLATION, VPR_INFLATION } from './compute/objectivity';
+import { riskLevels, riskProfileOf } from './compute/riskFactors';
 import { municipalFieldShare, schoolShares, share, type Pooled } from './compute/shares';
 import { median, rankDescending } from './compute/stats';
+import { dynamicsOf } from './compute/dynamics';
 import { computeIndicators } from './compute/summary';
 import { MONITORING_WARNINGS as W } from './messages';
 import { combineStatus, hasShnor, hasShnsu } from './registry';
-import { DERIVED_CODES, subjectOf, type RuleSubject } from './rules/codes';
+import { DERIVED_CODES, LEVEL_RANK, subjectOf, type RuleSubject } from './rules/codes';
 import { compileRules } from './rules/compile';
 import { orderByRiskProfile, ruleFires } from './rules/evaluate';
 import { settingNumber } from './settings';
 import type {
   DataRow,
-  Dynamics,
   FieldValues,
   MonitoringInput,
   MonitoringResult,
@@ -208,14 +209,25 @@ function peersOf(cur: PeriodCore, settings: Settings): number[][] {
   const members: number[] = [];
   for (let i = 0; i < n; i++) if (cur.isb[i] !== null) members.push(i);
   const dim = ISB_COMPONENTS.length;
-  // Components weigh in the distance as in ИСБ (weight 0 = ignored); a missing component sits
-  // at the municipal mean (z = 0).
+  // Distance over the ИСБ disadvantages (context only, never results), each weighed as in
+  // ИСБ (weight 0 = ignored); a missing component sits at the municipal mean.
   const scale = ISB_COMPONENTS.map((c) =>
-    Math.sqrt(Math.max(0, settingNumber(settings, isbWeightSetting(c.field)))),
+    Math.sqrt(Math.max(0, settingNumber(settings, isbWeightSetting(c.code)))),
   );
+  const means = cur.isbD.map((col) => {
+    let sum = 0;
+    let count = 0;
+    for (const i of members) {
+      const v = col[i];
+      if (v === null) continue;
+      sum += v;
+      count++;
+    }
+    return count ? sum / count : 0;
+  });
   const coords = new Float64Array(members.length * dim);
   members.forEach((i, m) => {
-    for (let d = 0; d < dim; d++) coords[m * dim + d] = (cur.isbZ[d][i] ?? 0) * scale[d];
+    for (let d = 0; d < dim; d++) coords[m * dim + d] = (cur.isbD[d][i] ?? means[d]) * scale[d];
   });
   const k = Math.max(0, Math.floor(settingNumber(settings, 'peer_count')));
   const found = nearestNeighbours(coords, members.length, dim, k);
@@ -224,16 +236,6 @@ function peersOf(cur: PeriodCore, settings: Settings): number[][] {
     out[i] = found[m].map((j) => members[j]);
   });
   return out;
-}
-
-function dynamicsOf(prev: PeriodCore | null, cur: PeriodCore, i: number): Dynamics {
-  if (!hasInfo(prev)) return '';
-  const was = prev.flagged[i];
-  const is = cur.flagged[i];
-  if (was && is) return 'stayed';
-  if (was) return 'left';
-  if (is) return 'entered';
-  return 'outside';
 }
 
 export function computeMonitoring(input: MonitoringInput): MonitoringResult {
@@ -270,7 +272,6 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
   if (!cur.hasData) warnings.push(W.noResponses(current));
 
   const minP = settingNumber(settings, 'min_participants');
-  const objectivityThreshold = settingNumber(settings, 'objectivity_threshold');
   const ri = cur.resultsIndex;
   const medianRi = median(ri);
   const residual = residuals(cur.isb, ri);
@@ -288,8 +289,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
   );
   const peers = peersOf(cur, settings);
   const municipalRank = rankDescending(ri);
-  const vprPooled = cur.pooled.vpr_fail;
-  const reference = municipalReference(cur.values, vprPooled);
+  const levels = riskLevels(cur, settings);
 
   const noIndex: string[] = [];
   const perSchool = schools.map((s, i) => {
@@ -301,8 +301,8 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       const p = cur.pooled[c.code][i];
       if (p) pooled[c.code] = p;
     }
-    const objectivity = objectivityFlags(values, objectivityThreshold, minP);
-    const profile = riskProfile(values, vprPooled[i], reference, settings);
+    const objectivity = cur.objectivity[i];
+    const profile = riskProfileOf(levels[i]);
     const myRi = ri[i];
     let peerRank: number | null = null;
     if (myRi !== null) {
@@ -321,18 +321,20 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       flagged: cur.flagged[i],
       has_leader_school: s.leader_school_id !== '',
       objectivity_flag: responded ? objectivity.length > 0 : null,
+      vpr_inflation: responded ? hasFlag(objectivity, VPR_INFLATION) : null,
+      journal_inflation: responded ? hasFlag(objectivity, JOURNAL_INFLATION) : null,
       risk_zone: responded ? cur.riskZone[i] : null,
       resilient: myRi !== null && cur.isb[i] !== null ? resilient[i] : null,
       effective_mode: effective,
       status_mismatch: cur.hasList && responded ? cur.official[i] !== cur.computed[i] : false,
       results_index: myRi,
+      results_index_no_vpr: cur.resultsIndexNoVpr[i],
       isb: cur.isb[i],
       residual: residual[i],
     };
-    for (const code of Object.keys(DERIVED_CODES)) {
-      if (code.startsWith('risk_') && code !== 'risk_zone') {
-        derived[code] = responded ? profile.includes(code.slice('risk_'.length)) : null;
-      }
+    for (const r of RISKS) {
+      const l = levels[i][r.code];
+      derived[`risk_${r.code}`] = l === null ? null : LEVEL_RANK[l];
     }
     return {
       values,
@@ -374,6 +376,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       status_mismatch: p.derived.status_mismatch === true,
       flagged: cur.flagged[i],
       results_index: ri[i],
+      results_index_no_vpr: cur.resultsIndexNoVpr[i],
       results_index_prev: prev ? prev.resultsIndex[i] : null,
       isb: cur.isb[i],
       isb_prev: prev ? prev.isb[i] : null,
@@ -383,6 +386,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       leader_suggestions: leaders[i],
       objectivity_flags: p.objectivity,
       risk_profile: p.profile,
+      risk_levels: levels[i],
       peers: peers[i].map((j) => schools[j].school_id),
       peer_rank: p.peerRank,
       municipal_rank: municipalRank[i],
@@ -411,7 +415,14 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       .filter((i) => cur.values[i] === null)
       .map((i) => schools[i].school_id),
     schools: results,
-    indicators: computeIndicators(cur, prev, prev2, schools, settings),
+    indicators: computeIndicators(
+      cur,
+      prev,
+      prev2,
+      schools,
+      settings,
+      input.registryHistory ?? [],
+    ),
     recommendations,
     ruleErrors,
     warnings,

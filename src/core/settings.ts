@@ -2,7 +2,13 @@
  * Reading `Настройки`: key/value rows -> typed settings, defaults for anything missing or
  * wrong, and a Russian message for every wrong value.
  */
-import { SETTINGS, defaultSettings, settingByCode, type SettingDef } from './catalogue/settings';
+import {
+  RETIRED_SETTINGS,
+  SETTINGS,
+  defaultSettings,
+  settingByCode,
+  type SettingDef,
+} from './catalogue/settings';
 import { SETTINGS_MESSAGES as M } from './messages';
 import { isEmail, normalizePeriod, parseBool, parseDecimal, parseText } from './parse';
 import { formatNumber } from './text';
@@ -125,6 +131,7 @@ export function readSettings(rows: Array<[string, unknown]>): {
     const k = (parseText(key) ?? '').trim();
     if (k === '' || HEADER_KEYS.has(k.toLowerCase())) return;
     const def = settingByCode(k) ?? LABEL_INDEX.get(k.toLowerCase());
+    if (!def && RETIRED_SETTINGS.has(k)) return;
     if (!def) {
       errors.push(M.unknownKey(k));
       return;
@@ -164,4 +171,10 @@ export function settingText(settings: Settings, code: string): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   const d = settingByCode(code)?.default;
   return typeof d === 'string' ? d : '';
+}
+
+/** An optional number setting (regional references): null when blank or not a number. */
+export function settingOptionalNumber(settings: Settings, code: string): number | null {
+  const v = settings[code];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }

@@ -1,6 +1,8 @@
 /**
  * `summary.json` of the offline run: exactly the shape of domain spec, section 9.
  */
+import { RISKS } from './catalogue/components';
+import { levelWord } from './report/words';
 import { roundHalfUp } from './text';
 import type { MonitoringResult, OfficialStatus } from './types';
 import type { DynamicsCode } from './words';
@@ -9,12 +11,13 @@ import type { DynamicsCode } from './words';
  * The `dynamics` values of section 9 are data fixed by the domain spec, not wording: they stay
  * as written there whatever words the sheets and the report show.
  */
-export type SummaryDynamics = 'вышла' | 'вошла' | 'осталась' | 'вне списков' | '';
+export type SummaryDynamics = 'вышла' | 'вошла' | 'осталась' | 'вне списков' | 'нет данных' | '';
 const SUMMARY_DYNAMICS: Record<DynamicsCode, SummaryDynamics> = {
   left: 'вышла',
   entered: 'вошла',
   stayed: 'осталась',
   outside: 'вне списков',
+  no_data: 'нет данных',
 };
 
 export interface SummaryJson {
@@ -38,21 +41,30 @@ export interface SummaryJson {
     computed_status: OfficialStatus;
     status: OfficialStatus;
     results_index: number | null;
+    /** rev 2: the results index without ВПР. */
+    results_index_no_vpr: number | null;
+    /** rev 2: absolute 0–100, one decimal. */
     isb: number | null;
     risk_zone: boolean;
     resilient: boolean;
     dynamics: SummaryDynamics;
+    effective_mode: boolean;
     objectivity_flags: string[];
+    /** rev 2: each «500+» factor's level as the spec words it (`высокий` …), null = undecided. */
+    risk_factors: Record<string, string | null>;
     recommendations: string[];
   }[];
   rejected: { row: number; school_id: string; errors: string[] }[];
   held: { row: number; school_id: string; reasons: string[] }[];
 }
 
-/** Indices are z-score means: two decimals are what a reader can use (a choice). */
-function index(x: number | null): number | null {
+/**
+ * Results indices are means of standard scores: two decimals are what a reader can use; the
+ * ИСБ is on 0–100: one decimal, as the spec's example (54.3) (choices).
+ */
+function index(x: number | null, decimals = 2): number | null {
   if (x === null) return null;
-  const r = roundHalfUp(x, 2);
+  const r = roundHalfUp(x, decimals);
   return r === 0 ? 0 : r; // no "-0" in the JSON
 }
 
@@ -82,11 +94,16 @@ export function toSummaryJson(
       computed_status: s.computed_status,
       status: s.status,
       results_index: index(s.results_index),
-      isb: index(s.isb),
+      results_index_no_vpr: index(s.results_index_no_vpr),
+      isb: index(s.isb, 1),
       risk_zone: s.risk_zone,
       resilient: s.resilient,
       dynamics: s.dynamics ? SUMMARY_DYNAMICS[s.dynamics] : '',
+      effective_mode: s.effective_mode,
       objectivity_flags: [...s.objectivity_flags],
+      risk_factors: Object.fromEntries(
+        RISKS.map((r) => [r.code, s.risk_levels[r.code] ? levelWord(s.risk_levels[r.code]) : null]),
+      ),
       recommendations: [...s.recommendations],
     })),
     rejected: rejected.map((r) => ({ row: r.row, school_id: r.school_id, errors: [...r.errors] })),

@@ -6,7 +6,9 @@
 /** What a spreadsheet cell holds: the same types Apps Script returns. */
 export type Cell = string | number | boolean | Date;
 
+import type { RiskLevel } from './catalogue/components';
 import type { DynamicsCode } from './words';
+import type { RegistryFact } from './registryHistory';
 
 export type FieldType = 'int' | 'bool' | 'url' | 'text';
 export type Locality = 'urban' | 'rural' | '';
@@ -81,6 +83,8 @@ export interface SchoolResult {
   status_mismatch: boolean;
   flagged: boolean;
   results_index: number | null;
+  /** The results index without ВПР (rev 2). */
+  results_index_no_vpr: number | null;
   results_index_prev: number | null;
   isb: number | null;
   isb_prev: number | null;
@@ -89,10 +93,12 @@ export interface SchoolResult {
   residual: number | null;
   /** school ids, best first. */
   leader_suggestions: string[];
-  /** Tests whose grade lowering exceeds the threshold, e.g. 'vpr_rus5'. */
+  /** `vpr_inflation:<vpr>` / `journal_inflation:<vpr>` (rev 2), e.g. 'vpr_inflation:vpr_math8'. */
   objectivity_flags: string[];
-  /** Risk codes of catalogue RISKS, in catalogue order. */
+  /** Codes of the factors at level high, then medium (catalogue RISKS order in each). */
   risk_profile: string[];
+  /** The level of each «500+» factor by code; null = the answers do not decide it. */
+  risk_levels: Record<string, RiskLevel | null>;
   /** school ids, nearest first. */
   peers: string[];
   peer_rank: number | null;
@@ -152,4 +158,6 @@ export interface MonitoringInput {
   settings: Settings;
   period?: string;
   rules?: RuleRow[];
+  /** Registry facts frozen per period (rev 2, «История реестра»). */
+  registryHistory?: RegistryFact[];
 }

@@ -2,7 +2,7 @@
  * Validation of one school response (domain spec, section 4): every error is collected, each
  * in Russian naming the field, the value and the bound.
  */
-import { FIELDS, RESULT_TESTS, fieldByCode, type FieldDef } from './catalogue/fields';
+import { FIELDS, RESULT_TESTS, type FieldDef } from './catalogue/fields';
 import { VALIDATION } from './messages';
 import { isUrl, normalizePeriod, parseBool, parseText, parseWholeNumber } from './parse';
 import { lowerFirst } from './text';
@@ -66,16 +66,17 @@ function parseField(def: FieldDef, raw: unknown, errors: string[]): FieldValues[
   }
 }
 
-function checkBounds(values: FieldValues, errors: string[]): void {
+function checkBounds(fields: readonly FieldDef[], values: FieldValues, errors: string[]): void {
   const num = (code: string): number | null => {
     const v = values[code];
     return typeof v === 'number' ? v : null;
   };
-  for (const def of FIELDS) {
+  const byCode = new Map(fields.map((f) => [f.code, f]));
+  for (const def of fields) {
     if (def.type !== 'int' || !def.base) continue;
     const value = num(def.code);
     if (value === null) continue;
-    const baseDef = fieldByCode(def.base);
+    const baseDef = byCode.get(def.base);
     const base = num(def.base);
     if (!baseDef) continue;
     if (base === null) {
@@ -146,6 +147,8 @@ export function validateResponse(
     now?: Date;
     /** When the response was sent. */
     timestamp?: Date;
+    /** The questionnaire's fields (the catalogue's by default). */
+    fields?: readonly FieldDef[];
   } = {},
 ): ValidationResult {
   const errors: string[] = [];
@@ -174,18 +177,19 @@ export function validateResponse(
     errors.push(VALIDATION.futureTimestamp(options.timestamp.toISOString()));
   }
 
+  const fields = options.fields ?? FIELDS;
   const values: FieldValues = {};
-  for (const def of FIELDS) {
+  for (const def of fields) {
     if (def.code === 'school_id' || def.code === 'period') continue;
     values[def.code] = parseField(def, raw[def.code], errors);
   }
-  for (const def of FIELDS) {
+  for (const def of fields) {
     if (def.required && def.code !== 'school_id' && values[def.code] === null) {
       // A value that failed to parse already has its own message.
       if (parseText(raw[def.code]) === null) errors.push(VALIDATION.required(def.short));
     }
   }
-  checkBounds(values, errors);
+  checkBounds(fields, values, errors);
 
   return { ok: errors.length === 0, school_id, period, values, errors };
 }

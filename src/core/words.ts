@@ -38,11 +38,13 @@ export type IntakeState =
 /** The inspector's decision on a held version; '' when not decided. */
 export type Decision = 'accept' | 'reject' | '';
 /** A school's list dynamics (domain spec, rev. 2); '' when there is no earlier period. */
-export type DynamicsCode = 'left' | 'entered' | 'stayed' | 'outside';
+export type DynamicsCode = 'left' | 'entered' | 'stayed' | 'outside' | 'no_data';
 
 export const INTAKE_STATE: WordTable<IntakeState> = wordTable(WORDS.intakeState);
 export const DECISION: WordTable<Exclude<Decision, ''>> = wordTable(WORDS.decision);
 export const DYNAMICS: WordTable<DynamicsCode> = wordTable(WORDS.dynamics);
+/** Levels of the «500+» risk factors (rev 2). */
+export const RISK_LEVEL: WordTable<'high' | 'medium' | 'low'> = wordTable(WORDS.riskLevel);
 /** How yes and no are shown in cells; reading yes/no is parse.ts's parseBool. */
 export const YES_NO: WordTable<'yes' | 'no'> = wordTable(WORDS.yesNo);
 export const yesNo = (value: boolean): string => YES_NO.show(value ? 'yes' : 'no');

@@ -60,6 +60,8 @@ export interface SheetStore {
   append(sheet: string, rows: Table): void;
   /** Overwrites one row (1-based, header is row 1). One write. */
   writeRow(sheet: string, row: number, values: readonly Cell[]): void;
+  /** The id of the sheet a form with this id sends its responses to; null when none. */
+  responsesSheetId(formId: string): number | null;
   /** Renames the sheet with this id unless another sheet has that name; false then. */
   renameSheetById(sheetId: number, name: string): boolean;
   /** The current name of the sheet with this id; null when it was deleted. */
@@ -108,6 +110,11 @@ export interface FormInfo {
   publishedUrl: string;
   /** The sheet id of the responses sheet in the destination spreadsheet. */
   responsesSheetId: number | null;
+  /** Forms made through the API since mid-2026 start unpublished and take no responses. */
+  published: boolean;
+  acceptingResponses: boolean;
+  /** The id of the spreadsheet responses go to; null when none. */
+  destinationId: string | null;
 }
 
 export interface FormBuilder {
@@ -117,6 +124,8 @@ export interface FormBuilder {
   create(spec: FormSpec, spreadsheetId: string): FormInfo;
   /** Updates titles, help and choices in place, adds missing items; never deletes answers. */
   sync(id: string, spec: FormSpec): void;
+  /** Publishes the form so that schools can answer it. */
+  publish(id: string): void;
   /** Sets the choices of the list item with this code (the school list). */
   setChoices(id: string, code: string, choices: readonly string[]): void;
   /** Current question title -> field code, read from the items' code markers. */
@@ -127,7 +136,7 @@ export interface FormBuilder {
    */
   prefill(id: string, sample: Readonly<Record<string, string>>): PrefillTemplate;
   /** The respondent's edit link of the response sent at `timestamp`, if Google has it. */
-  editUrl(id: string, timestamp: Date): string | null;
+  editUrl(id: string, timestamp: Date, schoolId?: string): string | null;
 }
 
 /** Field code -> URL parameter name (`entry.123`), and the link without answers. */

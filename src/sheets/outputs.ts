@@ -5,9 +5,9 @@
  */
 import type { MonitoringResult } from '../core/monitoring';
 import { REPORT, REPORT_DOC } from '../core/messages';
-import { objectivityWords, riskWords } from '../core/report/words';
 import { periodText } from '../core/text';
 import { renderRuleText } from '../core/rules/evaluate';
+import { objectivityList, riskProfileText } from '../core/report/words';
 import type { Cell } from '../core/types';
 import { DYNAMICS, yesNo } from '../core/words';
 import type { SheetLayout, Table } from '../ports';
@@ -51,6 +51,7 @@ export function indicatorsSheet(result: MonitoringResult): SheetTable {
       status: s.status,
       status_mismatch: s.status_mismatch ? REPORT.statusMismatch : '',
       results_index: round2(s.results_index),
+      results_index_no_vpr: round2(s.results_index_no_vpr),
       results_index_prev: round2(s.results_index_prev),
       isb: round2(s.isb),
       isb_prev: round2(s.isb_prev),
@@ -59,8 +60,8 @@ export function indicatorsSheet(result: MonitoringResult): SheetTable {
       residual: round2(s.residual),
       dynamics: s.dynamics ? DYNAMICS.show(s.dynamics) : '',
       effective_mode: s.effective_mode ? yesNo(true) : '',
-      objectivity_flags: objectivityWords(s.objectivity_flags),
-      risk_profile: riskWords(s).join('; '),
+      objectivity_flags: objectivityList(s.objectivity_flags),
+      risk_profile: riskProfileText(s.risk_levels),
       peers: s.peers.map((id) => names.get(id) ?? id).join('; '),
       peer_rank: blank(s.peer_rank),
       municipal_rank: blank(s.municipal_rank),

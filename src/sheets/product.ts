@@ -3,6 +3,7 @@
  * and layout before anything is written to it, so a sheet the inspector deleted comes back
  * whole instead of as headerless rows.
  */
+import type { FieldDef } from '../core/catalogue';
 import type { Ports } from '../ports';
 import {
   DATA_LAYOUT_KEY,
@@ -17,22 +18,26 @@ import {
 } from './schema';
 
 const PRODUCT_SHEETS = {
-  data: dataSheet,
+  data: (fields?: readonly FieldDef[]) => dataSheet(fields),
   rejected: () => REJECTED_SHEET,
   journal: () => JOURNAL_SHEET,
   outbox: () => OUTBOX_SHEET,
-} satisfies Record<string, () => SheetSchema>;
+} satisfies Record<string, (fields?: readonly FieldDef[]) => SheetSchema>;
 
 export type ProductSheet = keyof typeof PRODUCT_SHEETS;
 
 /** The header of «Данные»: lead columns, then one column per field code. */
-export function dataHeader(): string[] {
-  return headerOf(dataSheet());
+export function dataHeader(fields?: readonly FieldDef[]): string[] {
+  return headerOf(dataSheet(fields));
 }
 
 /** Creates the product sheet with its header and layout if it is missing; true when created. */
-export function ensureProductSheet(ports: Pick<Ports, 'sheets'>, sheet: ProductSheet): boolean {
-  const schema = PRODUCT_SHEETS[sheet]();
+export function ensureProductSheet(
+  ports: Pick<Ports, 'sheets'>,
+  sheet: ProductSheet,
+  fields?: readonly FieldDef[],
+): boolean {
+  const schema = PRODUCT_SHEETS[sheet](fields);
   return ports.sheets.ensure(schema.name, headerOf(schema), layoutOf(schema));
 }
 
@@ -43,8 +48,11 @@ export function ensureProductSheet(ports: Pick<Ports, 'sheets'>, sheet: ProductS
  * code, before the first row is written. The header last laid out is remembered in a document
  * property, so the check costs one property read.
  */
-export function ensureDataLayout(ports: Pick<Ports, 'sheets' | 'properties'>): void {
-  const header = dataHeader();
+export function ensureDataLayout(
+  ports: Pick<Ports, 'sheets' | 'properties'>,
+  fields?: readonly FieldDef[],
+): void {
+  const header = dataHeader(fields);
   const want = header.join('\u0001');
   if (ports.properties.get(DATA_LAYOUT_KEY) === want) return;
   const table = ports.sheets.read(SHEETS.data);
@@ -60,6 +68,9 @@ export function ensureDataLayout(ports: Pick<Ports, 'sheets' | 'properties'>): v
 }
 
 /** After «Данные» was rewritten with the catalogue's header. */
-export function rememberDataLayout(ports: Pick<Ports, 'properties'>): void {
-  ports.properties.set(DATA_LAYOUT_KEY, dataHeader().join('\u0001'));
+export function rememberDataLayout(
+  ports: Pick<Ports, 'properties'>,
+  fields?: readonly FieldDef[],
+): void {
+  ports.properties.set(DATA_LAYOUT_KEY, dataHeader(fields).join('\u0001'));
 }

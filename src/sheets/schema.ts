@@ -11,6 +11,7 @@ import {
   REGISTRY_COLUMNS,
   RULE_COLUMNS,
   type ColumnDef,
+  type FieldDef,
 } from '../core/catalogue';
 import { DECISION, YES_NO } from '../core/words';
 import type { Cell } from '../core/types';
@@ -32,6 +33,7 @@ export const SHEETS = {
   links: 'Ссылки школам',
   outbox: 'Исходящие письма',
   formulaValues: 'Значения для формул',
+  registryHistory: 'История реестра',
   measures: 'Меры',
 } as const;
 
@@ -126,10 +128,10 @@ export const DATA_LEAD = [
   col('received', 'Получен', { note: 'Получен', numberFormat: DATE_TIME }),
 ] as const;
 
-export function dataSheet(): SheetSchema {
+export function dataSheet(fields: readonly FieldDef[] = FIELDS): SheetSchema {
   return {
     name: SHEETS.data,
-    columns: [...DATA_LEAD, ...FIELDS.map((f) => col(f.code, f.code, { note: f.label }))],
+    columns: [...DATA_LEAD, ...fields.map((f) => col(f.code, f.code, { note: f.label }))],
   };
 }
 
@@ -192,16 +194,17 @@ export const INDICATORS_SHEET = {
     col('status', 'Статус', { width: 110 }),
     col('status_mismatch', 'Расхождение', { width: 110 }),
     col('results_index', 'Индекс результатов', INDEX),
+    col('results_index_no_vpr', 'Индекс результатов без ВПР', INDEX),
     col('results_index_prev', 'Индекс результатов (пред.)', INDEX),
-    col('isb', 'ИСБ', INDEX),
-    col('isb_prev', 'ИСБ (пред.)', INDEX),
+    col('isb', 'ИСБ (0–100)', { width: 110, numberFormat: '0.0' }),
+    col('isb_prev', 'ИСБ (пред.)', { width: 110, numberFormat: '0.0' }),
     col('risk_zone', 'Зона риска', { width: 110 }),
     col('resilient', 'Успешно преодолевает сложности', { width: 110 }),
     col('residual', 'Остаток (результаты − ИСБ)', { width: 110 }),
     col('dynamics', 'Динамика', { width: 110 }),
     col('effective_mode', 'Эффективный режим', { width: 110 }),
-    col('objectivity_flags', 'Объективность: ВПР', { width: 110 }),
-    col('risk_profile', 'Профиль рисков', { width: 110 }),
+    col('objectivity_flags', 'Объективность ВПР', { width: 110 }),
+    col('risk_profile', 'Факторы риска «500+» (уровень)', { width: 110 }),
     col('peers', 'Похожие школы', { width: 110 }),
     col('peer_rank', 'Место среди похожих', { width: 110 }),
     col('municipal_rank', 'Место в муниципалитете', { width: 110 }),
@@ -347,6 +350,17 @@ export function tableOf<C extends string>(
   return [headerOf(schema), ...records.map((r) => rowOf(schema, r))];
 }
 
+/** «История реестра» (rev 2): the registry facts of each period, frozen at its recompute. */
+export const REGISTRY_HISTORY_SHEET = {
+  name: SHEETS.registryHistory,
+  columns: [
+    col('period', 'Период (period)', { width: 110 }),
+    col('school_id', 'Код ОО (school_id)', { width: 110, numberFormat: '@' }),
+    col('is_internship_site', 'Стажировочная площадка (is_internship_site)', { width: 150 }),
+    col('leader_school_id', 'Школа-лидер (leader_school_id)', { width: 150, numberFormat: '@' }),
+    col('active', 'Участвует в мониторинге (active)', { width: 150 }),
+  ],
+} as const satisfies SheetSchema;
 /** «Меры» (domain spec §8): the inspector's measures; `schools` are the dropdown's choices. */
 export function measuresSchema(schools: readonly string[], states: readonly string[]) {
   return {

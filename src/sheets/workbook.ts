@@ -3,11 +3,19 @@
  * and writes the core's records back as rows. Every column is found by its code in the
  * schema (schema.ts), never by position, so the inspector may reorder or add columns.
  */
-import { DEFAULT_RULES, FIELDS, RULE_COLUMNS, SETTINGS, type SettingDef } from '../core/catalogue';
+import {
+  DEFAULT_RULES,
+  FIELDS,
+  RULE_COLUMNS,
+  SETTINGS,
+  type FieldDef,
+  type SettingDef,
+} from '../core/catalogue';
 import type { JournalEntry } from '../core/intake';
 import { INTAKE } from '../core/messages';
 import { parseBool } from '../core/parse';
 import { parseLists, parseRegistry } from '../core/registry';
+import { parseHistory, type RegistryFact } from '../core/registryHistory';
 import { readSettings } from '../core/settings';
 import type { DataEntry } from '../core/versions';
 import { DECISION, INTAKE_STATE, yesNo } from '../core/words';
@@ -28,12 +36,14 @@ import {
   dataSheet,
   LISTS_SHEET,
   readRecords,
+  REGISTRY_HISTORY_SHEET,
   REGISTRY_SHEET,
   REJECTED_SHEET,
   rowOf,
   RULES_SHEET,
   SETTINGS_SHEET,
   SHEETS,
+  tableOf,
   type SheetSchema,
 } from './schema';
 
@@ -54,6 +64,25 @@ export function readSettingsSheet(sheets: SheetStore): { settings: Settings; err
     recordsOf(sheets, SETTINGS_SHEET)
       .map((r) => [String(r.record.key).trim(), r.record.value] as [string, Cell])
       .filter(([key]) => key !== ''),
+  );
+}
+
+/** «История реестра» (rev 2): [] when the sheet does not exist yet. */
+export function readRegistryHistory(sheets: SheetStore): RegistryFact[] {
+  return parseHistory(recordsOf(sheets, REGISTRY_HISTORY_SHEET).map((r) => r.record));
+}
+
+/** «История реестра» as a table: yes/no in words, as the registry shows them. */
+export function registryHistoryTable(facts: readonly RegistryFact[]): Cell[][] {
+  return tableOf(
+    REGISTRY_HISTORY_SHEET,
+    facts.map((f) => ({
+      period: f.period,
+      school_id: f.school_id,
+      is_internship_site: yesNo(f.is_internship_site),
+      leader_school_id: f.leader_school_id,
+      active: yesNo(f.active),
+    })),
   );
 }
 
@@ -99,17 +128,21 @@ export interface StoredData {
  * The accepted responses. `keysOnly` reads just the lead columns (school, period, raw row,
  * timestamp): what ingestion needs, at a cost that does not grow with the number of fields.
  */
-export function readData(sheets: SheetStore, keysOnly = false): StoredData {
+export function readData(
+  sheets: SheetStore,
+  keysOnly = false,
+  fields: readonly FieldDef[] = FIELDS,
+): StoredData {
   const table = keysOnly
     ? sheets.readColumns(SHEETS.data, DATA_LEAD.length)
     : sheets.read(SHEETS.data);
   const rows: StoredData['rows'] = [];
-  for (const { row, record } of readRecords(dataSheet(), table)) {
+  for (const { row, record } of readRecords(dataSheet(fields), table)) {
     const schoolId = String(record.school ?? '').trim();
     if (!schoolId) continue;
     const values: FieldValues = {};
     if (!keysOnly) {
-      for (const field of FIELDS) values[field.code] = typedValue(field.type, record[field.code]);
+      for (const field of fields) values[field.code] = typedValue(field.type, record[field.code]);
     }
     const ts = record.received;
     const timestamp = ts instanceof Date ? ts : ts ? new Date(String(ts)) : null;
@@ -152,9 +185,14 @@ function typedValue(type: FieldType, cell: Cell | undefined): FieldValue {
 export const MAX_TEXT_IN_CELL = 45_000;
 
 /** A row of the data sheet for an accepted response. */
-export function dataRowCells(rawRow: number, timestamp: Date, data: DataRow): Cell[] {
+export function dataRowCells(
+  rawRow: number,
+  timestamp: Date,
+  data: DataRow,
+  fields: readonly FieldDef[] = FIELDS,
+): Cell[] {
   const record: Record<string, Cell> = {};
-  for (const f of FIELDS) {
+  for (const f of fields) {
     const v = data.values[f.code];
     if (v === null || v === undefined) record[f.code] = '';
     else if (f.type === 'bool') record[f.code] = yesNo(Boolean(v));
@@ -162,7 +200,7 @@ export function dataRowCells(rawRow: number, timestamp: Date, data: DataRow): Ce
       record[f.code] = v.slice(0, MAX_TEXT_IN_CELL) + INTAKE.truncated(v.length, rawRow);
     } else record[f.code] = v;
   }
-  return rowOf(dataSheet(), {
+  return rowOf(dataSheet(fields), {
     ...record,
     school: data.school_id,
     reporting_period: data.period,

@@ -5,6 +5,7 @@
  * ingested once; an edited response (same row, later timestamp) replaces its earlier version.
  * The rules are intake.ts's, shared with «Сверить ответы».
  */
+import { CATALOGUE, type Catalogue, type FieldDef } from '../core/catalogue';
 import {
   isBlankRow,
   isKnownTitle,
@@ -57,7 +58,11 @@ export type IngestOutcome =
 /** How long a submission waits for another one to finish before giving up to reconcile. */
 export const LOCK_TIMEOUT_MS = 30_000;
 
-export function ingestSubmission(ports: Ports, submission: Submission | null): IngestOutcome {
+export function ingestSubmission(
+  ports: Ports,
+  submission: Submission | null,
+  catalogue: Catalogue = CATALOGUE,
+): IngestOutcome {
   const expected = ports.properties.get(RESPONSES_SHEET_KEY);
   if (
     submission &&
@@ -72,7 +77,9 @@ export function ingestSubmission(ports: Ports, submission: Submission | null): I
     journal(ports, JOURNAL.blank, submission ? JOURNAL.rowLabel(submission.row) : '—');
     return 'blank';
   }
-  const result = ports.lock.withLock(LOCK_TIMEOUT_MS, () => ingestLocked(ports, submission));
+  const result = ports.lock.withLock(LOCK_TIMEOUT_MS, () =>
+    ingestLocked(ports, submission, catalogue),
+  );
   if (!result.ok) {
     journal(ports, JOURNAL.lockTimeout, JOURNAL.rowLabel(submission.row));
     return 'lock-timeout';
@@ -87,11 +94,13 @@ export function ingestSubmission(ports: Ports, submission: Submission | null): I
 export function currentTitleMap(
   ports: Pick<Ports, 'properties' | 'forms'>,
   header: readonly Cell[],
+  catalogue: Catalogue = CATALOGUE,
 ): Record<string, string> {
   const stored = parseTitleMap(ports.properties.get(TITLE_MAP_KEY));
   const formId = ports.properties.get(FORM_ID_KEY);
-  if (!formId || header.every((h) => isKnownTitle(String(h).trim(), stored))) return stored;
-  const fresh = renamedTitles(ports.forms.titleMap(formId));
+  if (!formId || header.every((h) => isKnownTitle(String(h).trim(), stored, catalogue)))
+    return stored;
+  const fresh = renamedTitles(ports.forms.titleMap(formId), catalogue);
   ports.properties.set(TITLE_MAP_KEY, JSON.stringify(fresh));
   return fresh;
 }
@@ -108,6 +117,7 @@ export function parseTitleMap(json: string | null): Record<string, string> {
 /** What judging needs: the registry, the settings, and the access codes when checked. */
 export function intakeContext(
   ports: Pick<Ports, 'sheets' | 'accessCodes' | 'clock'>,
+  catalogue: Catalogue = CATALOGUE,
 ): IntakeContext {
   const { settings } = readSettingsSheet(ports.sheets);
   const { schools } = readRegistry(ports.sheets);
@@ -117,21 +127,29 @@ export function intakeContext(
     settings,
     expectedCode: check ? (id, period) => ports.accessCodes.code(id, period) : null,
     now: ports.clock.now(),
+    catalogue,
   };
 }
 
-function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
+function ingestLocked(ports: Ports, submission: Submission, catalogue: Catalogue): IngestOutcome {
   const { sheets } = ports;
-  const titleMap = currentTitleMap(ports, submission.header);
-  const raw = rawResponse(submission.row, submission.header, submission.values, titleMap);
+  const { fields } = catalogue;
+  const titleMap = currentTitleMap(ports, submission.header, catalogue);
+  const raw = rawResponse(
+    submission.row,
+    submission.header,
+    submission.values,
+    titleMap,
+    catalogue,
+  );
   if (!raw) {
     journal(ports, JOURNAL.blank, JOURNAL.rowLabel(submission.row));
     return 'blank';
   }
-  ensureProductSheet(ports, 'data');
-  ensureDataLayout(ports);
+  ensureProductSheet(ports, 'data', fields);
+  ensureDataLayout(ports, fields);
   ensureProductSheet(ports, 'rejected');
-  const stored = readData(sheets, true);
+  const stored = readData(sheets, true, fields);
   const version = versionKey(raw.row, raw.timestamp);
   const seen = readRejectedSheet(sheets).some((h) => versionKey(h.row, h.timestamp) === version);
   if (
@@ -142,7 +160,7 @@ function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
     return 'duplicate';
   }
 
-  const ctx = intakeContext(ports);
+  const ctx = intakeContext(ports, catalogue);
   const verdict = judge(raw, ctx);
   if (verdict.kind !== 'accepted') {
     const { school_id, period } = verdict.kind === 'held' ? verdict.data : verdict;
@@ -168,7 +186,7 @@ function ingestLocked(ports: Ports, submission: Submission): IngestOutcome {
   const previous = dataEntries(stored);
   const incoming = { row: raw.row, timestamp: raw.timestamp, data: verdict.data };
   const next = settleData([...previous, incoming], previous);
-  const written = updateDataSheet(ports, stored, next, incoming);
+  const written = updateDataSheet(ports, stored, next, incoming, fields);
   if (!written) {
     journal(ports, JOURNAL.superseded, JOURNAL.rowLabel(raw.row));
     return 'superseded';
@@ -193,6 +211,7 @@ function updateDataSheet(
   stored: StoredData,
   next: readonly DataEntry[],
   incoming: DataEntry,
+  fields: readonly FieldDef[],
 ): 'accepted' | 'replaced' | null {
   const sameVersion = (r: StoredData['rows'][number], e: DataEntry) =>
     r.timestamp !== null &&
@@ -213,7 +232,7 @@ function updateDataSheet(
   for (const e of changed) {
     // Only the incoming version can be new here: every other entry is one «Данные» held.
     if (!isIncoming(e)) continue;
-    const cells = dataRowCells(e.row, e.timestamp, e.data);
+    const cells = dataRowCells(e.row, e.timestamp, e.data, fields);
     const sameKey = freed.findIndex((r) => dataKey(r.data) === dataKey(e.data));
     const slot = sameKey >= 0 ? sameKey : freed.length > 0 ? 0 : -1;
     outcome = sameKey >= 0 ? 'replaced' : 'accepted';
@@ -240,7 +259,8 @@ function notifyRespondent(
   const to = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(given) ? given : (school?.email ?? '');
   if (!to) return;
   const formId = ports.properties.get(FORM_ID_KEY);
-  const editUrl = formId ? ports.forms.editUrl(formId, raw.timestamp) : null;
+  const answered = String(raw.answers.school_id ?? '').trim();
+  const editUrl = formId ? ports.forms.editUrl(formId, raw.timestamp, answered) : null;
   const name = school?.name ?? schoolId;
   sendOrQueue(ports, {
     key: `rejected|${versionKey(raw.row, raw.timestamp)}`,

@@ -6,7 +6,9 @@
 import { computeMonitoring } from '../core/monitoring';
 import { formulaTable } from '../core/customFunctions';
 import { JOURNAL } from '../core/messages';
-import { SHEETS } from '../sheets/schema';
+import { layoutOf, REGISTRY_HISTORY_SHEET, SHEETS } from '../sheets/schema';
+import { withSnapshot, type RegistryFact } from '../core/registryHistory';
+import type { RegistrySchool } from '../core/types';
 import { indicatorsSheet, recommendationsSheet, summarySheet } from '../sheets/outputs';
 import type { MonitoringResult } from '../core/monitoring';
 import type { Ports } from '../ports';
@@ -15,15 +17,20 @@ import { isbResultsChart, statusChart } from '../core/report/charts';
 import type { EmbeddedChartSpec } from '../ports';
 import { CHART_DATA_SHEET, READER_ORDER } from '../sheets/schema';
 import {
+  registryHistoryTable,
   readData,
   readLists,
   readRegistry,
+  readRegistryHistory,
   readRules,
   readSettingsSheet,
 } from '../sheets/workbook';
 
 export interface Computation {
   result: MonitoringResult;
+  /** The registry as read, inactive schools included (for «История реестра»). */
+  registry: RegistrySchool[];
+  registryHistory: RegistryFact[];
   settings: Record<string, string | number | boolean>;
   inputErrors: string[];
 }
@@ -35,8 +42,23 @@ export function compute(ports: Pick<Ports, 'sheets'>, period?: string): Computat
   const { lists, errors: listErrors } = readLists(ports.sheets);
   const rules = readRules(ports.sheets);
   const data = readData(ports.sheets).rows.map((r) => r.data);
-  const result = computeMonitoring({ registry: schools, lists, data, settings, rules, period });
-  return { result, settings, inputErrors: [...settingsErrors, ...registryErrors, ...listErrors] };
+  const registryHistory = readRegistryHistory(ports.sheets);
+  const result = computeMonitoring({
+    registry: schools,
+    lists,
+    data,
+    settings,
+    rules,
+    period,
+    registryHistory,
+  });
+  return {
+    result,
+    registry: schools,
+    registryHistory,
+    settings,
+    inputErrors: [...settingsErrors, ...registryErrors, ...listErrors],
+  };
 }
 
 export function recompute(ports: Ports, period?: string): Computation {
@@ -49,6 +71,14 @@ export function recompute(ports: Ports, period?: string): Computation {
   const recommendations = recommendationsSheet(result);
   ports.sheets.replace(SHEETS.recommendations, recommendations.rows, recommendations.layout);
   ports.sheets.replace(SHEETS.formulaValues, formulaTable(result), { frozenRows: 1 });
+  // rev 2: freeze this period's registry facts; earlier periods' rows stay as they were.
+  ports.sheets.replace(
+    SHEETS.registryHistory,
+    registryHistoryTable(
+      withSnapshot(computation.registryHistory, result.period, computation.registry),
+    ),
+    layoutOf(REGISTRY_HISTORY_SHEET),
+  );
   ports.sheets.setCharts(SHEETS.summary, summaryCharts(result, summary.rows.length + 2));
   ports.sheets.arrange(READER_ORDER, [CHART_DATA_SHEET.name]);
   journal(

@@ -5,6 +5,7 @@
  * versions of edited responses stay listed); new rejected or held versions are added, and the
  * inspector's decisions on held responses («принять» / «отклонить») are applied.
  */
+import { CATALOGUE, type Catalogue } from '../core/catalogue';
 import { INTAKE, JOURNAL } from '../core/messages';
 import {
   isBlankRow,
@@ -16,7 +17,13 @@ import {
 } from '../core/intake';
 import { versionKey } from '../core/versions';
 import type { Ports } from '../ports';
-import { headerOf, REJECTED_SHEET, RESPONSES_SHEET_KEY, SHEETS } from '../sheets/schema';
+import {
+  FORM_ID_KEY,
+  headerOf,
+  REJECTED_SHEET,
+  RESPONSES_SHEET_KEY,
+  SHEETS,
+} from '../sheets/schema';
 import { dataHeader, rememberDataLayout } from '../sheets/product';
 import {
   dataEntries,
@@ -34,38 +41,52 @@ export interface ReconcileResult {
   rejected: number;
 }
 
+/**
+ * The responses sheet: by the id setup kept, else the sheet the form sends its responses to
+ * (Google names it in the spreadsheet's language: «Ответы на форму (1)», "Form Responses 1").
+ */
+export function responsesSheetName(ports: Pick<Ports, 'sheets' | 'properties'>): string | null {
+  const id = ports.properties.get(RESPONSES_SHEET_KEY);
+  const byId = id ? ports.sheets.sheetNameById(Number(id)) : null;
+  if (byId !== null) return byId;
+  const formId = ports.properties.get(FORM_ID_KEY);
+  const sheetId = formId ? ports.sheets.responsesSheetId(formId) : null;
+  return sheetId === null ? null : ports.sheets.sheetNameById(sheetId);
+}
+
 /** Every raw response version in the responses sheet, blank rows left out. */
 export function readRawResponses(
   ports: Pick<Ports, 'sheets' | 'properties' | 'forms'>,
+  catalogue: Catalogue = CATALOGUE,
 ): RawResponse[] {
-  const id = ports.properties.get(RESPONSES_SHEET_KEY);
-  const name = id ? ports.sheets.sheetNameById(Number(id)) : SHEETS.responses;
+  const name = responsesSheetName(ports);
   // Without its responses there is nothing to rebuild from: stop rather than empty «Данные».
   if (name === null) throw new Error(INTAKE.responsesSheetMissing);
   const table = ports.sheets.read(name);
   if (table.length === 0) return [];
-  const titleMap = currentTitleMap(ports, table[0]);
+  const titleMap = currentTitleMap(ports, table[0], catalogue);
   const header = table[0];
   const raws: RawResponse[] = [];
   for (let i = 1; i < table.length; i++) {
     if (isBlankRow(header, table[i])) continue;
-    const raw = rawResponse(i + 1, header, table[i], titleMap);
+    const raw = rawResponse(i + 1, header, table[i], titleMap, catalogue);
     if (raw) raws.push(raw);
   }
   return raws;
 }
 
-export function reconcile(ports: Ports): ReconcileResult {
-  const result = ports.lock.withLock(120_000, () => reconcileLocked(ports));
+export function reconcile(ports: Ports, catalogue: Catalogue = CATALOGUE): ReconcileResult {
+  const result = ports.lock.withLock(120_000, () => reconcileLocked(ports, catalogue));
   if (!result.ok) throw new Error(JOURNAL.lockTimeout);
   return result.value;
 }
 
-function reconcileLocked(ports: Ports): ReconcileResult {
-  const raws = readRawResponses(ports);
+function reconcileLocked(ports: Ports, catalogue: Catalogue): ReconcileResult {
+  const { fields } = catalogue;
+  const raws = readRawResponses(ports, catalogue);
   const history = readRejectedSheet(ports.sheets);
   const decisions = new Map(history.map((h) => [versionKey(h.row, h.timestamp), h.decision]));
-  const previous = dataEntries(readData(ports.sheets));
+  const previous = dataEntries(readData(ports.sheets, false, fields));
   // The period a version was accepted or listed under, for responses that did not name one.
   const periods = new Map<string, string>([
     ...history.map((h) => [versionKey(h.row, h.timestamp), h.period] as [string, string]),
@@ -73,7 +94,7 @@ function reconcileLocked(ports: Ports): ReconcileResult {
   ]);
   const { data, journal: fresh } = rebuild(
     raws,
-    intakeContext(ports),
+    intakeContext(ports, catalogue),
     decisions,
     previous,
     periods,
@@ -81,10 +102,10 @@ function reconcileLocked(ports: Ports): ReconcileResult {
   const acceptedVersions = new Set(data.map((d) => versionKey(d.row, d.timestamp)));
 
   ports.sheets.replace(SHEETS.data, [
-    dataHeader(),
-    ...data.map((d) => dataRowCells(d.row, d.timestamp, d.data)),
+    dataHeader(fields),
+    ...data.map((d) => dataRowCells(d.row, d.timestamp, d.data, fields)),
   ]);
-  rememberDataLayout(ports);
+  rememberDataLayout(ports, fields);
 
   const byVersion = new Map<string, JournalEntry>(
     history.map((h) => [versionKey(h.row, h.timestamp), h]),

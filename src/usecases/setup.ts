@@ -3,7 +3,7 @@
  * and changes nothing that exists: running it twice makes no second form or trigger and
  * keeps every edit the inspector made in their sheets.
  */
-import { FIELDS, FORM_SECTIONS, SETTINGS, sectionHelp, type FieldDef } from '../core/catalogue';
+import { CATALOGUE, SETTINGS, sectionHelp, type Catalogue, type FieldDef } from '../core/catalogue';
 import { ACCESS_CODE_FIELD, SCHOOL_FIELD } from '../core/intake';
 import { INTAKE, JOURNAL, UI } from '../core/messages';
 import { activeSchoolChoices } from '../core/schoolChoice';
@@ -36,7 +36,7 @@ export interface SetupResult {
   created: string[];
 }
 
-export function setupMonitoring(ports: Ports): SetupResult {
+export function setupMonitoring(ports: Ports, catalogue: Catalogue = CATALOGUE): SetupResult {
   const { sheets } = ports;
   const created: string[] = [];
   const note = (made: boolean, what: string) => made && created.push(what);
@@ -56,19 +56,20 @@ export function setupMonitoring(ports: Ports): SetupResult {
   const rulesMade = ensure(RULES_SHEET);
   if (rulesMade) sheets.append(SHEETS.rules, ruleRows());
   note(rulesMade, SHEETS.rules);
-  const dataMade = ensureProductSheet(ports, 'data');
-  ensureDataLayout(ports);
+  const dataMade = ensureProductSheet(ports, 'data', catalogue.fields);
+  ensureDataLayout(ports, catalogue.fields);
   note(dataMade, SHEETS.data);
   note(ensureProductSheet(ports, 'rejected'), SHEETS.rejected);
   note(ensureProductSheet(ports, 'journal'), SHEETS.journal);
 
   const choices = schoolChoices(ports);
   note(ensureMeasuresSheet(sheets, choices), SHEETS.measures);
-  const spec = formSpec(choices, readSettingsSheet(sheets).settings.period);
+  const spec = formSpec(choices, readSettingsSheet(sheets).settings.period, catalogue);
   const formId = ports.properties.get(FORM_ID_KEY);
   let form = formId ? ports.forms.open(formId) : null;
   if (form) {
     ports.forms.sync(form.id, spec);
+    if (!form.published) ports.forms.publish(form.id);
   } else {
     form = ports.forms.create(spec, sheets.id());
     ports.properties.set(FORM_ID_KEY, form.id);
@@ -80,7 +81,10 @@ export function setupMonitoring(ports: Ports): SetupResult {
     }
     created.push(UI.createdForm);
   }
-  ports.properties.set(TITLE_MAP_KEY, JSON.stringify(renamedTitles(ports.forms.titleMap(form.id))));
+  ports.properties.set(
+    TITLE_MAP_KEY,
+    JSON.stringify(renamedTitles(ports.forms.titleMap(form.id), catalogue)),
+  );
   if (ports.triggers.ensureFormSubmit(FORM_SUBMIT_HANDLER)) created.push(UI.createdTrigger);
   refreshLinks(ports);
 
@@ -126,24 +130,32 @@ function itemKind(field: FieldDef): FormItemKind {
 }
 
 /** The questionnaire, built from the catalogue: one section per catalogue section. */
-export function formSpec(schoolChoices: readonly string[], period: unknown = ''): FormSpec {
+export function formSpec(
+  schoolChoices: readonly string[],
+  period: unknown = '',
+  catalogue: Catalogue = CATALOGUE,
+): FormSpec {
   return {
     title: UI.formTitle,
     description: UI.formDescription,
     confirmation: UI.formConfirmation,
-    sections: FORM_SECTIONS.map((section) => ({
-      title: section.title,
-      help: sectionHelp(section, typeof period === 'string' ? period : ''),
-      items: FIELDS.filter((f) => f.section === section.id).map((f) => ({
-        code: f.code,
-        title: f.label,
-        help: f.help,
-        kind: itemKind(f),
-        required: Boolean(f.required),
-        choices: f.code === SCHOOL_FIELD ? schoolChoices : undefined,
-      })),
-    })).map((section, i) =>
-      i === 0 ? { ...section, items: [...section.items, ACCESS_CODE_ITEM] } : section,
-    ),
+    sections: catalogue.sections
+      .map((section) => ({
+        title: section.title,
+        help: sectionHelp(section, typeof period === 'string' ? period : ''),
+        items: catalogue.fields
+          .filter((f) => f.section === section.id)
+          .map((f) => ({
+            code: f.code,
+            title: f.label,
+            help: f.help,
+            kind: itemKind(f),
+            required: Boolean(f.required),
+            choices: f.code === SCHOOL_FIELD ? schoolChoices : undefined,
+          })),
+      }))
+      .map((section, i) =>
+        i === 0 ? { ...section, items: [...section.items, ACCESS_CODE_ITEM] } : section,
+      ),
   };
 }

@@ -11,8 +11,11 @@ import {
   SETTINGS,
   fieldByCode,
   indicatorByCode,
+  SCHOOL_FACTS,
+  SUMMARY_SECTIONS,
   settingByCode,
 } from '../../src/core/catalogue';
+import { DOMAIN_CODES } from './fixtures/domain-codes';
 import { readSettings } from '../../src/core/settings';
 
 describe('the catalogue is one consistent source', () => {
@@ -78,30 +81,34 @@ describe('the catalogue is one consistent source', () => {
   });
 
   it('builds indices from catalogue fields', () => {
-    for (const c of ISB_COMPONENTS) expect(fieldByCode(c.field)).toBeDefined();
+    for (const c of ISB_COMPONENTS) for (const f of c.fields) expect(fieldByCode(f)).toBeDefined();
     for (const c of RESULT_COMPONENTS) {
-      for (const t of c.tests) {
-        expect(fieldByCode(`${t}_${c.measure}`)).toBeDefined();
-        expect(fieldByCode(`${t}_participants`)).toBeDefined();
+      for (const [count, participants] of c.pairs) {
+        expect(fieldByCode(count)).toBeDefined();
+        expect(fieldByCode(participants)?.measure).toBe('participants');
       }
     }
+    // rev 2: the ten «500+» risk factors, and the ИСБ without outcomes
     expect(RISKS.map((r) => r.code)).toEqual([
       'equipment',
       'staff',
       'teacher_competence',
-      'learning_failure',
-      'special_needs',
+      'adaptivity',
+      'inschool_pd',
       'language',
-      'behaviour',
+      'environment',
+      'learning_failure',
       'parents',
-      'internal_assessment',
+      'motivation',
     ]);
+    const isbFields = ISB_COMPONENTS.flatMap((c) => c.fields);
+    expect(isbFields).not.toContain('students_not_attested');
+    expect(isbFields).not.toContain('students_truancy');
   });
 
   it('has every summary indicator of the spec, with its section', () => {
     const codes = INDICATORS.map((i) => i.code);
     expect(new Set(codes).size).toBe(codes.length);
-    expect(codes).toHaveLength(38);
     expect(indicatorByCode('share_flagged')?.section).toBe(1);
     expect(indicatorByCode('share_entered_lists')?.section).toBe(2);
     expect(indicatorByCode('count_staff_support_measures')?.section).toBe(3);
@@ -134,8 +141,17 @@ describe('the catalogue is one consistent source', () => {
       'low_isb_share',
       'objectivity_threshold',
       'peer_count',
-      'isb_weight_students_single_parent',
+      'isb_weight_single_parent',
       'isb_weight_staff_shortage',
+      // rev 2
+      'isb_cap_registered',
+      'isb_rule',
+      'isb_threshold',
+      'shrinkage_k',
+      'objectivity_higher_threshold',
+      'max_recommendations',
+      'ref_mean_vpr_fail',
+      'ref_sd_vpr_fail',
       'municipality',
       'reminder_days_before',
       'reminder_days_after',
@@ -151,7 +167,7 @@ describe('the catalogue is one consistent source', () => {
     expect(readSettings(rows).errors).toEqual([]);
   });
 
-  it('has the registry and list columns of section 3 and sixteen default rules', () => {
+  it('has the registry and list columns of section 3 and default rules with unique ids', () => {
     expect(REGISTRY_COLUMNS.map((c) => c.code)).toEqual([
       'school_id',
       'name',
@@ -163,11 +179,100 @@ describe('the catalogue is one consistent source', () => {
       'active',
     ]);
     expect(LIST_COLUMNS.map((c) => c.code)).toEqual(['period', 'school_id', 'status']);
-    expect(DEFAULT_RULES).toHaveLength(16);
+    expect(new Set(DEFAULT_RULES.map((r) => r.rule_id)).size).toBe(DEFAULT_RULES.length);
     expect(DEFAULT_RULES.filter((r) => r.applies_to === 'flagged').map((r) => r.rule_id)).toEqual([
       'R06',
       'R09',
       'R16',
     ]);
+  });
+});
+
+describe('what the catalogue promises', () => {
+  const fieldCodes = new Set(FIELDS.map((f) => f.code));
+
+  it('has every code the domain spec lists', () => {
+    const missing = (have: Iterable<string>, want: readonly string[]) => {
+      const set = new Set(have);
+      return want.filter((c) => !set.has(c));
+    };
+    expect(missing(fieldCodes, DOMAIN_CODES.fields)).toEqual([]);
+    expect(
+      missing(
+        INDICATORS.map((i) => i.code),
+        DOMAIN_CODES.indicators,
+      ),
+    ).toEqual([]);
+    expect(
+      missing(
+        REGISTRY_COLUMNS.map((c) => c.code),
+        DOMAIN_CODES.registry,
+      ),
+    ).toEqual([]);
+    expect(
+      missing(
+        LIST_COLUMNS.map((c) => c.code),
+        DOMAIN_CODES.lists,
+      ),
+    ).toEqual([]);
+    expect(
+      missing(
+        SETTINGS.map((s) => s.code),
+        DOMAIN_CODES.settings,
+      ),
+    ).toEqual([]);
+  });
+
+  it('gives every field a code, a label, a short name, a known type and a form section', () => {
+    const sections = new Set(FORM_SECTIONS.map((s) => s.id));
+    expect(fieldCodes.size).toBe(FIELDS.length);
+    for (const f of FIELDS) {
+      expect([f.code, /^[a-z][a-z0-9_]*$/.test(f.code)]).toEqual([f.code, true]);
+      expect([f.code, f.label.trim().length > 3, f.short.trim().length > 1]).toEqual([
+        f.code,
+        true,
+        true,
+      ]);
+      expect([f.code, ['int', 'bool', 'url', 'text'].includes(f.type)]).toEqual([f.code, true]);
+      expect([f.code, sections.has(f.section)]).toEqual([f.code, true]);
+      if (f.base) expect([f.code, fieldByCode(f.base)?.type]).toEqual([f.code, 'int']);
+      if (f.input) expect([f.code, f.type]).toEqual([f.code, 'text']);
+    }
+    // Every form section asks something.
+    for (const s of FORM_SECTIONS) expect(FIELDS.some((f) => f.section === s.id)).toBe(true);
+  });
+
+  it('has every indicator name what exists: fields, settings, components, registry columns', () => {
+    const field = (code: string) => fieldByCode(code)?.type;
+    for (const i of INDICATORS) {
+      expect([
+        i.code,
+        i.title.trim().length > 3,
+        SUMMARY_SECTIONS[i.section] !== undefined,
+      ]).toEqual([i.code, true, true]);
+      switch (i.kind) {
+        case 'fact':
+          expect([i.code, settingByCode(i.subject)?.type]).toEqual([i.code, 'bool']);
+          break;
+        case 'school_share':
+          if (typeof i.subject === 'object')
+            expect([i.code, field(i.subject.field)]).toEqual([i.code, 'bool']);
+          else expect([i.code, SCHOOL_FACTS.includes(i.subject)]).toEqual([i.code, true]);
+          break;
+        case 'teacher_share':
+        case 'sum':
+          expect([i.code, field(i.subject)]).toEqual([i.code, 'int']);
+          break;
+        case 'registry_count':
+          expect(REGISTRY_COLUMNS.find((c) => c.code === i.subject)?.type).toBe('bool');
+          break;
+        case 'dynamics':
+          expect(['left', 'entered']).toContain(i.subject);
+          break;
+        case 'gap':
+          expect(RESULT_COMPONENTS.map((c) => c.code)).toContain(i.subject);
+          break;
+      }
+    }
   });
 });

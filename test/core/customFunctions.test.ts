@@ -37,12 +37,10 @@ describe('shareFn (ДОЛЯ)', () => {
 });
 
 describe('isbFn and resultsIndexFn', () => {
-  const row12 = (single: number, remote: string) => [
+  // Nine columns (rev 2): five shares, four yes/no conditions.
+  const row9 = (single: number, remote: string) => [
     single,
     0.5,
-    0,
-    0,
-    0,
     0,
     0,
     0,
@@ -52,35 +50,27 @@ describe('isbFn and resultsIndexFn', () => {
     'нет',
   ];
 
-  it('computes ИСБ over a range of schools, with a header row kept', () => {
-    const header = [
-      'неполные',
-      'высшее',
-      'кдн',
-      'вшу',
-      'язык',
-      'неатт',
-      'пропуски',
-      'овз',
-      'отдал',
-      'малок',
-      'инфр',
-      'кадры',
-    ];
-    const out = isbFn([header, row12(0.1, 'нет'), row12(0.2, 'нет'), row12(0.3, 'да')]) as (
+  it('computes the absolute ИСБ of each row, with a header row kept', () => {
+    const header = ['неполные', 'высшее', 'учёт', 'язык', 'овз', 'отдал', 'малок', 'кадры', 'инфр'];
+    const out = isbFn([header, row9(0.1, 'нет'), row9(0.25, 'нет'), row9(0.6, 'да')]) as (
       string | number
     )[][];
     expect(out[0]).toEqual(['ИСБ']);
-    // equal weights over the two components that vary (the constant ones give z = 0)
-    const s = Math.sqrt(1.5);
-    const h = Math.SQRT1_2;
-    expect(out[1][0] as number).toBeCloseTo((s + h) / 12, 12);
-    expect(out[3][0] as number).toBeCloseTo((-s - 2 * h) / 12, 12);
+    // d: single parent share / 0.5 (at most 1); parents' higher education 0.5 of 0.5 -> 0.
+    expect(out[1][0] as number).toBeCloseTo(100 * (1 - 0.2 / 9), 6);
+    expect(out[2][0] as number).toBeCloseTo(100 * (1 - 0.5 / 9), 6);
+    expect(out[3][0] as number).toBeCloseTo(100 * (1 - 2 / 9), 6);
+    // A row's value does not depend on the other rows.
+    const alone = isbFn([row9(0.1, 'нет')]);
+    expect(alone).toEqual([[out[1][0]]]);
+    // Weights: remote counts three times.
+    const weighted = isbFn([row9(0.6, 'да')], [[1, 1, 1, 1, 1, 3, 1, 1, 1]]) as number[][];
+    expect(weighted[0][0]).toBeCloseTo(100 * (1 - 4 / 11), 6);
   });
 
   it('reports a wrong number of columns or a bad cell', () => {
-    expect(isbFn([[1, 2, 3]])).toBe('#ОШИБКА: ИСБ: нужно 12 столбцов, а в диапазоне 3');
-    const out = isbFn([row12(0.1, 'нет'), row12(0.2, 'может')]) as (string | number)[][];
+    expect(isbFn([[1, 2, 3]])).toBe('#ОШИБКА: ИСБ: нужно 9 столбцов, а в диапазоне 3');
+    const out = isbFn([row9(0.1, 'нет'), row9(0.2, 'может')]) as (string | number)[][];
     expect(out[1][0]).toBe('#ОШИБКА: ИСБ: строка 2: «может» — не число и не да/нет');
   });
 

@@ -147,35 +147,59 @@ describe('results index', () => {
   });
 });
 
-describe('ИСБ', () => {
-  it('is the weighted mean of oriented z-scores of shares and conditions', () => {
-    const r = run(
-      {
-        a: answers({ students_single_parent: 10, remote_location: false }),
-        b: answers({ students_single_parent: 20, remote_location: false }),
-        c: answers({ students_single_parent: 30, remote_location: true }),
-      },
-      { settings: { isb_weight_remote_location: 3 } },
-    );
-    // single parent z: −1.2247, 0, +1.2247 (oriented: a +1.2247); remote z: −0.7071, −0.7071,
-    // +1.4142 (oriented: a +0.7071, c −1.4142).
-    const s = Math.sqrt(1.5);
-    const h = Math.SQRT1_2;
-    expect(bySchool(r, 'a').isb).toBeCloseTo((s + 3 * h) / 4, 12);
-    expect(bySchool(r, 'b').isb).toBeCloseTo((0 + 3 * h) / 4, 12);
-    expect(bySchool(r, 'c').isb).toBeCloseTo((-s - 3 * 2 * h) / 4, 12);
+describe('ИСБ (rev 2: absolute 0–100 scale)', () => {
+  // d: single parent 25/100 of cap 0.5 -> 0.5; both parents higher ed 10/100 -> 1 − 0.2 = 0.8;
+  // registered max(4, 7)/100 of cap 0.1 -> 0.7; non-native 0 -> 0; special needs 5/100 of
+  // cap 0.2 -> 0.25; remote 1; small 0; staff 0; infrastructure (internet) 1. Σd = 4.25 of 9.
+  const a = answers({
+    students_single_parent: 25,
+    students_parents_higher_ed: 10,
+    students_registered_kdn: 4,
+    students_registered_school: 7,
+    students_non_native: 0,
+    students_special_needs: 5,
+    remote_location: true,
+    small_school: false,
+    staff_shortage: false,
+    infrastructure_deficit: false,
+    no_stable_internet: true,
   });
 
-  it('counts parents with higher education as better, and weight 0 drops a component', () => {
-    const r = run(
-      {
-        a: answers({ students_parents_higher_ed: 10, students_truancy: 1 }),
-        b: answers({ students_parents_higher_ed: 30, students_truancy: 9 }),
-      },
-      { settings: { isb_weight_students_truancy: 0 } },
-    );
-    expect(bySchool(r, 'b').isb).toBeCloseTo(1, 12);
-    expect(bySchool(r, 'a').isb).toBeCloseTo(-1, 12);
+  it('is 100 × (1 − Σ wᵢ·dᵢ / Σ wᵢ) with capped shares and merged components', () => {
+    const r = run({ a, b: answers() });
+    expect(bySchool(r, 'a').isb).toBeCloseTo(100 * (1 - 4.25 / 9), 6);
+    // weights: remote counts three times -> (4.25 + 2) / 11
+    const w = run({ a }, { settings: { isb_weight_remote_location: 3 } });
+    expect(bySchool(w, 'a').isb).toBeCloseTo(100 * (1 - 6.25 / 11), 6);
+    // caps: a share above its cap counts as 1, never more
+    const capped = run({ a: { ...a, students_single_parent: 60 } });
+    expect(bySchool(capped, 'a').isb).toBeCloseTo(100 * (1 - 4.75 / 9), 6);
+    const wider = run({ a }, { settings: { isb_cap_single_parent: 1 } });
+    expect(bySchool(wider, 'a').isb).toBeCloseTo(100 * (1 - 4 / 9), 6);
+  });
+
+  it('leaves outcomes out and averages only the answered components', () => {
+    // Only one component answered: single parent 10/100 of cap 0.5 -> d = 0.2 -> ИСБ 80.
+    const one = answers({ students_single_parent: 10 });
+    const r = run({ x: one, y: { ...one, students_truancy: 60, students_not_attested: 50 } });
+    expect(bySchool(r, 'x').isb).toBeCloseTo(80, 10);
+    expect(bySchool(r, 'y').isb).toBeCloseTo(80, 10);
+    expect(bySchool(run({ z: answers() }), 'z').isb).toBeNull();
+  });
+
+  it('counts the same pupil once when on both registration lists', () => {
+    const both = answers({ students_registered_kdn: 5, students_registered_school: 5 });
+    expect(bySchool(run({ a: both }), 'a').isb).toBeCloseTo(50, 10); // d = 0.05 / 0.1
+  });
+
+  it('does not depend on the other schools: a rare condition weighs what a common one does', () => {
+    const alone = run({ a });
+    const withRemote = run({
+      a,
+      r1: answers({ remote_location: true }),
+      r2: answers({ remote_location: false }),
+    });
+    expect(bySchool(withRemote, 'a').isb).toBe(bySchool(alone, 'a').isb);
   });
 });
 
@@ -219,13 +243,29 @@ describe('computed statuses and the status of record', () => {
 
   it('marks the lowest ИСБ as ШНСУ and both as ШНОР+ШНСУ', () => {
     const r = run({
-      a: vpr(5, 10, { students_truancy: 30 }),
-      b: vpr(1, 10, { students_truancy: 1 }),
-      c: vpr(1, 10, { students_truancy: 2 }),
-      d: vpr(2, 10, { students_truancy: 20 }),
+      a: vpr(5, 10, { students_single_parent: 50 }),
+      b: vpr(1, 10, { students_single_parent: 1 }),
+      c: vpr(1, 10, { students_single_parent: 2 }),
+      d: vpr(2, 10, { students_single_parent: 20 }),
     });
     expect(bySchool(r, 'a').computed_status).toBe('ШНОР+ШНСУ');
     expect(bySchool(r, 'd').computed_status).toBe('');
+  });
+
+  it('marks ШНСУ below an absolute ИСБ threshold with isb_rule = threshold', () => {
+    // ИСБ = 100 × (1 − share / 0.5): 20 % -> 60, 21 % -> 58, 10 % -> 80
+    const data = {
+      a: answers({ students_single_parent: 20 }),
+      b: answers({ students_single_parent: 21 }),
+      c: answers({ students_single_parent: 10 }),
+    };
+    const r = run(data, { settings: { isb_rule: 'threshold', status_source: 'computed' } });
+    expect(r.schools.map((s) => s.isb)).toEqual([60, 58, 80]);
+    expect(r.schools.map((s) => s.computed_status)).toEqual(['', 'ШНСУ', '']);
+    const q = run(data, { settings: { status_source: 'computed' } }); // quantile: one school
+    expect(q.schools.map((s) => s.computed_status)).toEqual(['', 'ШНСУ', '']);
+    const none = run(data, { settings: { isb_rule: 'threshold', isb_threshold: 50 } });
+    expect(none.schools.every((s) => s.computed_status === '')).toBe(true);
   });
 
   it('follows status_source', () => {
@@ -277,66 +317,120 @@ describe('risk zone, resilience, objectivity and risk profile', () => {
 
   it('finds resilient schools: low ИСБ, results at or above the median', () => {
     const r = run({
-      a: vpr(1, 10, { students_truancy: 40 }), // worst context, best results
-      b: vpr(2, 10, { students_truancy: 10 }),
-      c: vpr(3, 10, { students_truancy: 5 }),
-      d: vpr(4, 10, { students_truancy: 1 }),
+      a: vpr(1, 10, { students_single_parent: 40 }), // worst context, best results
+      b: vpr(2, 10, { students_single_parent: 10 }),
+      c: vpr(3, 10, { students_single_parent: 5 }),
+      d: vpr(4, 10, { students_single_parent: 1 }),
     });
     expect(r.schools.map((s) => s.resilient)).toEqual([true, false, false, false]);
   });
 
-  it('flags a ВПР whose lowered grades exceed the threshold', () => {
+  it('checks objectivity both ways: ВПР above the journal, and the journal above ВПР', () => {
     const r = run({
       a: answers({
         vpr_rus5_participants: 10,
-        vpr_rus5_lower: 4,
-        vpr_math8_participants: 10,
-        vpr_math8_lower: 3,
+        vpr_rus5_lower: 4, // 0.40 > 0.30: current marks inflated
+        vpr_math8_participants: 20,
+        vpr_math8_higher: 4, // 0.20 > 0.15: ВПР may not be objective
+        vpr_math5_participants: 20,
+        vpr_math5_higher: 3, // 0.15 is not above 0.15
+        vpr_math5_lower: 6, // 0.30 is not above 0.30
       }),
-      b: answers({ vpr_math5_participants: 4, vpr_math5_lower: 4 }), // too few participants
+      b: answers({ vpr_math5_participants: 4, vpr_math5_lower: 4, vpr_math5_higher: 0 }), // too few
     });
-    expect(bySchool(r, 'a').objectivity_flags).toEqual(['vpr_rus5']); // 3/10 is not above 0.30
+    expect(bySchool(r, 'a').objectivity_flags).toEqual([
+      'journal_inflation:vpr_rus5',
+      'vpr_inflation:vpr_math8',
+    ]);
     expect(bySchool(r, 'b').objectivity_flags).toEqual([]);
   });
 
-  it('lists each risk of the profile when the value is worse than the threshold', () => {
+  it('gives each «500+» factor its level from the spec table (hand-checked cases)', () => {
     const base = {
       students_total: 100,
       teachers_total: 10,
       teachers_diagnosed: 8,
       teachers_with_iom: 5,
-      students_not_attested: 2,
-      students_special_needs: 2,
       students_non_native: 5,
+      students_low_motivation: 5,
       students_registered_kdn: 1,
       students_registered_school: 1,
-      parents_involved: true,
+      students_truancy: 1,
+      students_not_attested: 1,
+      infrastructure_deficit: false,
+      no_stable_internet: false,
+      insufficient_computers: false,
+      staff_shortage: false,
+      staff_support_measures: 0,
+      has_differentiated_instruction: true,
+      has_iup: true,
+      has_inschool_pd: true,
       internal_monitorings: 4,
+      parents_involved: true,
     };
-    const r = run({
+    const schools: Record<string, FieldValues> = {
       ok1: base,
       ok2: base,
       ok3: base,
-      equipment: { ...base, infrastructure_deficit: true },
-      staff: { ...base, staff_shortage: true },
-      teachers: { ...base, teachers_with_iom: 1 },
-      failure: { ...base, students_not_attested: 10 },
-      special: { ...base, students_special_needs: 10 },
-      language: { ...base, students_non_native: 11 },
-      behaviour: { ...base, students_registered_kdn: 10 },
+      ok4: base,
+      ok5: base,
+      equipHigh: { ...base, infrastructure_deficit: true },
+      equipMed: { ...base, no_stable_internet: true },
+      staffHigh: { ...base, staff_shortage: true },
+      staffMed: { ...base, staff_shortage: true, staff_support_measures: 2 },
+      compHigh: { ...base, teachers_diagnosed: 4 },
+      compMed: { ...base, teachers_with_iom: 2 },
+      adaptHigh: { ...base, has_differentiated_instruction: false, has_iup: false },
+      adaptMed: { ...base, has_iup: false },
+      pdHigh: { ...base, has_inschool_pd: false, internal_monitorings: 2 },
+      pdMed: { ...base, internal_monitorings: 2 },
+      langHigh: { ...base, students_non_native: 31 },
+      langMed: { ...base, students_non_native: 11 },
+      envHigh: { ...base, students_truancy: 30 },
+      failHigh: { ...base, students_not_attested: 30 },
       parents: { ...base, parents_involved: false },
-      vsoko: { ...base, internal_monitorings: 2 },
-    });
+      motHigh: { ...base, students_low_motivation: 31 },
+      motMed: { ...base, students_low_motivation: 16 },
+      blank: { students_total: 100, teachers_total: 10 },
+    };
+    const r = run(schools);
+    const level = (id: string, factor: string) => bySchool(r, id).risk_levels[factor];
     expect(bySchool(r, 'ok1').risk_profile).toEqual([]);
-    expect(bySchool(r, 'equipment').risk_profile).toEqual(['equipment']);
-    expect(bySchool(r, 'staff').risk_profile).toEqual(['staff']);
-    expect(bySchool(r, 'teachers').risk_profile).toEqual(['teacher_competence']);
-    expect(bySchool(r, 'failure').risk_profile).toEqual(['learning_failure']);
-    expect(bySchool(r, 'special').risk_profile).toEqual(['special_needs']);
-    expect(bySchool(r, 'language').risk_profile).toEqual(['language']);
-    expect(bySchool(r, 'behaviour').risk_profile).toEqual(['behaviour']);
-    expect(bySchool(r, 'parents').risk_profile).toEqual(['parents']);
-    expect(bySchool(r, 'vsoko').risk_profile).toEqual(['internal_assessment']);
+    expect(level('ok1', 'equipment')).toBe('low');
+    expect(level('equipHigh', 'equipment')).toBe('high');
+    expect(level('equipMed', 'equipment')).toBe('medium');
+    expect(level('staffHigh', 'staff')).toBe('high');
+    expect(level('staffMed', 'staff')).toBe('medium');
+    expect(level('compHigh', 'teacher_competence')).toBe('high');
+    expect(level('compMed', 'teacher_competence')).toBe('medium');
+    expect(level('adaptHigh', 'adaptivity')).toBe('high');
+    expect(level('adaptMed', 'adaptivity')).toBe('medium');
+    expect(level('pdHigh', 'inschool_pd')).toBe('high');
+    expect(level('pdMed', 'inschool_pd')).toBe('medium');
+    expect(level('langHigh', 'language')).toBe('high');
+    expect(level('langMed', 'language')).toBe('medium');
+    expect(level('parents', 'parents')).toBe('high');
+    expect(level('motHigh', 'motivation')).toBe('high');
+    expect(level('motMed', 'motivation')).toBe('medium');
+    // Registered + truancy: 1 + 30 of 100 is the worst of 23 schools (the quartile is 6);
+    // shrunk (31 + 10·p) / 110 with p = 82/2300 stays far above p.
+    expect(level('envHigh', 'environment')).toBe('high');
+    expect(level('failHigh', 'learning_failure')).toBe('high');
+    expect(bySchool(r, 'envHigh').risk_profile).toEqual(['environment']);
+    // Unanswered inputs give no level.
+    expect(Object.values(bySchool(r, 'blank').risk_levels).every((l) => l === null)).toBe(true);
+    expect(bySchool(r, 'blank').risk_profile).toEqual([]);
+  });
+
+  it('lists the profile: high factors first, then medium', () => {
+    const r = run({
+      a: answers({
+        no_stable_internet: true,
+        infrastructure_deficit: false,
+        parents_involved: false,
+      }),
+    });
+    expect(bySchool(r, 'a').risk_profile).toEqual(['parents', 'equipment']);
   });
 });
 

@@ -170,11 +170,14 @@ describe('Kansk 2021-2022 summary recomputed', () => {
       'computed_status',
       'status',
       'results_index',
+      'results_index_no_vpr', // rev 2
       'isb',
       'risk_zone',
       'resilient',
       'dynamics',
+      'effective_mode', // spec §9 (was missing)
       'objectivity_flags',
+      'risk_factors', // rev 2
       'recommendations',
     ]);
     expect(json.schools[0]).toMatchObject({

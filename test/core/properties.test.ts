@@ -199,12 +199,13 @@ describe('invariants', () => {
         const component = ISB_COMPONENTS[c];
         const v = { ...target.values };
         const total = v.students_total as number;
-        if (component.kind === 'bool') {
-          if (v[component.field] === null) return true;
-          v[component.field] = !component.higherIsBetter; // the bad answer
+        // The worse answer: a condition holds; a share grows (shrinks for parents' education).
+        const field = component.fields[pick % component.fields.length];
+        if (component.kind === 'bool' || component.kind === 'any_bool') {
+          v[field] = true;
         } else {
-          const now = v[component.field] as number;
-          v[component.field] = component.higherIsBetter
+          const now = (v[field] as number | null) ?? 0;
+          v[field] = component.inverse
             ? Math.floor(now * (1 - amount))
             : now + Math.floor((total - now) * amount);
         }
@@ -229,7 +230,11 @@ describe('invariants', () => {
           ...d,
           values: { ...d.values, accreditation_suspended: false },
         }));
-        const r = compute({ ...m, data }, { low_results_share: q });
+        // ВПР inflation adds schools through the index without ВПР (rev 2): kept apart here.
+        const r = compute(
+          { ...m, data },
+          { low_results_share: q, objectivity_higher_threshold: 1 },
+        );
         const withIndex = r.schools.filter((s) => s.results_index !== null);
         const chosen = withIndex.filter((s) => s.computed_status.includes('ШНОР'));
         const rest = withIndex.filter((s) => !s.computed_status.includes('ШНОР'));

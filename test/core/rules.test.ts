@@ -227,7 +227,10 @@ describe('rules edited by the inspector', () => {
       'Правила, строка 11 (B7): условие «да» неприменимо к числовому показателю «teachers_total» (используйте <, >, = и порог); правило пропущено',
     ]);
 
-    const r = run({ a: answers({ internal_monitorings: 1, staff_shortage: true }) }, rows);
+    const r = run(
+      { a: answers({ internal_monitorings: 1, staff_shortage: true, staff_support_measures: 0 }) },
+      rows,
+    );
     expect(r.ruleErrors).toHaveLength(9);
     expect(r.schools[0].recommendations).toEqual(['OK2', 'OK1']); // staff risk first
   });

@@ -12,7 +12,10 @@ describe('readSettings', () => {
     expect(settings.low_results_share).toBe(0.15);
     expect(settings.objectivity_threshold).toBe(0.3);
     expect(settings.peer_count).toBe(5);
-    expect(settings.isb_weight_students_single_parent).toBe(1);
+    expect(settings.isb_weight_single_parent).toBe(1);
+    expect(settings.isb_cap_registered).toBe(0.1);
+    expect(settings.shrinkage_k).toBe(10);
+    expect(settings.ref_mean_vpr_fail).toBe(''); // optional: no regional reference
     expect(settings.mun_identification_method).toBe(false);
     expect(Object.keys(settings).sort()).toEqual(SETTINGS.map((s) => s.code).sort());
   });

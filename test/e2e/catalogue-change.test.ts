@@ -1,13 +1,21 @@
 /**
  * A field added to the catalogue after a period has started: re-running setup appends its
  * question to the form and its column to «Данные», and every earlier answer stays mapped —
- * also after the inspector renamed a question. Runs the use cases from source (the built
- * bundle has the real catalogue) on the emulator's services installed as globals.
+ * also after the inspector renamed a question. Runs the use cases from source, passing them
+ * the catalogue (the built bundle has the real one), on the emulator's services installed as
+ * globals.
  */
 import { createGoogle } from '../../emulator';
 import { codeOfItem } from '../../src/adapters/gas/forms';
-import type { FieldDef } from '../../src/core/catalogue';
-import { SHEETS } from '../../src/sheets/schema';
+import { gasPorts } from '../../src/adapters/gas';
+import { submissionFromEvent } from '../../src/adapters/gas/events';
+import { CATALOGUE, type Catalogue, type FieldDef } from '../../src/core/catalogue';
+import type { Cell } from '../../src/core/types';
+import { dataSheet, readRecords, SHEETS } from '../../src/sheets/schema';
+import { ingestSubmission } from '../../src/usecases/ingest';
+import { reconcile } from '../../src/usecases/reconcile';
+import { setupMonitoring, syncSchoolList } from '../../src/usecases/setup';
+import { setSetting } from './harness';
 
 const NEW_FIELD: FieldDef = {
   code: 'students_olympiad',
@@ -19,47 +27,19 @@ const NEW_FIELD: FieldDef = {
   section: 'contingent',
 };
 
-type Modules = {
-  setup: typeof import('../../src/usecases/setup');
-  ingest: typeof import('../../src/usecases/ingest');
-  reconcile: typeof import('../../src/usecases/reconcile');
-  gas: typeof import('../../src/adapters/gas');
-  events: typeof import('../../src/adapters/gas/events');
-};
-
-function load(extraFields: FieldDef[]): Modules {
-  let mods: Modules | undefined;
-  jest.isolateModules(() => {
-    jest.doMock('../../src/core/catalogue/fields', () => {
-      const actual = jest.requireActual('../../src/core/catalogue/fields');
-      return { ...actual, FIELDS: [...actual.FIELDS, ...extraFields] };
-    });
-    // jest.isolateModules needs require(): a fresh module graph with the mocked catalogue.
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    mods = {
-      setup: require('../../src/usecases/setup'),
-      ingest: require('../../src/usecases/ingest'),
-      reconcile: require('../../src/usecases/reconcile'),
-      gas: require('../../src/adapters/gas'),
-      events: require('../../src/adapters/gas/events'),
-    };
-    /* eslint-enable @typescript-eslint/no-require-imports */
-  });
-  return mods!;
-}
+/** The catalogue of the product, and the one that gained a field since setup first ran. */
+const BEFORE: Catalogue = CATALOGUE;
+const AFTER: Catalogue = { ...CATALOGUE, fields: [...CATALOGUE.fields, NEW_FIELD] };
 
 describe('a field added to the catalogue', () => {
   const google = createGoogle();
   const ss = google.SpreadsheetApp.create('Мониторинг');
   const { runtime, ...services } = google;
   Object.assign(globalThis, services);
-  let current: Modules = load([]);
+  let current = BEFORE;
   runtime.setHandlerInvoker((name, e) =>
     name === 'onFormSubmit'
-      ? current.ingest.ingestSubmission(
-          current.gas.gasPorts(),
-          current.events.submissionFromEvent(e as never),
-        )
+      ? ingestSubmission(gasPorts(), submissionFromEvent(e as never), current)
       : undefined,
   );
   afterAll(() => {
@@ -88,27 +68,25 @@ describe('a field added to the catalogue', () => {
       }
       builder.submit();
     });
-  const data = () => {
-    const [header, ...rows] = ss.getSheetByName(SHEETS.data)!.getDataRange().getValues();
-    return rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
-  };
+  /** «Данные» by column code, as the product reads it with the current catalogue. */
+  const data = () =>
+    readRecords(
+      dataSheet(current.fields),
+      ss.getSheetByName(SHEETS.data)!.getDataRange().getValues() as Cell[][],
+    ).map((r) => r.record);
 
   it('keeps earlier answers mapped and takes the new field from then on', () => {
-    current.setup.setupMonitoring(current.gas.gasPorts());
+    setupMonitoring(gasPorts(), current);
     const settings = ss.getSheetByName(SHEETS.settings)!;
-    const keys = settings
-      .getDataRange()
-      .getValues()
-      .map((r) => r[0]);
-    settings.getRange(keys.indexOf('period') + 1, 3).setValue('2025-2026');
-    settings.getRange(keys.indexOf('access_code_check') + 1, 3).setValue('нет');
+    setSetting(settings, 'period', '2025-2026');
+    setSetting(settings, 'access_code_check', 'нет');
     ss.getSheetByName(SHEETS.registry)!
       .getRange(2, 1, 2, 8)
       .setValues([
         ["'0001", 'Школа № 1', '', 'urban', '', 'нет', '', 'да'],
         ["'0002", 'Школа № 2', '', 'urban', '', 'нет', '', 'да'],
       ]);
-    current.setup.syncSchoolList(current.gas.gasPorts());
+    syncSchoolList(gasPorts());
     submit({ school_id: '0001', students_total: '300', teachers_total: '25' });
 
     // The inspector rewords a question; then the catalogue gains a field and setup runs again.
@@ -116,15 +94,15 @@ describe('a field added to the catalogue', () => {
       .getItems()
       .find((i) => codeOfItem(i) === 'students_total')!;
     totalItem.setTitle('Сколько всего обучающихся в школе?');
-    current = load([NEW_FIELD]);
-    current.setup.setupMonitoring(current.gas.gasPorts());
+    current = AFTER;
+    setupMonitoring(gasPorts(), current);
     expect(
       form()
         .getItems()
         .some((i) => codeOfItem(i) === NEW_FIELD.code),
     ).toBe(true);
     expect(data()[0]).toMatchObject({
-      'Код ОО': '0001',
+      school: '0001',
       students_total: 300,
       [NEW_FIELD.code]: '',
     });
@@ -135,14 +113,14 @@ describe('a field added to the catalogue', () => {
       teachers_total: '12',
       [NEW_FIELD.code]: '7',
     });
-    expect(data().map((d) => [d['Код ОО'], d.students_total, d[NEW_FIELD.code]])).toEqual([
+    expect(data().map((d) => [d.school, d.students_total, d[NEW_FIELD.code]])).toEqual([
       ['0001', 300, ''],
       ['0002', 120, 7],
     ]);
 
     // Rebuilding from the raw sheet maps the old columns and the new one alike.
     const before = data();
-    current.reconcile.reconcile(current.gas.gasPorts());
+    reconcile(gasPorts(), current);
     expect(data()).toEqual(before);
   });
 });

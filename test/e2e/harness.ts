@@ -106,10 +106,16 @@ export function setSetting(
 
 export function makeHarness(
   schools: number,
-  options: RuntimeOptions & { inactive?: number[]; console?: LoadOptions['console'] } = {},
+  options: RuntimeOptions & {
+    inactive?: number[];
+    console?: LoadOptions['console'];
+    /** The spreadsheet's locale (Google names the responses sheet in its language). */
+    locale?: string;
+  } = {},
 ): Harness {
   const google = createGoogle(options);
   const ss = google.SpreadsheetApp.create('Мониторинг');
+  if (options.locale) ss.setSpreadsheetLocale(options.locale);
   const quiet = { log() {}, info() {}, warn() {}, error() {} };
   const project = loadProject(google, { console: options.console ?? quiet });
   project.call('menuSetup');

@@ -91,4 +91,23 @@ describe('review fixes', () => {
       ['0001', '2025-2026'],
     ]);
   });
+
+  it('reads «Отклонено» by its headers: the inspector may move the decision column', () => {
+    const h = makeHarness(3);
+    h.submit(validAnswers(2));
+    h.submit(validAnswers(3));
+    // The inspector drags «Решение инспектора» to the front and types decisions in any case.
+    const sheet = h.ss.getSheetByName(SHEETS.rejected)!;
+    const table = sheet.getDataRange().getValues();
+    const moved = table.map((r) => [r[r.length - 1], ...r.slice(0, -1)]);
+    moved[1][0] = 'Принять';
+    moved[2][0] = 'ОТКЛОНИТЬ';
+    sheet.getRange(1, 1, moved.length, moved[0].length).setValues(moved);
+    h.project.call('menuReconcile');
+    expect(schoolsIn(h, SHEETS.data)).toEqual(['0002']);
+    expect(h.records(SHEETS.rejected).map((r) => [r.school_id, r.state, r.decision])).toEqual([
+      ['0002', INTAKE_STATE.show('accepted_by_inspector'), 'принять'],
+      ['0003', INTAKE_STATE.show('rejected_by_inspector'), 'отклонить'],
+    ]);
+  });
 });

@@ -56,4 +56,26 @@ describe('an existing spreadsheet after revision 2', () => {
     const results = h.form.getItems().find((i) => i.getTitle() === 'Образовательные результаты')!;
     expect(results.getHelpText()).toContain('ГИА и ВПР 2026 года (2025-2026 учебный год)');
   });
+
+  it('freezes the registry facts of the period in «История реестра» at each recompute', () => {
+    const h = makeHarness(2);
+    h.project.call('menuRecompute');
+    const [header, ...rows] = h.values(SHEETS.registryHistory);
+    expect(header[0]).toBe('Период (period)');
+    expect(rows.map((r) => [r[0], r[1], r[4]])).toEqual([
+      ['2025-2026', '0001', 'да'],
+      ['2025-2026', '0002', 'да'],
+    ]);
+    // A row of an earlier period stays as it was through the next recompute.
+    const sheet = h.ss.getSheetByName(SHEETS.registryHistory)!;
+    sheet.appendRow(['2024-2025', "'0001", 'да', '', 'нет']);
+    h.project.call('menuRecompute');
+    expect(h.values(SHEETS.registryHistory).slice(1)[0]).toEqual([
+      '2024-2025',
+      '0001',
+      'да',
+      '',
+      'нет',
+    ]);
+  });
 });

@@ -58,7 +58,11 @@ export class FormAppImpl implements Pick<FormApp, Emulated> {
     return this.store.rt;
   }
 
-  create(title: string): EmulatedForm {
+  /**
+   * A script's form starts unpublished unless `isPublished` says otherwise; one made outside a
+   * script (a test acting as the person who builds a form in the editor) starts published.
+   */
+  create(title: string, isPublished?: boolean): EmulatedForm {
     this.rt.assertWritable('FormApp.create');
     this.rt.record('FormApp', 'FormApp.create');
     if (typeof title !== 'string') throw invalidArgument('title');
@@ -73,6 +77,7 @@ export class FormAppImpl implements Pick<FormApp, Emulated> {
       allowResponseEdits: false,
       limitOneResponsePerUser: false,
       acceptingResponses: true,
+      published: isPublished ?? this.rt.execution() === null,
       progressBar: false,
       items: [],
       responses: [],

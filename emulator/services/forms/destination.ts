@@ -3,20 +3,24 @@
  * (so those writes are counted under SpreadsheetApp, like any script's).
  *
  * Google's behaviour emulated here:
- * - `setDestination` creates a sheet `Form Responses N` (lowest free N) at the first position,
+ * - `setDestination` creates a sheet named in the spreadsheet's locale (`Form Responses N`,
+ *   ru: `Ответы на форму (N)`, lowest free N) at the first position, marked with the form's
+ *   URL (`Sheet.getFormUrl`); the script may not see it until `SpreadsheetApp.flush()`,
  *   writes the header (`Timestamp`, `Email Address` when e-mails are collected, then one
  *   column per question in form order) and any responses already collected.
  * - Columns never move: a question added later gets a new column at the right, a renamed one
  *   renames its header, a deleted one leaves its column (and old answers) in place; turning on
  *   e-mail collection later appends `Email Address` at the right.
  * - Each submission appends a row; an edited response rewrites its own row in place.
- * - Values are written as the sheet would parse them: the timestamp as a Date, an answer that
+ * - Values are written as the sheet would parse them: the timestamp as a Date (whole seconds,
+ *   while `FormResponse.getTimestamp()` keeps the milliseconds), an answer that
  *   reads as a number (`12`, ` 12 `, `-3.5`, `007`) as a number, checkbox answers joined with
  *   ", ", everything else as text; an answer starting with `=` stays text, never a formula.
  * - The trigger event's `values` are the cells as the sheet displays them in its locale and
  *   time zone (en_US: `9/5/2026 8:07:06`, `3.5`; ru_RU: `05.09.2026 8:07:06`, `3,5`).
  */
 import { wallTime } from '../timezone';
+import { editUrl } from './urls';
 import { ANSWERABLE_TYPES } from './enums';
 import { asGoogle } from './model';
 import type {
@@ -76,7 +80,7 @@ function openDestination(
   } catch {
     return null; // The spreadsheet is gone: Google keeps the responses in the form only.
   }
-  const sheet = ss.getSheets().find((s) => s.getSheetId() === dest.sheetId);
+  const sheet = ss.getSheetById(dest.sheetId);
   // Likewise for a deleted responses sheet.
   return sheet ? { ss, sheet } : null;
 }
@@ -133,7 +137,8 @@ function answerCell(a: AnswerValue | undefined): Cell {
 
 function cellsOf(dest: DestinationState, r: ResponseData): Cell[] {
   return dest.columns.map((c) => {
-    if (c.kind === 'timestamp') return new Date(r.timestamp.getTime());
+    // The sheet keeps whole seconds; nothing says it matches getTimestamp() to the millisecond.
+    if (c.kind === 'timestamp') return new Date(Math.floor(r.timestamp.getTime() / 1000) * 1000);
     if (c.kind === 'email') return r.respondentEmail;
     return answerCell(r.answers.get(c.itemId));
   });
@@ -221,9 +226,17 @@ function attachDestinationNow(store: FormStore, form: FormData, spreadsheetId: s
   if (current && current.spreadsheetId === spreadsheetId && openDestination(store, current)) return;
   const ss = store.spreadsheetApp.openById(spreadsheetId);
   const names = new Set(ss.getSheets().map((s) => s.getName()));
+  const ru = /^(ru|uk|be|kk)/i.test(ss.getSpreadsheetLocale());
+  const nameOf = (k: number) => (ru ? `Ответы на форму (${k})` : `Form Responses ${k}`);
   let n = 1;
-  while (names.has(`Form Responses ${n}`)) n += 1;
-  const sheet = ss.insertSheet(`Form Responses ${n}`, 0);
+  while (names.has(nameOf(n))) n += 1;
+  const sheet = ss.insertSheet(nameOf(n), 0);
+  const marked = sheet as unknown as {
+    __setFormUrl?(url: string): void;
+    parent?: { unflushed?: Set<unknown> };
+  };
+  marked.__setFormUrl?.(editUrl(form));
+  if (store.rt.execution() !== null) marked.parent?.unflushed?.add(sheet);
   const dest: DestinationState = {
     spreadsheetId,
     sheetId: sheet.getSheetId(),

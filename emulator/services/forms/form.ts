@@ -194,6 +194,16 @@ export class FormView implements Pick<Form, Emulated>, FormExtras {
     this.data.limitOneResponsePerUser = Boolean(enabled);
     return this.self();
   }
+  /** Not yet in @types/google-apps-script: Google's since 2026. */
+  isPublished(): boolean {
+    this.read('isPublished');
+    return this.data.published;
+  }
+  setPublished(published: boolean): EmulatedForm {
+    this.write('setPublished');
+    this.data.published = Boolean(published);
+    return this.self();
+  }
   isAcceptingResponses(): boolean {
     this.read('isAcceptingResponses');
     return this.data.acceptingResponses;

@@ -92,6 +92,11 @@ export interface FormData {
   allowResponseEdits: boolean;
   limitOneResponsePerUser: boolean;
   acceptingResponses: boolean;
+  /**
+   * Since mid-2026 a form created through the API starts unpublished and takes no responses
+   * until `setPublished(true)` (or `FormApp.create(title, true)`).
+   */
+  published: boolean;
   progressBar: boolean;
   items: ItemData[];
   responses: ResponseData[];

@@ -137,6 +137,7 @@ export class FormResponseImpl
     this.store.rt.assertWritable('FormResponse.submit');
     this.read('submit');
     this.assertOpen();
+    if (!this.form.published) throw gasError('This form is not published.');
     if (!this.form.acceptingResponses)
       throw gasError('This form is no longer accepting responses.');
     // The builder becomes the stored response (it can no longer change), as in Google.

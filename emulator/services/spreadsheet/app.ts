@@ -157,12 +157,20 @@ export class EmulatedSpreadsheetApp implements Pick<GasApp, AppMembers> {
       cells += ss.pending.cells;
       ss.pending.cells = 0;
       ss.pending.dirty = false;
+      ss.unflushed.clear();
     }
     this.ctx.call('flush', { written: cells });
   }
 
+  /**
+   * No one looks at a form-submit or clock trigger's run, nor at a custom function's: Google
+   * refuses the Ui there.
+   */
   getUi(): GoogleAppsScript.Base.Ui {
     this.ctx.call('SpreadsheetApp.getUi');
+    const kind = this.ctx.rt.execution();
+    if (kind === 'submitTrigger' || kind === 'clockTrigger' || kind === 'customFunction')
+      throw gasError('Cannot call SpreadsheetApp.getUi() from this context.');
     return asGas(this.ui);
   }
 

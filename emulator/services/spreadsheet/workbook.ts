@@ -178,9 +178,19 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
 
   // --- sheets --------------------------------------------------------------------------
 
+  /**
+   * Sheets a form just made its responses sheet: Google may not show them to the running
+   * script until `SpreadsheetApp.flush()` (the execution's end flushes too).
+   */
+  readonly unflushed = new Set<unknown>();
+
+  private visible(): EmulatedSheet[] {
+    return this.__sheets().filter((s) => !this.unflushed.has(s));
+  }
+
   getSheets(): GasSheet[] {
     this.ctx.call('Spreadsheet.getSheets');
-    return asGas(this.__sheets());
+    return asGas(this.visible());
   }
 
   getNumSheets(): number {
@@ -190,7 +200,7 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
 
   getSheetByName(name: string): GasSheet | null {
     this.ctx.call('Spreadsheet.getSheetByName');
-    return asGas(this.sheets.find((s) => s.__data().name === name) ?? null);
+    return asGas(this.visible().find((s) => s.__data().name === name) ?? null);
   }
 
   getSheetById(id: number): GasSheet | null {

@@ -4,6 +4,9 @@ import type { PrefillTemplate } from '../../ports';
 import type { FormBuilder, FormInfo, FormItemSpec, FormSpec } from '../../ports';
 
 type Form = GoogleAppsScript.Forms.Form;
+/** Google's publishing methods (2026), not yet in @types/google-apps-script. */
+type Publishable = Form & { isPublished(): boolean; setPublished(published: boolean): Form };
+const publishable = (form: Form) => form as Publishable;
 type Item = GoogleAppsScript.Forms.Item;
 
 /**
@@ -37,6 +40,23 @@ function textValidation(kind: FormItemSpec['kind']): GoogleAppsScript.Forms.Text
   return null;
 }
 
+/** The form id in a form URL (`…/forms/d/<id>/edit`, also with a `/a/<domain>/` prefix). */
+export function formIdOfUrl(url: string | null): string | null {
+  const m = /\/forms\/(?:u\/\d+\/)?d\/(?!e\/)([^/?#]+)/.exec(url ?? '');
+  return m ? m[1] : null;
+}
+
+/** The sheet of `ss` that the form with this id sends its responses to. */
+export function responsesSheetOf(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  formId: string,
+): number | null {
+  const sheet = ss.getSheets().find((s) => formIdOfUrl(s.getFormUrl()) === formId);
+  return sheet ? sheet.getSheetId() : null;
+}
+
+const EDIT_LINK_TOLERANCE_MS = 2000;
+
 export class GasFormBuilder implements FormBuilder {
   open(id: string): FormInfo | null {
     let form: Form;
@@ -61,11 +81,17 @@ export class GasFormBuilder implements FormBuilder {
         form.addSectionHeaderItem().setTitle(section.title).setHelpText(section.help);
       for (const item of section.items) this.addItem(form, item);
     });
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const before = new Set(ss.getSheets().map((s) => s.getSheetId()));
+    // A form made through the API starts unpublished: schools could not answer it.
+    publishable(form).setPublished(true);
     form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
-    const created = ss.getSheets().find((s) => !before.has(s.getSheetId()));
-    return this.info(form, created ? created.getSheetId() : null);
+    // The new responses sheet (named in the spreadsheet's language) may not be visible to this
+    // execution before a flush; it is then found by the form it belongs to, not by its name.
+    SpreadsheetApp.flush();
+    return this.info(form, responsesSheetOf(SpreadsheetApp.getActiveSpreadsheet(), form.getId()));
+  }
+
+  publish(id: string): void {
+    publishable(FormApp.openById(id)).setPublished(true);
   }
 
   sync(id: string, spec: FormSpec): void {
@@ -133,21 +159,42 @@ export class GasFormBuilder implements FormBuilder {
     return parsePrefilledUrl(response.toPrefilledUrl(), sample);
   }
 
-  editUrl(id: string, timestamp: Date): string | null {
+  /**
+   * Google does not document that the sheet's timestamp equals `FormResponse.getTimestamp()`
+   * to the millisecond: responses within 2 s are candidates, told apart by the school they
+   * name. No link rather than someone else's.
+   */
+  editUrl(id: string, timestamp: Date, schoolId?: string): string | null {
     const form = FormApp.openById(id);
-    // Responses since one second before: usually just this one.
-    const found = form
-      .getResponses(new Date(timestamp.getTime() - 1000))
-      .find((r) => r.getTimestamp().getTime() === timestamp.getTime());
-    return found ? found.getEditResponseUrl() : null;
+    const t = timestamp.getTime();
+    let found = form
+      .getResponses(new Date(t - EDIT_LINK_TOLERANCE_MS))
+      .filter((r) => Math.abs(r.getTimestamp().getTime() - t) <= EDIT_LINK_TOLERANCE_MS);
+    const item = schoolId ? form.getItems().find((i) => codeOfItem(i) === 'school_id') : undefined;
+    if (item && schoolId) {
+      found = found.filter((r) => {
+        const answer = String(r.getResponseForItem(item)?.getResponse() ?? '').trim();
+        return answer === schoolId || answer.startsWith(`${schoolId} — `);
+      });
+    }
+    return found.length === 1 ? found[0].getEditResponseUrl() : null;
   }
 
   private info(form: Form, responsesSheetId: number | null): FormInfo {
+    let destinationId: string | null = null;
+    try {
+      destinationId = form.getDestinationId();
+    } catch {
+      destinationId = null; // Google throws when the form has no destination
+    }
     return {
       id: form.getId(),
       editUrl: form.getEditUrl(),
       publishedUrl: form.getPublishedUrl(),
       responsesSheetId,
+      published: publishable(form).isPublished(),
+      acceptingResponses: form.isAcceptingResponses(),
+      destinationId,
     };
   }
 

@@ -1,5 +1,6 @@
 import type { EmbeddedChartSpec, SheetLayout, SheetStore, Table, Cell } from '../../ports';
 import { asCellRows } from './cells';
+import { responsesSheetOf } from './forms';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -147,6 +148,10 @@ export class GasSheetStore implements SheetStore {
     const s = this.sheet(sheet);
     fit(s, row, values.length);
     s.getRange(row, 1, 1, values.length).setValues(asCellRows([values], values.length));
+  }
+
+  responsesSheetId(formId: string): number | null {
+    return responsesSheetOf(this.ss, formId);
   }
 
   renameSheetById(sheetId: number, name: string): boolean {

@@ -553,12 +553,3 @@ const FIELD_INDEX = new Map(FIELDS.map((f) => [f.code, f]));
 export function fieldByCode(code: string): FieldDef | undefined {
   return FIELD_INDEX.get(code);
 }
-
-export function fieldsOfSection(section: FormSectionId): FieldDef[] {
-  return FIELDS.filter((f) => f.section === section);
-}
-
-/** Fields that go into `Данные` and computations (not the identification block). */
-export function dataFields(): FieldDef[] {
-  return FIELDS.filter((f) => f.section !== 'identification');
-}

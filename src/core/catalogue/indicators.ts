@@ -2,6 +2,7 @@
  * The municipal summary (domain spec, section 5): the Kansk table, extended. Titles follow the
  * Kansk note; numerator and denominator say in Russian what is counted.
  */
+import type { RegistrySchool } from '../types';
 import { MUNICIPAL_FACTS } from './settings';
 
 export type IndicatorKind =
@@ -23,57 +24,63 @@ export type IndicatorKind =
 export type Population =
   'all' | 'flagged' | 'teachers_of_flagged' | 'flagged_previous' | 'not_flagged_previous';
 
-export interface IndicatorDef {
+/** A fact derived for each school: a school_share may count schools meeting it. */
+export type SchoolFact = 'flagged' | 'shnor' | 'shnsu' | 'risk_zone' | 'leader_school';
+export const SCHOOL_FACTS: readonly SchoolFact[] = [
+  'flagged',
+  'shnor',
+  'shnsu',
+  'risk_zone',
+  'leader_school',
+];
+
+/** A yes/no column of the registry. */
+export type RegistryFlag = {
+  [K in keyof RegistrySchool]: RegistrySchool[K] extends boolean ? K : never;
+}[keyof RegistrySchool];
+
+interface IndicatorBase {
   code: string;
   section: number;
   title: string;
-  kind: IndicatorKind;
-  /**
-   * school_share: a bool field code or a derived fact (`flagged`, `shnor`, `shnsu`,
-   * `risk_zone`, `leader_school`); teacher_share / sum: an int field; registry_count: a
-   * registry column; dynamics: `left` / `entered`; gap: a results component code.
-   */
-  subject: string;
   population: Population;
   numerator: string;
   denominator: string;
 }
 
-export const SUMMARY_SECTIONS: readonly { section: number; title: string }[] = [
-  {
-    section: 1,
-    title:
-      'По выявлению школ с низкими результатами обучения и/или школ, функционирующих в ' +
-      'неблагоприятных социальных условиях',
-  },
-  {
-    section: 2,
-    title: 'По выявлению динамики образовательных результатов в ШНОР и/или ШНСУ',
-  },
-  {
-    section: 3,
-    title:
-      'По оценке предметных компетенций и учёту педагогических работников ШНОР и/или ШНСУ, ' +
-      'прошедших диагностику профессиональных дефицитов',
-  },
-  {
-    section: 4,
-    title:
-      'По оказанию методической помощи и реализации механизмов поддержки практики школ в ' +
-      'области повышения качества образования',
-  },
-  { section: 5, title: 'По профилактике учебной неуспешности обучающихся' },
-  {
-    section: 6,
-    title:
-      'По мониторингу рисков снижения образовательных результатов и ресурсных дефицитов в ' +
-      'образовательных организациях',
-  },
-  {
-    section: 7,
-    title: 'Разрыв в образовательных результатах между ШНОР/ШНСУ и остальными школами',
-  },
-];
+/**
+ * What an indicator counts, typed by its kind. Field, setting and component codes are
+ * strings; the catalogue test checks that each names one that exists.
+ */
+export type IndicatorDef = IndicatorBase &
+  (
+    | { kind: 'fact'; /** A municipal fact of «Настройки». */ subject: string }
+    | { kind: 'school_share'; subject: SchoolFact | { field: string } }
+    | { kind: 'teacher_share' | 'sum'; /** An int field. */ subject: string }
+    | { kind: 'registry_count'; subject: RegistryFlag }
+    | { kind: 'dynamics'; subject: 'left' | 'entered' }
+    | { kind: 'gap'; /** A results component. */ subject: string }
+  );
+
+export type IndicatorOf<K extends IndicatorKind> = Extract<IndicatorDef, { kind: K }>;
+
+/** A school_share's subject: a derived fact, or a yes/no field of the questionnaire. */
+function schoolSubject(code: string): SchoolFact | { field: string } {
+  return (SCHOOL_FACTS as readonly string[]).includes(code)
+    ? (code as SchoolFact)
+    : { field: code };
+}
+
+/** The sections of the summary, by number: the one place their titles are written. */
+export const SUMMARY_SECTIONS: Readonly<Record<number, string>> = {
+  1: 'Выявление ШНОР и ШНСУ',
+  2: 'Динамика',
+  3: 'Педагоги: диагностика и повышение квалификации',
+  4: 'Методическая помощь',
+  5: 'Профилактика неуспешности',
+  6: 'Мониторинг рисков',
+  7: 'Результаты и разрыв',
+};
 
 const FLAGGED = 'ШНОР и/или ШНСУ';
 const SCHOOLS = 'школы муниципалитета (участвующие в мониторинге)';
@@ -106,7 +113,7 @@ function flaggedWith(
     section,
     title,
     kind: 'school_share',
-    subject,
+    subject: schoolSubject(subject),
     population: 'flagged',
     numerator: `${FLAGGED}, ${what}`,
     denominator: FLAGGED,
@@ -138,7 +145,7 @@ function schoolsWith(code: string, subject: string, title: string, what: string)
     section: 5,
     title,
     kind: 'school_share',
-    subject,
+    subject: schoolSubject(subject),
     population: 'all',
     numerator: `школы, ${what}`,
     denominator: SCHOOLS,

@@ -1,8 +1,7 @@
 /**
  * Every setting of `Настройки` (domain spec, sections 3, 5 and 6) with its default.
  */
-import { ISB_COMPONENTS, isbWeightSetting } from './components';
-import { fieldByCode } from './fields';
+import { ISB_COMPONENTS, RESULT_COMPONENTS, isbCapSetting, isbWeightSetting } from './components';
 
 export type SettingType = 'number' | 'text' | 'bool' | 'choice' | 'date' | 'email-list';
 
@@ -183,11 +182,62 @@ const THRESHOLDS: SettingDef[] = [
   },
   {
     code: 'objectivity_threshold',
-    label: 'Порог объективности ВПР',
+    label: 'Порог завышения текущих отметок (ВПР ниже журнала)',
     type: 'number',
     default: 0.3,
     ...SHARE,
-    help: 'Доля участников ВПР, понизивших отметку по сравнению с журналом, выше которой результат помечается.',
+    help:
+      'Доля участников ВПР, получивших отметку ниже журнальной, выше которой текущие отметки ' +
+      'считаются завышенными.',
+  },
+  {
+    code: 'objectivity_higher_threshold',
+    label: 'Порог необъективности ВПР (ВПР выше журнала)',
+    type: 'number',
+    default: 0.15,
+    ...SHARE,
+    help:
+      'Доля участников ВПР, получивших отметку выше журнальной, выше которой результаты ВПР ' +
+      'могут быть необъективными.',
+  },
+  {
+    code: 'shrinkage_k',
+    label: 'Сглаживание долей малых школ (k)',
+    type: 'number',
+    default: 10,
+    min: 0,
+    help:
+      'Доли, по которым школы сравниваются, сдвигаются к муниципальной доле: (число + k·доля ' +
+      'муниципалитета) / (участники + k). 0 — без сглаживания.',
+  },
+  {
+    code: 'isb_rule',
+    label: 'Правило расчётного статуса ШНСУ',
+    type: 'choice',
+    default: 'quantile',
+    choices: ['quantile', 'threshold'],
+    help:
+      'quantile — доля школ с самым низким ИСБ (параметр выше); threshold — ИСБ ниже порога ' +
+      '(параметр ниже).',
+  },
+  {
+    code: 'isb_threshold',
+    label: 'Порог ИСБ для расчётного статуса ШНСУ',
+    type: 'number',
+    default: 60,
+    min: 0,
+    max: 100,
+    help: 'При правиле threshold школа с ИСБ ниже порога получает расчётный статус ШНСУ.',
+  },
+  {
+    code: 'max_recommendations',
+    label: 'Наибольшее число адресных рекомендаций школе',
+    type: 'number',
+    default: 5,
+    min: 1,
+    max: 20,
+    integer: true,
+    help: 'Остальные сработавшие правила попадают в письмо школе как «дополнительно».',
   },
   {
     code: 'peer_count',
@@ -201,76 +251,133 @@ const THRESHOLDS: SettingDef[] = [
   },
 ];
 
-/** Risk profile thresholds (section 6, defaults in brackets there). */
+/** Risk factor thresholds (section 6, rev 2; defaults in the spec's table). */
+function riskShare(code: string, label: string, value: number): SettingDef {
+  return { code, label, type: 'number', default: value, ...SHARE, help: '' };
+}
+
 const RISK_THRESHOLDS: SettingDef[] = [
-  {
-    code: 'risk_teachers_diagnosed_min',
-    label: 'Риск «педагоги»: доля прошедших диагностику меньше',
-    type: 'number',
-    default: 0.5,
-    ...SHARE,
-    help: '',
-  },
-  {
-    code: 'risk_teachers_with_iom_min',
-    label: 'Риск «педагоги»: доля педагогов с ИОМ меньше',
-    type: 'number',
-    default: 0.2,
-    ...SHARE,
-    help: '',
-  },
-  {
-    code: 'risk_learning_failure_factor',
-    label: 'Риск «неуспешность»: во сколько раз выше муниципальной доли',
-    type: 'number',
-    default: 1,
-    min: 0,
-    help: 'Неаттестованные или «2» по ВПР выше муниципальной доли, умноженной на это число.',
-  },
-  {
-    code: 'risk_special_needs_factor',
-    label: 'Риск «ЗПР, УО»: во сколько раз выше муниципальной доли',
-    type: 'number',
-    default: 2,
-    min: 0,
-    help: '',
-  },
-  {
-    code: 'risk_language_share',
-    label: 'Риск «язык»: доля обучающихся с неродным русским языком больше',
-    type: 'number',
-    default: 0.1,
-    ...SHARE,
-    help: '',
-  },
-  {
-    code: 'risk_behaviour_factor',
-    label: 'Риск «поведение»: во сколько раз выше муниципальной доли',
-    type: 'number',
-    default: 2,
-    min: 0,
-    help: 'Состоящие на учёте (ОДН, КДН, внутришкольный) выше муниципальной доли, умноженной на это число.',
-  },
+  riskShare(
+    'risk_teachers_diagnosed_min',
+    'Фактор «компетентность педагогов»: высокий, если доля прошедших диагностику меньше',
+    0.5,
+  ),
+  riskShare(
+    'risk_teachers_with_iom_min',
+    'Фактор «компетентность педагогов»: средний, если доля педагогов с ИОМ меньше',
+    0.3,
+  ),
   {
     code: 'risk_internal_monitorings_min',
-    label: 'Риск «ВСОКО»: внутренних мониторингов меньше',
+    label: 'Фактор «внутришкольная система ПК»: внутренних мониторингов меньше',
     type: 'number',
     default: 3,
     min: 0,
     integer: true,
     help: '',
   },
+  riskShare(
+    'risk_language_high',
+    'Фактор «языковые барьеры»: высокий, если доля с неродным русским языком больше',
+    0.3,
+  ),
+  riskShare(
+    'risk_language_medium',
+    'Фактор «языковые барьеры»: средний, если доля с неродным русским языком больше',
+    0.1,
+  ),
+  riskShare(
+    'risk_motivation_high',
+    'Фактор «учебная мотивация»: высокий, если доля с низкой мотивацией больше',
+    0.3,
+  ),
+  riskShare(
+    'risk_motivation_medium',
+    'Фактор «учебная мотивация»: средний, если доля с низкой мотивацией больше',
+    0.15,
+  ),
 ];
 
-function isbWeights(): SettingDef[] {
-  return ISB_COMPONENTS.map((c) => ({
-    code: isbWeightSetting(c.field),
-    label: `Вес в ИСБ: ${fieldByCode(c.field)?.short ?? c.field}`,
-    type: 'number' as const,
-    default: 1,
-    min: 0,
-    help: '0 — не учитывать показатель в ИСБ.',
-  }));
+/**
+ * Settings of revision 1 that no longer exist: the z-score ИСБ's weights by field and the
+ * old risk factors. A spreadsheet set up before keeps their rows; they are skipped without a
+ * message (a choice: a weight tuned for z-scores means nothing on the absolute scale, so it is
+ * not carried over to the new component of the same name).
+ */
+export const RETIRED_SETTINGS: ReadonlySet<string> = new Set([
+  'isb_weight_students_single_parent',
+  'isb_weight_students_parents_higher_ed',
+  'isb_weight_students_registered_kdn',
+  'isb_weight_students_registered_school',
+  'isb_weight_students_non_native',
+  'isb_weight_students_not_attested',
+  'isb_weight_students_truancy',
+  'isb_weight_students_special_needs',
+  'isb_weight_remote_location',
+  'isb_weight_small_school',
+  'isb_weight_infrastructure_deficit',
+  'isb_weight_staff_shortage',
+  'risk_learning_failure_factor',
+  'risk_special_needs_factor',
+  'risk_language_share',
+  'risk_behaviour_factor',
+]);
+
+/** Weights and caps of the ИСБ components (rev 2). */
+function isbSettings(): SettingDef[] {
+  const out: SettingDef[] = [];
+  for (const c of ISB_COMPONENTS) {
+    out.push({
+      code: isbWeightSetting(c.code),
+      label: `Вес в ИСБ: ${c.title}`,
+      type: 'number',
+      default: 1,
+      min: 0,
+      help: '0 — не учитывать показатель в ИСБ.',
+    });
+  }
+  for (const c of ISB_COMPONENTS) {
+    if (c.cap === undefined) continue;
+    out.push({
+      code: isbCapSetting(c.code),
+      label: `Предел доли в ИСБ: ${c.title}`,
+      type: 'number',
+      default: c.cap,
+      min: 0.01,
+      max: 1,
+      help: c.inverse
+        ? 'Доля, начиная с которой неблагоприятность по показателю равна 0.'
+        : 'Доля, начиная с которой неблагоприятность по показателю наибольшая (1).',
+    });
+  }
+  return out;
+}
+
+/**
+ * Optional regional reference values of the results index components (rev 2): with both the
+ * mean and the standard deviation of a component, schools are standardised against the
+ * region, and indices of several municipalities compare.
+ */
+function referenceSettings(): SettingDef[] {
+  return RESULT_COMPONENTS.flatMap((c) => [
+    {
+      code: `ref_mean_${c.code}`,
+      label: `Региональное среднее: ${c.title}`,
+      type: 'number' as const,
+      default: '',
+      ...SHARE,
+      help: 'Доля (0,12 или 12%). Пусто — сравнение со школами муниципалитета.',
+    },
+    {
+      code: `ref_sd_${c.code}`,
+      label: `Региональное стандартное отклонение: ${c.title}`,
+      type: 'number' as const,
+      default: '',
+      min: 0.0001,
+      max: 1,
+      help: 'Используется вместе с региональным средним.',
+    },
+  ]);
 }
 
 function facts(): SettingDef[] {
@@ -286,7 +393,8 @@ function facts(): SettingDef[] {
 export const SETTINGS: readonly SettingDef[] = [
   ...GENERAL,
   ...THRESHOLDS,
-  ...isbWeights(),
+  ...isbSettings(),
+  ...referenceSettings(),
   ...RISK_THRESHOLDS,
   ...facts(),
 ];

@@ -1,17 +1,34 @@
 /**
- * The results index and the social well-being index (ИСБ) (domain spec, section 6): each
- * component standardised across the municipality's schools, oriented so that higher = better,
- * then averaged over the components a school has.
+ * The results index and the social well-being index (ИСБ) (domain spec, section 6).
+ *
+ * Results index: each component's (shrunk, pooled) share standardised against the
+ * municipality's schools, or against regional reference values when the settings hold them,
+ * oriented so that higher = better, then averaged over the components a school has.
+ *
+ * ИСБ (rev 2): an absolute 0–100 scale, 100 × (1 − Σ wᵢ·dᵢ / Σ wᵢ) over the answered
+ * components, where dᵢ ∈ [0, 1] is the school's disadvantage. Nothing is standardised, so a
+ * school's ИСБ depends on its own answers only and compares across municipalities and years.
  */
-import { ISB_COMPONENTS, RESULT_COMPONENTS } from '../catalogue/components';
+import { ISB_COMPONENTS, RESULT_COMPONENTS, type IsbComponent } from '../catalogue/components';
 import type { FieldValues } from '../types';
-import { bool, fieldShare } from './shares';
-import { fieldByCode } from '../catalogue/fields';
+import { bool, num, share } from './shares';
 import { zScores, type Column } from './stats';
 
-/** Oriented z-scores of one component column. */
-export function orientedZ(column: Column, higherIsBetter: boolean): (number | null)[] {
-  const z = zScores(column);
+/** A regional reference for one component: mean and standard deviation of the share. */
+export interface Reference {
+  mean: number;
+  sd: number;
+}
+
+/** Oriented standard scores of one component column: municipal z-scores, or against `ref`. */
+export function orientedZ(
+  column: Column,
+  higherIsBetter: boolean,
+  ref: Reference | null = null,
+): (number | null)[] {
+  const z = ref
+    ? column.map((v) => (v === null ? null : (v - ref.mean) / ref.sd))
+    : zScores(column);
   return higherIsBetter ? z : z.map((v) => (v === null ? null : v === 0 ? 0 : -v));
 }
 
@@ -41,15 +58,23 @@ export function weightedMean(
 }
 
 /**
- * Results index from the pooled component shares (keyed by component code, aligned with the
- * schools): the mean of the oriented z-scores a school has.
+ * Results index from the component shares (keyed by component code, aligned with the
+ * schools): the mean of the oriented standard scores a school has. `without` leaves
+ * components out (`results_index_no_vpr` leaves out `vpr_fail`).
  */
 export function resultsIndex(
   componentShares: Readonly<Record<string, Column>>,
   n: number,
+  refs: Readonly<Record<string, Reference | null>> = {},
+  without: readonly string[] = [],
 ): (number | null)[] {
-  const columns = RESULT_COMPONENTS.map((c) =>
-    orientedZ(componentShares[c.code] ?? new Array(n).fill(null), c.higherIsBetter),
+  const used = RESULT_COMPONENTS.filter((c) => !without.includes(c.code));
+  const columns = used.map((c) =>
+    orientedZ(
+      componentShares[c.code] ?? new Array(n).fill(null),
+      c.higherIsBetter,
+      refs[c.code] ?? null,
+    ),
   );
   return weightedMean(
     columns,
@@ -58,33 +83,61 @@ export function resultsIndex(
   );
 }
 
-/** Raw ИСБ component values: shares of students_total, and conditions as 0/1. */
-export function isbComponentColumns(all: readonly (FieldValues | null)[]): (number | null)[][] {
-  return ISB_COMPONENTS.map((c) => {
-    if (c.kind === 'bool') {
-      return all.map((values) => {
-        const b = bool(values, c.field);
-        return b === null ? null : b ? 1 : 0;
-      });
+/** Disadvantage of a share: share / cap at most 1, or 1 − share / cap at least 0. */
+export function shareDisadvantage(s: number, cap: number, inverse = false): number {
+  const ratio = cap > 0 ? s / cap : s > 0 ? 1 : 0;
+  return inverse ? Math.max(0, 1 - ratio) : Math.min(1, ratio);
+}
+
+/** One school's disadvantage on one component; null when unanswered. */
+export function componentDisadvantage(
+  values: FieldValues | null,
+  c: IsbComponent,
+  cap: number,
+): number | null {
+  switch (c.kind) {
+    case 'bool': {
+      const b = bool(values, c.fields[0]);
+      return b === null ? null : b ? 1 : 0;
     }
-    const def = fieldByCode(c.field);
-    if (!def) throw new Error(`ISB component ${c.field} is not a catalogue field`);
-    // min_participants does not apply to contingent shares.
-    return all.map((values) => fieldShare(values, def, 0));
-  });
+    case 'any_bool': {
+      // 1 when any condition holds; 0 when none does among those answered (a choice: one
+      // answered «нет» with the others blank is read as no deficit rather than as missing).
+      const answers = c.fields.map((f) => bool(values, f));
+      if (answers.some((b) => b === true)) return 1;
+      return answers.some((b) => b === false) ? 0 : null;
+    }
+    case 'share':
+    case 'max_share': {
+      const total = num(values, 'students_total');
+      // The larger of the answered shares (a choice when one of the two is blank).
+      let best: number | null = null;
+      for (const f of c.fields) {
+        const s = share(num(values, f), total);
+        if (s !== null && (best === null || s > best)) best = s;
+      }
+      return best === null ? null : shareDisadvantage(best, cap, c.inverse);
+    }
+  }
 }
 
-export interface IsbResult {
-  isb: (number | null)[];
-  /** Oriented z-scores per component (ISB_COMPONENTS order), used for peers. */
-  z: (number | null)[][];
+/** Disadvantage columns, one per ISB_COMPONENTS entry, aligned with the schools. */
+export function isbDisadvantages(
+  all: readonly (FieldValues | null)[],
+  caps: readonly number[],
+): (number | null)[][] {
+  return ISB_COMPONENTS.map((c, j) => all.map((v) => componentDisadvantage(v, c, caps[j])));
 }
 
-export function isbIndex(
-  columns: readonly Column[],
+/** ИСБ = 100 × (1 − Σ wᵢ·dᵢ / Σ wᵢ) over the answered components with a positive weight. */
+export function isbFromDisadvantages(
+  d: readonly Column[],
   weights: readonly number[],
   n: number,
-): IsbResult {
-  const z = columns.map((col, i) => orientedZ(col, ISB_COMPONENTS[i].higherIsBetter));
-  return { isb: weightedMean(z, weights, n), z };
+): (number | null)[] {
+  // Rounded to 1e-9 so floating-point noise never decides a threshold (58.00000000000001
+  // is 58, and 59.999999999 below a threshold of 60 would be a false ШНСУ).
+  return weightedMean(d, weights, n).map((m) =>
+    m === null ? null : Math.round(1e9 * 100 * (1 - m)) / 1e9,
+  );
 }

@@ -6,13 +6,16 @@ import {
   ISB_COMPONENTS,
   RESULT_COMPONENTS,
   RISK_ZONE_FIELDS,
+  VPR_COMPONENT,
+  isbCapSetting,
   isbWeightSetting,
 } from '../catalogue/components';
 import { combineStatus, hasShnor, hasShnsu } from '../registry';
-import { settingNumber, settingText } from '../settings';
+import { settingNumber, settingOptionalNumber, settingText } from '../settings';
 import type { FieldValues, OfficialStatus, Settings } from '../types';
-import { isbComponentColumns, isbIndex, resultsIndex } from './indices';
-import { bool, pooledComponent, pooledShare, type Pooled } from './shares';
+import { isbDisadvantages, isbFromDisadvantages, resultsIndex, type Reference } from './indices';
+import { objectivityFlags } from './objectivity';
+import { bool, pooledComponent, pooledOf, shrink, type Pooled } from './shares';
 import { lowestShare } from './stats';
 
 export interface PeriodCore {
@@ -23,12 +26,23 @@ export interface PeriodCore {
   values: (FieldValues | null)[];
   /** Pooled results per component code, per school (responded schools only). */
   pooled: Record<string, (Pooled | null)[]>;
+  /** Municipal pooled share per component (the point shares are shrunk toward). */
+  municipalPooled: Record<string, number | null>;
+  /** Pooled shares shrunk toward the municipal share (rev 2): what ranks schools. */
+  shrunk: Record<string, (number | null)[]>;
   resultsIndex: (number | null)[];
+  /** The results index without `vpr_fail` (rev 2). */
+  resultsIndexNoVpr: (number | null)[];
   isb: (number | null)[];
-  /** Oriented z-scores of the ИСБ components (ISB_COMPONENTS order). */
-  isbZ: (number | null)[][];
+  /** Disadvantages dᵢ of the ИСБ components (ISB_COMPONENTS order), used for peers. */
+  isbD: (number | null)[][];
+  /** `vpr_inflation:<vpr>` / `journal_inflation:<vpr>` per school (rev 2). */
+  objectivity: string[][];
   lowResults: boolean[];
+  /** ИСБ in the lowest `low_isb_share` (resilience uses it whatever `isb_rule` says). */
   lowIsb: boolean[];
+  /** Computed ШНСУ by `isb_rule`. */
+  shnsuByIsb: boolean[];
   official: OfficialStatus[];
   computed: OfficialStatus[];
   status: OfficialStatus[];
@@ -55,37 +69,76 @@ export function riskZoneOf(values: FieldValues | null): boolean {
   return risks >= 2;
 }
 
+/** Regional reference values of the results components present in the settings. */
+export function references(settings: Settings): Record<string, Reference | null> {
+  const out: Record<string, Reference | null> = {};
+  for (const c of RESULT_COMPONENTS) {
+    const mean = settingOptionalNumber(settings, `ref_mean_${c.code}`);
+    const sd = settingOptionalNumber(settings, `ref_sd_${c.code}`);
+    // Both values or none: a mean without a spread cannot standardise (a choice).
+    out[c.code] = mean !== null && sd !== null && sd > 0 ? { mean, sd } : null;
+  }
+  return out;
+}
+
 export function computePeriodCore(input: PeriodInputs): PeriodCore {
   const { values, settings } = input;
   const n = values.length;
   const minP = settingNumber(settings, 'min_participants');
+  const k = settingNumber(settings, 'shrinkage_k');
 
   // Results are pooled only for schools that responded in this period (a choice: a school
   // that did not report is not ranked on stale data).
   const pooled: Record<string, (Pooled | null)[]> = {};
-  const pooledShares: Record<string, (number | null)[]> = {};
+  const municipalPooled: Record<string, number | null> = {};
+  const shrunk: Record<string, (number | null)[]> = {};
   for (const c of RESULT_COMPONENTS) {
     const col: (Pooled | null)[] = new Array(n).fill(null);
-    const shares: (number | null)[] = new Array(n).fill(null);
     for (let i = 0; i < n; i++) {
       if (!values[i]) continue;
-      const p = pooledComponent(
+      col[i] = pooledComponent(
         input.pooledPeriods.map((period) => period[i]),
         c,
       );
-      col[i] = p;
-      shares[i] = pooledShare(p, minP);
     }
+    const p = pooledOf(col);
+    const shares: (number | null)[] = col.map((x) =>
+      x && x.participants >= minP && x.participants > 0
+        ? shrink(x.count, x.participants, p, k)
+        : null,
+    );
     pooled[c.code] = col;
-    pooledShares[c.code] = shares;
+    municipalPooled[c.code] = p;
+    shrunk[c.code] = shares;
   }
-  const ri = resultsIndex(pooledShares, n);
+  const refs = references(settings);
+  const ri = resultsIndex(shrunk, n, refs);
+  const riNoVpr = resultsIndex(shrunk, n, refs, [VPR_COMPONENT]);
 
-  const weights = ISB_COMPONENTS.map((c) => settingNumber(settings, isbWeightSetting(c.field)));
-  const { isb, z } = isbIndex(isbComponentColumns(values), weights, n);
+  const weights = ISB_COMPONENTS.map((c) => settingNumber(settings, isbWeightSetting(c.code)));
+  const caps = ISB_COMPONENTS.map((c) =>
+    c.cap === undefined ? 1 : settingNumber(settings, isbCapSetting(c.code)),
+  );
+  const isbD = isbDisadvantages(values, caps);
+  const isb = isbFromDisadvantages(isbD, weights, n);
 
-  const lowResults = lowestShare(ri, settingNumber(settings, 'low_results_share'));
+  const objectivity = values.map((v) =>
+    objectivityFlags(
+      v,
+      settingNumber(settings, 'objectivity_higher_threshold'),
+      settingNumber(settings, 'objectivity_threshold'),
+      minP,
+    ),
+  );
+  const lowShare = settingNumber(settings, 'low_results_share');
+  const lowResults = lowestShare(ri, lowShare);
+  const lowNoVpr = lowestShare(riNoVpr, lowShare);
   const lowIsb = lowestShare(isb, settingNumber(settings, 'low_isb_share'));
+  const threshold = settingNumber(settings, 'isb_threshold');
+  const shnsuByIsb =
+    settingText(settings, 'isb_rule') === 'threshold'
+      ? isb.map((x) => x !== null && x < threshold)
+      : lowIsb;
 
   const computed: OfficialStatus[] = new Array(n);
   const official: OfficialStatus[] = new Array(n);
@@ -94,7 +147,13 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
   const usedComputedForOfficial = source === 'official' && input.list === null;
   for (let i = 0; i < n; i++) {
     const suspended = bool(values[i], 'accreditation_suspended') === true;
-    computed[i] = combineStatus(suspended || lowResults[i], lowIsb[i]);
+    // rev 2: a school whose ВПР marks run above its journal cannot leave the list through
+    // them: its results index without ВПР is ranked too.
+    const inflated = objectivity[i].some((f) => f.startsWith('vpr_inflation:'));
+    computed[i] = combineStatus(
+      suspended || lowResults[i] || (inflated && lowNoVpr[i]),
+      shnsuByIsb[i],
+    );
     official[i] = input.list?.get(input.schoolIds[i]) ?? '';
     if (source === 'computed' || usedComputedForOfficial) status[i] = computed[i];
     else if (source === 'both') {
@@ -111,11 +170,16 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
     hasList: input.list !== null,
     values,
     pooled,
+    municipalPooled,
+    shrunk,
     resultsIndex: ri,
+    resultsIndexNoVpr: riNoVpr,
     isb,
-    isbZ: z,
+    isbD,
+    objectivity,
     lowResults,
     lowIsb,
+    shnsuByIsb,
     official,
     computed,
     status,

@@ -38,19 +38,9 @@ function isParticipantsBase(def: FieldDef): boolean {
   return PARTICIPANT_BASED.has(def.code);
 }
 
-/**
- * [count code, participants code] of each test of a component, built once: building the
- * strings in the hot loop made every lookup hash a fresh string.
- */
-const COMPONENT_PAIRS = new Map<string, readonly (readonly [string, string])[]>(
-  RESULT_COMPONENTS.map((c) => [
-    c.code,
-    c.tests.map((t) => [`${t}_${c.measure}`, `${t}_participants`] as const),
-  ]),
-);
-
+/** [count code, participants code] of each test of a component. */
 export function componentPairs(component: ResultComponent): readonly (readonly [string, string])[] {
-  return COMPONENT_PAIRS.get(component.code) ?? [];
+  return component.pairs;
 }
 
 /**
@@ -136,4 +126,27 @@ export function municipalFieldShare(
     base += b;
   }
   return share(count, base);
+}
+
+/**
+ * A share shrunk toward the municipal share `p` (rev 2): (count + k·p) / (base + k). Small
+ * schools are noisy — 1 «2» out of 3 pupils must not outrank a school of 300 — so every share
+ * used to rank or compare schools is shrunk; tables show the raw share. With k = 0 (or no
+ * municipal share) the raw share comes back.
+ */
+export function shrink(count: number, base: number, p: number | null, k: number): number | null {
+  if (p === null || !(k > 0)) return share(count, base);
+  return (count + k * p) / (base + k);
+}
+
+/** Sum of counts over sum of bases, null when nothing was counted. */
+export function pooledOf(items: readonly (Pooled | null)[]): number | null {
+  let c = 0;
+  let b = 0;
+  for (const x of items) {
+    if (!x) continue;
+    c += x.count;
+    b += x.participants;
+  }
+  return share(c, b);
 }

@@ -3,12 +3,14 @@
  * denominator, percent, the previous period's percent and the change in п.п.
  */
 import { RESULT_COMPONENTS } from '../catalogue/components';
-import { INDICATORS, type IndicatorDef } from '../catalogue/indicators';
+import { INDICATORS, type IndicatorDef, type IndicatorOf } from '../catalogue/indicators';
 import { SUMMARY_NOTES as N } from '../messages';
 import { hasShnor, hasShnsu } from '../registry';
 import { settingBool, settingNumber } from '../settings';
 import { diffOneDecimal, formatPercent, roundBigRatio, roundPercent } from '../text';
 import type { IndicatorResult, RegistrySchool, Settings } from '../types';
+import { periodRegistry, type PeriodRegistry, type RegistryFact } from '../registryHistory';
+import { dynamicsOf } from './dynamics';
 import { hasInfo, type PeriodCore } from './periodCore';
 import { bool, componentPairs, num } from './shares';
 
@@ -23,11 +25,13 @@ interface Figure {
 const EMPTY: Figure = { count: null, denominator: null, percent: null };
 
 function schoolMeets(
-  def: IndicatorDef,
+  def: IndicatorOf<'school_share'>,
   core: PeriodCore,
   school: RegistrySchool,
   i: number,
 ): boolean {
+  // An unanswered yes/no counts as "no", as the seed's tables do.
+  if (typeof def.subject === 'object') return bool(core.values[i], def.subject.field) === true;
   switch (def.subject) {
     case 'flagged':
       return core.flagged[i];
@@ -39,9 +43,6 @@ function schoolMeets(
       return core.riskZone[i];
     case 'leader_school':
       return school.leader_school_id !== '';
-    default:
-      // An unanswered yes/no counts as "no", as the seed's tables do.
-      return bool(core.values[i], def.subject) === true;
   }
 }
 
@@ -49,7 +50,7 @@ function coverageNote(covered: number, total: number): string | undefined {
   return covered < total ? N.covered(covered, total) : undefined;
 }
 
-function gapFigure(def: IndicatorDef, core: PeriodCore, minParticipants: number): Figure {
+function gapFigure(def: IndicatorOf<'gap'>, core: PeriodCore, minParticipants: number): Figure {
   const component = RESULT_COMPONENTS.find((c) => c.code === def.subject);
   if (!component) return EMPTY;
   // Sums of counts and participants in the flagged schools (f) and in the others (o), this
@@ -96,9 +97,10 @@ function figure(
   def: IndicatorDef,
   core: PeriodCore,
   before: PeriodCore | null,
-  schools: readonly RegistrySchool[],
+  reg: PeriodRegistry,
   settings: Settings,
 ): Figure {
+  const { schools } = reg;
   const n = schools.length;
   switch (def.kind) {
     case 'fact':
@@ -107,6 +109,7 @@ function figure(
       let count = 0;
       let denominator = 0;
       for (let i = 0; i < n; i++) {
+        if (!reg.active[i]) continue; // not in that period's registry
         if (def.population === 'flagged' && !core.flagged[i]) continue;
         denominator++;
         if (schoolMeets(def, core, schools[i], i)) count++;
@@ -119,6 +122,7 @@ function figure(
       let covered = 0;
       let total = 0;
       for (let i = 0; i < n; i++) {
+        if (!reg.active[i]) continue; // not in that period's registry
         if (!core.flagged[i]) continue;
         total++;
         const c = num(core.values[i], def.subject);
@@ -143,6 +147,7 @@ function figure(
       let covered = 0;
       let total = 0;
       for (let i = 0; i < n; i++) {
+        if (!reg.active[i]) continue; // not in that period's registry
         if (!core.flagged[i]) continue;
         total++;
         const v = num(core.values[i], def.subject);
@@ -159,21 +164,34 @@ function figure(
       };
     }
     case 'registry_count': {
-      const count = schools.filter((s) => s.is_internship_site).length;
+      const count = schools.filter((s, i) => reg.active[i] && s[def.subject]).length;
       return { count, denominator: null, percent: null };
     }
     case 'dynamics': {
       if (!hasInfo(before)) return { ...EMPTY, note: N.noPreviousPeriod };
       let count = 0;
       let denominator = 0;
+      let silent = 0;
       for (let i = 0; i < n; i++) {
+        if (!reg.active[i]) continue; // not in that period's registry
         const was = before.flagged[i];
         const is = core.flagged[i];
         if (def.subject === 'left' ? !was : was) continue;
+        // rev 2: a school without the response its status would rest on is «нет данных»,
+        // never «вышла»: it leaves both sides of the share, and the note counts it.
+        if (dynamicsOf(before, core, i) === 'no_data') {
+          silent++;
+          continue;
+        }
         denominator++;
         if (def.subject === 'left' ? !is : is) count++;
       }
-      return { count, denominator, percent: roundPercent(count, denominator) };
+      return {
+        count,
+        denominator,
+        percent: roundPercent(count, denominator),
+        note: silent > 0 ? N.silentSchools(silent) : undefined,
+      };
     }
     case 'gap':
       return gapFigure(def, core, settingNumber(settings, 'min_participants'));
@@ -190,7 +208,10 @@ export function computeIndicators(
   prev2: PeriodCore | null,
   schools: readonly RegistrySchool[],
   settings: Settings,
+  history: readonly RegistryFact[] = [],
 ): IndicatorResult[] {
+  const today = periodRegistry(cur.period, schools, []);
+  const previous = prev ? periodRegistry(prev.period, schools, history) : today;
   return INDICATORS.map((def) => {
     if (def.kind === 'fact') {
       return {
@@ -205,8 +226,8 @@ export function computeIndicators(
         value: settingBool(settings, def.code) ? N.present : N.absent,
       };
     }
-    const now = figure(def, cur, prev, schools, settings);
-    const before = hasInfo(prev) ? figure(def, prev, prev2, schools, settings) : EMPTY;
+    const now = figure(def, cur, prev, today, settings);
+    const before = hasInfo(prev) ? figure(def, prev, prev2, previous, settings) : EMPTY;
     const result: IndicatorResult = {
       code: def.code,
       section: def.section,
@@ -219,7 +240,13 @@ export function computeIndicators(
       value: null,
     };
     if (now.covered !== undefined) result.covered = now.covered;
-    if (now.note !== undefined) result.note = now.note;
+    // rev 2: last period's registry facts come from its snapshot; without one, say so.
+    const registryFacts = def.kind === 'registry_count' || def.subject === 'leader_school';
+    const note =
+      registryFacts && hasInfo(prev) && !previous.fromHistory
+        ? [now.note, N.currentRegistry].filter(Boolean).join('; ')
+        : now.note;
+    if (note !== undefined) result.note = note;
     return result;
   });
 }

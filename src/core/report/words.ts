@@ -1,11 +1,56 @@
 /**
- * Codes turned into the words a reader sees: school names (with the code where two names
- * coincide), statuses, «500+» risks, objectivity signs, recommendation texts.
+ * Russian words for what the computation keeps as codes (rev 2): objectivity flags and the
+ * «500+» risk factors with their levels. Every output (sheets, report, letters) shows these,
+ * never the codes.
  */
-import { LEADERS_PLACEHOLDER, RESULT_TESTS, RISKS } from '../catalogue';
+import { RISKS, RISK_LEVELS, type RiskLevel } from '../catalogue/components';
+import { RESULT_TESTS } from '../catalogue/fields';
+import { OBJECTIVITY_WORDS } from '../messages';
+import { RISK_LEVEL } from '../words';
+
 import type { MonitoringResult, SchoolResult } from '../monitoring';
+import { LEADERS_PLACEHOLDER } from '../catalogue';
 import { renderRuleText } from '../rules/evaluate';
 import { REPORT_DOC as R } from './wording';
+
+/** `ВПР, математика, 8 класс` -> `математика, 8 класс`. */
+export function vprTitle(test: string): string {
+  const title = RESULT_TESTS.find((t) => t.test === test)?.title ?? test;
+  return title.replace(/^ВПР,\s*/, '');
+}
+
+/** `vpr_inflation:vpr_math8` -> `ВПР выше журнала: математика, 8 класс`. */
+export function objectivityText(flag: string): string {
+  const [kind, test] = flag.split(':');
+  const words = OBJECTIVITY_WORDS[kind as keyof typeof OBJECTIVITY_WORDS] ?? kind;
+  return `${words}: ${vprTitle(test ?? '')}`;
+}
+
+export function objectivityList(flags: readonly string[]): string {
+  return flags.map(objectivityText).join('; ');
+}
+
+export function riskLabel(code: string): string {
+  return RISKS.find((r) => r.code === code)?.label ?? code;
+}
+
+export function levelWord(level: RiskLevel | null): string {
+  return level === null ? '' : RISK_LEVEL.show(level);
+}
+
+/**
+ * The profile in words, worst level first: `высокий — низкая оснащённость; средний — …`.
+ * Low levels are left out; empty when no factor is high or medium.
+ */
+export function riskProfileText(levels: Readonly<Record<string, RiskLevel | null>>): string {
+  return RISK_LEVELS.filter((l) => l !== 'low')
+    .map((l) => {
+      const factors = RISKS.filter((r) => levels[r.code] === l).map((r) => r.label);
+      return factors.length ? `${RISK_LEVEL.show(l)} — ${factors.join(', ')}` : '';
+    })
+    .filter((x) => x !== '')
+    .join('; ');
+}
 
 /** A school's registry name; the code is added in brackets when two schools share the name. */
 export function schoolNamer(schools: readonly SchoolResult[]): (s: SchoolResult) => string {
@@ -24,38 +69,21 @@ export function statusWord(s: SchoolResult): string {
     : main;
 }
 
-/**
- * The school's «500+» risks in words. The profile holds risk codes (optionally `code:level`);
- * a level, when present, is shown after the factor.
- */
+/** The school's «500+» factors at a high or medium level, in words: `Дефицит кадров — высокий`. */
 export function riskWords(s: SchoolResult): string[] {
-  const levels = (s as SchoolResult & { risk_levels?: Record<string, string> }).risk_levels;
-  const out: string[] = [];
-  for (const entry of s.risk_profile) {
-    const [code, inlineLevel] = entry.split(':');
-    const def = RISKS.find((r) => r.code === code);
-    if (!def) continue;
-    const level = inlineLevel ?? levels?.[code];
-    out.push(level ? `${def.label} — ${level}` : def.label);
-  }
-  return out;
+  const levels = s.risk_levels ?? {};
+  return s.risk_profile
+    .map((code) => {
+      const level = levels[code] ?? null;
+      const label = RISKS.find((r) => r.code === code)?.label;
+      if (!label) return '';
+      return level ? `${label} — ${levelWord(level)}` : label;
+    })
+    .filter((x) => x !== '');
 }
 
-const TEST_TITLES = new Map(RESULT_TESTS.map((t) => [t.test, t.title]));
-
-/** `отметки журнала выше отметок ВПР: русский язык, 5 класс; математика, 8 класс`. */
-export function objectivityWords(flags: readonly string[]): string {
-  const groups = new Map<string, string[]>();
-  for (const flag of flags) {
-    const [kind, test] = flag.includes(':') ? flag.split(':') : ['journal_inflation', flag];
-    const what = kind === 'vpr_inflation' ? R.objectivityHigher : R.objectivityLower;
-    const title = (TEST_TITLES.get(test) ?? '').replace(/^ВПР, /, '');
-    groups.set(what, [...(groups.get(what) ?? []), ...(title ? [title] : [])]);
-  }
-  return [...groups]
-    .map(([what, tests]) => (tests.length ? `${what}: ${tests.join('; ')}` : what))
-    .join('; ');
-}
+/** Objectivity signs in words (see objectivityText). */
+export const objectivityWords = objectivityList;
 
 export const recommendationTexts = {
   /** A rule's text for the municipal list: leader schools differ per school (the annex has them). */

@@ -7,21 +7,29 @@ import { fieldByCode } from '../catalogue/fields';
 import { SHARE_FIELDS } from '../compute/shares';
 import type { FieldValues } from '../types';
 
-export type CodeKind = 'number' | 'bool';
+import type { RiskLevel } from '../catalogue/components';
+
+/** `level`: a «500+» risk factor's level, compared as low < medium < high (rev 2). */
+export type CodeKind = 'number' | 'bool' | 'level';
+
+export const LEVEL_RANK: Readonly<Record<RiskLevel, number>> = { low: 0, medium: 1, high: 2 };
 
 /** Derived facts a rule may test, beside fields and shares. */
 export const DERIVED_CODES: Readonly<Record<string, CodeKind>> = {
   flagged: 'bool',
   has_leader_school: 'bool',
   objectivity_flag: 'bool',
+  vpr_inflation: 'bool',
+  journal_inflation: 'bool',
   risk_zone: 'bool',
   resilient: 'bool',
   effective_mode: 'bool',
   status_mismatch: 'bool',
   results_index: 'number',
+  results_index_no_vpr: 'number',
   isb: 'number',
   residual: 'number',
-  ...Object.fromEntries(RISKS.map((r) => [`risk_${r.code}`, 'bool' as const])),
+  ...Object.fromEntries(RISKS.map((r) => [`risk_${r.code}`, 'level' as const])),
 };
 
 const SHARE_CODES = new Set(SHARE_FIELDS.map((f) => `share_${f.code}`));

@@ -2,11 +2,12 @@
  * Rules are data (rows of `Правила`), turned into a small typed structure here — no eval, no
  * Function. A malformed row is reported with its row number and skipped.
  */
-import { RISKS } from '../catalogue/components';
+import { RISKS, type RiskLevel } from '../catalogue/components';
 import { RULE_MESSAGES as M } from '../messages';
+import { RISK_LEVEL } from '../words';
 import { parseBool, parseDecimal } from '../parse';
 import type { RuleRow } from '../types';
-import { codeKind, subjectOf, type CodeKind } from './codes';
+import { codeKind, LEVEL_RANK, subjectOf, type CodeKind } from './codes';
 
 export type Operator = '<' | '<=' | '>' | '>=' | '=' | '!=' | 'да' | 'нет';
 
@@ -69,6 +70,14 @@ function parseThreshold(raw: string): Threshold | null {
   return value === null ? null : { kind: 'number', value };
 }
 
+/** A level word as typed (`высокий`, `high`) -> its rank; null when not a level. */
+export function parseLevel(raw: string): number | null {
+  const text = raw.trim().toLowerCase();
+  const level = (Object.keys(LEVEL_RANK) as RiskLevel[]).find((l) => l === text);
+  const code = level ?? RISK_LEVEL.read(text);
+  return code === null ? null : LEVEL_RANK[code];
+}
+
 function parseAppliesTo(raw: string): 'all' | 'flagged' | null {
   const text = raw.trim().toLowerCase();
   if (['', 'all', 'все', 'всем', 'все школы', 'всех'].includes(text)) return 'all';
@@ -78,6 +87,8 @@ function parseAppliesTo(raw: string): 'all' | 'flagged' | null {
 
 function riskOf(codes: readonly string[]): string | null {
   for (const code of codes) {
+    const byLevel = RISKS.find((r) => `risk_${r.code}` === code);
+    if (byLevel) return byLevel.code;
     const subject = subjectOf(code);
     const risk = RISKS.find((r) => r.codes.includes(subject));
     if (risk) return risk.code;
@@ -130,6 +141,13 @@ export function compileRules(rows: readonly RuleRow[]): {
         return void fail(M.numericOperatorOnBool(operator, codes.join(', ')));
       }
       threshold = { kind: 'none' };
+    } else if (kind === 'level') {
+      // A risk factor's level: «= высокий», «>= средний» (rev 2).
+      const rank = parseLevel(r.threshold ?? '');
+      if (rank === null) return void fail(M.badLevel(r.threshold ?? ''));
+      if (operator === 'да' || operator === 'нет')
+        return void fail(M.yesNoOnNumber(operator, codes.join(', ')));
+      threshold = { kind: 'number', value: rank };
     } else {
       if (operator === 'да' || operator === 'нет')
         return void fail(M.yesNoOnNumber(operator, codes.join(', ')));

@@ -1,0 +1,45 @@
+/**
+ * Objectivity of ВПР, checked in both directions (domain spec, section 6, rev 2), as the signs
+ * ФИС ОКО reports compare ВПР marks with journal marks:
+ * - `vpr_inflation:<vpr>` — the share whose ВПР mark is above the journal's exceeds
+ *   `objectivity_higher_threshold`: the ВПР results may not be objective;
+ * - `journal_inflation:<vpr>` — the share whose ВПР mark is below the journal's exceeds
+ *   `objectivity_threshold`: current marks are inflated.
+ */
+import { VPR_TESTS } from '../catalogue/components';
+import type { FieldValues } from '../types';
+import { num, share } from './shares';
+
+export const VPR_INFLATION = 'vpr_inflation';
+export const JOURNAL_INFLATION = 'journal_inflation';
+
+const VPR_KEYS = VPR_TESTS.map((test) => ({
+  test,
+  participants: `${test}_participants`,
+  higher: `${test}_higher`,
+  lower: `${test}_lower`,
+}));
+
+/** Flags in test order, each test's `vpr_inflation` before its `journal_inflation`. */
+export function objectivityFlags(
+  values: FieldValues | null,
+  higherThreshold: number,
+  lowerThreshold: number,
+  minParticipants: number,
+): string[] {
+  const flags: string[] = [];
+  if (!values) return flags;
+  for (const k of VPR_KEYS) {
+    const p = num(values, k.participants);
+    if (p === null || p < minParticipants) continue;
+    const higher = share(num(values, k.higher), p);
+    const lower = share(num(values, k.lower), p);
+    if (higher !== null && higher > higherThreshold) flags.push(`${VPR_INFLATION}:${k.test}`);
+    if (lower !== null && lower > lowerThreshold) flags.push(`${JOURNAL_INFLATION}:${k.test}`);
+  }
+  return flags;
+}
+
+export function hasFlag(flags: readonly string[], kind: string): boolean {
+  return flags.some((f) => f.startsWith(`${kind}:`));
+}

@@ -1,0 +1,103 @@
+/**
+ * Where real Google differs from what the emulator used to do (issue 9): each case is modelled
+ * by the emulator, and the product is shown to cope with it.
+ */
+import { FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS } from '../../src/sheets/schema';
+import { makeHarness, validAnswers } from './harness';
+
+describe('the questionnaire is published by setup (forms made through the API start unpublished)', () => {
+  it('publishes the form, so a school can answer it', () => {
+    const h = makeHarness(2);
+    expect((h.form as unknown as { isPublished(): boolean }).isPublished()).toBe(true);
+    h.submit(validAnswers(1, { access_code: h.codeOf('0001') }));
+    expect(h.values(SHEETS.data)).toHaveLength(2);
+  });
+
+  it('publishes a form left unpublished when setup runs again', () => {
+    const h = makeHarness(1);
+    const form = h.form as unknown as { setPublished(p: boolean): void; isPublished(): boolean };
+    form.setPublished(false);
+    h.project.call('menuSetup');
+    expect(form.isPublished()).toBe(true);
+  });
+});
+
+describe('the responses sheet is found by the form, whatever Google named it', () => {
+  it('on a Russian spreadsheet, setup finds the sheet Google named «Ответы на форму (1)» by its form', () => {
+    const h = makeHarness(2, { locale: 'ru_RU' });
+    const props = h.google.PropertiesService.getDocumentProperties();
+    const id = Number(props.getProperty(RESPONSES_SHEET_KEY));
+    const sheet = h.ss.getSheets().find((s) => s.getSheetId() === id)!;
+    expect(sheet.getFormUrl()).toContain(props.getProperty(FORM_ID_KEY)!);
+    h.submit(validAnswers(1, { access_code: h.codeOf('0001') }));
+    expect(h.project.call<string>('menuReconcile')).toMatch(/1/);
+  });
+
+  it('«Сверить ответы» finds it by the form when the kept id is lost', () => {
+    const h = makeHarness(2, { locale: 'ru_RU' });
+    h.submit(validAnswers(1, { access_code: h.codeOf('0001') }));
+    const props = h.google.PropertiesService.getDocumentProperties();
+    const id = Number(props.getProperty(RESPONSES_SHEET_KEY));
+    h.ss
+      .getSheets()
+      .find((s) => s.getSheetId() === id)!
+      .setName('Ответы школ');
+    props.deleteProperty(RESPONSES_SHEET_KEY);
+    h.project.call('menuReconcile');
+    expect(
+      h
+        .values(SHEETS.data)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['0001']);
+  });
+});
+
+describe('no Ui in a trigger: Google refuses SpreadsheetApp.getUi() there', () => {
+  type Alerts = { __alerts(): unknown[] };
+  type Script = { __runDueTimeTriggers(): Array<{ handler: string; error?: string }> };
+
+  it('the emulator refuses it in a form-submit trigger, as Google does', () => {
+    const h = makeHarness(1);
+    let seen = '';
+    h.google.runtime.setHandlerInvoker(() => {
+      try {
+        h.google.runtime.runScript(() => h.google.SpreadsheetApp.getUi());
+      } catch (error) {
+        seen = String(error);
+      }
+    });
+    h.submit(validAnswers(1));
+    expect(seen).toBe('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
+  });
+
+  it('a menu action run by a daily trigger finishes, telling no one through a dialog', () => {
+    const logged: string[] = [];
+    const log = (...a: unknown[]) => void logged.push(a.join(' '));
+    const h = makeHarness(1, { console: { log, info: log, warn: log, error: log } });
+    h.submit(validAnswers(1, { access_code: h.codeOf('0001') }));
+    h.google.ScriptApp.newTrigger('menuReconcile').timeBased().everyDays(1).atHour(9).create();
+    const alerts = (h.google.SpreadsheetApp.getUi() as unknown as Alerts).__alerts().length;
+    h.google.runtime.clock.advance(24 * 3600 * 1000);
+    const runs = (h.google.ScriptApp as unknown as Script).__runDueTimeTriggers();
+    expect(runs.map((r) => [r.handler, r.error])).toEqual([['menuReconcile', undefined]]);
+    expect((h.google.SpreadsheetApp.getUi() as unknown as Alerts).__alerts()).toHaveLength(alerts);
+    expect(logged.some((l) => l.includes('Сверить ответы'))).toBe(true);
+  });
+});
+
+describe('edit links: the sheet’s timestamp is not Google’s to the millisecond', () => {
+  it('the rejection e-mail carries the edit link of the school’s own response', () => {
+    const h = makeHarness(2);
+    h.google.runtime.clock.advance(1234);
+    const theirs = h.submit(validAnswers(2, { access_code: h.codeOf('0002') }));
+    h.google.runtime.clock.advance(300);
+    const mine = h.submit(
+      validAnswers(1, { access_code: h.codeOf('0001'), teachers_diagnosed: '50' }),
+    );
+    const bodies = h.values(SHEETS.outbox).map((r) => String(r[4]));
+    const notice = bodies.find((b) => b.includes('Школа № 1'))!;
+    expect(notice).toContain(mine.getEditResponseUrl());
+    expect(notice).not.toContain(theirs.getEditResponseUrl());
+  });
+});
