@@ -120,8 +120,6 @@ export class GasSheetStore implements SheetStore {
     if (rows.length > 0) s.getRange(1, 1, rows.length, width).setValues(asCellRows(rows, width));
     if (existing) clearTail(s, rows.length, width);
     if (!layout) return;
-    for (const f of layout.cellFormats ?? [])
-      s.getRange(f.row + 2, f.column + 1).setNumberFormat(f.numberFormat);
     if (!existing) {
       // One spare row: Sheets refuses to freeze or keep only frozen rows.
       const keep = Math.max(rows.length, 1) + 1;
@@ -131,6 +129,9 @@ export class GasSheetStore implements SheetStore {
     } else if (grownFrom !== null) {
       this.applyFormats(s, layout, grownFrom + 1, s.getMaxRows());
     }
+    // After the column formats: single cells that differ (a gap in п.п. in a «%» column).
+    for (const f of layout.cellFormats ?? [])
+      s.getRange(f.row + 2, f.column + 1).setNumberFormat(f.numberFormat);
   }
 
   append(sheet: string, rows: Table): void {

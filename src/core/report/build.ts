@@ -21,7 +21,14 @@ import type { ReportBlock, ReportModel } from './model';
 import { isbResultsChart, statusChart } from './charts';
 import { REPORT_DOC as R } from './wording';
 import { DYNAMICS } from '../words';
-import { objectivityWords, recommendationTexts, riskWords, schoolNamer, statusWord } from './words';
+import {
+  joinNames,
+  objectivityWords,
+  recommendationTexts,
+  riskWords,
+  schoolNamer,
+  statusWord,
+} from './words';
 import { measuresBlocks } from './measuresSection';
 
 export interface ReportContext {
@@ -159,7 +166,7 @@ function participationBlocks(
   const silent = result.notResponded.map((id) => byId.get(id)).filter(Boolean) as SchoolResult[];
   blocks.push({
     kind: 'paragraph',
-    text: silent.length > 0 ? R.notResponded(silent.map(name).join(', ')) : R.allResponded,
+    text: silent.length > 0 ? R.notResponded(joinNames(silent.map(name))) : R.allResponded,
   });
   if (ctx.rejectedCount > 0)
     blocks.push({
@@ -250,7 +257,7 @@ function statusBlocks(result: MonitoringResult, name: (s: SchoolResult) => strin
       {
         kind: 'table',
         header: R.statusHeader(withPrevious),
-        widths: withPrevious ? [5, 40, 17, 15, 9, 14] : [6, 50, 20, 15, 9],
+        widths: withPrevious ? [5, 36, 24, 13, 9, 13] : [6, 46, 25, 14, 9],
         align: ['right', 'left', 'left', 'right', 'right', 'left'],
         rows: flagged.map((s, i) => {
           const row = [
@@ -269,11 +276,11 @@ function statusBlocks(result: MonitoringResult, name: (s: SchoolResult) => strin
   const risk = result.schools.filter((s) => s.risk_zone);
   blocks.push({
     kind: 'paragraph',
-    text: risk.length > 0 ? R.riskZone(risk.map(name).join(', ')) : R.noRiskZone,
+    text: risk.length > 0 ? R.riskZone(joinNames(risk.map(name))) : R.noRiskZone,
   });
   const resilient = result.schools.filter((s) => s.resilient);
   if (resilient.length > 0)
-    blocks.push({ kind: 'paragraph', text: R.resilient(resilient.map(name).join(', ')) });
+    blocks.push({ kind: 'paragraph', text: R.resilient(joinNames(resilient.map(name))) });
   const objective = result.schools.filter((s) => s.objectivity_flags.length > 0);
   if (objective.length === 0) blocks.push({ kind: 'paragraph', text: R.noObjectivity });
   else
@@ -286,10 +293,10 @@ function statusBlocks(result: MonitoringResult, name: (s: SchoolResult) => strin
     );
   const effective = result.schools.filter((s) => s.effective_mode);
   if (effective.length > 0)
-    blocks.push({ kind: 'paragraph', text: R.effective(effective.map(name).join(', ')) });
+    blocks.push({ kind: 'paragraph', text: R.effective(joinNames(effective.map(name))) });
   const noIndex = result.schools.filter((s) => s.responded && s.results_index === null);
   if (noIndex.length > 0)
-    blocks.push({ kind: 'paragraph', text: R.noIndex(noIndex.map(name).join(', ')) });
+    blocks.push({ kind: 'paragraph', text: R.noIndex(joinNames(noIndex.map(name))) });
 
   const scatter = isbResultsChart(result);
   let figure = 0;
@@ -301,7 +308,7 @@ function statusBlocks(result: MonitoringResult, name: (s: SchoolResult) => strin
     const my = medianOf(xs.map((s) => s.results_index as number));
     const lowLeft = xs.filter((s) => (s.isb as number) < mx && (s.results_index as number) < my);
     if (lowLeft.length > 0)
-      blocks.push({ kind: 'paragraph', text: R.chartReading(lowLeft.map(name).join(', ')) });
+      blocks.push({ kind: 'paragraph', text: R.chartReading(joinNames(lowLeft.map(name))) });
   }
   const statuses = statusChart(result);
   figure += 1;
@@ -348,12 +355,12 @@ function conclusionBlocks(
         }),
       });
     }
-    items.push(entered.length > 0 ? R.entered(entered.map(name).join(', ')) : R.noneEntered);
-    items.push(left.length > 0 ? R.left(left.map(name).join(', ')) : R.noneLeft);
+    items.push(entered.length > 0 ? R.entered(joinNames(entered.map(name))) : R.noneEntered);
+    items.push(left.length > 0 ? R.left(joinNames(left.map(name))) : R.noneLeft);
     const silent = result.schools.filter(
       (s) => !s.responded && s.status_prev !== null && s.status_prev !== '',
     );
-    if (silent.length > 0) items.push(R.noData(silent.map(name).join(', ')));
+    if (silent.length > 0) items.push(R.noData(joinNames(silent.map(name))));
   }
   const mismatched = result.schools.filter((s) => s.status_mismatch);
   items.push(
@@ -389,8 +396,8 @@ function reasonOf(
   )
     return '';
   const parts: string[] = [];
-  if (entered.length > 0) parts.push(R.becauseEntered(entered.map(name).join(', ')));
-  if (left.length > 0) parts.push(R.becauseLeft(left.map(name).join(', ')));
+  if (entered.length > 0) parts.push(R.becauseEntered(joinNames(entered.map(name))));
+  if (left.length > 0) parts.push(R.becauseLeft(joinNames(left.map(name))));
   return parts.join('; ');
 }
 
@@ -444,8 +451,8 @@ function schoolsText(
   const inside = schools.filter((s) => set.has(s.school_id));
   const outside = schools.filter((s) => !set.has(s.school_id));
   if (inside.length > 8 && outside.length < inside.length / 2)
-    return outside.length === 0 ? R.allSchools : R.allSchoolsBut(outside.map(name).join(', '));
-  return inside.map(name).join(', ');
+    return outside.length === 0 ? R.allSchools : R.allSchoolsBut(joinNames(outside.map(name)));
+  return joinNames(inside.map(name));
 }
 
 function decisionBlocks(
@@ -453,7 +460,7 @@ function decisionBlocks(
   ctx: ReportContext,
   name: (s: SchoolResult) => string,
 ): ReportBlock[] {
-  const names = (list: SchoolResult[]) => list.map(name).join(', ');
+  const names = (list: SchoolResult[]) => joinNames(list.map(name));
   const flagged = result.schools.filter((s) => s.flagged);
   const decisions: string[] = [];
   if (flagged.length > 0) decisions.push(R.decisionPlan(names(flagged)));
@@ -513,7 +520,7 @@ function annexBlocks(result: MonitoringResult, name: (s: SchoolResult) => string
       kind: 'table',
       header: R.annexHeader,
       rows,
-      widths: [26, 24, 50],
+      widths: [22, 32, 46],
       align: ['left', 'left', 'left'],
     },
   ];

@@ -182,6 +182,8 @@ export const REPORT_DOC = {
   annexSchool: (name: string, status: string, results: string, isb: string, dynamics: string) =>
     `${name}\nСтатус: ${status}\nИндекс результатов: ${results}\nИСБ: ${isb}${dynamics ? `\nДинамика: ${dynamics}` : ''}`,
   annexNoRisks: 'рисков не выявлено',
+  riskLevelLine: (level: string, factors: string) =>
+    `${level.charAt(0).toUpperCase()}${level.slice(1)} уровень: ${factors}`,
   annexNone: 'Правила не выявили рекомендаций для школы.',
   annexMore: (count: string) => `Дополнительно — ${count} (в письме школе).`,
   dash: '—',
@@ -216,7 +218,8 @@ export const LETTER = {
     previous
       ? ['Показатель', `Школа, ${period}`, `Школа, ${previous}`, 'По муниципалитету*']
       : ['Показатель', `Школа, ${period}`, 'По муниципалитету*'],
-  municipalNote: '* Для индексов — медиана по школам муниципалитета, для долей — среднее по школам.',
+  municipalNote:
+    '* Для индексов — медиана по школам муниципалитета, для долей — среднее по школам.',
   risksTitle: 'Профиль рисков (факторы «500+»)',
   noRisks: 'Выраженных факторов риска по данным анкеты не выявлено.',
   recommendationsTitle: 'Рекомендации',

@@ -59,6 +59,21 @@ export function schoolNamer(schools: readonly SchoolResult[]): (s: SchoolResult)
   return (s) => ((count.get(s.name) ?? 0) > 1 || !s.name ? `${s.name} (${s.school_id})` : s.name);
 }
 
+/**
+ * A list of school names as Russian reports write it: a legal form shared by all of them is
+ * said once (`МБОУ «Средняя школа № 1», «Средняя школа № 2»`).
+ */
+export function joinNames(names: readonly string[]): string {
+  const form = /^(\S+)\s+/.exec(names[0] ?? '')?.[1];
+  const shared =
+    names.length > 1 &&
+    form &&
+    /^[А-ЯЁA-Z]{2,}$/.test(form) &&
+    names.every((n) => n.startsWith(`${form} `));
+  if (!shared) return names.join(', ');
+  return `${form} ${names.map((n) => n.slice(form.length + 1)).join(', ')}`;
+}
+
 /** `ШНОР`, `ШНОР и ШНСУ`, with the computed status in brackets when it differs. */
 export function statusWord(s: SchoolResult): string {
   const word = (st: string) =>
@@ -69,21 +84,33 @@ export function statusWord(s: SchoolResult): string {
     : main;
 }
 
-/** The school's «500+» factors at a high or medium level, in words: `Дефицит кадров — высокий`. */
+/**
+ * The school's «500+» factors at a high or medium level, one line per level:
+ * `Высокий уровень: низкая оснащённость; дефицит педагогических кадров`.
+ */
 export function riskWords(s: SchoolResult): string[] {
   const levels = s.risk_levels ?? {};
-  return s.risk_profile
-    .map((code) => {
-      const level = levels[code] ?? null;
-      const label = RISKS.find((r) => r.code === code)?.label;
-      if (!label) return '';
-      return level ? `${label} — ${levelWord(level)}` : label;
+  return RISK_LEVELS.filter((l) => l !== 'low')
+    .map((l) => {
+      const factors = RISKS.filter((r) => levels[r.code] === l).map((r) => r.label);
+      return factors.length ? R.riskLevelLine(levelWord(l), factors.join('; ')) : '';
     })
     .filter((x) => x !== '');
 }
 
-/** Objectivity signs in words (see objectivityText). */
-export const objectivityWords = objectivityList;
+/**
+ * Objectivity signs in words, the tests grouped under each kind of sign:
+ * `отметки ВПР ниже журнальных (…): русский язык, 5 класс; математика, 8 класс`.
+ */
+export function objectivityWords(flags: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const flag of flags) {
+    const [kind, test] = flag.split(':');
+    const words = OBJECTIVITY_WORDS[kind as keyof typeof OBJECTIVITY_WORDS] ?? kind;
+    groups.set(words, [...(groups.get(words) ?? []), vprTitle(test ?? '')]);
+  }
+  return [...groups].map(([words, tests]) => `${words}: ${tests.join('; ')}`).join('. ');
+}
 
 export const recommendationTexts = {
   /** A rule's text for the municipal list: leader schools differ per school (the annex has them). */
