@@ -109,7 +109,8 @@ export function objectivityWords(flags: readonly string[]): string {
     const words = OBJECTIVITY_WORDS[kind as keyof typeof OBJECTIVITY_WORDS] ?? kind;
     groups.set(words, [...(groups.get(words) ?? []), vprTitle(test ?? '')]);
   }
-  return [...groups].map(([words, tests]) => `${words}: ${tests.join('; ')}`).join('. ');
+  const upper = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+  return [...groups].map(([words, tests]) => `${upper(words)}: ${tests.join('; ')}`).join('. ');
 }
 
 export const recommendationTexts = {
