@@ -50,7 +50,9 @@ export const COST_FIGURES = {
   },
   customFunctionCell: {
     ms: 500,
-    source: 'spec: custom function 0.5 s per calling cell, plus its own calls (medium)',
+    source:
+      'spec: custom function 0.5 s per calling cell, plus its own calls (medium); this is its ' +
+      "execution's start-up (spec: overhead measured at 0.4–0.6 s), so no start-up is added",
   },
   propertiesGet: { ms: 30, source: 'spec: PropertiesService get (medium)' },
   propertiesSet: { ms: 60, source: 'spec: PropertiesService set (medium)' },

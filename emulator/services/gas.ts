@@ -31,9 +31,10 @@ export function asGas<T>(x: NoInfer<Emulating<T>> | null | undefined): T {
 /**
  * What the compiler can check of an emulated enum handed out as Google's enum object `E`:
  * Google's typings declare TypeScript enums, the emulation uses plain objects whose values
- * are the member names, so every member must be one of `E`'s, named as itself.
+ * are the member names, so every member `E` has must hold its own name, and an object sharing
+ * no member with `E` is refused (Google's numeric reverse mapping is left out).
  */
-export type EnumMembers<E> = { readonly [K in keyof E]?: K };
+export type EnumMembers<E> = { readonly [K in keyof E & string]?: K };
 
 /** Hands an emulated enum object out as Google's enum `E` (checked by `EnumMembers`). */
 export function gasEnum<E>(members: NoInfer<EnumMembers<E>>): E {

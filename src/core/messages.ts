@@ -38,7 +38,6 @@ export const UI = {
     `Документ: ${url}\nОн создан в корне вашего Google Диска, ссылка записана в «Журнал»; ` +
     'перенесите его в нужную папку сами.',
   aboutTitle: 'О программе',
-  toastIngested: (school: string) => `Принят ответ школы ${school}`,
   schoolsSynced: (count: number) => `Список школ в анкете обновлён: ${count}`,
 } as const;
 

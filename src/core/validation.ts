@@ -6,7 +6,11 @@ import { FIELDS, RESULT_TESTS, type FieldDef } from './catalogue/fields';
 import { VALIDATION } from './messages';
 import { isUrl, normalizePeriod, parseBool, parseText, parseWholeNumber } from './parse';
 import { lowerFirst } from './text';
+import { emptyFieldValues } from './fieldValues';
 import type { FieldValues, RegistrySchool, ValidationResult } from './types';
+
+/** A response's values: every field of the catalogue but the school and the period. */
+const LEAD = ['school_id', 'period'];
 
 export { parseBool, parseWholeNumber } from './parse';
 
@@ -178,7 +182,7 @@ export function validateResponse(
   }
 
   const fields = options.fields ?? FIELDS;
-  const values: FieldValues = {};
+  const values: FieldValues = emptyFieldValues(fields, LEAD);
   for (const def of fields) {
     if (def.code === 'school_id' || def.code === 'period') continue;
     values[def.code] = parseField(def, raw[def.code], errors);

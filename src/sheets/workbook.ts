@@ -13,11 +13,12 @@ import {
 } from '../core/catalogue';
 import type { JournalEntry } from '../core/intake';
 import { INTAKE } from '../core/messages';
+import { emptyFieldValues } from '../core/fieldValues';
 import { parseBool } from '../core/parse';
 import { parseLists, parseRegistry } from '../core/registry';
 import { parseHistory, type RegistryFact } from '../core/registryHistory';
 import { readSettings } from '../core/settings';
-import type { DataEntry } from '../core/versions';
+import { versionKey, type DataEntry } from '../core/versions';
 import { DECISION, INTAKE_STATE, yesNo } from '../core/words';
 import type {
   Cell,
@@ -32,6 +33,7 @@ import type {
 } from '../core/types';
 import type { SheetStore } from '../ports';
 import {
+  columnIndex,
   DATA_LEAD,
   dataSheet,
   LISTS_SHEET,
@@ -140,7 +142,7 @@ export function readData(
   for (const { row, record } of readRecords(dataSheet(fields), table)) {
     const schoolId = String(record.school ?? '').trim();
     if (!schoolId) continue;
-    const values: FieldValues = {};
+    const values: FieldValues = keysOnly ? {} : emptyFieldValues(fields);
     if (!keysOnly) {
       for (const field of fields) values[field.code] = typedValue(field.type, record[field.code]);
     }
@@ -220,6 +222,21 @@ export function rejectedRowCells(entry: JournalEntry): Cell[] {
     state: INTAKE_STATE.show(entry.state),
     decision: entry.decision ? DECISION.show(entry.decision) : '',
   });
+}
+
+/**
+ * The versions «Отклонено» lists (`versionKey`s), read from its first two columns when they
+ * are the row and the time received (as the product lays them out), else from the whole sheet.
+ */
+export function rejectedVersions(sheets: SheetStore): Set<string> {
+  const lead = sheets.readColumns(SHEETS.rejected, 2);
+  const index = columnIndex(REJECTED_SHEET, lead[0] ?? []);
+  const table = index.has('row') && index.has('received') ? lead : sheets.read(SHEETS.rejected);
+  return new Set(
+    readRecords(REJECTED_SHEET, table)
+      .filter(({ record }) => record.received instanceof Date)
+      .map(({ record }) => versionKey(Number(record.row), record.received as Date)),
+  );
 }
 
 /**

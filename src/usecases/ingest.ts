@@ -15,7 +15,7 @@ import {
   type IntakeContext,
   type RawResponse,
 } from '../core/intake';
-import { INTAKE, JOURNAL, UI } from '../core/messages';
+import { INTAKE, JOURNAL } from '../core/messages';
 import { settingBool } from '../core/settings';
 import { dataKey, settleData, versionKey, type DataEntry } from '../core/versions';
 import type { Cell, Ports } from '../ports';
@@ -26,7 +26,7 @@ import {
   dataRowCells,
   readData,
   readRegistry,
-  readRejectedSheet,
+  rejectedVersions,
   readSettingsSheet,
   rejectedRowCells,
   type StoredData,
@@ -151,7 +151,7 @@ function ingestLocked(ports: Ports, submission: Submission, catalogue: Catalogue
   ensureProductSheet(ports, 'rejected');
   const stored = readData(sheets, true, fields);
   const version = versionKey(raw.row, raw.timestamp);
-  const seen = readRejectedSheet(sheets).some((h) => versionKey(h.row, h.timestamp) === version);
+  const seen = rejectedVersions(sheets).has(version);
   if (
     seen ||
     stored.rows.some((r) => r.timestamp && versionKey(r.rawRow, r.timestamp) === version)
@@ -197,7 +197,7 @@ function ingestLocked(ports: Ports, submission: Submission, catalogue: Catalogue
     written === 'replaced' ? JOURNAL.replaced : JOURNAL.accepted,
     `${data.school_id}, ${data.period}, ${JOURNAL.rowLabel(raw.row)}`,
   );
-  ports.ui.toast(UI.toastIngested(data.school_id));
+  // No toast: a trigger has nobody watching, and a toast is one more round trip per response.
   return written;
 }
 

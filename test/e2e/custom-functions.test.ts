@@ -3,7 +3,8 @@
  * arguments change: a status cell follows new data after «Пересчитать показатели», because
  * the data comes in as an argument (the sheet «Значения для формул» recompute writes).
  */
-import { SHEETS } from '../../src/sheets/schema';
+import type { Cell } from '../../src/core/types';
+import { readRecords, SHEETS, summarySchema } from '../../src/sheets/schema';
 import { makeHarness, PERIOD, validAnswers } from './harness';
 
 const TABLE = "'Значения для формул'!A:AZ";
@@ -23,8 +24,10 @@ describe('SHNOR_STATUS and SHNOR_INDICATOR in cells', () => {
     // Recalculating read nothing: the functions got everything as arguments.
     expect(h.google.runtime.calls.total('SpreadsheetApp')).toBe(0);
     const flaggedShare = () => {
-      const row = h.values(SHEETS.summary).find((r) => r[0] === 'share_flagged')!;
-      return Number(((row[5] as number) / 100).toPrecision(12));
+      const table = h.values(SHEETS.summary) as Cell[][];
+      const summary = readRecords(summarySchema(PERIOD, null), table).map((r) => r.record);
+      const row = summary.find((r) => r.code === 'share_flagged')!;
+      return Number(((row.percent as number) / 100).toPrecision(12));
     };
     expect(mine.getRange('B1:D1').getValues()).toEqual([['', '', flaggedShare()]]);
 

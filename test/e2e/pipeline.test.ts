@@ -195,13 +195,18 @@ describe('npm start pipeline on the sample municipality', () => {
       faults: { duplicateSubmitEvents: true, blankSubmitEvents: true },
       ingest: 'trigger',
     });
-    const strip = (rows: unknown[][]) =>
-      rows.map((r) => r.map((c) => (c instanceof Date ? c.getTime() : c)));
     // The same rows; the trigger keeps arrival order, the batch the order of the responses.
-    const rows = (r: RunResult) => {
-      const [header, ...body] = strip(sheetValues(r, SHEETS.data));
-      return [header, ...body.sort((a, b) => `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`))];
-    };
+    const rows = (r: RunResult) =>
+      records(r, SHEETS.data)
+        .map((d) =>
+          Object.fromEntries(
+            Object.entries(d).map(([k, c]) => [k, c instanceof Date ? c.getTime() : c]),
+          ),
+        )
+        .sort((a, b) =>
+          `${a.school} ${a.reporting_period}`.localeCompare(`${b.school} ${b.reporting_period}`),
+        );
+    expect(sheetValues(faulty, SHEETS.data)[0]).toEqual(sheetValues(run, SHEETS.data)[0]);
     expect(rows(faulty)).toEqual(rows(run));
     expect(sheetValues(faulty, SHEETS.rejected).length).toBe(
       sheetValues(run, SHEETS.rejected).length,

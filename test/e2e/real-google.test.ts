@@ -44,12 +44,7 @@ describe('the responses sheet is found by the form, whatever Google named it', (
       .setName('Ответы школ');
     props.deleteProperty(RESPONSES_SHEET_KEY);
     h.project.call('menuReconcile');
-    expect(
-      h
-        .values(SHEETS.data)
-        .slice(1)
-        .map((r) => r[0]),
-    ).toEqual(['0001']);
+    expect(h.records(SHEETS.data).map((r) => r.school)).toEqual(['0001']);
   });
 });
 
@@ -95,7 +90,7 @@ describe('edit links: the sheet’s timestamp is not Google’s to the milliseco
     const mine = h.submit(
       validAnswers(1, { access_code: h.codeOf('0001'), teachers_diagnosed: '50' }),
     );
-    const bodies = h.values(SHEETS.outbox).map((r) => String(r[4]));
+    const bodies = h.records(SHEETS.outbox).map((r) => String(r.body));
     const notice = bodies.find((b) => b.includes('Школа № 1'))!;
     expect(notice).toContain(mine.getEditResponseUrl());
     expect(notice).not.toContain(theirs.getEditResponseUrl());

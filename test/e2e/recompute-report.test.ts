@@ -35,9 +35,8 @@ describe('Recompute and report, run again', () => {
     const registry = h.ss.getSheetByName(SHEETS.registry)!;
     registry.getRange(6, 1, 8, registry.getLastColumn()).clearContent();
     h.project.call('menuRecompute');
-    const after = h.values(SHEETS.indicators);
-    expect(after).toHaveLength(5);
-    expect(after.slice(1).map((r) => r[0])).toEqual(['0001', '0002', '0003', '0004']);
+    const after = h.records(SHEETS.indicators);
+    expect(after.map((r) => r.school_id)).toEqual(['0001', '0002', '0003', '0004']);
   });
 
   it('writes the report without rewriting the output sheets', () => {

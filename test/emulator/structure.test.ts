@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { asGas, gasEnum, gasError } from '../../emulator/services/gas';
 
 const ROOT = path.resolve(__dirname, '../../emulator');
 
@@ -137,5 +138,30 @@ describe('emulator structure', () => {
       .filter((file) => /\.name\s*=\s*'Exception'/.test(fs.readFileSync(file, 'utf8')))
       .map((file) => path.relative(ROOT, file));
     expect(byHand).toEqual(['services/gas.ts']);
+  });
+
+  // The @ts-expect-error lines are checked by `npm run typecheck`: were asGas or gasEnum blind
+  // casts again, the compiler would report those directives as unused.
+  test('asGas hands the object itself out, and the compiler refuses one that does not fit', () => {
+    const file = { getName: (): string => 'Отчёт' };
+    expect(asGas<GoogleAppsScript.Drive.File>(file)).toBe(file);
+    const wrongReturn = { getName: (): number => 42 };
+    // @ts-expect-error getName must return a string, as Google's File.getName does
+    expect(asGas<GoogleAppsScript.Drive.File>(wrongReturn)).toBe(wrongReturn);
+    const nothingInCommon = { unrelated: true };
+    // @ts-expect-error an object sharing no member with File is no emulated File
+    expect(asGas<GoogleAppsScript.Drive.File>(nothingInCommon)).toBe(nothingInCommon);
+    const foreign = { EVERYONE: 'EVERYONE' as const };
+    // @ts-expect-error Drive's Access has no member EVERYONE
+    expect(gasEnum<typeof GoogleAppsScript.Drive.Access>(foreign)).toBe(foreign);
+    const misnamed = { ANYONE: 'PRIVATE' as const };
+    // @ts-expect-error a member holds its own name
+    expect(gasEnum<typeof GoogleAppsScript.Drive.Access>(misnamed)).toBe(misnamed);
+  });
+
+  test("gasError builds Google's error: String(e) reads as the execution log shows it", () => {
+    const error = gasError('Invalid argument: id');
+    expect(error).toBeInstanceOf(Error);
+    expect(String(error)).toBe('Exception: Invalid argument: id');
   });
 });

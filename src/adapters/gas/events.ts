@@ -11,8 +11,12 @@ export function submissionFromEvent(
   if (!e || !e.range) return null;
   const range = e.range;
   const sheet = range.getSheet();
-  const width = sheet.getLastColumn();
+  const row = range.getRow();
+  // The event's range is the submitted row from column A: read it as it is, and the header
+  // over the same columns (no getLastColumn, which is one more round trip).
+  const fromA = range.getColumn() === 1;
+  const width = fromA ? range.getLastColumn() : sheet.getLastColumn();
   const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-  const values = sheet.getRange(range.getRow(), 1, 1, width).getValues()[0];
-  return { row: range.getRow(), header, values, sheetId: sheet.getSheetId() };
+  const values = (fromA ? range : sheet.getRange(row, 1, 1, width)).getValues()[0];
+  return { row, header, values, sheetId: sheet.getSheetId() };
 }
