@@ -5,7 +5,6 @@
  */
 import type { MonitoringResult } from '../core/monitoring';
 import { REPORT, REPORT_DOC } from '../core/messages';
-import { periodText } from '../core/text';
 import { renderRuleText } from '../core/rules/evaluate';
 import { objectivityList, riskProfileText } from '../core/report/words';
 import type { Cell } from '../core/types';
@@ -76,10 +75,8 @@ export function indicatorsSheet(result: MonitoringResult): SheetTable {
  * codes in a hidden column). A gap is in п.п.: its cells get the п.п. format, not the «%».
  */
 export function summarySheet(result: MonitoringResult): SheetTable {
-  const period = periodText(result.period);
-  const previous = result.previousPeriod ? periodText(result.previousPeriod) : null;
   const table = sheetTable(
-    summarySchema(period, previous),
+    summarySchema(result.period, result.previousPeriod),
     result.indicators.map((ind) => ({
       code: ind.code,
       section: REPORT_DOC.sectionShort[ind.section] ?? String(ind.section),

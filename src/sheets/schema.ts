@@ -16,6 +16,7 @@ import {
 import { DECISION, YES_NO } from '../core/words';
 import type { Cell } from '../core/types';
 import type { ColumnLayout, SheetLayout, Table } from '../ports';
+import { periodText } from '../core/text';
 
 /** Sheet names of the spreadsheet (domain spec, section 2). */
 export const SHEETS = {
@@ -226,10 +227,15 @@ export function summarySchema(period: string, previous: string | null) {
       col('title', 'Показатель', { width: 460, wrap: true }),
       col('count', 'Кол-во', { width: 70 }),
       col('denominator', 'Из', { width: 60 }),
-      col('percent', `${period}, %`, { width: 100, numberFormat: PERCENT }),
-      col('previous_percent', `${previous ?? 'Пред. период'}, %`, {
+      col('percent', `${periodText(period)}, %`, {
         width: 100,
         numberFormat: PERCENT,
+        formerHeaders: [`%, ${period}`],
+      }),
+      col('previous_percent', `${previous ? periodText(previous) : 'Пред. период'}, %`, {
+        width: 100,
+        numberFormat: PERCENT,
+        formerHeaders: [`%, ${previous ?? 'пред. период'}`],
       }),
       col('change_pp', 'Изменение, п.п.', { width: 110, numberFormat: CHANGE_PP }),
       col('note', 'Примечание', { width: 260, wrap: true }),
