@@ -151,18 +151,18 @@ export async function runMonitoring(
   // Offline, the data came from files: the report says so instead of naming the Google Form.
   google.PropertiesService.getDocumentProperties().setProperty(SOURCE_KEY, 'files');
   const reportUrl = project.call<string>('menuReport');
-  const letters: Array<{ school_id: string; id: string }> = [];
-  for (;;) {
-    const step = JSON.parse(project.call<string>('menuLetters')) as {
-      finished: boolean;
-      docs: Array<{ school_id: string; id: string }>;
-    };
-    letters.push(...step.docs);
-    if (step.finished || step.docs.length === 0) break;
-  }
+  // Letters are a long job: the first chunk runs now, the runner's trigger would do the rest.
+  project.call('menuLetters');
+  for (let i = 0; i < 1000 && project.call<string>('continueJob') === 'running'; i++);
   stageDone('report', 1);
   const summaryText = project.call<string>('summaryJson_', prepared.period ?? '');
   stageDone('summary', 1);
+  const period = (JSON.parse(summaryText) as { period: string }).period;
+  const props = google.PropertiesService.getDocumentProperties().getProperties();
+  const prefix = `letters.doc.${period}.`;
+  const letters = Object.entries(props)
+    .filter(([key]) => key.startsWith(prefix))
+    .map(([key, id]) => ({ school_id: key.slice(prefix.length), id: String(id) }));
 
   mkdirSync(options.outDir, { recursive: true });
   const files = {

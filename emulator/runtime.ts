@@ -4,6 +4,7 @@
  * form submission fire installable triggers, and the fault switches tests use to make Google
  * misbehave the way it sometimes does.
  */
+import { COST_MS, costOf } from './cost';
 import { gasError } from './services/gas';
 
 export type ExecutionMode = 'full' | 'customFunction';
@@ -110,7 +111,17 @@ export interface FaultSwitches {
    * and the counter goes down by one. `waitLock`/`tryLock` with a timeout then fail.
    */
   lockContention: number;
+  /**
+   * Kills the execution the way Apps Script's time limit (or a crash) does: after this many
+   * more counted calls, the next one throws and so does every later call of that execution,
+   * so no catch or finally block can write anything more. `null`: off. The kill ends with the
+   * script function it struck (`runScript`).
+   */
+  killAfterCalls: number | null;
 }
+
+/** The error a killed execution dies with (Google's text for the time limit). */
+export const EXECUTION_KILLED = 'Exceeded maximum execution time';
 
 export type EventListener = (payload: unknown) => void;
 
@@ -126,6 +137,11 @@ export interface RuntimeOptions {
   userEmail?: string;
   /** Daily mail quota per recipient: 100 for consumer accounts, 1,500 for Workspace. */
   mailDailyQuota?: number;
+  /**
+   * The virtual clock moves by each call's modelled cost (emulator/cost.ts) and by the
+   * start-up of each script function, so time-budgeted code sees time pass as on Google.
+   */
+  clockFollowsCost?: boolean;
 }
 
 export class Runtime {
@@ -140,7 +156,11 @@ export class Runtime {
     blankSubmitEvents: false,
     lostSubmitEvents: false,
     lockContention: 0,
+    killAfterCalls: null,
   };
+  readonly clockFollowsCost: boolean;
+  private killed = false;
+  private costCarry = 0;
   private readonly listeners = new Map<string, EventListener[]>();
   private invoker: HandlerInvoker | undefined;
   private uidCounter = 0;
@@ -158,13 +178,38 @@ export class Runtime {
     this.timeZone = options.timeZone ?? 'Europe/Moscow';
     this.userEmail = options.userEmail ?? 'inspector@example.org';
     this.mailDailyQuota = options.mailDailyQuota ?? 100;
+    this.clockFollowsCost = options.clockFollowsCost ?? false;
   }
 
   /** Counts a call; every public emulated method calls this first. */
   record(service: string, method: string, cells?: { read?: number; written?: number }): void {
     if (this.userDepth > 0) return;
+    this.checkKill();
     if (this.scopes && this.executions.length > 0) this.scopes.check(method);
     this.calls.record(service, method, cells);
+    if (this.clockFollowsCost) {
+      // Whole milliseconds only, as real clocks tick: fractions are carried to the next call.
+      this.costCarry += costOf({
+        service,
+        method,
+        calls: 1,
+        cellsRead: cells?.read ?? 0,
+        cellsWritten: cells?.written ?? 0,
+      });
+      const whole = Math.floor(this.costCarry);
+      this.costCarry -= whole;
+      this.clock.advance(whole);
+    }
+  }
+
+  private checkKill(): void {
+    if (!this.killed && this.faults.killAfterCalls !== null) {
+      if (this.faults.killAfterCalls <= 0) {
+        this.killed = true;
+        this.faults.killAfterCalls = null;
+      } else this.faults.killAfterCalls -= 1;
+    }
+    if (this.killed) throw gasError(EXECUTION_KILLED);
   }
 
   /** How the running script function was started; null when no script runs (a test, a user). */
@@ -179,10 +224,13 @@ export class Runtime {
       this.pendingTrigger ?? (this.mode === 'customFunction' ? 'customFunction' : 'menu');
     this.pendingTrigger = null;
     this.executions.push(kind);
+    if (this.executions.length === 1 && this.clockFollowsCost) this.clock.advance(COST_MS.startup);
     try {
       return fn();
     } finally {
       this.executions.pop();
+      // A killed execution is over; the next one starts afresh.
+      if (this.executions.length === 0) this.killed = false;
     }
   }
 

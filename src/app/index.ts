@@ -2,19 +2,24 @@
  * What each entry point does: the real ports, a use case, and what the user is told.
  * Entry points in src/entry call these in one line each.
  */
-import { INTAKE, LETTER_UI, UI } from '../core/messages';
+import { INTAKE, JOBS_TEXT, UI } from '../core/messages';
 import { sendLinks } from '../usecases/links';
-import { queueAndSend } from '../usecases/mail';
 import { reconcile } from '../usecases/reconcile';
 import { gasPorts } from '../adapters/gas';
 import { submissionFromEvent } from '../adapters/gas/events';
 import { buildMenu, showDialog } from '../adapters/gas/menu';
 import { ingestSubmission, type IngestOutcome } from '../usecases/ingest';
-import { recompute } from '../usecases/recompute';
-import { summaryJson, writeReport } from '../usecases/report';
-import { writeLettersStep } from '../usecases/letters';
+import { summaryJson } from '../usecases/report';
+import {
+  continueJob,
+  LETTERS_JOB_CODE,
+  MAILING_JOB_CODE,
+  RECOMPUTE_JOB_CODE,
+  REPORT_JOB_CODE,
+  startJob,
+  type StartOutcome,
+} from '../usecases/jobs';
 import { setupMonitoring, syncSchoolList } from '../usecases/setup';
-import { participation } from '../core/report/build';
 import {
   indicatorFn,
   isbFn,
@@ -65,31 +70,47 @@ export function runReconcile(): string {
 
 /** The daily trigger that sends queued e-mail once the quota is back. */
 export function runContinueMailing(): number {
-  return queueAndSend(gasPorts(), []).sent;
+  const outcome = startJob(gasPorts(), MAILING_JOB_CODE);
+  return outcome.chunk.kind === 'finished' ? outcome.chunk.state.done : 0;
+}
+
+/** The one-off trigger of a long job: its next chunk. */
+export function runContinueJob(): string {
+  const outcome = continueJob(gasPorts());
+  return outcome.kind === 'paused' || outcome.kind === 'finished'
+    ? outcome.state.status
+    : outcome.kind;
+}
+
+/** What a job started from the menu tells the user: its result, or that it goes on. */
+function jobMessage(outcome: StartOutcome): string {
+  const { chunk } = outcome;
+  if (chunk.kind === 'finished') return chunk.state.message ?? '';
+  return outcome.started === 'already' ? JOBS_TEXT.already : JOBS_TEXT.continues;
 }
 
 export function runRecompute(period?: string): string {
   const ports = gasPorts();
-  const { result } = recompute(ports, period);
-  const text = participation(result);
+  const text = jobMessage(startJob(ports, RECOMPUTE_JOB_CODE, period ? { period } : {}));
   ports.ui.toast(`${UI.recomputeDoneTitle}: ${text}`);
   return text;
 }
 
 export function runReport(period?: string): string {
-  return writeReport(gasPorts(), period).url;
+  const ports = gasPorts();
+  const outcome = startJob(ports, REPORT_JOB_CODE, period ? { period } : {});
+  const url = outcome.chunk.kind === 'finished' ? (outcome.chunk.state.notes.url ?? '') : '';
+  if (url) ports.ui.alert(UI.reportDoneTitle, UI.reportDone(url));
+  else ports.ui.toast(jobMessage(outcome));
+  return url;
 }
 
-/**
- * One step of the letters job (about four minutes of an execution's six); the checkpoint
- * lets the next call continue. Returns the step as JSON (the offline command reads it).
- */
-export function runLetters(maxLetters?: number): string {
+/** «Сформировать письма школам»: a long job, one letter per responding school. */
+export function runLetters(period?: string): string {
   const ports = gasPorts();
-  const step = writeLettersStep(ports, { maxMillis: 4 * 60 * 1000, maxLetters });
-  if (step.finished) ports.ui.toast(LETTER_UI.done(step.total));
-  else ports.ui.alert(LETTER_UI.doneTitle, LETTER_UI.partial(step.written, step.total));
-  return JSON.stringify(step);
+  const text = jobMessage(startJob(ports, LETTERS_JOB_CODE, period ? { period } : {}));
+  ports.ui.toast(text);
+  return text;
 }
 
 export function runSummaryJson(period?: string): string {

@@ -51,6 +51,17 @@ export const JOURNAL = {
   duplicate: 'Повторное событие: ответ уже обработан',
   lockTimeout: 'Не удалось дождаться блокировки; ответ будет обработан при сверке',
   recompute: 'Пересчёт показателей',
+  rulesUpgraded: 'Правила обновлены до редакции 2 методики',
+  rulesUpgradeDetails: (replaced: string[], added: string[], kept: string[]) =>
+    [
+      replaced.length ? `заменены правилами по умолчанию: ${replaced.join(', ')}` : '',
+      added.length ? `добавлены: ${added.join(', ')}` : '',
+      kept.length
+        ? `оставлены как есть, потому что изменены вручную (сравните с новой редакцией): ${kept.join(', ')}`
+        : '',
+    ]
+      .filter((x) => x !== '')
+      .join('; '),
   recomputeDetails: (period: string, responded: number, total: number) =>
     `${period}: данные представили ${responded} из ${total}`,
   report: 'Аналитическая записка',
@@ -137,9 +148,12 @@ export const REPORT = {
   riskZone: (count: string) =>
     `Риски снижения результатов (два из трёх факторов) выявлены у ${count}.`,
   recommendationsHeading: '5. Адресные рекомендации',
+  toFounder:
+    'Учредителю (органу местного самоуправления, осуществляющему управление в сфере образования)',
   toMethodService: 'Муниципальной методической службе',
+  ruleLineNamed: (text: string, schools: string) => `${text} — ${schools}`,
+  additional: 'дополнительно',
   toSchools: 'Управленческим командам школ',
-  ruleLine: (text: string, count: string) => `${text} (${count})`,
   noRecommendations: 'Правила не выявили необходимости в рекомендациях.',
   annexHeading: 'Приложение. Адресные рекомендации ШНОР и ШНСУ',
   leadersInAnnex: 'по каждой школе — в приложении',
@@ -166,8 +180,6 @@ export { REPORT_DOC, LETTER } from './report/wording';
 export const LETTER_UI = {
   done: (count: number) => `Письма школам сформированы: ${count}.`,
   doneTitle: 'Письма школам',
-  partial: (written: number, total: number) =>
-    `Сформировано писем: ${written} из ${total}. Запустите пункт меню ещё раз — работа продолжится с того места, где остановилась.`,
 } as const;
 
 /** Why a typed number or yes/no was not accepted (core/parse.ts). */
@@ -266,10 +278,17 @@ export const RULE_MESSAGES = {
     `условие «${op}» неприменимо к ответу да/нет «${codes}» (используйте «да» или «нет»)`,
   yesNoOnNumber: (op: string, codes: string) =>
     `условие «${op}» неприменимо к числовому показателю «${codes}» (используйте <, >, = и порог)`,
+  worstVpr: (vpr: string, percent: string) => `${vpr} — ${percent} «2»`,
+  noWorstVpr: 'по результатам ВПР',
+  noValue: 'нет данных',
+  valueBeside: (school: string, municipal: string, isShare: boolean) =>
+    `${school} при ${municipal} ${isShare ? 'по муниципалитету' : 'в среднем по муниципалитету'}`,
   badLevel: (threshold: string) =>
     `порог «${threshold}» — для фактора риска ожидается уровень: высокий, средний или низкий`,
   badThreshold: (threshold: string) =>
-    `порог «${threshold}» — ожидается число (0,8 или 80%) или «mun» (муниципальное значение)`,
+    `порог «${threshold}» — ожидается число (0,8 или 80%), «худшая четверть» или «2×мун» (дважды муниципальное значение)`,
+  quartileOperator: (op: string) =>
+    `порог «худшая четверть» применим только с условиями <, <=, >, >= (а не «${op}»)`,
   noText: 'не указан текст рекомендации',
   badAppliesTo: (value: string) =>
     `«${value}» — ожидается «all» (все школы) или «flagged» (ШНОР/ШНСУ)`,
@@ -427,4 +446,46 @@ export const WORDS = {
   // rev 2: levels of the «500+» risk factors (spec §6 gives the words).
   riskLevel: { high: ['высокий'], medium: ['средний'], low: ['низкий'] },
   yesNo: { yes: ['да'], no: ['нет'] },
+} as const;
+
+/** Long jobs (src/usecases/jobs): their names, states and what the journal says of them. */
+export const JOBS_TEXT = {
+  journalEvent: 'Задание',
+  journalLine: (title: string, status: string, message: string) =>
+    `${title}: ${status}${message ? ` — ${message}` : ''}`,
+  status: {
+    running: 'выполняется',
+    done: 'завершено',
+    stopped: 'остановлено',
+    failed: 'ошибка',
+  } as Record<string, string>,
+  mailing: 'Рассылка писем',
+  mailingStep: 'Отправка писем из очереди',
+  mailingSettle: 'Проверка очереди',
+  mailingSummary: (sent: number, waiting: number) =>
+    `отправлено писем: ${sent}; ждут отправки: ${waiting}`,
+  quotaStop: (waiting: number) =>
+    `дневная квота писем исчерпана; в очереди ${waiting} — они уйдут автоматически завтра`,
+  mailSending: 'отправляется…',
+  mailInterrupted: 'прервано при отправке: письмо могло уйти, повторно не отправляется',
+  mailInterruptedLine: (to: string, key: string) =>
+    `Отправка письма ${to} (${key}) была прервана: письмо могло уйти; повторно не отправляется, проверьте вручную`,
+  recompute: 'Пересчёт показателей',
+  report: 'Аналитическая записка',
+  reminders: 'Напоминания школам',
+  stepIndicators: 'Лист «Показатели»',
+  stepSummary: 'Лист «Сводка»',
+  stepRecommendations: 'Лист «Рекомендации»',
+  stepFormulas: 'Лист «Значения для формул»',
+  stepRegistryHistory: 'Лист «История реестра»',
+  stepJournal: 'Запись в журнал',
+  stepDocument: 'Документ',
+  letters: 'Письма школам',
+  stepLetters: 'Письма школам',
+  stepCharts: 'Диаграммы на листе «Сводка»',
+  busy: 'Уже выполняется другое задание; это начнётся после него.',
+  continues:
+    'Задание продолжается в фоне (ограничение Google — 6 минут на запуск); ход виден в «Панели мониторинга».',
+  already: 'Это задание уже выполняется или ждёт очереди.',
+  reportReady: (url: string) => `документ: ${url}`,
 } as const;

@@ -54,6 +54,11 @@ export function continueMailing(): number {
   return app.runContinueMailing();
 }
 
+/** One-off trigger of a long job (recompute, report, mailings): its next chunk. */
+export function continueJob(): string {
+  return app.runContinueJob();
+}
+
 /** Menu: «Пересчитать показатели». */
 export function menuRecompute(): string {
   return app.runRecompute();

@@ -148,8 +148,18 @@ export interface DocumentInfo {
   url: string;
 }
 
+/**
+ * How a long job makes a document exactly once (src/usecases/jobs): `reuse` is the document a
+ * killed run already made (rewritten in place, never a second one); `created` is told the new
+ * document's id the moment it exists, before anything is written into it.
+ */
+export interface DocumentOnce {
+  reuse?: string | null;
+  created?: (id: string) => void;
+}
+
 export interface DocumentWriter {
-  write(title: string, model: ReportModel): DocumentInfo;
+  write(title: string, model: ReportModel, once?: DocumentOnce): DocumentInfo;
 }
 
 export interface MailMessage {
@@ -163,6 +173,13 @@ export interface Mailer {
   send(message: MailMessage): void;
 }
 
+/** One installable trigger of the current user. */
+export interface TriggerInfo {
+  id: string;
+  handler: string;
+  kind: 'clock' | 'formSubmit' | 'other';
+}
+
 export interface Triggers {
   /** Creates the form-submit trigger for this handler unless one exists; true when created. */
   ensureFormSubmit(handler: string): boolean;
@@ -171,6 +188,16 @@ export interface Triggers {
   /** Deletes every trigger of this handler; how many were deleted. */
   remove(handler: string): number;
   count(handler?: string): number;
+  /** The current user's triggers of this script (Google lists only one's own). */
+  list(): TriggerInfo[];
+  /** Deletes one trigger by id; false when it is gone. */
+  removeById(id: string): boolean;
+  /** A one-off time trigger that runs the handler once, `afterMs` from now; its id. */
+  once(handler: string, afterMs: number): string;
+  /** A daily trigger at this hour (no check for an existing one); its id. */
+  createDaily(handler: string, hour: number): string;
+  /** The form-submit trigger on this spreadsheet (no check); its id. */
+  createFormSubmit(handler: string): string;
 }
 
 /** Access codes (domain spec 8a), signed with a secret the script keeps. */
@@ -209,6 +236,8 @@ export interface Ports {
   triggers: Triggers;
   properties: KeyValueStore;
   lock: Lock;
+  /** A second lock, held by a long job's chunk only, so jobs never block form submissions. */
+  jobLock: Lock;
   clock: Clock;
   ui: Ui;
   accessCodes: AccessCodes;

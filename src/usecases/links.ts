@@ -10,7 +10,8 @@ import type { RegistrySchool, Settings } from '../core/types';
 import type { Ports } from '../ports';
 import { ACCESS_CODE_FIELD, SCHOOL_FIELD } from '../core/intake';
 import { activeSchoolChoices, schoolChoice } from '../core/schoolChoice';
-import { queueAndSend, type OutgoingMail } from './mail';
+import { type OutgoingMail } from './mail';
+import { queueAndSend } from './jobs';
 import { readRegistry, readSettingsSheet } from '../sheets/workbook';
 
 export interface SchoolLink {

@@ -1,11 +1,12 @@
 /**
- * Every e-mail goes through the sheet «Исходящие письма»: sent at once while the daily quota
- * lasts, otherwise queued there, and sent by a daily trigger when the quota is back. A message
- * has a key (e.g. `link|0001|2025-2026`): a key already in the sheet is never queued again, so
- * nothing is sent twice, and nothing queued is dropped.
+ * Every e-mail goes through the sheet «Исходящие письма»: queued there, and sent by the mailing
+ * job (usecases/jobs/mailing.ts) while the daily quota lasts, the rest by a daily trigger when
+ * the quota is back. A message has a key (e.g. `link|0001|2025-2026`): a key already in the
+ * sheet is never queued again, so nothing is sent twice, and nothing queued is dropped. Each
+ * send is marked before and after it, so a killed execution never sends a message twice.
  */
-import { headerOf, OUTBOX_SHEET, readRecords, rowOf, SHEETS } from '../sheets/schema';
-import { INTAKE, JOURNAL } from '../core/messages';
+import { OUTBOX_SHEET, readRecords, rowOf, SHEETS } from '../sheets/schema';
+import { INTAKE, JOBS_TEXT, JOURNAL } from '../core/messages';
 import type { Cell, MailMessage, Ports } from '../ports';
 import { journal } from './journal';
 import { ensureProductSheet } from '../sheets/product';
@@ -74,49 +75,98 @@ export function sendOrQueue(ports: Ports, mail: OutgoingMail): boolean {
   return outcome === 'sent';
 }
 
-/**
- * Queues the messages whose keys are new, then sends what is queued while the quota lasts.
- * One read and one write of the outbox sheet.
- */
-export function queueAndSend(
-  ports: Ports,
-  mails: readonly OutgoingMail[],
-): { sent: number; queued: number } {
-  // Under the lock: a submission appending a notice meanwhile must not be overwritten.
-  const result = ports.lock.withLock(MAIL_LOCK_MS, () => queueAndSendLocked(ports, mails));
+const MAIL_LOCK_MS = 60_000;
+
+/** Appends the messages whose keys the outbox does not hold yet; how many were new. */
+export function queueMails(ports: Ports, mails: readonly OutgoingMail[]): number {
+  if (mails.length === 0) return 0;
+  // Under the lock: a submission appending a notice meanwhile must not be lost or doubled.
+  const result = ports.lock.withLock(MAIL_LOCK_MS, () => {
+    ensureProductSheet(ports, 'outbox');
+    const known = new Set(readOutbox(ports).map((r) => r.key));
+    const fresh: Cell[][] = [];
+    for (const mail of mails) {
+      if (known.has(mail.key)) continue;
+      known.add(mail.key);
+      fresh.push(outboxRow({ key: mail.key, created: ports.clock.now(), message: mail, sent: '' }));
+    }
+    if (fresh.length > 0) ports.sheets.append(SHEETS.outbox, fresh);
+    return fresh.length;
+  });
   if (!result.ok) throw new Error(INTAKE.mailBusy);
   return result.value;
 }
 
-const MAIL_LOCK_MS = 60_000;
+export function unsentCount(ports: Pick<Ports, 'sheets'>): number {
+  return readOutbox(ports).filter((r) => r.sent === '').length;
+}
 
-function queueAndSendLocked(
+/** A message key -> a Russian reason not to send it any more (a reminder to a school that answered). */
+export type MailCanceller = (key: string) => string | null;
+
+/** An outbox row as the mailing job walks it: its sheet row number, key and state. */
+export interface OutboxEntry extends OutboxRow {
+  row: number;
+}
+
+/** The outbox rows, each with its sheet row (rows are only ever appended, so rows stay put). */
+export function readOutboxEntries(ports: Pick<Ports, 'sheets'>): OutboxEntry[] {
+  const table = ports.sheets.read(SHEETS.outbox);
+  return readRecords(OUTBOX_SHEET, table).map(({ row, record }) => ({
+    row,
+    key: String(record.key),
+    created: record.created,
+    message: { to: String(record.to), subject: String(record.subject), body: String(record.body) },
+    sent: record.sent,
+  }));
+}
+
+/**
+ * Marks rows a killed chunk left «отправляется»: the mail may have left, and Apps Script
+ * cannot tell, so it is never sent again (at most once) and the journal says so.
+ */
+export function settleInterrupted(ports: Ports, entries: OutboxEntry[]): void {
+  for (const e of entries) {
+    if (e.sent !== JOBS_TEXT.mailSending) continue;
+    e.sent = JOBS_TEXT.mailInterrupted;
+    writeState(ports, e);
+    journal(ports, JOURNAL.mail, JOBS_TEXT.mailInterruptedLine(e.message.to, e.key));
+  }
+}
+
+function writeState(ports: Ports, e: OutboxEntry): void {
+  ports.sheets.writeRow(SHEETS.outbox, e.row, outboxRow(e));
+}
+
+/**
+ * Sends one queued row: 'sent'; 'skipped' (not queued any more, or cancelled); 'quota' when
+ * the day's quota is spent (the row waits); 'failed' when the address is refused (marked).
+ * The row is marked «отправляется» before the send and with the time after it, so a kill
+ * between the two never leads to a second mail.
+ */
+export function sendEntry(
   ports: Ports,
-  mails: readonly OutgoingMail[],
-): { sent: number; queued: number } {
-  ensureProductSheet(ports, 'outbox');
-  const rows = readOutbox(ports);
-  const known = new Set(rows.map((r) => r.key));
-  for (const mail of mails) {
-    if (known.has(mail.key)) continue;
-    known.add(mail.key);
-    rows.push({ key: mail.key, created: ports.clock.now(), message: mail, sent: '' });
+  e: OutboxEntry,
+  cancel?: MailCanceller,
+): 'sent' | 'skipped' | 'quota' | 'failed' {
+  if (e.sent !== '') return 'skipped';
+  const reason = cancel?.(e.key) ?? null;
+  if (reason) {
+    e.sent = reason;
+    writeState(ports, e);
+    return 'skipped';
   }
-  let sent = 0;
-  try {
-    for (const row of rows) {
-      if (row.sent !== '') continue;
-      const outcome = sendWithinQuota(ports, row.message);
-      if (outcome === 'quota') break;
-      row.sent = outcome === 'sent' ? ports.clock.now() : outcome;
-      if (outcome === 'sent') sent += 1;
-    }
-  } finally {
-    // Written even if sending failed midway: what went out is marked and never sent again.
-    ports.sheets.replace(SHEETS.outbox, [headerOf(OUTBOX_SHEET), ...rows.map(outboxRow)]);
-  }
-  const queued = rows.filter((r) => r.sent === '').length;
-  if (queued > 0) ports.triggers.ensureDaily(CONTINUE_MAILING_HANDLER, MAIL_HOUR);
+  if (ports.mailer.remainingQuota() <= 0) return 'quota';
+  e.sent = JOBS_TEXT.mailSending;
+  writeState(ports, e);
+  const outcome = sendWithinQuota(ports, e.message);
+  e.sent = outcome === 'sent' ? ports.clock.now() : outcome === 'quota' ? '' : outcome;
+  writeState(ports, e);
+  return outcome === 'sent' ? 'sent' : outcome === 'quota' ? 'quota' : 'failed';
+}
+
+/** After a mailing: the daily trigger stays while anything waits, and goes when nothing does. */
+export function settleMailingTrigger(ports: Ports, waiting: number): void {
+  if (waiting > 0) ports.triggers.ensureDaily(CONTINUE_MAILING_HANDLER, MAIL_HOUR);
   else ports.triggers.remove(CONTINUE_MAILING_HANDLER);
-  return { sent, queued };
 }

@@ -16,6 +16,7 @@ import { journal } from './journal';
 import { isbResultsChart, statusChart } from '../core/report/charts';
 import type { EmbeddedChartSpec } from '../ports';
 import { CHART_DATA_SHEET, READER_ORDER } from '../sheets/schema';
+import { upgradeRulesSheet } from './upgradeRules';
 import {
   registryHistoryTable,
   readData,
@@ -61,26 +62,54 @@ export function compute(ports: Pick<Ports, 'sheets'>, period?: string): Computat
   };
 }
 
-export function recompute(ports: Ports, period?: string): Computation {
-  const computation = compute(ports, period);
+/** The sheets recompute writes, each in one write: a long job does them as steps. */
+export const RECOMPUTE_OUTPUTS = [
+  'indicators',
+  'summary',
+  'recommendations',
+  'formulas',
+  'registryHistory',
+  'charts',
+] as const;
+export type RecomputeOutput = (typeof RECOMPUTE_OUTPUTS)[number];
+
+export function writeOutput(ports: Ports, computation: Computation, which: RecomputeOutput): void {
   const { result } = computation;
-  const indicators = indicatorsSheet(result);
-  ports.sheets.replace(SHEETS.indicators, indicators.rows, indicators.layout);
-  const summary = summarySheet(result);
-  ports.sheets.replace(SHEETS.summary, summary.rows, summary.layout);
-  const recommendations = recommendationsSheet(result);
-  ports.sheets.replace(SHEETS.recommendations, recommendations.rows, recommendations.layout);
-  ports.sheets.replace(SHEETS.formulaValues, formulaTable(result), { frozenRows: 1 });
-  // rev 2: freeze this period's registry facts; earlier periods' rows stay as they were.
-  ports.sheets.replace(
-    SHEETS.registryHistory,
-    registryHistoryTable(
-      withSnapshot(computation.registryHistory, result.period, computation.registry),
-    ),
-    layoutOf(REGISTRY_HISTORY_SHEET),
-  );
-  ports.sheets.setCharts(SHEETS.summary, summaryCharts(result, summary.rows.length + 2));
-  ports.sheets.arrange(READER_ORDER, [CHART_DATA_SHEET.name]);
+  if (which === 'formulas') {
+    ports.sheets.replace(SHEETS.formulaValues, formulaTable(result), { frozenRows: 1 });
+    return;
+  }
+  if (which === 'charts') {
+    // The report's two charts in «Сводка», then the sheets in the reader's order.
+    ports.sheets.setCharts(
+      SHEETS.summary,
+      summaryCharts(result, summarySheet(result).rows.length + 2),
+    );
+    ports.sheets.arrange(READER_ORDER, [CHART_DATA_SHEET.name]);
+    return;
+  }
+  if (which === 'registryHistory') {
+    // rev 2: freeze this period's registry facts; earlier periods' rows stay as they were.
+    ports.sheets.replace(
+      SHEETS.registryHistory,
+      registryHistoryTable(
+        withSnapshot(computation.registryHistory, result.period, computation.registry),
+      ),
+      layoutOf(REGISTRY_HISTORY_SHEET),
+    );
+    return;
+  }
+  const table =
+    which === 'indicators'
+      ? indicatorsSheet(result)
+      : which === 'summary'
+        ? summarySheet(result)
+        : recommendationsSheet(result);
+  ports.sheets.replace(SHEETS[which], table.rows, table.layout);
+}
+
+export function journalRecompute(ports: Ports, computation: Computation): void {
+  const { result } = computation;
   journal(
     ports,
     JOURNAL.recompute,
@@ -91,6 +120,13 @@ export function recompute(ports: Ports, period?: string): Computation {
       ...result.warnings,
     ].join('\n'),
   );
+}
+
+export function recompute(ports: Ports, period?: string): Computation {
+  upgradeRulesSheet(ports);
+  const computation = compute(ports, period);
+  for (const which of RECOMPUTE_OUTPUTS) writeOutput(ports, computation, which);
+  journalRecompute(ports, computation);
   return computation;
 }
 

@@ -2,9 +2,9 @@
 import { JOURNAL, UI } from '../core/messages';
 import { buildReport } from '../core/report/build';
 import { toSummaryJson } from '../core/summaryJson';
-import type { DocumentInfo, Ports } from '../ports';
+import type { DocumentInfo, DocumentOnce, Ports } from '../ports';
 import { journal } from './journal';
-import { compute } from './recompute';
+import { compute, type Computation } from './recompute';
 import { readRejectedSheet } from '../sheets/workbook';
 import { readMeasures } from '../sheets/measures';
 
@@ -21,7 +21,17 @@ export const SOURCE_KEY = 'report.source';
  * output sheets to «Пересчитать показатели»: rewriting them here would double its cost.
  */
 export function writeReport(ports: Ports, period?: string): DocumentInfo {
-  const { result, settings, inputErrors } = compute(ports, period);
+  const doc = reportDocument(ports, compute(ports, period));
+  ports.ui.alert(UI.reportDoneTitle, UI.reportDone(doc.url));
+  return doc;
+}
+
+/** The report of a computation as a document (`once`: made exactly once by a long job). */
+export function reportDocument(
+  ports: Ports,
+  { result, settings, inputErrors }: Computation,
+  once?: DocumentOnce,
+): DocumentInfo {
   const model = buildReport(result, {
     municipality: String(settings.municipality ?? ''),
     issuer: String(settings.report_issuer ?? ''),
@@ -32,9 +42,8 @@ export function writeReport(ports: Ports, period?: string): DocumentInfo {
     ...counts(rejectedAndHeld(ports, result.period)),
     inputWarnings: inputErrors,
   });
-  const doc = ports.documents.write(model.title, model);
+  const doc = ports.documents.write(model.title, model, once);
   journal(ports, JOURNAL.report, doc.url);
-  ports.ui.alert(UI.reportDoneTitle, UI.reportDone(doc.url));
   return doc;
 }
 

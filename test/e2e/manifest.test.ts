@@ -17,6 +17,10 @@ const RECIPES: Record<string, (h: ReturnType<typeof makeHarness>) => void> = {
   menuSendLinks: (h) => h.project.call('menuSendLinks'),
   menuReconcile: (h) => h.project.call('menuReconcile'),
   continueMailing: (h) => h.project.call('continueMailing'),
+  continueJob: (h) => {
+    h.project.call('menuSendLinks');
+    h.project.call('continueJob');
+  },
   menuRecompute: (h) => h.project.call('menuRecompute'),
   menuReport: (h) => h.project.call('menuReport'),
   menuLetters: (h) => h.project.call('menuLetters'),

@@ -1,7 +1,7 @@
 import type { ChartSpec, ColumnAlign, ReportBlock, ReportModel } from '../../core/report/model';
 import { PAGE, TEXT_WIDTH, columnWidths } from '../../core/report/model';
 import { CHART_DATA_SHEET, SHEETS } from '../../sheets/schema';
-import type { DocumentInfo, DocumentWriter } from '../../ports';
+import type { DocumentInfo, DocumentOnce, DocumentWriter } from '../../ports';
 
 type Body = GoogleAppsScript.Document.Body;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
@@ -20,9 +20,13 @@ const TEXT_HALF = Math.round(TEXT_WIDTH / 2);
  * Chart images come from the Sheets charts of «Сводка» (the same data table drives both).
  */
 export class GasDocumentWriter implements DocumentWriter {
-  write(title: string, model: ReportModel): DocumentInfo {
-    const doc = DocumentApp.create(title);
+  write(title: string, model: ReportModel, once?: DocumentOnce): DocumentInfo {
+    const earlier = reopen(once?.reuse);
+    const doc = earlier ?? DocumentApp.create(title);
+    if (!earlier) once?.created?.(doc.getId());
     const body = doc.getBody();
+    // A document a killed run began is written again from its first block.
+    if (earlier) body.clear();
     body
       .setPageWidth(PAGE.width)
       .setPageHeight(PAGE.height)
@@ -38,6 +42,16 @@ export class GasDocumentWriter implements DocumentWriter {
     for (const t of tables) t.editAsText().setFontSize(PAGE.tableFontSize);
     doc.saveAndClose();
     return { id: doc.getId(), url: doc.getUrl() };
+  }
+}
+
+/** The document a killed job already made, when it still exists. */
+function reopen(id: string | null | undefined): GoogleAppsScript.Document.Document | null {
+  if (!id) return null;
+  try {
+    return DocumentApp.openById(id);
+  } catch {
+    return null;
   }
 }
 

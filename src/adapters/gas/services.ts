@@ -6,6 +6,7 @@ import type {
   Lock,
   Mailer,
   MailMessage,
+  TriggerInfo,
   Triggers,
   Ui,
 } from '../../ports';
@@ -46,6 +47,47 @@ export class GasTriggers implements Triggers {
     return mine.length;
   }
 
+  list(): TriggerInfo[] {
+    const types = ScriptApp.EventType;
+    return ScriptApp.getProjectTriggers().map((t) => {
+      const type = t.getEventType();
+      return {
+        id: t.getUniqueId(),
+        handler: t.getHandlerFunction(),
+        kind:
+          type === types.CLOCK ? 'clock' : type === types.ON_FORM_SUBMIT ? 'formSubmit' : 'other',
+      };
+    });
+  }
+
+  removeById(id: string): boolean {
+    const trigger = ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === id);
+    if (!trigger) return false;
+    ScriptApp.deleteTrigger(trigger);
+    return true;
+  }
+
+  once(handler: string, afterMs: number): string {
+    return ScriptApp.newTrigger(handler).timeBased().after(afterMs).create().getUniqueId();
+  }
+
+  createDaily(handler: string, hour: number): string {
+    return ScriptApp.newTrigger(handler)
+      .timeBased()
+      .everyDays(1)
+      .atHour(hour)
+      .create()
+      .getUniqueId();
+  }
+
+  createFormSubmit(handler: string): string {
+    return ScriptApp.newTrigger(handler)
+      .forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet())
+      .onFormSubmit()
+      .create()
+      .getUniqueId();
+  }
+
   count(handler?: string): number {
     return ScriptApp.getProjectTriggers().filter(
       (t) =>
@@ -68,8 +110,14 @@ export class GasDocumentProperties implements KeyValueStore {
 }
 
 export class GasLock implements Lock {
+  /** `document`: the spreadsheet's lock (submissions, mail); `script`: long jobs' chunks. */
+  constructor(private readonly kind: 'document' | 'script' = 'document') {}
+
   withLock<T>(timeoutMs: number, fn: () => T): { ok: true; value: T } | { ok: false } {
-    const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+    const lock =
+      this.kind === 'script'
+        ? LockService.getScriptLock()
+        : (LockService.getDocumentLock() ?? LockService.getScriptLock());
     if (!lock.tryLock(timeoutMs)) return { ok: false };
     try {
       return { ok: true, value: fn() };

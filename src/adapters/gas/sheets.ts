@@ -107,7 +107,9 @@ export class GasSheetStore implements SheetStore {
 
   /** Sheets people type into keep formats and dropdowns on whole columns, for rows to come. */
   ensure(sheet: string, header: readonly string[], layout?: SheetLayout): boolean {
-    if (this.find(sheet)) return false;
+    // An empty sheet is a creation cut short (killed before its header was written).
+    const found = this.find(sheet);
+    if (found && found.getLastRow() > 0) return false;
     this.write(sheet, [header.slice()], layout, true);
     return true;
   }

@@ -20,6 +20,9 @@ import type { Measure } from '../measures';
 import type { ReportBlock, ReportModel } from './model';
 import { isbResultsChart, statusChart } from './charts';
 import { REPORT_DOC as R } from './wording';
+import { hasFlag, VPR_INFLATION } from '../compute/objectivity';
+import { addresseeKind } from '../rules/addressee';
+import { renderForMunicipality } from '../rules/targeting';
 import { DYNAMICS } from '../words';
 import {
   joinNames,
@@ -411,15 +414,8 @@ function recommendationBlocks(
     blocks.push({ kind: 'paragraph', text: R.noRecommendations });
     return blocks;
   }
-  const order = ['учредитель', 'ММС', 'школа'];
-  const groupOf = (addressee: string) => {
-    const a = addressee.trim().toLowerCase();
-    if (a.startsWith('учред')) return 'учредитель';
-    if (a.includes('ммс') || a.includes('метод')) return 'ММС';
-    return 'школа';
-  };
-  for (const group of order) {
-    const rules = applied.filter((r) => groupOf(r.addressee) === group);
+  for (const group of ['founder', 'service', 'school'] as const) {
+    const rules = applied.filter((r) => addresseeKind(r.addressee) === group);
     if (rules.length === 0) continue;
     blocks.push(
       { kind: 'heading', level: 2, text: R.addressees[group] },
@@ -427,7 +423,7 @@ function recommendationBlocks(
         kind: 'list',
         items: rules.map((r) =>
           R.ruleLine(
-            recommendationTexts.aggregate(r.text).replace(/[.;]\s*$/, ''),
+            renderForMunicipality(r.text, R.leadersInAnnex).replace(/[.;]\s*$/, ''),
             schoolsText(
               r.school_ids,
               result.schools.filter((s) => s.responded),
@@ -466,9 +462,7 @@ function decisionBlocks(
   if (flagged.length > 0) decisions.push(R.decisionPlan(names(flagged)));
   const noLeader = flagged.filter((s) => s.leader_suggestions.length > 0);
   if (noLeader.length > 0) decisions.push(R.decisionLeaders(names(noLeader)));
-  const objective = result.schools.filter((s) =>
-    s.objectivity_flags.some((f) => !f.startsWith('journal_inflation')),
-  );
+  const objective = result.schools.filter((s) => hasFlag(s.objectivity_flags, VPR_INFLATION));
   if (objective.length > 0) decisions.push(R.decisionObjectivity(names(objective)));
   const risk = result.schools.filter((s) => s.risk_zone);
   if (risk.length > 0) decisions.push(R.decisionRisk(names(risk)));
@@ -497,10 +491,9 @@ function annexBlocks(result: MonitoringResult, name: (s: SchoolResult) => string
   if (flagged.length === 0) return [];
   const texts = recommendationTexts.forResult(result);
   const rows = flagged.map((s) => {
-    const recs = texts(s);
-    const shown = recs.slice(0, 5).map((t, i) => `${i + 1}. ${t}`);
-    if (recs.length > 5)
-      shown.push(R.annexMore(countWithNoun(recs.length - 5, NOUNS.recommendation)));
+    const { main, more } = texts(s);
+    const shown = main.map((t, i) => `${i + 1}. ${t}`);
+    if (more.length > 0) shown.push(R.annexMore(countWithNoun(more.length, NOUNS.recommendation)));
     return [
       R.annexSchool(
         name(s),

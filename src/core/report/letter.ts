@@ -18,7 +18,6 @@ export interface LetterContext {
   date: string;
   /** The next period's deadline, formatted; empty when unknown. */
   nextDeadline: string;
-  maxRecommendations?: number;
 }
 
 const idx = (v: number | null) => (v === null ? R.dash : formatNumber(Math.round(v * 100) / 100));
@@ -88,8 +87,7 @@ export function buildLetter(
       ),
     );
   }
-  const texts = recommendationTexts.forResult(result)(school);
-  const max = ctx.maxRecommendations ?? 5;
+  const { main, more } = recommendationTexts.forResult(result)(school);
   const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
   const blocks: ReportBlock[] = [
     { kind: 'issuer', lines: [ctx.issuer || R.issuerDefault, ctx.municipality].filter(Boolean) },
@@ -117,15 +115,13 @@ export function buildLetter(
     risks.length > 0 ? { kind: 'list', items: risks } : { kind: 'paragraph', text: L.noRisks },
   );
   blocks.push({ kind: 'heading', level: 2, text: L.recommendationsTitle });
-  if (texts.length === 0) blocks.push({ kind: 'paragraph', text: L.noRecommendations });
+  if (main.length === 0) blocks.push({ kind: 'paragraph', text: L.noRecommendations });
   else {
-    texts
-      .slice(0, max)
-      .forEach((t, i) => blocks.push({ kind: 'paragraph', text: `${i + 1}. ${t}` }));
-    if (texts.length > max)
+    main.forEach((t, i) => blocks.push({ kind: 'paragraph', text: `${i + 1}. ${t}` }));
+    if (more.length > 0)
       blocks.push(
         { kind: 'paragraph', text: L.additional, bold: true },
-        { kind: 'list', items: texts.slice(max) },
+        { kind: 'list', items: more },
       );
   }
   const leaders = school.leader_suggestions.map((id) => names.get(id) ?? id);

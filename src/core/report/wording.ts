@@ -132,9 +132,9 @@ export const REPORT_DOC = {
 
   recommendationsHeading: '6. Адресные рекомендации',
   addressees: {
-    учредитель: 'Учредителю',
-    ММС: 'Муниципальной методической службе',
-    школа: 'Управленческим командам школ',
+    founder: 'Учредителю',
+    service: 'Муниципальной методической службе',
+    school: 'Управленческим командам школ',
   } as Record<string, string>,
   ruleLine: (text: string, names: string) => `${text} — ${names}.`,
   allSchools: 'всем школам, представившим данные',

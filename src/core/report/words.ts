@@ -9,8 +9,6 @@ import { OBJECTIVITY_WORDS } from '../messages';
 import { RISK_LEVEL } from '../words';
 
 import type { MonitoringResult, SchoolResult } from '../monitoring';
-import { LEADERS_PLACEHOLDER } from '../catalogue';
-import { renderRuleText } from '../rules/evaluate';
 import { REPORT_DOC as R } from './wording';
 
 /** `ВПР, математика, 8 класс` -> `математика, 8 класс`. */
@@ -114,28 +112,17 @@ export function objectivityWords(flags: readonly string[]): string {
 }
 
 export const recommendationTexts = {
-  /** A rule's text for the municipal list: leader schools differ per school (the annex has them). */
-  aggregate(text: string): string {
-    return text
-      .split(LEADERS_PLACEHOLDER)
-      .join(R.leadersInAnnex)
-      .replace(/\{[a-z_]+\}/g, '')
-      .trim();
-  },
-  /** A function giving each school its recommendation texts, in its order. */
-  forResult(result: MonitoringResult): (s: SchoolResult) => string[] {
+  /**
+   * A function giving each school its recommendation texts in its order (rev 2: rendered per
+   * school by the core, placeholders filled): the targeted ones, then the additional ones.
+   */
+  forResult(result: MonitoringResult): (s: SchoolResult) => { main: string[]; more: string[] } {
     const texts = new Map(result.recommendations.map((r) => [r.rule_id, r.text]));
-    const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
-    return (s) => {
-      const leaders = s.leader_suggestions.map((l) => names.get(l) ?? l);
-      return s.recommendations
-        .map((id) => texts.get(id))
-        .filter((t): t is string => Boolean(t))
-        .map((t) =>
-          renderRuleText(t, leaders)
-            .replace(/\{[a-z_]+\}/g, '')
-            .trim(),
-        );
-    };
+    const text = (s: SchoolResult, id: string) =>
+      (s.recommendation_texts?.[id] ?? texts.get(id) ?? '').replace(/\{[a-z_]+\}/g, '').trim();
+    return (s) => ({
+      main: s.recommendations.map((id) => text(s, id)).filter(Boolean),
+      more: (s.additional_recommendations ?? []).map((id) => text(s, id)).filter(Boolean),
+    });
   },
 };

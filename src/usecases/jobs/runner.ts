@@ -1,0 +1,284 @@
+/**
+ * Runs long jobs (see ./types.ts) in chunks: one job at a time, one chunk at a time, a
+ * checkpoint after every item, a one-off `continueJob` trigger while a job is unfinished.
+ *
+ * The continuation trigger doubles as a watchdog: it is set before a chunk starts working, to
+ * fire after Apps Script's 6-minute limit, so a chunk killed at any point is resumed. A chunk
+ * that pauses on its own re-arms it to fire in a minute; a finished job removes it.
+ */
+import { JOBS_TEXT } from '../../core/messages';
+import type { Ports } from '../../ports';
+import { journal } from '../journal';
+import type { JobContext, JobDefinition, JobState, JobStatus } from './types';
+
+export const CONTINUE_JOB_HANDLER = 'continueJob';
+/** A chunk stops taking new items after this long (Apps Script kills at 6 minutes). */
+export const CHUNK_BUDGET_MS = 270_000;
+/** The watchdog fires after the 6-minute limit of the chunk it guards. */
+const WATCHDOG_MS = 7 * 60_000;
+/** A chunk that paused on its own continues after this long. */
+const CONTINUE_SOON_MS = 60_000;
+const LOCK_WAIT_MS = 1_000;
+const HISTORY_SIZE = 12;
+
+const CURRENT_KEY = 'job.current';
+const QUEUE_KEY = 'job.queue';
+const HISTORY_KEY = 'job.history';
+
+export interface QueuedJob {
+  code: string;
+  params: Record<string, string>;
+  queuedAt: string;
+}
+
+export interface JobsView {
+  current: JobState | null;
+  queue: QueuedJob[];
+  history: JobState[];
+}
+
+export type ChunkOutcome =
+  /** Nothing to do (no job). */
+  | { kind: 'idle' }
+  /** Another execution holds the job lock. */
+  | { kind: 'busy' }
+  /** The chunk used its time; the job continues from the trigger. */
+  | { kind: 'paused'; state: JobState }
+  /** Every job that could run is finished (the last one is returned). */
+  | { kind: 'finished'; state: JobState };
+
+export type StartOutcome = { started: 'now' | 'queued' | 'already'; chunk: ChunkOutcome };
+
+function parse<T>(text: string | null, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function readJobs(ports: Pick<Ports, 'properties'>): JobsView {
+  return {
+    current: parse<JobState | null>(ports.properties.get(CURRENT_KEY), null),
+    queue: parse<QueuedJob[]>(ports.properties.get(QUEUE_KEY), []),
+    history: parse<JobState[]>(ports.properties.get(HISTORY_KEY), []),
+  };
+}
+
+/**
+ * Starts a job: at once when none runs, else after the running and queued ones. A job with the
+ * same code and parameters that is already running or queued is not added twice.
+ */
+export function startJob(
+  ports: Ports,
+  catalogue: ReadonlyMap<string, JobDefinition>,
+  code: string,
+  params: Record<string, string> = {},
+): StartOutcome {
+  if (!catalogue.has(code)) throw new Error(`unknown job ${code}`);
+  const key = JSON.stringify(params);
+  const locked = ports.jobLock.withLock(LOCK_WAIT_MS, () => {
+    const { current, queue } = readJobs(ports);
+    const same = (c: string, p: Record<string, string>) => c === code && JSON.stringify(p) === key;
+    const running = current !== null && current.status === 'running';
+    if (
+      (running && same(current.code, current.params)) ||
+      queue.some((q) => same(q.code, q.params))
+    )
+      return { started: 'already' as const, running };
+    queue.push({ code, params, queuedAt: ports.clock.now().toISOString() });
+    ports.properties.set(QUEUE_KEY, JSON.stringify(queue));
+    return { started: running ? ('queued' as const) : ('now' as const), running };
+  });
+  if (!locked.ok) return { started: 'queued', chunk: { kind: 'busy' } };
+  const { started, running } = locked.value;
+  // Nothing runs (or a kill left the job only queued): work now, in this execution.
+  if (!running) return { started, chunk: continueJob(ports, catalogue) };
+  // A queued job runs when the current one ends; make sure something will wake it up.
+  armContinuation(ports, CONTINUE_SOON_MS);
+  return { started, chunk: { kind: 'busy' } };
+}
+
+/** One chunk of work: the entry point of the `continueJob` trigger and of «Продолжить». */
+export function continueJob(
+  ports: Ports,
+  catalogue: ReadonlyMap<string, JobDefinition>,
+): ChunkOutcome {
+  const startedMs = ports.clock.now().getTime();
+  const locked = ports.jobLock.withLock(LOCK_WAIT_MS, () => runChunk(ports, catalogue, startedMs));
+  return locked.ok ? locked.value : { kind: 'busy' };
+}
+
+function save(ports: Ports, state: JobState): void {
+  state.updatedAt = ports.clock.now().toISOString();
+  ports.properties.set(CURRENT_KEY, JSON.stringify(state));
+}
+
+/** Removes every continuation trigger, then sets one to fire `afterMs` from now. */
+function armContinuation(ports: Ports, afterMs: number): void {
+  disarm(ports);
+  ports.triggers.once(CONTINUE_JOB_HANDLER, afterMs);
+}
+
+function disarm(ports: Ports): void {
+  for (const t of ports.triggers.list()) {
+    if (t.handler === CONTINUE_JOB_HANDLER) ports.triggers.removeById(t.id);
+  }
+}
+
+function newState(ports: Ports, def: JobDefinition, queued: QueuedJob): JobState {
+  const now = ports.clock.now().toISOString();
+  const first = def.steps[0];
+  return {
+    id: `${def.code}-${ports.clock.now().getTime().toString(36)}`,
+    code: def.code,
+    title: def.title,
+    params: queued.params,
+    status: 'running',
+    step: 0,
+    stepCode: first?.code ?? '',
+    stepTitle: first?.title ?? '',
+    steps: def.steps.length,
+    lastItem: null,
+    stepDone: 0,
+    stepTotal: 0,
+    done: 0,
+    startedAt: now,
+    updatedAt: now,
+    executions: 0,
+    notes: {},
+  };
+}
+
+function contextOf(ports: Ports, state: JobState, memo: Map<string, unknown>): JobContext {
+  return {
+    id: state.id,
+    params: state.params,
+    startedAt: new Date(state.startedAt),
+    memo<T>(key: string, make: () => T): T {
+      if (!memo.has(key)) memo.set(key, make());
+      return memo.get(key) as T;
+    },
+    note: (key) => state.notes[key],
+    setNote(key, value) {
+      state.notes[key] = value;
+      save(ports, state);
+    },
+  };
+}
+
+function finish(
+  ports: Ports,
+  def: JobDefinition,
+  state: JobState,
+  status: JobStatus,
+  message: string | undefined,
+): void {
+  state.status = status;
+  state.finishedAt = ports.clock.now().toISOString();
+  state.message = message;
+  const history = readJobs(ports).history;
+  history.unshift(state);
+  ports.properties.set(HISTORY_KEY, JSON.stringify(history.slice(0, HISTORY_SIZE)));
+  ports.properties.set(CURRENT_KEY, '');
+  const line = JOBS_TEXT.journalLine(def.title, JOBS_TEXT.status[status], message ?? '');
+  journal(ports, JOBS_TEXT.journalEvent, line);
+}
+
+function runChunk(
+  ports: Ports,
+  catalogue: ReadonlyMap<string, JobDefinition>,
+  startedMs: number,
+): ChunkOutcome {
+  const memo = new Map<string, unknown>();
+  let last: JobState | null = null;
+  for (;;) {
+    const view = readJobs(ports);
+    let state = view.current && view.current.status === 'running' ? view.current : null;
+    if (!state) {
+      const next = view.queue.shift();
+      if (!next) {
+        disarm(ports);
+        return last ? { kind: 'finished', state: last } : { kind: 'idle' };
+      }
+      ports.properties.set(QUEUE_KEY, JSON.stringify(view.queue));
+      const def = catalogue.get(next.code);
+      if (!def) continue;
+      state = newState(ports, def, next);
+      memo.clear();
+    }
+    const def = catalogue.get(state.code);
+    if (!def) {
+      ports.properties.set(CURRENT_KEY, '');
+      continue;
+    }
+    // The watchdog first: if this execution dies anywhere below, the job still goes on.
+    armContinuation(ports, WATCHDOG_MS);
+    state.executions += 1;
+    save(ports, state);
+    const ctx = contextOf(ports, state, memo);
+    const outcome = runSteps(ports, def, state, ctx, startedMs);
+    if (outcome === 'paused') {
+      armContinuation(ports, CONTINUE_SOON_MS);
+      return { kind: 'paused', state };
+    }
+    last = state;
+    if (ports.clock.now().getTime() - startedMs > CHUNK_BUDGET_MS) {
+      // The next queued job (if any) starts in a fresh execution.
+      if (readJobs(ports).queue.length > 0) {
+        armContinuation(ports, CONTINUE_SOON_MS);
+        return { kind: 'finished', state };
+      }
+    }
+  }
+}
+
+/** Runs steps until the job ends ('ended', state finished) or the time is up ('paused'). */
+function runSteps(
+  ports: Ports,
+  def: JobDefinition,
+  state: JobState,
+  ctx: JobContext,
+  startedMs: number,
+): 'paused' | 'ended' {
+  try {
+    while (state.step < def.steps.length) {
+      const step = def.steps[state.step];
+      state.stepCode = step.code;
+      state.stepTitle = step.title;
+      const items = step.items(ports, ctx);
+      let i = state.lastItem === null ? 0 : items.indexOf(state.lastItem) + 1;
+      state.stepTotal = state.stepDone + (items.length - i);
+      for (; i < items.length; i += 1) {
+        if (ports.clock.now().getTime() - startedMs > CHUNK_BUDGET_MS) {
+          save(ports, state);
+          return 'paused';
+        }
+        const stop = step.run(ports, items[i], ctx);
+        state.lastItem = items[i];
+        state.stepDone += 1;
+        state.done += 1;
+        save(ports, state);
+        if (typeof stop === 'string') {
+          finish(ports, def, state, 'stopped', stop);
+          return 'ended';
+        }
+      }
+      state.step += 1;
+      state.lastItem = null;
+      state.stepDone = 0;
+      state.stepTotal = 0;
+      save(ports, state);
+    }
+    finish(ports, def, state, 'done', def.summary?.(ports, ctx));
+    return 'ended';
+  } catch (error) {
+    // A step failed (not a kill: a killed execution cannot get here and write). The job ends
+    // as failed with the reason, and the error still reaches the executions log (or the
+    // user). It can be started again: its steps are idempotent.
+    finish(ports, def, state, 'failed', String(error instanceof Error ? error.message : error));
+    disarm(ports);
+    throw error;
+  }
+}
