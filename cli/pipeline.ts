@@ -16,8 +16,15 @@ import { REGISTRY_COLUMNS } from '../src/core/catalogue';
 import { CLI_RUN } from './messages';
 import { SHEETS } from '../src/sheets/schema';
 import { parseBool } from '../src/core/parse';
-import { FORM_ID_KEY } from '../src/sheets/schema';
-import { SOURCE_KEY } from '../src/usecases/report';
+import {
+  CODES_FROM_LINKS_KEY,
+  headerOf,
+  LINKS_SHEET,
+  FORM_ID_KEY,
+  OFFLINE_RUN_KEY,
+} from '../src/sheets/schema';
+import type { SummaryJson } from '../src/core/summaryJson';
+import { accountForFiles } from './account';
 import { ACCESS_CODE } from './columns';
 import {
   prepareInputs,
@@ -66,7 +73,7 @@ export type Stage =
 
 export interface RunResult {
   files: { xlsx: string; docx: string; summary: string; letters: string };
-  summary: unknown;
+  summary: SummaryJson;
   google: Google;
   project: LoadedProject;
   submitted: number;
@@ -94,6 +101,8 @@ export async function runMonitoring(
   const ss = google.SpreadsheetApp.create(options.spreadsheetName ?? 'Мониторинг ШНОР и ШНСУ');
   setActiveSpreadsheet(google, ss);
   const project = loadProject(google, { console: options.console ?? silent });
+  const properties = google.PropertiesService.getDocumentProperties();
+  properties.setProperty(OFFLINE_RUN_KEY, '1');
 
   let stageStart = Date.now();
   const stageDone = (stage: Stage, executions: number) => {
@@ -110,9 +119,13 @@ export async function runMonitoring(
   stageDone('setup', 2);
   fillInspectorSheets(ss, prepared);
   project.call('menuSyncSchools');
+  if (prepared.hasAccessCodes && prepared.links) {
+    fillIssuedCodes(ss, prepared.links);
+    properties.setProperty(CODES_FROM_LINKS_KEY, '1');
+  } else if (prepared.hasAccessCodes) warn(CLI_RUN.codesUnchecked);
   stageDone('inspector', 1);
 
-  const formId = google.PropertiesService.getDocumentProperties().getProperty(FORM_ID_KEY);
+  const formId = properties.getProperty(FORM_ID_KEY);
   if (!formId) throw new Error('setup made no form');
   const form = google.FormApp.openById(formId);
   const { submissions } = prepared;
@@ -148,16 +161,18 @@ export async function runMonitoring(
   project.call('menuRecompute');
   stageDone('recompute', 1);
   progress('report');
-  // Offline, the data came from files: the report says so instead of naming the Google Form.
-  google.PropertiesService.getDocumentProperties().setProperty(SOURCE_KEY, 'files');
   const reportUrl = project.call<string>('menuReport');
   // Letters are a long job: the first chunk runs now, the runner's trigger would do the rest.
   project.call('menuLetters');
   for (let i = 0; i < 1000 && project.call<string>('continueJob') === 'running'; i++);
   stageDone('report', 1);
-  const summaryText = project.call<string>('summaryJson_', prepared.period ?? '');
+  const summary = accountForFiles(
+    JSON.parse(project.call<string>('summaryJson_', prepared.period ?? '')) as SummaryJson,
+    submissions,
+    prepared.skipped,
+  );
   stageDone('summary', 1);
-  const period = (JSON.parse(summaryText) as { period: string }).period;
+  const period = summary.period;
   const props = google.PropertiesService.getDocumentProperties().getProperties();
   const prefix = `letters.doc.${period}.`;
   const letters = Object.entries(props)
@@ -172,7 +187,7 @@ export async function runMonitoring(
     letters: path.join(options.outDir, 'letters'),
   };
   progress('export');
-  await exportSpreadsheetToXlsx(ss as never, files.xlsx);
+  await exportSpreadsheetToXlsx(ss as never, files.xlsx, { cutNote: CLI_RUN.excelCut });
   const doc = google.DocumentApp.openById(documentIdOf(reportUrl));
   await exportDocumentToDocx(doc as never, files.docx);
   mkdirSync(files.letters, { recursive: true });
@@ -183,10 +198,10 @@ export async function runMonitoring(
       path.join(files.letters, `${letter.school_id}.docx`),
     );
   }
-  writeFileSync(files.summary, `${summaryText}\n`);
+  writeFileSync(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
   return {
     files,
-    summary: JSON.parse(summaryText),
+    summary,
     google,
     project,
     submitted: submissions.length,
@@ -232,7 +247,9 @@ function fillInspectorSheets(
   };
   for (const { key, value } of inputs.settings) set(key, value);
   if (inputs.period) set('period', inputs.period);
-  if (!inputs.hasAccessCodes) set(ACCESS_CODE_CHECK, 'нет', true);
+  // Codes are checked only against the codes a deployment issued (`--links`): offline there
+  // is no secret to compute them from.
+  if (!inputs.hasAccessCodes || !inputs.links) set(ACCESS_CODE_CHECK, 'нет', true);
   grow(settings, table.length, table[0].length);
   settings.getRange(1, 1, table.length, table[0].length).setValues(table);
 
@@ -253,6 +270,22 @@ function fillInspectorSheets(
     grow(lists, rows.length + 1, 3);
     lists.getRange(2, 1, rows.length, 3).setValues(rows);
   }
+}
+
+/** «Ссылки школам» as the deployment listed them: the codes the offline check compares with. */
+function fillIssuedCodes(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  links: NonNullable<PreparedInputs['links']>,
+): void {
+  const sheet = ss.getSheetByName(SHEETS.links) ?? ss.insertSheet(SHEETS.links);
+  const header = headerOf(LINKS_SHEET);
+  const rows = links.map((l) =>
+    LINKS_SHEET.columns.map((c) => asText(c.code in l ? l[c.code as keyof typeof l] : '')),
+  );
+  sheet.clearContents();
+  grow(sheet, rows.length + 1, header.length);
+  sheet.getRange(1, 1, 1, header.length).setValues([header]);
+  if (rows.length > 0) sheet.getRange(2, 1, rows.length, header.length).setValues(rows);
 }
 
 /** The setting that holds responses without a school's access code for the inspector. */

@@ -152,6 +152,40 @@ describe('scatter chart as a PNG image (ECharts SVG → resvg, PT Sans)', () => 
   });
 });
 
+describe('the data table as Google reads it', () => {
+  it('reads the table as Google does: column 0 is X, every further column a Y series', () => {
+    const { Charts } = setup();
+    const table = Charts.newDataTable()
+      .addColumn(Charts.ColumnType.NUMBER, 'x')
+      .addColumn(Charts.ColumnType.NUMBER, 'y')
+      .addColumn(Charts.ColumnType.NUMBER, 'flagged')
+      .addRow([2, 5, 1])
+      .addRow([3, 6, 0]);
+    const chart = Charts.newScatterChart().setDataTable(table).build() as unknown as {
+      __series(): Array<{ label: string; points: Array<{ x: number; y: number }> }>;
+    };
+    // A 0/1 flag column is a series of points at y = 0 and y = 1, not a marker.
+    expect(chart.__series()).toEqual([
+      {
+        label: 'y',
+        column: 1,
+        points: [
+          { x: 2, y: 5 },
+          { x: 3, y: 6 },
+        ],
+      },
+      {
+        label: 'flagged',
+        column: 2,
+        points: [
+          { x: 2, y: 1 },
+          { x: 3, y: 0 },
+        ],
+      },
+    ]);
+  });
+});
+
 describe('the chart renderer (ECharts SVG)', () => {
   it('labels ticks with a decimal comma and a true minus, and names each series in the legend', () => {
     const svg = renderChartSvg({

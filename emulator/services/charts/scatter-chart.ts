@@ -7,6 +7,7 @@ import type { Runtime } from '../../runtime';
 import { EmulatedBlob } from '../blob';
 import { EmulatedDataTable, EmulatedDataTableBuilder } from './data-table';
 import { renderChartPng, type DrawnSeries } from './render';
+import { seriesOf, type Series } from './series';
 import { asGas, gasError } from '../gas';
 
 type Options = Map<string, unknown>;
@@ -48,7 +49,11 @@ export class EmulatedScatterChartBuilder implements Pick<
   private readonly options: Options = new Map();
   private table: EmulatedDataTable | null = null;
 
-  constructor(private readonly rt: Runtime) {}
+  constructor(
+    private readonly rt: Runtime,
+    /** Non-Google: told of every chart built (tests read its series). */
+    private readonly onBuild?: (chart: EmulatedChart) => void,
+  ) {}
 
   private set(
     method: string,
@@ -134,7 +139,9 @@ export class EmulatedScatterChartBuilder implements Pick<
 
   build(): GoogleAppsScript.Charts.Chart {
     this.rt.record('Charts', 'ScatterChartBuilder.build');
-    return asGas(new EmulatedChart(this.rt, new Map(this.options), this.table));
+    const chart = new EmulatedChart(this.rt, new Map(this.options), this.table);
+    this.onBuild?.(chart);
+    return asGas(chart);
   }
 }
 
@@ -175,6 +182,11 @@ export class EmulatedChart implements Pick<
     private readonly table: EmulatedDataTable | null,
   ) {}
 
+  /** Non-Google: the series Google would draw from the data table (series.ts). */
+  __series(): Series[] {
+    return seriesOf(this.table);
+  }
+
   getAs(contentType: string): GoogleAppsScript.Base.Blob {
     this.rt.record('Charts', 'Chart.getAs');
     if (contentType !== 'image/png') {
@@ -209,19 +221,19 @@ export class EmulatedChart implements Pick<
     const text = (key: string) => (typeof o.get(key) === 'string' ? (o.get(key) as string) : '');
     const colors = Array.isArray(o.get('colors')) ? (o.get('colors') as unknown[]) : [];
     const table = this.table;
-    const series: DrawnSeries[] = [];
-    const columns: number[] = [];
-    table?.columns.forEach((c, i) => {
-      if (i === 0) return;
-      if (c.type === 'STRING') {
-        const last = series[series.length - 1];
-        if (last) last.labels = table.rows.map((r) => (r[i] === null ? '' : String(r[i])));
-        return;
-      }
-      const color = colors[series.length];
-      series.push({ name: c.label, color: typeof color === 'string' ? color : undefined });
-      columns.push(i);
-    });
+    const series = seriesOf(table);
+    // A STRING column right after a series holds the labels of that series' points.
+    const labelsOf = (column: number) => {
+      const next = table?.columns[column + 1];
+      return next?.type === 'STRING'
+        ? table?.rows.map((r) => (r[column + 1] === null ? '' : String(r[column + 1])))
+        : undefined;
+    };
+    const drawn: DrawnSeries[] = series.map((s, i) => ({
+      name: s.label,
+      color: typeof colors[i] === 'string' ? (colors[i] as string) : undefined,
+      labels: labelsOf(s.column),
+    }));
     const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
     const background = o.get('backgroundColor');
     return renderChartPng(
@@ -230,8 +242,8 @@ export class EmulatedChart implements Pick<
         title: text('title'),
         xTitle: text('hAxis.title'),
         yTitle: text('vAxis.title'),
-        rows: (table?.rows ?? []).map((r) => [num(r[0]), ...columns.map((c) => num(r[c]))]),
-        series,
+        rows: (table?.rows ?? []).map((r) => [num(r[0]), ...series.map((s) => num(r[s.column]))]),
+        series: drawn,
         width: side(o.get('width'), DEFAULT_WIDTH),
         height: side(o.get('height'), DEFAULT_HEIGHT),
         background: typeof background === 'string' ? background : undefined,

@@ -8,7 +8,7 @@ import { Messages } from './errors';
 import type { EmulatedRange } from './range';
 import { asGas, gasEnumMember, unchecked, gasError } from '../gas';
 import { EmulatedBlob } from '../blob';
-import { chartPng } from './chart-image';
+import { chartDrawing, chartPng } from './chart-image';
 
 type GasChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type GasBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
@@ -85,6 +85,25 @@ export class EmulatedChart implements Pick<
 
   private image(): GoogleAppsScript.Base.Blob {
     return asGas(new EmulatedBlob(this.__png(), 'image/png', 'chart.png'));
+  }
+
+  /** Non-Google: the point series it draws (lines left out), as Google reads its data table. */
+  __series(): Array<{ label: string; points: Array<{ x: number; y: number }> }> {
+    const [first] = this.state.ranges;
+    const d = chartDrawing(
+      this.state.type,
+      first ? (first.__values() as unknown[][]) : [],
+      this.state.options,
+    );
+    return d.series
+      .map((s, i) => ({ s, i }))
+      .filter(({ s }) => !s.line)
+      .map(({ s, i }) => ({
+        label: s.name,
+        points: d.rows
+          .filter((r) => typeof r[0] === 'number' && typeof r[i + 1] === 'number')
+          .map((r) => ({ x: r[0] as number, y: r[i + 1] as number })),
+      }));
   }
 
   /** Non-Google: the chart's picture (the .xlsx export inserts it: exceljs writes no charts). */
