@@ -69,9 +69,14 @@ export function menuReport(): string {
   return app.runReport();
 }
 
-/** Menu: «Сформировать письма школам» (resumable: each call continues from its checkpoint). */
+/** Menu: «Сформировать письма школам» (a long job: one letter per school). */
 export function menuLetters(): string {
   return app.runLetters();
+}
+
+/** Menu: «Проверить установку» — the form, triggers, quota, time zones, a round trip; to «Журнал». */
+export function menuCheckInstallation(): string {
+  return app.runCheckInstallation();
 }
 
 /** Menu: «О программе». */

@@ -13,6 +13,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [caption: string, handler: strin
   [UI.menuReport, 'menuReport'],
   [UI.menuLetters, 'menuLetters'],
   null,
+  [UI.menuCheckInstallation, 'menuCheckInstallation'],
   [UI.menuAbout, 'menuAbout'],
 ];
 
