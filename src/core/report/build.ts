@@ -33,6 +33,8 @@ import {
   statusWord,
 } from './words';
 import { measuresBlocks } from './measuresSection';
+import { methodologySection } from './methodology';
+import type { Settings } from '../types';
 
 export interface ReportContext {
   municipality: string;
@@ -42,6 +44,8 @@ export interface ReportContext {
   date: string;
   /** Where the data came from: the Google Form, or files processed offline. */
   source?: 'form' | 'files';
+  /** Run on files by the offline command (the same as `source: 'files'`). */
+  offline?: boolean;
   settings?: Readonly<Record<string, string | number | boolean>>;
   rejectedCount: number;
   /** Responses waiting for the inspector (no or a wrong access code). */
@@ -62,7 +66,7 @@ export function buildReport(result: MonitoringResult, ctx: ReportContext): Repor
     { kind: 'issuer', lines: [issuer, ctx.municipality].filter(Boolean) },
     { kind: 'title', text: title },
     { kind: 'dateline', text: R.dateline(ctx.date, '') },
-    ...goalBlocks(ctx, issuer),
+    ...goalBlocks(ctx, issuer, result.period),
     ...participationBlocks(result, ctx, name),
     ...summaryBlocks(result),
     ...statusBlocks(result, name),
@@ -118,33 +122,16 @@ function dateText(value: unknown): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : text;
 }
 
-function setting(ctx: ReportContext, key: string, fallback: number | string): number | string {
-  const v = ctx.settings?.[key];
-  return v === undefined || v === '' ? fallback : (v as number | string);
-}
-
-function goalBlocks(ctx: ReportContext, issuer: string): ReportBlock[] {
-  const share = (v: number | string) => formatPercent(Number(v) * 100).replace(',0', '');
-  const isbRule =
-    String(setting(ctx, 'isb_rule', 'quantile')) === 'threshold'
-      ? R.isbThreshold(formatNumber(Number(setting(ctx, 'isb_threshold', 60))))
-      : R.isbQuantile(share(setting(ctx, 'low_isb_share', 0.15)));
-  const source = R.statusSource[String(setting(ctx, 'status_source', 'official'))] ?? '';
+function goalBlocks(ctx: ReportContext, issuer: string, period: string): ReportBlock[] {
+  // Criteria and thresholds in force come from the methodology section (issue 10).
+  const methodology = ctx.settings ? methodologySection(ctx.settings as Settings, period) : [];
   return [
     { kind: 'heading', level: 1, text: R.goalsHeading },
     { kind: 'paragraph', text: R.goal },
+    ...methodology.filter((b) => b.kind !== 'heading'),
     {
       kind: 'paragraph',
-      text: R.criteria(
-        share(setting(ctx, 'low_results_share', 0.15)),
-        isbRule,
-        source,
-        String(setting(ctx, 'min_participants', 5)),
-      ),
-    },
-    {
-      kind: 'paragraph',
-      text: ctx.source === 'files' ? R.sourceFiles(issuer) : R.sourceForm(issuer),
+      text: ctx.source === 'files' || ctx.offline ? R.sourceFiles(issuer) : R.sourceForm(issuer),
     },
   ];
 }
