@@ -24,6 +24,7 @@ const RECIPES: Record<string, (h: ReturnType<typeof makeHarness>) => void> = {
   menuRecompute: (h) => h.project.call('menuRecompute'),
   menuReport: (h) => h.project.call('menuReport'),
   menuAbout: (h) => h.project.call('menuAbout'),
+  runReminders: (h) => h.project.call('runReminders'),
   summaryJson_: (h) => h.project.call('summaryJson_'),
   SHNOR_SHARE: (h) => h.project.callCustomFunction('SHNOR_SHARE', 7, 18),
   SHNOR_ISB: (h) =>
