@@ -83,7 +83,9 @@ export function runDailyReminders(triggerId?: string): string {
 
 export function runContinueJob(): string {
   const outcome = continueJob(gasPorts());
-  return outcome.kind === 'paused' || outcome.kind === 'finished' ? outcome.state.status : outcome.kind;
+  return outcome.kind === 'paused' || outcome.kind === 'finished'
+    ? outcome.state.status
+    : outcome.kind;
 }
 
 /** What a job started from the menu tells the user: its result, or that it goes on. */

@@ -51,6 +51,17 @@ export const JOURNAL = {
   duplicate: 'Повторное событие: ответ уже обработан',
   lockTimeout: 'Не удалось дождаться блокировки; ответ будет обработан при сверке',
   recompute: 'Пересчёт показателей',
+  rulesUpgraded: 'Правила обновлены до редакции 2 методики',
+  rulesUpgradeDetails: (replaced: string[], added: string[], kept: string[]) =>
+    [
+      replaced.length ? `заменены правилами по умолчанию: ${replaced.join(', ')}` : '',
+      added.length ? `добавлены: ${added.join(', ')}` : '',
+      kept.length
+        ? `оставлены как есть, потому что изменены вручную (сравните с новой редакцией): ${kept.join(', ')}`
+        : '',
+    ]
+      .filter((x) => x !== '')
+      .join('; '),
   recomputeDetails: (period: string, responded: number, total: number) =>
     `${period}: данные представили ${responded} из ${total}`,
   report: 'Аналитическая записка',
@@ -136,9 +147,12 @@ export const REPORT = {
   riskZone: (count: string) =>
     `Риски снижения результатов (два из трёх факторов) выявлены у ${count}.`,
   recommendationsHeading: '5. Адресные рекомендации',
+  toFounder:
+    'Учредителю (органу местного самоуправления, осуществляющему управление в сфере образования)',
   toMethodService: 'Муниципальной методической службе',
+  ruleLineNamed: (text: string, schools: string) => `${text} — ${schools}`,
+  additional: 'дополнительно',
   toSchools: 'Управленческим командам школ',
-  ruleLine: (text: string, count: string) => `${text} (${count})`,
   noRecommendations: 'Правила не выявили необходимости в рекомендациях.',
   annexHeading: 'Приложение. Адресные рекомендации ШНОР и ШНСУ',
   leadersInAnnex: 'по каждой школе — в приложении',
@@ -256,10 +270,17 @@ export const RULE_MESSAGES = {
     `условие «${op}» неприменимо к ответу да/нет «${codes}» (используйте «да» или «нет»)`,
   yesNoOnNumber: (op: string, codes: string) =>
     `условие «${op}» неприменимо к числовому показателю «${codes}» (используйте <, >, = и порог)`,
+  worstVpr: (vpr: string, percent: string) => `${vpr} — ${percent} «2»`,
+  noWorstVpr: 'по результатам ВПР',
+  noValue: 'нет данных',
+  valueBeside: (school: string, municipal: string, isShare: boolean) =>
+    `${school} при ${municipal} ${isShare ? 'по муниципалитету' : 'в среднем по муниципалитету'}`,
   badLevel: (threshold: string) =>
     `порог «${threshold}» — для фактора риска ожидается уровень: высокий, средний или низкий`,
   badThreshold: (threshold: string) =>
-    `порог «${threshold}» — ожидается число (0,8 или 80%) или «mun» (муниципальное значение)`,
+    `порог «${threshold}» — ожидается число (0,8 или 80%), «худшая четверть» или «2×мун» (дважды муниципальное значение)`,
+  quartileOperator: (op: string) =>
+    `порог «худшая четверть» применим только с условиями <, <=, >, >= (а не «${op}»)`,
   noText: 'не указан текст рекомендации',
   badAppliesTo: (value: string) =>
     `«${value}» — ожидается «all» (все школы) или «flagged» (ШНОР/ШНСУ)`,

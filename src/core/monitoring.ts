@@ -6,7 +6,13 @@
  * gives, so that shuffling the input changes nothing but the order of output lists, which
  * follow the registry.
  */
-import { ISB_COMPONENTS, RESULT_COMPONENTS, RISKS, isbWeightSetting } from './catalogue/components';
+import {
+  ISB_COMPONENTS,
+  RESULT_COMPONENTS,
+  RISKS,
+  VPR_TESTS,
+  isbWeightSetting,
+} from './catalogue/components';
 import { fieldByCode } from './catalogue/fields';
 import { defaultSettings } from './catalogue/settings';
 import { DEFAULT_RULES } from './catalogue/rules';
@@ -23,7 +29,14 @@ import { MONITORING_WARNINGS as W } from './messages';
 import { combineStatus, hasShnor, hasShnsu } from './registry';
 import { DERIVED_CODES, LEVEL_RANK, subjectOf, type RuleSubject } from './rules/codes';
 import { compileRules } from './rules/compile';
-import { orderByRiskProfile, ruleFires } from './rules/evaluate';
+import { ruleFires } from './rules/evaluate';
+import {
+  orderByRiskLevels,
+  quartileLookup,
+  renderForSchool,
+  valueText,
+  worstVpr,
+} from './rules/targeting';
 import { settingNumber } from './settings';
 import type {
   DataRow,
@@ -355,10 +368,40 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     cur,
     perSchool.map((p) => p.derived),
   );
-  const fired: string[][] = perSchool.map((p, i) => {
-    const subject: RuleSubject = { values: p.values, shares: p.shares, derived: p.derived };
-    const hits = rules.filter((r) => ruleFires(r, subject, cur.flagged[i], municipal));
-    return orderByRiskProfile(hits, p.profile);
+  const subjects: RuleSubject[] = perSchool.map((p) => ({
+    values: p.values,
+    shares: p.shares,
+    derived: p.derived,
+  }));
+  const quartile = quartileLookup(cur, subjects, settingNumber(settings, 'shrinkage_k'));
+  const maxRecommendations = Math.max(
+    1,
+    Math.floor(settingNumber(settings, 'max_recommendations')),
+  );
+  const nameOf = new Map(schools.map((s) => [s.school_id, s.name]));
+  const targeting = perSchool.map((p, i) => {
+    const subject = subjects[i];
+    const hits = rules.filter((r) =>
+      ruleFires(r, subject, cur.flagged[i], municipal, (code, high) => quartile(code, high)[i]),
+    );
+    const ordered = orderByRiskLevels(hits, levels[i]);
+    const fill = {
+      leaders: leaders[i].map((id) => nameOf.get(id) ?? id),
+      worstVpr: worstVpr(p.values, VPR_TESTS, minP),
+    };
+    const texts: Record<string, string> = {};
+    for (const r of hits) {
+      texts[r.rule_id] = renderForSchool(r.text, {
+        ...fill,
+        value: valueText(r, subject, municipal),
+      });
+    }
+    // rev 2: at most `max_recommendations`, the rest go to the letter as «дополнительно».
+    return {
+      targeted: ordered.slice(0, maxRecommendations),
+      additional: ordered.slice(maxRecommendations),
+      texts,
+    };
   });
 
   const results: SchoolResult[] = idx.registryOrder.map((i) => {
@@ -392,7 +435,9 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       dynamics: dynamicsOf(prev, cur, i),
       effective_mode: p.effective,
       shares: p.shares,
-      recommendations: fired[i],
+      recommendations: targeting[i].targeted,
+      additional_recommendations: targeting[i].additional,
+      recommendation_texts: targeting[i].texts,
     };
   });
 
@@ -400,8 +445,11 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     rule_id: r.rule_id,
     addressee: r.addressee,
     text: r.text,
+    // The schools the rule is targeted at (within their first `max_recommendations`), named
+    // in the municipal part (a choice: a rule a school gets only as «дополнительно» is in its
+    // letter, not in the municipal list).
     school_ids: idx.registryOrder
-      .filter((i) => fired[i].includes(r.rule_id))
+      .filter((i) => targeting[i].targeted.includes(r.rule_id))
       .map((i) => schools[i].school_id),
   }));
 
@@ -414,14 +462,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       .filter((i) => cur.values[i] === null)
       .map((i) => schools[i].school_id),
     schools: results,
-    indicators: computeIndicators(
-      cur,
-      prev,
-      prev2,
-      schools,
-      settings,
-      input.registryHistory ?? [],
-    ),
+    indicators: computeIndicators(cur, prev, prev2, schools, settings, input.registryHistory ?? []),
     recommendations,
     ruleErrors,
     warnings,

@@ -110,8 +110,15 @@ export interface SchoolResult {
    * keyed by component code (`ege_below_min`, `vpr_fail`, ...). null = missing.
    */
   shares: Record<string, number | null>;
-  /** Rule ids, those addressing the school's risk profile first. */
+  /**
+   * Rule ids targeted at the school (rev 2: at most `max_recommendations`), those addressing
+   * its factors at level high first, then medium, then the rest in rule order.
+   */
   recommendations: string[];
+  /** Further rules that fired: «дополнительно» in the school's letter. */
+  additional_recommendations: string[];
+  /** Each fired rule's text for this school, `{leaders}`, `{worst_vpr}`, `{value}` filled. */
+  recommendation_texts: Record<string, string>;
 }
 
 export interface IndicatorResult {

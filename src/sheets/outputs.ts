@@ -5,7 +5,6 @@
  */
 import type { MonitoringResult } from '../core/monitoring';
 import { REPORT } from '../core/messages';
-import { renderRuleText } from '../core/rules/evaluate';
 import { objectivityList, riskProfileText } from '../core/report/words';
 import type { Cell } from '../core/types';
 import { DYNAMICS, yesNo } from '../core/words';
@@ -86,24 +85,26 @@ export function summarySheet(result: MonitoringResult): SheetTable {
   );
 }
 
-/** «Рекомендации»: one row per school and rule that fired. */
+/**
+ * «Рекомендации»: one row per school and rule that fired — the targeted ones numbered in the
+ * school's order, then the rest as «дополнительно» (rev 2).
+ */
 export function recommendationsSheet(result: MonitoringResult): SheetTable {
-  const texts = new Map(result.recommendations.map((r) => [r.rule_id, r]));
-  const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
+  const rules = new Map(result.recommendations.map((r) => [r.rule_id, r]));
   const records: Array<Record<CodeOf<typeof RECOMMENDATIONS_SHEET>, Cell>> = [];
   for (const school of result.schools) {
-    const leaders = school.leader_suggestions.map((id) => names.get(id) ?? id);
-    for (const ruleId of school.recommendations) {
-      const rule = texts.get(ruleId);
+    const row = (ruleId: string, priority: Cell) =>
       records.push({
         school_id: school.school_id,
         name: school.name,
         status: school.status,
         rule_id: ruleId,
-        addressee: rule?.addressee ?? '',
-        text: renderRuleText(rule?.text ?? '', leaders),
+        priority,
+        addressee: rules.get(ruleId)?.addressee ?? '',
+        text: school.recommendation_texts[ruleId] ?? '',
       });
-    }
+    school.recommendations.forEach((id, i) => row(id, i + 1));
+    school.additional_recommendations.forEach((id) => row(id, REPORT.additional));
   }
   return sheetTable(RECOMMENDATIONS_SHEET, records);
 }

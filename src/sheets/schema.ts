@@ -240,6 +240,8 @@ export const RECOMMENDATIONS_SHEET = {
     col('name', 'Школа', { width: 240 }),
     col('status', 'Статус', { width: 100 }),
     col('rule_id', 'Правило', { width: 70 }),
+    // rev 2: 1…5 in the school's order, or «дополнительно» beyond `max_recommendations`.
+    col('priority', 'Очерёдность', { width: 110 }),
     col('addressee', 'Адресат', { width: 90 }),
     col('text', 'Рекомендация', { width: 600 }),
   ],

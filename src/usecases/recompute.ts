@@ -13,6 +13,7 @@ import { indicatorsSheet, recommendationsSheet, summarySheet } from '../sheets/o
 import type { MonitoringResult } from '../core/monitoring';
 import type { Ports } from '../ports';
 import { journal } from './journal';
+import { upgradeRulesSheet } from './upgradeRules';
 import {
   registryHistoryTable,
   readData,
@@ -68,11 +69,7 @@ export const RECOMPUTE_OUTPUTS = [
 ] as const;
 export type RecomputeOutput = (typeof RECOMPUTE_OUTPUTS)[number];
 
-export function writeOutput(
-  ports: Ports,
-  computation: Computation,
-  which: RecomputeOutput,
-): void {
+export function writeOutput(ports: Ports, computation: Computation, which: RecomputeOutput): void {
   const { result } = computation;
   if (which === 'formulas') {
     ports.sheets.replace(SHEETS.formulaValues, formulaTable(result), { frozenRows: 1 });
@@ -113,6 +110,7 @@ export function journalRecompute(ports: Ports, computation: Computation): void {
 }
 
 export function recompute(ports: Ports, period?: string): Computation {
+  upgradeRulesSheet(ports);
   const computation = compute(ports, period);
   for (const which of RECOMPUTE_OUTPUTS) writeOutput(ports, computation, which);
   journalRecompute(ports, computation);

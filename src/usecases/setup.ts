@@ -26,6 +26,7 @@ import {
 import { readRegistry, readSettingsSheet, ruleRows, settingsRows } from '../sheets/workbook';
 import { journal } from './journal';
 import { checkTriggers } from './triggers';
+import { RULES_REVISION_KEY, upgradeRulesSheet } from './upgradeRules';
 import { refreshLinks } from './links';
 import { renamedTitles } from './titles';
 
@@ -55,7 +56,10 @@ export function setupMonitoring(ports: Ports, catalogue: Catalogue = CATALOGUE):
   sheets.highlightDuplicates(SHEETS.registry, idColumn);
   note(ensure(LISTS_SHEET), SHEETS.lists);
   const rulesMade = ensure(RULES_SHEET);
-  if (rulesMade) sheets.append(SHEETS.rules, ruleRows());
+  if (rulesMade) {
+    sheets.append(SHEETS.rules, ruleRows());
+    ports.properties.set(RULES_REVISION_KEY, '2'); // seeded with the rev-2 defaults
+  } else upgradeRulesSheet(ports);
   note(rulesMade, SHEETS.rules);
   const dataMade = ensureProductSheet(ports, 'data', catalogue.fields);
   ensureDataLayout(ports, catalogue.fields);

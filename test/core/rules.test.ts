@@ -1,7 +1,7 @@
 import { DEFAULT_RULES } from '../../src/core/catalogue/rules';
 import { computeMonitoring } from '../../src/core/monitoring';
 import { compileRules } from '../../src/core/rules/compile';
-import { renderRuleText } from '../../src/core/rules/evaluate';
+import { renderForSchool } from '../../src/core/rules/targeting';
 import type { FieldValues, MonitoringResult, RuleRow } from '../../src/core/types';
 import { answers, listed, row, school } from './fixtures';
 
@@ -30,12 +30,12 @@ function firedFor(r: MonitoringResult, ruleId: string): string[] {
   return r.schools.filter((s) => s.recommendations.includes(ruleId)).map((s) => s.school_id);
 }
 
-describe('default rules R01–R16', () => {
+describe('default rules R01–R20 (rev 2)', () => {
   it('compile without errors', () => {
     const { rules, errors } = compileRules(DEFAULT_RULES);
     expect(errors).toEqual([]);
     expect(rules.map((r) => r.rule_id)).toEqual(
-      Array.from({ length: 16 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`),
+      Array.from({ length: 20 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`),
     );
   });
 
@@ -66,11 +66,22 @@ describe('default rules R01–R16', () => {
     expect(firedFor(r, id)).toEqual(['a']);
   });
 
-  it('R05 fires when the pooled ВПР «2» share is above the municipal share', () => {
-    const vpr = (fail: number) => answers({ vpr_rus5_participants: 10, vpr_rus5_fail: fail });
-    // municipal: (1 + 3 + 2) / 30 = 0.2
-    const r = run({ a: vpr(1), b: vpr(3), c: vpr(2) });
-    expect(firedFor(r, 'R05')).toEqual(['b']);
+  it('R05 fires in the worst quartile of shrunk ВПР «2» shares, naming the worst ВПР', () => {
+    const vpr = (fail: number, participants = 40) =>
+      answers({ vpr_math8_participants: participants, vpr_math8_fail: fail });
+    // Eight schools of 40 and one of 5: p = (4·7 + 20 + 2) / 325 = 50/325; the quartile is
+    // ceil(9/4) = 3 schools. Shrunk (k = 10): big (20 + 1.54) / 50 = 0.43; tiny 2 of 5 is
+    // (2 + 1.54) / 15 = 0.24 — raw 40 % ranks it with the big one, shrunk it is second;
+    // the third place is shared by the seven schools at (4 + 1.54) / 50 = 0.11 < p: none.
+    const schools: Record<string, FieldValues> = { big: vpr(20), tiny: vpr(2, 5) };
+    for (let i = 0; i < 7; i++) schools[`s${i}`] = vpr(4);
+    const r = run(schools);
+    expect(firedFor(r, 'R05')).toEqual(['big', 'tiny']);
+    const big = r.schools.find((s) => s.school_id === 'big')!;
+    expect(big.recommendation_texts.R05).toBe(
+      'Организовать индивидуальные занятия и индивидуальные учебные планы (ИУП) для ' +
+        'обучающихся, получивших «2» по ВПР (математика, 8 класс — 50,0% «2»).',
+    );
   });
 
   it.each([
@@ -110,16 +121,19 @@ describe('default rules R01–R16', () => {
     expect(agg?.addressee).toBe('ММС');
   });
 
-  it('R10 fires when the share of students with special needs is above the municipal share', () => {
+  it('R10 fires when the share of students with special needs is above twice the municipal share', () => {
     const r = run({
-      a: answers({ students_special_needs: 10 }),
+      a: answers({ students_special_needs: 11 }),
       b: answers({ students_special_needs: 2 }),
       c: answers({ students_special_needs: 3 }),
     });
+    // municipal 16/300; twice that is 10,7 %: only a (11 %)
     expect(firedFor(r, 'R10')).toEqual(['a']);
+    const a = r.schools.find((s) => s.school_id === 'a')!;
+    expect(a.recommendation_texts.R10).toContain('(11,0% при 5,3% по муниципалитету)');
   });
 
-  it('R11 fires on registered students or truancy above the municipal share', () => {
+  it('R11 fires when the «environment» factor is high (registered + truancy, worst quartile)', () => {
     const r = run({
       a: answers({ students_registered_kdn: 9, students_truancy: 0 }),
       b: answers({ students_registered_kdn: 0, students_truancy: 9 }),
@@ -137,12 +151,34 @@ describe('default rules R01–R16', () => {
     expect(firedFor(r, 'R12')).toEqual(['a']);
   });
 
-  it('R13 fires on an objectivity flag', () => {
+  it('R13 (ММС) fires on ВПР above the journal, R17 (школа) on the journal above ВПР', () => {
     const r = run({
-      a: answers({ vpr_math5_participants: 10, vpr_math5_lower: 5 }),
-      b: answers({ vpr_math5_participants: 10, vpr_math5_lower: 1 }),
+      a: answers({ vpr_math5_participants: 10, vpr_math5_higher: 2 }), // 0.2 > 0.15
+      b: answers({ vpr_math5_participants: 10, vpr_math5_lower: 5 }), // 0.5 > 0.3
+      c: answers({ vpr_math5_participants: 10, vpr_math5_lower: 1, vpr_math5_higher: 1 }),
     });
     expect(firedFor(r, 'R13')).toEqual(['a']);
+    expect(firedFor(r, 'R17')).toEqual(['b']);
+    expect(r.recommendations.find((x) => x.rule_id === 'R13')?.addressee).toBe('ММС');
+  });
+
+  it.each([
+    ['R18', { students_non_native: 31 }, { students_non_native: 29 }],
+    ['R19', { students_low_motivation: 31 }, { students_low_motivation: 20 }],
+    [
+      'R20',
+      { has_inschool_pd: false, internal_monitorings: 1 },
+      { has_inschool_pd: false, internal_monitorings: 4 },
+    ],
+  ])('%s fires when its factor is high, not medium', (id, high, medium) => {
+    const r = run({ a: answers(high), b: answers(medium), c: answers() });
+    expect(firedFor(r, id)).toEqual(['a']);
+  });
+
+  it('R07 and R08 address the founder', () => {
+    const r = run({ a: answers({ staff_shortage: true, no_stable_internet: true }) });
+    for (const id of ['R07', 'R08'])
+      expect(r.recommendations.find((x) => x.rule_id === id)?.addressee).toBe('учредитель');
   });
 
   it('R15 fires when under half the students do projects', () => {
@@ -180,10 +216,11 @@ describe('default rules R01–R16', () => {
 
   it('names the suggested leader schools in the R09 text', () => {
     const text = DEFAULT_RULES.find((x) => x.rule_id === 'R09')?.text ?? '';
-    expect(renderRuleText(text, ['СОШ № 3', 'Лицей'])).toBe(
+    const fill = { worstVpr: '', value: '' };
+    expect(renderForSchool(text, { ...fill, leaders: ['СОШ № 3', 'Лицей'] })).toBe(
       'Определить школу-лидера (наставника) для школы (предложения системы: СОШ № 3, Лицей).',
     );
-    expect(renderRuleText(text, [])).toContain('подходящих школ не найдено');
+    expect(renderForSchool(text, { ...fill, leaders: [] })).toContain('подходящих школ не найдено');
   });
 });
 
@@ -218,7 +255,7 @@ describe('rules edited by the inspector', () => {
     expect(errors).toEqual([
       'Правила, строка 3 (B1): неизвестный показатель «no_such_field»; правило пропущено',
       'Правила, строка 4 (B2): неизвестное условие «~» (допустимо: <, <=, >, >=, =, да, нет); правило пропущено',
-      'Правила, строка 5 (B3): порог «много» — ожидается число (0,8 или 80%) или «mun» (муниципальное значение); правило пропущено',
+      'Правила, строка 5 (B3): порог «много» — ожидается число (0,8 или 80%), «худшая четверть» или «2×мун» (дважды муниципальное значение); правило пропущено',
       'Правила, строка 6 (B4): условие «<» неприменимо к ответу да/нет «staff_shortage» (используйте «да» или «нет»); правило пропущено',
       'Правила, строка 7 (OK1): такой код правила уже есть в строке 2; правило пропущено',
       'Правила, строка 8: не указан код правила; правило пропущено',
@@ -291,5 +328,66 @@ describe('rules edited by the inspector', () => {
       rule({ rule_id: 'U', code: 'internal_monitorings', operator: '<', threshold: '100' }),
     ]);
     expect(firedFor(r, 'U')).toEqual([]);
+  });
+});
+
+describe('targeting (rev 2)', () => {
+  // Ten default rules fire: R01, R02, R03, R04, R07, R08, R12, R14, R15 and R09 (alone in its
+  // municipality, the school has the lowest ИСБ: computed ШНСУ, no leader school).
+  const many = answers({
+    teachers_diagnosed: 1,
+    teachers_with_iom: 1,
+    has_improvement_program: false,
+    has_failure_prevention_program: false,
+    staff_shortage: true,
+    staff_support_measures: 0,
+    no_stable_internet: true,
+    infrastructure_deficit: false,
+    internal_monitorings: 1,
+    has_inschool_pd: true,
+    parents_involved: false,
+    students_in_projects: 10,
+  });
+
+  it('gives a school at most five, its high factors first, the rest «дополнительно»', () => {
+    const r = run({ a: many });
+    const a = r.schools[0];
+    // levels: staff high (R07), parents high (R14), teacher competence high (R01, R02);
+    // equipment medium (R08); inschool_pd medium (R12); then R03, R04, R15 in rule order.
+    expect(a.recommendations).toEqual(['R01', 'R02', 'R07', 'R14', 'R08']);
+    expect(a.additional_recommendations).toEqual(['R12', 'R03', 'R04', 'R09', 'R15']);
+    const three = computeMonitoring({
+      registry: [school('a')],
+      lists: [],
+      data: [row('a', P, many)],
+      settings: { max_recommendations: 3 },
+    });
+    expect(three.schools[0].recommendations).toHaveLength(3);
+    expect(three.schools[0].additional_recommendations).toHaveLength(7);
+  });
+
+  it('names in each aggregate only the schools it is targeted at', () => {
+    const r = run({ a: many, b: answers({ students_in_projects: 10 }) });
+    expect(r.recommendations.find((x) => x.rule_id === 'R15')?.school_ids).toEqual(['b']);
+  });
+
+  it('reads «худшая четверть», «2×мун» and levels, and refuses a quartile with «=»', () => {
+    const rows: RuleRow[] = [
+      { ...DEFAULT_RULES[0], rule_id: 'Q1', threshold: 'Худшая четверть' },
+      { ...DEFAULT_RULES[0], rule_id: 'Q2', threshold: '2 × мун' },
+      { ...DEFAULT_RULES[0], rule_id: 'Q3', operator: '=', threshold: 'худшая четверть' },
+      { ...DEFAULT_RULES[10], rule_id: 'L1', operator: '>=', threshold: 'средний' },
+      { ...DEFAULT_RULES[10], rule_id: 'L2', threshold: 'очень' },
+    ];
+    const { rules, errors } = compileRules(rows);
+    expect(rules.map((r) => [r.rule_id, r.threshold])).toEqual([
+      ['Q1', { kind: 'quartile' }],
+      ['Q2', { kind: 'municipal', factor: 2 }],
+      ['L1', { kind: 'number', value: 1 }],
+    ]);
+    expect(errors).toEqual([
+      'Правила, строка 4 (Q3): порог «худшая четверть» применим только с условиями <, <=, >, >= (а не «=»); правило пропущено',
+      'Правила, строка 6 (L2): порог «очень» — для фактора риска ожидается уровень: высокий, средний или низкий; правило пропущено',
+    ]);
   });
 });

@@ -3,6 +3,7 @@
  * rev-2 columns) keeps every earlier row mapped when the updated code accepts a new response,
  * even before anyone re-runs setup; re-running setup names the exam year in the form.
  */
+import { RULES_REV1 } from '../../src/core/catalogue/rulesRev1';
 import { SHEETS } from '../../src/sheets/schema';
 import { makeHarness, validAnswers } from './harness';
 
@@ -76,5 +77,41 @@ describe('an existing spreadsheet after revision 2', () => {
       '',
       'нет',
     ]);
+  });
+
+  it('upgrades untouched rev-1 rules, keeps an edited one and says so in «Журнал»', () => {
+    const h = makeHarness(1);
+    const sheet = h.ss.getSheetByName(SHEETS.rules)!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    // The sheet as revision 1 seeded it, with R05's threshold edited by the inspector.
+    const rows = RULES_REV1.map((r) => [
+      r.rule_id,
+      r.code,
+      r.operator,
+      r.rule_id === 'R05' ? '0.25' : r.threshold,
+      r.addressee,
+      r.text,
+      r.applies_to,
+    ]);
+    sheet.clear();
+    sheet.getRange(1, 1, 1, header.length).setValues([header]);
+    sheet.getRange(2, 1, rows.length, 7).setValues(rows);
+    h.google.PropertiesService.getDocumentProperties().deleteProperty('rules.revision');
+
+    h.project.call('menuRecompute');
+    const after = h.values(SHEETS.rules).slice(1);
+    const byId = new Map(after.map((r) => [String(r[0]), r]));
+    expect(byId.get('R13')?.[1]).toBe('vpr_inflation'); // untouched: the rev-2 default
+    expect(String(byId.get('R05')?.[3])).toBe('0.25'); // edited: kept
+    expect([...byId.keys()].slice(-4)).toEqual(['R17', 'R18', 'R19', 'R20']);
+    const log = h
+      .values(SHEETS.journal)
+      .filter((r) => r[1] === 'Правила обновлены до редакции 2 методики');
+    expect(log).toHaveLength(1);
+    expect(String(log[0][2])).toContain('изменены вручную (сравните с новой редакцией): R05');
+
+    // Once: a second recompute changes nothing and logs nothing more.
+    h.project.call('menuRecompute');
+    expect(h.values(SHEETS.rules).slice(1)).toEqual(after);
   });
 });

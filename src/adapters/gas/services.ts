@@ -59,7 +59,8 @@ export class GasTriggers implements Triggers {
       return {
         id: t.getUniqueId(),
         handler: t.getHandlerFunction(),
-        kind: type === types.CLOCK ? 'clock' : type === types.ON_FORM_SUBMIT ? 'formSubmit' : 'other',
+        kind:
+          type === types.CLOCK ? 'clock' : type === types.ON_FORM_SUBMIT ? 'formSubmit' : 'other',
       };
     });
   }

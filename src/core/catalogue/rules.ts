@@ -1,9 +1,11 @@
 /**
- * Default recommendation rules R01–R16 (domain spec, section 7), seeded into `Правила`.
+ * Default recommendation rules R01–R20 (domain spec, section 7, rev 2), seeded into `Правила`.
  * A rule's code is a field code (`staff_shortage`), a school share (`share_<field>`), a pooled
  * results component (`vpr_fail`) or a derived fact (see rules/codes.ts); several codes joined
- * by `|` (or «или») match when any matches. Threshold `mun` is the municipal value of the
- * same code, `2*mun` twice it.
+ * by `|` (or «или») match when any matches. Thresholds: a number or percent; `худшая четверть`
+ * (the worst quartile of the municipality, on shrunk shares); `2×мун` (twice the municipal
+ * value; `mun` alone still reads, though «above the municipal share» is no default any more:
+ * it fires for half of the schools by construction); a level for a risk factor (`высокий`).
  */
 import type { RuleRow } from '../types';
 
@@ -19,6 +21,13 @@ export const RULE_COLUMNS: readonly { code: keyof RuleRow; label: string }[] = [
 
 /** Where `{leaders}` appears in a text, the school's suggested leader schools are named. */
 export const LEADERS_PLACEHOLDER = '{leaders}';
+/** rev 2: the ВПР with the highest «2» share, e.g. «математика, 8 класс — 31 % «2»». */
+export const WORST_VPR_PLACEHOLDER = '{worst_vpr}';
+/** rev 2: the school's value of the rule's code beside the municipal value. */
+export const VALUE_PLACEHOLDER = '{value}';
+/** rev 2 thresholds: the worst quartile (on shrunk shares), twice the municipal share. */
+export const QUARTILE_THRESHOLD = 'худшая четверть';
+export const TWICE_MUNICIPAL_THRESHOLD = '2×мун';
 
 function rule(
   rule_id: string,
@@ -40,16 +49,16 @@ export const DEFAULT_RULES: readonly RuleRow[] = [
     '0.8',
     'школа',
     'Организовать диагностику профессиональных дефицитов педагогов (предметных, методических, ' +
-      'психолого-педагогических).',
+      `психолого-педагогических): прошли диагностику ${VALUE_PLACEHOLDER}.`,
   ),
   rule(
     'R02',
     'share_teachers_with_iom',
     '<',
     '0.3',
-    'школа',
+    'ММС',
     'Разработать индивидуальные образовательные маршруты (ИОМ) педагогов по итогам ' +
-      'диагностики, вести учёт педагогов на региональном портале.',
+      `диагностики, вести учёт педагогов на региональном портале (ИОМ имеют ${VALUE_PLACEHOLDER}).`,
   ),
   rule(
     'R03',
@@ -57,8 +66,8 @@ export const DEFAULT_RULES: readonly RuleRow[] = [
     'нет',
     '',
     'школа',
-    'Разработать школьную программу повышения качества образования (ШППКО) с использованием ' +
-      'конструктора программ.',
+    'Разработать и реализовать школьную программу повышения качества образования (ШППКО) — ' +
+      'программу перехода в эффективный режим работы.',
   ),
   rule(
     'R04',
@@ -72,10 +81,10 @@ export const DEFAULT_RULES: readonly RuleRow[] = [
     'R05',
     'vpr_fail',
     '>',
-    'mun',
+    QUARTILE_THRESHOLD,
     'школа',
     'Организовать индивидуальные занятия и индивидуальные учебные планы (ИУП) для ' +
-      'обучающихся, получивших «2» по ВПР.',
+      `обучающихся, получивших «2» по ВПР (${WORST_VPR_PLACEHOLDER}).`,
   ),
   rule(
     'R06',
@@ -91,16 +100,17 @@ export const DEFAULT_RULES: readonly RuleRow[] = [
     'staff_shortage',
     'да',
     '',
-    'школа',
-    'Принять меры поддержки при дефиците кадров; организовать уроки педагогов сильных школ, ' +
-      'в том числе дистанционно.',
+    'учредитель',
+    'Принять меры поддержки при дефиците кадров (в том числе условия проживания и работы для ' +
+      'привлекаемых специалистов); организовать уроки педагогов сильных школ, в том числе ' +
+      'дистанционно.',
   ),
   rule(
     'R08',
     'no_stable_internet|insufficient_computers',
     'да',
     '',
-    'школа',
+    'учредитель',
     'Включить школу в план закупки оборудования; организовать сетевое использование ' +
       'оборудования и электронных образовательных ресурсов (ЭОР).',
   ),
@@ -117,16 +127,16 @@ export const DEFAULT_RULES: readonly RuleRow[] = [
     'R10',
     'share_students_special_needs',
     '>',
-    'mun',
+    TWICE_MUNICIPAL_THRESHOLD,
     'школа',
     'Организовать психолого-педагогическое сопровождение обучающихся с ЗПР и умственной ' +
-      'отсталостью, в том числе в сетевой форме.',
+      `отсталостью, в том числе в сетевой форме (${VALUE_PLACEHOLDER}).`,
   ),
   rule(
     'R11',
-    'share_students_registered_kdn|share_students_truancy',
-    '>',
-    'mun',
+    'risk_environment',
+    '=',
+    'высокий',
     'школа',
     'Реализовать программы вовлечения семей; организовать взаимодействие с КДН и центрами ' +
       'помощи семье.',
@@ -138,15 +148,16 @@ export const DEFAULT_RULES: readonly RuleRow[] = [
     '3',
     'школа',
     'Развивать ВСОКО: сравнивать результаты с предыдущими, принимать управленческие решения по ' +
-      'итогам мониторингов.',
+      `итогам мониторингов (внутренних мониторингов за год: ${VALUE_PLACEHOLDER}).`,
   ),
   rule(
     'R13',
-    'objectivity_flag',
+    'vpr_inflation',
     'да',
     '',
-    'школа',
-    'Обеспечить объективность оценивания: перепроверка работ ВПР, сравнение с отметками в журнале.',
+    'ММС',
+    'Обеспечить объективность ВПР: перепроверка работ муниципальной комиссией, независимые ' +
+      'наблюдатели при проведении.',
   ),
   rule(
     'R14',
@@ -162,7 +173,7 @@ export const DEFAULT_RULES: readonly RuleRow[] = [
     '<',
     '0.5',
     'школа',
-    'Расширить проектную деятельность обучающихся (вовлечённость ниже 50 %).',
+    `Расширить проектную деятельность обучающихся (вовлечено ${VALUE_PLACEHOLDER}).`,
   ),
   rule(
     'R16',
@@ -172,5 +183,41 @@ export const DEFAULT_RULES: readonly RuleRow[] = [
     'ММС',
     'Организовать методический (управленческий) десант в школу.',
     'flagged',
+  ),
+  rule(
+    'R17',
+    'journal_inflation',
+    'да',
+    '',
+    'школа',
+    'Обеспечить объективность текущего оценивания: единые критерии оценивания, сравнение ' +
+      'журнальных отметок с результатами ВПР.',
+  ),
+  rule(
+    'R18',
+    'risk_language',
+    '=',
+    'высокий',
+    'школа',
+    'Организовать адаптацию детей-мигрантов: обучение русскому языку как неродному, ' +
+      'индивидуальные занятия.',
+  ),
+  rule(
+    'R19',
+    'risk_motivation',
+    '=',
+    'высокий',
+    'школа',
+    'Повышать учебную мотивацию: проектная и внеурочная деятельность, сетевое взаимодействие с ' +
+      'организациями дополнительного образования, культуры и спорта.',
+  ),
+  rule(
+    'R20',
+    'risk_inschool_pd',
+    '=',
+    'высокий',
+    'школа',
+    'Выстроить внутришкольную систему профессионального развития: взаимопосещение уроков, ' +
+      'наставничество молодых специалистов, работа ШМО.',
   ),
 ];

@@ -11,8 +11,9 @@ import type { ReportBlock, ReportModel } from './model';
 import { hasFlag, JOURNAL_INFLATION, VPR_INFLATION } from '../compute/objectivity';
 import { median } from '../compute/stats';
 import { riskProfileText } from './words';
-import { renderRuleText } from '../rules/evaluate';
-import { LEADERS_PLACEHOLDER, SUMMARY_SECTIONS } from '../catalogue';
+import { addresseeKind } from '../rules/addressee';
+import { renderForMunicipality } from '../rules/targeting';
+import { SUMMARY_SECTIONS } from '../catalogue';
 import { DYNAMICS } from '../words';
 
 export interface ReportContext {
@@ -202,24 +203,23 @@ function recommendationBlocks(result: MonitoringResult): ReportBlock[] {
     blocks.push({ kind: 'paragraph', text: REPORT.noRecommendations });
     return blocks;
   }
-  // The leader schools differ per school: the aggregate points to the annex.
+  // rev 2: each rule names its schools; values that differ per school are in the annex.
+  const nameOf = new Map(result.schools.map((s) => [s.school_id, s.name]));
   const line = (r: (typeof applied)[number]) =>
-    REPORT.ruleLine(
-      r.text.split(LEADERS_PLACEHOLDER).join(REPORT.leadersInAnnex),
-      countWithNoun(r.school_ids.length, NOUNS.school),
+    REPORT.ruleLineNamed(
+      renderForMunicipality(r.text, REPORT.leadersInAnnex),
+      r.school_ids.map((id) => nameOf.get(id) ?? id).join(', '),
     );
-  const toService = applied.filter((r) => !/школ/i.test(r.addressee));
-  const toSchools = applied.filter((r) => /школ/i.test(r.addressee));
-  if (toService.length > 0) {
+  const groups: Array<[string, typeof applied]> = [
+    [REPORT.toFounder, applied.filter((r) => addresseeKind(r.addressee) === 'founder')],
+    [REPORT.toMethodService, applied.filter((r) => addresseeKind(r.addressee) === 'service')],
+    [REPORT.toSchools, applied.filter((r) => addresseeKind(r.addressee) === 'school')],
+  ];
+  for (const [heading, rules] of groups) {
+    if (rules.length === 0) continue;
     blocks.push(
-      { kind: 'heading', level: 2, text: REPORT.toMethodService },
-      { kind: 'list', items: toService.map(line) },
-    );
-  }
-  if (toSchools.length > 0) {
-    blocks.push(
-      { kind: 'heading', level: 2, text: REPORT.toSchools },
-      { kind: 'list', items: toSchools.map(line) },
+      { kind: 'heading', level: 2, text: heading },
+      { kind: 'list', items: rules.map(line) },
     );
   }
   return blocks;
@@ -232,8 +232,6 @@ function recommendationBlocks(result: MonitoringResult): ReportBlock[] {
 function annexBlocks(result: MonitoringResult): ReportBlock[] {
   const flagged = result.schools.filter((s) => s.flagged);
   if (flagged.length === 0) return [];
-  const texts = new Map(result.recommendations.map((r) => [r.rule_id, r.text]));
-  const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
   const rows = flagged.map((s) => [
     REPORT.annexSchool(s.school_id, s.name, s.status),
     REPORT.annexIndices(
@@ -243,12 +241,7 @@ function annexBlocks(result: MonitoringResult): ReportBlock[] {
     ),
     REPORT.annexRisks(riskProfileText(s.risk_levels)),
     s.recommendations.length > 0
-      ? s.recommendations
-          .map((id, i) => {
-            const leaders = s.leader_suggestions.map((l) => names.get(l) ?? l);
-            return `${i + 1}. ${renderRuleText(texts.get(id) ?? id, leaders)}`;
-          })
-          .join('\n')
+      ? s.recommendations.map((id, i) => `${i + 1}. ${s.recommendation_texts[id] ?? id}`).join('\n')
       : REPORT.annexNone,
   ]);
   return [

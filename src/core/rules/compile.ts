@@ -15,7 +15,9 @@ export type Threshold =
   | { kind: 'none' }
   | { kind: 'number'; value: number }
   /** `factor ×` the municipal value of the same code. */
-  | { kind: 'municipal'; factor: number };
+  | { kind: 'municipal'; factor: number }
+  /** rev 2: the worst quartile of the municipality (by the operator's direction). */
+  | { kind: 'quartile' };
 
 export interface CompiledRule {
   rule_id: string;
@@ -59,6 +61,7 @@ function parseOperator(raw: string): Operator | null {
 function parseThreshold(raw: string): Threshold | null {
   const text = raw.trim().toLowerCase().replace(/ё/g, 'е');
   if (text === '') return { kind: 'none' };
+  if (/^(худш[а-я]*\s+четверт[а-я]*|worst\s+quartile)$/.test(text)) return { kind: 'quartile' };
   const m = /^(?:(\d+(?:[.,]\d+)?)\s*[*×xх]\s*)?(mun|мун|муниципальн[а-я]*(?:\s+[а-я]+)?)$/.exec(
     text,
   );
@@ -153,6 +156,8 @@ export function compileRules(rows: readonly RuleRow[]): {
         return void fail(M.yesNoOnNumber(operator, codes.join(', ')));
       if (threshold === null || threshold.kind === 'none')
         return void fail(M.badThreshold(r.threshold ?? ''));
+      if (threshold.kind === 'quartile' && !['<', '<=', '>', '>='].includes(operator))
+        return void fail(M.quartileOperator(operator));
     }
 
     const text = (r.text ?? '').trim();

@@ -2,8 +2,6 @@
  * Evaluating compiled rules on a school. A rule never fires on an unanswered value; with
  * several codes it fires when any of them matches.
  */
-import { LEADERS_PLACEHOLDER } from '../catalogue/rules';
-import { RULE_MESSAGES as M } from '../messages';
 import { subjectValue, type RuleSubject } from './codes';
 import type { CompiledRule } from './compile';
 
@@ -35,6 +33,8 @@ export function ruleFires(
   subject: RuleSubject,
   flagged: boolean,
   municipal: (code: string) => number | null,
+  /** Whether the school is in the worst quartile of a code; `high`: higher is worse. */
+  quartile: (code: string, high: boolean) => boolean = () => false,
 ): boolean {
   if (rule.appliesTo === 'flagged' && !flagged) return false;
   for (const code of rule.codes) {
@@ -46,6 +46,10 @@ export function ruleFires(
       continue;
     }
     if (typeof value !== 'number') continue;
+    if (rule.threshold.kind === 'quartile') {
+      if (quartile(code, rule.operator === '>' || rule.operator === '>=')) return true;
+      continue;
+    }
     let threshold: number | null = null;
     if (rule.threshold.kind === 'number') threshold = rule.threshold.value;
     else if (rule.threshold.kind === 'municipal') {
@@ -55,26 +59,4 @@ export function ruleFires(
     if (threshold !== null && compare(value, rule.operator, threshold)) return true;
   }
   return false;
-}
-
-/** Rule ids that fired, those addressing the school's risks first (in profile order). */
-export function orderByRiskProfile(
-  fired: readonly CompiledRule[],
-  profile: readonly string[],
-): string[] {
-  const rank = (r: CompiledRule) => {
-    const p = r.risk === null ? -1 : profile.indexOf(r.risk);
-    return p < 0 ? profile.length : p;
-  };
-  return fired
-    .map((r, i) => ({ r, i, k: rank(r) }))
-    .sort((a, b) => a.k - b.k || a.i - b.i)
-    .map((x) => x.r.rule_id);
-}
-
-/** A rule's text for one school: `{leaders}` becomes the suggested leader schools' names. */
-export function renderRuleText(text: string, leaderNames: readonly string[]): string {
-  if (!text.includes(LEADERS_PLACEHOLDER)) return text;
-  const names = leaderNames.length ? leaderNames.join(', ') : M.noLeaderSuggestions;
-  return text.split(LEADERS_PLACEHOLDER).join(names);
 }

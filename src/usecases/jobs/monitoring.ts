@@ -15,12 +15,16 @@ import {
   type RecomputeOutput,
 } from '../recompute';
 import type { JobContext, JobDefinition, JobStep } from './types';
+import { upgradeRulesSheet } from '../upgradeRules';
 
 export const RECOMPUTE_JOB_CODE = 'recompute';
 export const REPORT_JOB_CODE = 'report';
 
 function computation(ports: Ports, ctx: JobContext): Computation {
-  return ctx.memo('monitoring.computation', () => compute(ports, ctx.params.period || undefined));
+  return ctx.memo('monitoring.computation', () => {
+    upgradeRulesSheet(ports); // once per spreadsheet (rev 2 defaults)
+    return compute(ports, ctx.params.period || undefined);
+  });
 }
 
 const one = () => ['all'];

@@ -82,7 +82,10 @@ export function startJob(
     const { current, queue } = readJobs(ports);
     const same = (c: string, p: Record<string, string>) => c === code && JSON.stringify(p) === key;
     const running = current !== null && current.status === 'running';
-    if ((running && same(current.code, current.params)) || queue.some((q) => same(q.code, q.params)))
+    if (
+      (running && same(current.code, current.params)) ||
+      queue.some((q) => same(q.code, q.params))
+    )
       return { started: 'already' as const, running };
     queue.push({ code, params, queuedAt: ports.clock.now().toISOString() });
     ports.properties.set(QUEUE_KEY, JSON.stringify(queue));
@@ -103,9 +106,7 @@ export function continueJob(
   catalogue: ReadonlyMap<string, JobDefinition>,
 ): ChunkOutcome {
   const startedMs = ports.clock.now().getTime();
-  const locked = ports.jobLock.withLock(LOCK_WAIT_MS, () =>
-    runChunk(ports, catalogue, startedMs),
-  );
+  const locked = ports.jobLock.withLock(LOCK_WAIT_MS, () => runChunk(ports, catalogue, startedMs));
   return locked.ok ? locked.value : { kind: 'busy' };
 }
 

@@ -1,0 +1,158 @@
+/**
+ * Targeted recommendations (domain spec §7, rev 2): quartile thresholds on shrunk shares,
+ * the order of a school's rules by its risk levels, at most `max_recommendations` of them,
+ * and the texts with `{leaders}`, `{worst_vpr}` and `{value}` filled in.
+ */
+import { RESULT_COMPONENTS, type RiskLevel } from '../catalogue/components';
+import { fieldByCode } from '../catalogue/fields';
+import { LEADERS_PLACEHOLDER, VALUE_PLACEHOLDER, WORST_VPR_PLACEHOLDER } from '../catalogue/rules';
+import type { PeriodCore } from '../compute/periodCore';
+import { worstQuartile } from '../compute/riskFactors';
+import { num, share, shrink } from '../compute/shares';
+import { lowestShare } from '../compute/stats';
+import { RULE_MESSAGES as M } from '../messages';
+import { vprTitle, levelWord } from '../report/words';
+import { formatNumber, formatPercent, roundHalfUp } from '../text';
+import { LEVEL_RANK, codeKind, subjectOf, subjectValue, type RuleSubject } from './codes';
+import type { CompiledRule } from './compile';
+
+const COMPONENTS = new Set(RESULT_COMPONENTS.map((c) => c.code));
+
+/**
+ * The values a code ranks schools by: shrunk pooled shares for results components, shrunk
+ * shares for `share_<field>`, the raw value otherwise; and the municipal value they shrink to.
+ */
+function rankingColumn(
+  code: string,
+  cur: PeriodCore,
+  subjects: readonly RuleSubject[],
+  k: number,
+): { values: (number | null)[]; p: number | null } {
+  if (COMPONENTS.has(code)) return { values: cur.shrunk[code], p: cur.municipalPooled[code] };
+  const def = code.startsWith('share_') ? fieldByCode(subjectOf(code)) : undefined;
+  if (def?.base) {
+    const pairs = cur.values.map((v) => {
+      const c = num(v, def.code);
+      const b = num(v, def.base as string);
+      return c === null || b === null || b <= 0 ? null : { c, b };
+    });
+    let sc = 0;
+    let sb = 0;
+    for (const x of pairs) if (x) [sc, sb] = [sc + x.c, sb + x.b];
+    const p = share(sc, sb);
+    return { values: pairs.map((x) => (x ? shrink(x.c, x.b, p, k) : null)), p };
+  }
+  const values = subjects.map((s) => {
+    const v = subjectValue(s, code);
+    return typeof v === 'number' ? v : null;
+  });
+  const present = values.filter((v): v is number => v !== null);
+  const p = present.length ? present.reduce((a, b) => a + b, 0) / present.length : null;
+  return { values, p };
+}
+
+/**
+ * `(code, high)` -> whether each school is in the municipality's worst quartile of that code:
+ * the highest quarter when higher is worse, the lowest otherwise, ties included, and only
+ * schools worse than the municipal value (as for the risk factors).
+ */
+export function quartileLookup(
+  cur: PeriodCore,
+  subjects: readonly RuleSubject[],
+  k: number,
+): (code: string, high: boolean) => boolean[] {
+  const cache = new Map<string, boolean[]>();
+  return (code, high) => {
+    const key = `${high ? '>' : '<'}${code}`;
+    let found = cache.get(key);
+    if (!found) {
+      const { values, p } = rankingColumn(code, cur, subjects, k);
+      if (high) found = worstQuartile(values, p);
+      else {
+        const low = lowestShare(values, 0.25);
+        found = values.map((v, i) => low[i] && v !== null && (p === null || v < p));
+      }
+      cache.set(key, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * The rules of a school in the order they are recommended: those addressing its factors at
+ * level high first, then medium, then the rest, each group in rule order.
+ */
+export function orderByRiskLevels(
+  fired: readonly CompiledRule[],
+  levels: Readonly<Record<string, RiskLevel | null>>,
+): string[] {
+  const rank = (r: CompiledRule) => {
+    const l = r.risk === null ? null : levels[r.risk];
+    return l === 'high' ? 0 : l === 'medium' ? 1 : 2;
+  };
+  return fired
+    .map((r, i) => ({ r, i, k: rank(r) }))
+    .sort((a, b) => a.k - b.k || a.i - b.i)
+    .map((x) => x.r.rule_id);
+}
+
+/** «математика, 8 класс — 31,0 % «2»»: the school's ВПР with the highest «2» share. */
+export function worstVpr(
+  values: RuleSubject['values'],
+  tests: readonly string[],
+  minParticipants: number,
+): string {
+  let best: { test: string; s: number } | null = null;
+  for (const test of tests) {
+    const p = num(values, `${test}_participants`);
+    if (p === null || p < minParticipants) continue;
+    const s = share(num(values, `${test}_fail`), p);
+    if (s !== null && (best === null || s > best.s)) best = { test, s };
+  }
+  return best ? M.worstVpr(vprTitle(best.test), formatPercent(roundHalfUp(best.s * 100, 1))) : '';
+}
+
+/** The school's value of the rule's code beside the municipal one, in words. */
+export function valueText(
+  rule: CompiledRule,
+  subject: RuleSubject,
+  municipal: (code: string) => number | null,
+): string {
+  for (const code of rule.codes) {
+    const v = subjectValue(subject, code);
+    if (v === null || typeof v === 'boolean') continue;
+    const kind = codeKind(code);
+    if (kind === 'level') {
+      const level = (Object.keys(LEVEL_RANK) as RiskLevel[]).find((l) => LEVEL_RANK[l] === v);
+      return level ? levelWord(level) : '';
+    }
+    const m = municipal(code);
+    const isShare = code.startsWith('share_') || COMPONENTS.has(code);
+    const fmt = (x: number) => (isShare ? formatPercent(roundHalfUp(x * 100, 1)) : formatNumber(x));
+    return m === null ? fmt(v) : M.valueBeside(fmt(v), fmt(m), isShare);
+  }
+  return '';
+}
+
+/** A rule's text for one school, every placeholder filled. */
+export function renderForSchool(
+  text: string,
+  fill: { leaders: readonly string[]; worstVpr: string; value: string },
+): string {
+  return text
+    .split(LEADERS_PLACEHOLDER)
+    .join(fill.leaders.length ? fill.leaders.join(', ') : M.noLeaderSuggestions)
+    .split(WORST_VPR_PLACEHOLDER)
+    .join(fill.worstVpr || M.noWorstVpr)
+    .split(VALUE_PLACEHOLDER)
+    .join(fill.value || M.noValue);
+}
+
+/** A rule's text for the municipal part, where the values differ per school. */
+export function renderForMunicipality(text: string, inAnnex: string): string {
+  return text
+    .split(LEADERS_PLACEHOLDER)
+    .join(inAnnex)
+    .replace(/\s*\([^()]*\{(worst_vpr|value)\}[^()]*\)/g, '')
+    .replace(/:?\s*[^.,:;()]*\{(worst_vpr|value)\}/g, '');
+}
