@@ -482,7 +482,8 @@ export const JOBS_TEXT = {
 /** Reminders to schools and the inspectors' digest (src/usecases/reminders). */
 export const REMINDERS = {
   journalEvent: 'Напоминания',
-  notConfigured: 'не заданы отчётный период или срок представления данных: напоминания не отправляются',
+  notConfigured:
+    'не заданы отчётный период или срок представления данных: напоминания не отправляются',
   cancelledMark: 'не отправлено: школа уже ответила',
   daysLeft: (days: number) =>
     days > 0
@@ -587,4 +588,3 @@ function formatIsoDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
-

@@ -3,7 +3,13 @@
  * Steps are codes: `b7` (7 days before the deadline), `d0` (on the day), `a3`, `a6`, …
  * (every N days after). Pure: days are whole calendar days in the script's time zone.
  */
-import { parseDateSetting, parseDayList, settingBool, settingNumber, settingText } from './settings';
+import {
+  parseDateSetting,
+  parseDayList,
+  settingBool,
+  settingNumber,
+  settingText,
+} from './settings';
 import type { Settings } from './types';
 
 export interface ReminderPlan {
@@ -40,7 +46,9 @@ export function reminderPlan(settings: Settings): ReminderPlan | null {
 
 /** Whole days from the deadline to `date` (`YYYY-MM-DD`): negative before it. */
 export function dayOffset(plan: Pick<ReminderPlan, 'deadline'>, date: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${plan.deadline}T00:00:00Z`)) / DAY_MS);
+  return Math.round(
+    (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${plan.deadline}T00:00:00Z`)) / DAY_MS,
+  );
 }
 
 /** The day (offset from the deadline) of a step code; NaN for an unknown code. */
@@ -59,7 +67,8 @@ function stepCode(day: number): string {
 export function stepsUpTo(plan: ReminderPlan, today: number): string[] {
   const days: number[] = plan.before.filter((d) => d > 0).map((d) => -d);
   if (plan.onDeadline) days.push(0);
-  if (plan.everyAfter > 0) for (let d = plan.everyAfter; d <= today; d += plan.everyAfter) days.push(d);
+  if (plan.everyAfter > 0)
+    for (let d = plan.everyAfter; d <= today; d += plan.everyAfter) days.push(d);
   return [...new Set(days)]
     .filter((d) => d <= today)
     .sort((a, b) => a - b)
@@ -72,7 +81,11 @@ export function stepsUpTo(plan: ReminderPlan, today: number): string[] {
  * `minGap` days have passed since the school's last reminder, and none is due once the
  * school has had `max`.
  */
-export function dueStep(plan: ReminderPlan, today: number, past: readonly PastReminder[]): string | null {
+export function dueStep(
+  plan: ReminderPlan,
+  today: number,
+  past: readonly PastReminder[],
+): string | null {
   if (past.length >= plan.max) return null;
   const steps = stepsUpTo(plan, today);
   const latest = steps[steps.length - 1];

@@ -73,7 +73,11 @@ export function recordRun(
 ): void {
   const runs = triggerRuns(ports);
   const list = runs[handler] ?? [];
-  list.unshift({ at: ports.clock.now().toISOString(), result, ...(triggerId ? { triggerId } : {}) });
+  list.unshift({
+    at: ports.clock.now().toISOString(),
+    result,
+    ...(triggerId ? { triggerId } : {}),
+  });
   runs[handler] = list.slice(0, RUNS_KEPT);
   ports.properties.set(RUNS_KEY, JSON.stringify(runs));
 }
@@ -91,7 +95,10 @@ export function checkTriggers(ports: Ports, options: { repair: boolean }): Trigg
   };
 
   const required: Array<{ handler: string; create: () => string; hour?: number }> = [
-    { handler: FORM_SUBMIT_HANDLER, create: () => ports.triggers.createFormSubmit(FORM_SUBMIT_HANDLER) },
+    {
+      handler: FORM_SUBMIT_HANDLER,
+      create: () => ports.triggers.createFormSubmit(FORM_SUBMIT_HANDLER),
+    },
     {
       handler: REMINDERS_HANDLER,
       create: () => ports.triggers.createDaily(REMINDERS_HANDLER, hour),
@@ -133,7 +140,11 @@ export function checkTriggers(ports: Ports, options: { repair: boolean }): Trigg
         if (status !== 'wrongHour') status = 'missing';
         if (options.repair) {
           const id = r.create();
-          mine.push({ id, handler: r.handler, kind: r.hour === undefined ? 'formSubmit' : 'clock' });
+          mine.push({
+            id,
+            handler: r.handler,
+            kind: r.hour === undefined ? 'formSubmit' : 'clock',
+          });
           owned[r.handler] = { id, hour: r.hour };
           repaired = true;
         }

@@ -54,7 +54,11 @@ function output(h: Harness): Output {
   const sheets: Record<string, unknown[][]> = {};
   for (const name of [SHEETS.indicators, SHEETS.summary, SHEETS.recommendations, SHEETS.data])
     sheets[name] = h.ss.getSheetByName(name) ? h.values(name) : [];
-  return { mails: outbox(h).map(mailKey).sort(), docs: docs(h).map((id) => docText(h, id)), sheets };
+  return {
+    mails: outbox(h).map(mailKey).sort(),
+    docs: docs(h).map((id) => docText(h, id)),
+    sheets,
+  };
 }
 
 describe.each(Object.entries(WORKS))('long job resumes after a kill during %s', (_name, work) => {

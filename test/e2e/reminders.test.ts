@@ -25,14 +25,22 @@ function setSetting(h: Harness, code: string, value: string | number | boolean):
 }
 
 function setRegistry(h: Harness, school: number, column: number, value: string): void {
-  h.ss.getSheetByName(SHEETS.registry)!.getRange(school + 1, column).setValue(value);
+  h.ss
+    .getSheetByName(SHEETS.registry)!
+    .getRange(school + 1, column)
+    .setValue(value);
 }
 
 function ledger(h: Harness) {
   return h
     .values(SHEETS.outbox)
     .slice(1)
-    .map((r) => ({ key: parseReminderKey(String(r[0])), to: String(r[2]), body: String(r[4]), state: r[5] }))
+    .map((r) => ({
+      key: parseReminderKey(String(r[0])),
+      to: String(r[2]),
+      body: String(r[4]),
+      state: r[5],
+    }))
     .filter((r) => r.key !== null)
     .map((r) => ({ ...r.key!, to: r.to, body: r.body, state: ledgerState(r.state as never) }));
 }
@@ -74,9 +82,12 @@ describe('reminders', () => {
     h.project.call('menuSetup');
     expect(handlerCounts(h).runReminders).toBe(1);
     expect(handlerCounts(h).onFormSubmit).toBe(1);
-    expect(h.values(SHEETS.journal).map((r) => String(r[2])).join('\n')).toMatch(
-      /ежедневные напоминания.*исправлено/,
-    );
+    expect(
+      h
+        .values(SHEETS.journal)
+        .map((r) => String(r[2]))
+        .join('\n'),
+    ).toMatch(/ежедневные напоминания.*исправлено/);
   });
 });
 
@@ -111,17 +122,22 @@ describe('month', () => {
       const rows = ledger(h);
       const digest = h
         .values(SHEETS.outbox)
-        .filter((r) => String(r[0]).startsWith('digest|') && String(r[0]).includes(
-          new Date(noon).toISOString().slice(0, 10),
-        ));
+        .filter(
+          (r) =>
+            String(r[0]).startsWith('digest|') &&
+            String(r[0]).includes(new Date(noon).toISOString().slice(0, 10)),
+        );
       if (digest.length === 1) {
-        const m = /отправлено (\d+), в очереди (\d+), адрес отклонён (\d+)/.exec(String(digest[0][4]));
+        const m = /отправлено (\d+), в очереди (\d+), адрес отклонён (\d+)/.exec(
+          String(digest[0][4]),
+        );
         const sentNow = rows.filter((r) => r.state === 'sent').length;
         if (!m || Number(m[3]) !== rows.filter((r) => r.state === 'refused').length)
           digestMismatches.push(`day ${day}: refused`);
         // Sent + queued at the digest's time is every reminder made so far but the refused
         // and cancelled; continueMailing can only have sent more since.
-        if (m && Number(m[1]) > sentNow) digestMismatches.push(`day ${day}: sent ${m[1]} > ${sentNow}`);
+        if (m && Number(m[1]) > sentNow)
+          digestMismatches.push(`day ${day}: sent ${m[1]} > ${sentNow}`);
       }
       const counts = handlerCounts(h);
       maxTriggers = Math.max(maxTriggers, h.google.ScriptApp.getProjectTriggers().length);

@@ -4,13 +4,7 @@
 import { ISB_COMPONENTS, RESULT_COMPONENTS, isbCapSetting, isbWeightSetting } from './components';
 
 export type SettingType =
-  | 'number'
-  | 'text'
-  | 'bool'
-  | 'choice'
-  | 'date'
-  | 'email-list'
-  | 'day-list';
+  'number' | 'text' | 'bool' | 'choice' | 'date' | 'email-list' | 'day-list';
 
 export interface SettingDef {
   code: string;

@@ -8,5 +8,8 @@ import { RECOMPUTE_JOB, REPORT_JOB } from './monitoring';
 import type { JobDefinition } from './types';
 
 export const JOB_CATALOGUE: ReadonlyMap<string, JobDefinition> = new Map(
-  [mailingJob([(ports) => reminderCanceller(ports)]), RECOMPUTE_JOB, REPORT_JOB].map((j) => [j.code, j]),
+  [mailingJob([(ports) => reminderCanceller(ports)]), RECOMPUTE_JOB, REPORT_JOB].map((j) => [
+    j.code,
+    j,
+  ]),
 );

@@ -17,7 +17,9 @@ export function reminderKey(schoolId: string, period: string, step: string): str
   return `${PREFIX}${schoolId}|${period}|${step}`;
 }
 
-export function parseReminderKey(key: string): { school: string; period: string; step: string } | null {
+export function parseReminderKey(
+  key: string,
+): { school: string; period: string; step: string } | null {
   if (!key.startsWith(PREFIX)) return null;
   const [school, period, step] = key.slice(PREFIX.length).split('|');
   return step === undefined ? null : { school, period, step };
@@ -54,9 +56,7 @@ export function readLedger(
     const key = parseReminderKey(e.key);
     if (!key || key.period !== period) continue;
     const created = e.created instanceof Date ? e.created : new Date(String(e.created));
-    const day = isNaN(created.getTime())
-      ? 0
-      : dayOffset(plan, clock.format(created, 'yyyy-MM-dd'));
+    const day = isNaN(created.getTime()) ? 0 : dayOffset(plan, clock.format(created, 'yyyy-MM-dd'));
     const list = out.get(key.school) ?? [];
     list.push({
       school: key.school,
