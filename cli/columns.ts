@@ -12,11 +12,11 @@ import {
   type ColumnDef,
 } from '../src/core/catalogue';
 import { CLI_ALIASES, CLI_INPUT } from './messages';
-import { DATA_LEAD, SETTINGS_SHEET } from '../src/sheets/schema';
+import { DATA_LEAD, LINKS_SHEET, SETTINGS_SHEET } from '../src/sheets/schema';
 import type { CsvTable } from './csv';
 import { InputError } from './errors';
 
-export type TableKind = 'registry' | 'lists' | 'settings' | 'responses';
+export type TableKind = 'registry' | 'lists' | 'settings' | 'responses' | 'links';
 
 /** Columns that are recognised but not passed on (a sheet's explanations, raw row numbers). */
 const IGNORED = '';
@@ -79,6 +79,21 @@ const SPECS: Record<TableKind, KindSpec> = {
       ...aliases(CLI_ALIASES.settingsKey, 'key'),
     ]),
     required: ['key', 'value'],
+  },
+  links: {
+    codes: new Set(['school_id', 'period', ACCESS_CODE]),
+    titles: titles([
+      // «Ссылки школам»: school, period and code are read; name, e-mail and link are not needed.
+      ...LINKS_SHEET.columns.map(
+        (c) =>
+          [
+            c.header,
+            ['school_id', 'period', ACCESS_CODE].includes(c.code) ? c.code : IGNORED,
+          ] as const,
+      ),
+      ...aliases(CLI_ALIASES.accessCode, ACCESS_CODE),
+    ]),
+    required: ['school_id', ACCESS_CODE],
   },
   responses: {
     codes: new Set([...FIELDS.map((f) => f.code), TIMESTAMP, ACCESS_CODE]),
@@ -159,8 +174,10 @@ export function normalizeTable(table: CsvTable, kind: TableKind): NormalizedTabl
   return {
     file: table.file,
     header: used.map(([code]) => code),
-    rows: table.rows.map(({ line, record }) => ({
+    rows: table.rows.map(({ line, record, problem, blank }) => ({
       line,
+      ...(problem ? { problem } : {}),
+      ...(blank ? { blank } : {}),
       record: Object.fromEntries(
         used.map(([code, titles]) => [
           code,

@@ -9,11 +9,20 @@ import { CLI_INPUT } from './messages';
 import { decodeBytes, type Encoding } from './decode';
 import { InputError } from './errors';
 
+export interface CsvRow {
+  /** The 1-based line of the file where the row starts (a quoted cell may span lines). */
+  line: number;
+  record: Record<string, string>;
+  /** Why the row cannot be taken as it is (its width differs from the header's). */
+  problem?: string;
+  /** Every cell empty: a blank row, counted but not submitted. */
+  blank?: boolean;
+}
+
 export interface CsvTable {
   file: string;
   header: string[];
-  /** Records with the 1-based line number of the row in the file. */
-  rows: Array<{ line: number; record: Record<string, string> }>;
+  rows: CsvRow[];
 }
 
 export type Delimiter = ',' | ';';
@@ -24,32 +33,48 @@ export type HeaderScore = (header: readonly string[]) => number;
 
 interface ParsedRecord {
   record: string[];
-  /** The line the record starts on (a quoted field may span lines). */
-  line: number;
+  /** Byte offsets of the record in the file, its record delimiter included. */
+  start: number;
+  end: number;
 }
 
+const NEWLINE = 0x0a;
+
 function parseRecords(
-  text: string,
+  bytes: Buffer,
   delimiter: Delimiter,
   to?: number,
-  onRecord?: (r: ParsedRecord) => void,
+  progress = { end: 0 },
 ): ParsedRecord[] {
+  let previousEnd = 0;
   const options = {
     delimiter,
     relax_column_count: true,
-    // A stray quote inside a field (МБОУ "СОШ № 1") is text, as Excel would read it.
+    // A stray quote inside an unquoted field (МБОУ "СОШ № 1") is text, as Excel would read it.
     relax_quotes: true,
     skip_empty_lines: true,
     ...(to ? { to } : {}),
-    on_record: (record: string[], context: { lines: number }): ParsedRecord => {
-      const breaks = record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
-      const parsed = { record, line: context.lines - breaks };
-      onRecord?.(parsed);
-      return parsed;
+    on_record: (record: string[], context: { bytes: number }): ParsedRecord => {
+      let start = previousEnd;
+      // Empty lines skipped before the record.
+      while (start < context.bytes && (bytes[start] === NEWLINE || bytes[start] === 0x0d)) start++;
+      previousEnd = context.bytes;
+      progress.end = context.bytes;
+      return { record, start, end: context.bytes };
     },
   };
   // csv-parse's types do not follow on_record's return type into the result.
-  return parse(text, options as unknown as Options) as unknown as ParsedRecord[];
+  return parse(bytes, options as unknown as Options) as unknown as ParsedRecord[];
+}
+
+/** 1-based line numbers of byte offsets, counting LF only (CRLF is one line break). */
+function lineCounter(bytes: Buffer): (offset: number) => number {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    for (; at < offset; at++) if (bytes[at] === NEWLINE) line += 1;
+    return line;
+  };
 }
 
 /**
@@ -58,12 +83,13 @@ function parseRecords(
  * («Обучающиеся, состоящие на учёте в ОДН, КДН»).
  */
 export function chooseDelimiter(text: string, score?: HeaderScore): Delimiter {
+  const bytes = Buffer.from(text, 'utf8');
   let best: Delimiter = ',';
   let bestKey = [-1, -1];
   for (const d of DELIMITERS) {
     let header: string[];
     try {
-      header = (parseRecords(text, d, 1)[0]?.record ?? []).map((h) => h.trim());
+      header = (parseRecords(bytes, d, 1)[0]?.record ?? []).map((h) => h.trim());
     } catch {
       continue;
     }
@@ -76,33 +102,91 @@ export function chooseDelimiter(text: string, score?: HeaderScore): Delimiter {
   return best;
 }
 
+/**
+ * Where a record spanning lines has a quoted cell whose closing quote is not followed by a
+ * delimiter or the end of the line: the quote that opened it swallowed the following rows
+ * (csv-parse, relaxed for stray quotes in unquoted cells, would merge them). Returns the
+ * offset of that opening quote in `raw`, or -1.
+ */
+function unbalancedQuote(raw: string, delimiter: Delimiter): number {
+  if (!raw.replace(/\r?\n$/, '').includes('\n')) return -1;
+  let i = 0;
+  while (i < raw.length) {
+    if (raw[i] === '"') {
+      const open = i;
+      let closed = false;
+      for (i += 1; i < raw.length; i++) {
+        if (raw[i] !== '"') continue;
+        if (raw[i + 1] === '"') {
+          i += 1;
+          continue;
+        }
+        closed = true;
+        i += 1;
+        break;
+      }
+      const next = raw[i];
+      const spansLines = raw.slice(open, i).includes('\n');
+      if (spansLines && closed && next !== undefined && !/[\r\n]/.test(next) && next !== delimiter)
+        return open;
+    }
+    while (i < raw.length && raw[i] !== delimiter && raw[i] !== '\n') i++;
+    i += 1;
+  }
+  return -1;
+}
+
+function headerOf(bytes: Buffer, delimiter: Delimiter): string[] {
+  return (parseRecords(bytes, delimiter, 1)[0]?.record ?? []).map((h) => h.trim());
+}
+
 export function parseCsv(text: string, file: string, score?: HeaderScore): CsvTable {
   const clean = text.replace(/^\uFEFF/, '');
   if (clean.trim() === '') throw new InputError(file, CLI_INPUT.empty, 1);
   const delimiter = chooseDelimiter(clean, score);
-  let header: string[] = [];
-  let lastLine = 0;
+  const bytes = Buffer.from(clean, 'utf8');
+  const lineAt = lineCounter(bytes);
   let records: ParsedRecord[];
+  const progress = { end: 0 };
   try {
-    records = parseRecords(clean, delimiter, undefined, (r) => {
-      if (lastLine === 0) header = r.record.map((h) => h.trim());
-      lastLine = r.line + r.record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
-    });
+    records = parseRecords(bytes, delimiter, undefined, progress);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const at = (error as CsvError & { index?: number }).index ?? 0;
+    // Where the record that failed starts: after the last complete one.
     const reason =
       error.code === 'CSV_QUOTE_NOT_CLOSED'
         ? CLI_INPUT.quoteNotClosed
         : CLI_INPUT.badCsv(error.message);
-    throw new InputError(file, reason, lastLine + 1, header[at] || at + 1);
+    let start = progress.end;
+    while (start < bytes.length && (bytes[start] === NEWLINE || bytes[start] === 0x0d)) start++;
+    const at = (error as CsvError & { index?: number }).index ?? 0;
+    const header = progress.end > 0 ? headerOf(bytes, delimiter) : [];
+    throw new InputError(file, reason, lineAt(start), header[at] || at + 1);
   }
   if (records.length === 0) throw new InputError(file, CLI_INPUT.empty, 1);
-  header = records[0].record.map((h) => h.trim());
-  const rows = records.slice(1).map(({ record, line }) => ({
-    line,
-    record: Object.fromEntries(header.map((h, i) => [h, (record[i] ?? '').trim()])),
-  }));
+  const header = records[0].record.map((h) => h.trim());
+  const rows = records.slice(1).map(({ record, start, end }): CsvRow => {
+    const line = lineAt(start);
+    const raw = bytes.subarray(start, end).toString('utf8');
+    const open = unbalancedQuote(raw, delimiter);
+    if (open >= 0) {
+      const opened = line + (raw.slice(0, open).match(/\n/g)?.length ?? 0);
+      throw new InputError(file, CLI_INPUT.quoteSwallowsRows(line, lineAt(end) - 1), opened);
+    }
+    const cells = record.map((c) => c.trim());
+    const blank = cells.every((c) => c === '');
+    const extra = cells.slice(header.length).some((c) => c !== '');
+    const problem =
+      blank || (cells.length >= header.length && !extra)
+        ? undefined
+        : CLI_INPUT.rowWidth(cells.length, header.length);
+    return {
+      line,
+      record: Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])),
+      ...(problem ? { problem } : {}),
+      ...(blank ? { blank } : {}),
+    };
+  });
   return { file, header, rows };
 }
 

@@ -2,7 +2,7 @@
  * A file that cannot be read: the run stops, and the message names the file, the row and the
  * column so that the inspector can open it and fix that cell (exit code 1).
  */
-import { CLI_INPUT } from './messages';
+import { CLI_INPUT, CLI_OUTPUT } from './messages';
 
 export class InputError extends Error {
   constructor(
@@ -14,6 +14,17 @@ export class InputError extends Error {
   ) {
     super(`${CLI_INPUT.where(file, row, columnText(column))}: ${detail}`);
     this.name = 'InputError';
+  }
+}
+
+/** The output folder cannot be used: it is a file, or cannot be created or written (exit 1). */
+export class OutputError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly detail: string,
+  ) {
+    super(CLI_OUTPUT.where(dir, detail));
+    this.name = 'OutputError';
   }
 }
 

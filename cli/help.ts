@@ -16,7 +16,8 @@ English:
         --lists lists.csv --settings settings.csv --period 2021-2022 --out result
 
   Exit codes: 0 done (also when some rows were rejected), 1 an input file cannot be
-  read (the message names the file, row and column), 2 command-line error.
+  read (the message names the file, row and column) or the output folder cannot be
+  written, 2 command-line error, 3 internal error.
 `,
   run: `
 English:
@@ -28,17 +29,21 @@ English:
   --responses FILE   school responses CSV, one row per submission: timestamp, period,
                      then fields by code or by the form's question titles; repeatable
   --lists FILE       official lists CSV: period, school_id, status (optional)
+  --links FILE       the access codes the deployment issued: school_id, period,
+                     access_code (optional; checks an access_code column)
   --settings FILE    settings CSV: key, value (optional; time_zone sets the zone of
                      timestamps written without one, default Europe/Moscow)
   --xlsx FILE        instead of the CSVs: an .xlsx download of the add-on's spreadsheet
-  --period PERIOD    period of the summary, e.g. 2021-2022 (default: the latest in the
-                     responses); the previous period is the one before it
+  --period PERIOD    period of the summary, e.g. 2021-2022 (default: period in the
+                     settings, else the latest in the responses); it must have responses;
+                     the previous period is the one before it
   --out DIR          output folder (required)
   -q, --quiet        no progress on stderr
 
   Files: comma- or semicolon-separated, UTF-8 (with or without BOM) or Windows-1251;
   timestamps 15.05.2022 9:05:00 (local time) or ISO 8601. Bad rows do not stop the run:
-  they are listed under "rejected" in summary.json. Exit codes: 0, 1 unreadable input, 2 usage.
+  they are listed under "rejected" in summary.json, and "rows" accounts for every row.
+  Exit codes: 0, 1 unreadable input or unusable output folder, 2 usage, 3 internal error.
 `,
   template: `
 English:

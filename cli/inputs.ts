@@ -4,8 +4,13 @@
  * the form would have received them, and the period of the summary.
  */
 import { isTimeZone } from '../emulator/services/timezone';
-import { normalizePeriod } from '../src/core/parse';
-import { CLI_INPUT } from './messages';
+import { FIELDS } from '../src/core/catalogue';
+import { schoolIdFromChoice } from '../src/core/schoolChoice';
+import { normalizePeriod, parseBool } from '../src/core/parse';
+import { parseLists, parseRegistry } from '../src/core/registry';
+import { readSettings } from '../src/core/settings';
+import { periodProblem, validateResponse } from '../src/core/validation';
+import { CLI_INPUT, CLI_USAGE } from './messages';
 import {
   ACCESS_CODE,
   normalizeTable,
@@ -14,7 +19,8 @@ import {
   type TableKind,
 } from './columns';
 import type { CsvTable } from './csv';
-import { InputError } from './errors';
+import { InputError, UsageError } from './errors';
+import { checkSize } from './limits';
 import { parseTimestamp } from './timestamp';
 
 export interface MonitoringInputs {
@@ -22,8 +28,29 @@ export interface MonitoringInputs {
   responses: CsvTable[];
   lists?: CsvTable;
   settings?: CsvTable;
-  /** The period of the summary; by default the latest period in the responses. */
+  /** `school_id, period, access_code` of each personal link (`--links`, «Ссылки школам»). */
+  links?: CsvTable;
+  /** The period of the summary; by default settings' period, else the latest in the responses. */
   period?: string;
+}
+
+/** A response row that is not submitted: rejected before the form (it cannot carry it) or blank. */
+export interface SkippedRow {
+  outcome: 'rejected' | 'blank';
+  file: string;
+  line: number;
+  school_id: string;
+  period: string;
+  reasons: string[];
+}
+
+/** Where the report period came from (the terminal says so). */
+export type PeriodSource = 'option' | 'settings' | 'responses';
+
+export interface IssuedCode {
+  school_id: string;
+  period: string;
+  access_code: string;
 }
 
 export interface Submission {
@@ -42,10 +69,20 @@ export interface PreparedInputs {
   settings: Array<{ key: string; value: string }>;
   timeZone: string;
   submissions: Submission[];
+  /** Response rows not submitted, with why. */
+  skipped: SkippedRow[];
   period?: string;
+  periodSource?: PeriodSource;
+  /** The file the period came from, when settings gave it. */
+  periodFile?: string;
   /** Whether any response file has an access_code column (the 8a check applies then). */
   hasAccessCodes: boolean;
-  /** Columns left out because nothing knows them: shown to the user, not fatal. */
+  /** The codes of the personal links, when given: codes are checked against them. */
+  links?: IssuedCode[];
+  /**
+   * Things the user should know that do not stop the run: unknown columns, settings that
+   * fall back to their defaults, registry and list rows the core skips.
+   */
   warnings: string[];
 }
 
@@ -64,13 +101,19 @@ export function prepareInputs(inputs: MonitoringInputs): PreparedInputs {
   if (registry.rows.length === 0) throw new InputError(registry.file, CLI_INPUT.noRows, 2);
   const lists = inputs.lists ? normalized(inputs.lists, 'lists') : undefined;
   const settingsTable = inputs.settings ? normalized(inputs.settings, 'settings') : undefined;
+  const linksTable = inputs.links ? normalized(inputs.links, 'links') : undefined;
+  for (const t of [registry, lists, settingsTable, linksTable]) if (t) refuseBadRows(t);
+  refuseDuplicateSchools(registry);
 
   let timeZone = DEFAULT_TIME_ZONE;
   const settings: PreparedInputs['settings'] = [];
+  let settingsPeriod: { value: string; line: number } | undefined;
   for (const { line, record } of settingsTable?.rows ?? []) {
     const key = (record.key ?? '').trim();
     const value = record.value ?? '';
     if (!key) continue;
+    if (key === 'period' && value.trim() !== '')
+      settingsPeriod = { value: normalizePeriod(value), line };
     if (key !== TIME_ZONE_KEY) {
       settings.push({ key, value });
       continue;
@@ -84,30 +127,120 @@ export function prepareInputs(inputs: MonitoringInputs): PreparedInputs {
       );
     timeZone = value.trim();
   }
+  // What the report's «Замечания к данным» will say, said on the terminal too.
+  const { schools, errors: registryErrors } = parseRegistry(registry.rows.map((r) => r.record));
+  warnings.push(...readSettings(settings.map((s) => [s.key, s.value])).errors);
+  warnings.push(...registryErrors.map((e) => CLI_INPUT.inFile(registry.file, e)));
+  if (lists) {
+    const known = schools.map((s) => s.school_id);
+    const listErrors = parseLists(
+      lists.rows.map((r) => r.record),
+      { knownSchoolIds: known },
+    ).errors;
+    warnings.push(...listErrors.map((e) => CLI_INPUT.inFile(lists.file, e)));
+  }
 
   const responses = inputs.responses.map((t) => normalized(t, 'responses'));
-  const submissions = responses.flatMap((t) => submissionsOf(t, timeZone));
+  checkSize(responses);
+  const skipped: SkippedRow[] = [];
+  const submissions = responses.flatMap((t) => submissionsOf(t, timeZone, schools, skipped));
   // The form receives responses in time order; rows without a time stay where the file put them.
   submissions.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
 
-  const given = normalizePeriod(inputs.period ?? '');
-  const periods = submissions.map((s) => s.record.period ?? '').filter((p) => p !== '');
-  const latest = periods.sort(byCodeUnits)[periods.length - 1];
+  const now = new Date();
+  const periods = new Set(
+    [...submissions.map((s) => s.record.period ?? ''), ...skipped.map((s) => s.period)].filter(
+      (p) => p !== '',
+    ),
+  );
+  const valid = [...periods].filter((p) => periodProblem(p, now) === null).sort(byCodeUnits);
+  const chosen = choosePeriod(inputs.period, settingsPeriod, settingsTable?.file, valid, now);
   return {
     registry,
     lists,
     settings,
     timeZone,
     submissions,
-    period: given || latest || undefined,
+    skipped,
+    ...chosen,
     hasAccessCodes: responses.some((t) => t.header.includes(ACCESS_CODE)),
+    links: linksTable?.rows.map(({ record }) => ({
+      school_id: schoolIdFromChoice(record.school_id ?? ''),
+      period: normalizePeriod(record.period ?? ''),
+      access_code: (record[ACCESS_CODE] ?? '').trim(),
+    })),
     warnings,
   };
 }
 
-function submissionsOf(table: NormalizedTable, timeZone: string): Submission[] {
+/**
+ * The report period: `--period`, else settings' `period`, else the latest valid period in the
+ * responses. A period asked for must be an academic year with responses (domain spec 4, 9).
+ */
+function choosePeriod(
+  option: string | undefined,
+  fromSettings: { value: string; line: number } | undefined,
+  settingsFile: string | undefined,
+  available: readonly string[],
+  now: Date,
+): Pick<PreparedInputs, 'period' | 'periodSource' | 'periodFile'> {
+  if (option !== undefined) {
+    const period = normalizePeriod(option);
+    const problem = periodProblem(period, now);
+    if (problem) throw new UsageError(CLI_USAGE.badPeriodOption(option, problem));
+    if (!available.includes(period))
+      throw new UsageError(CLI_USAGE.periodWithoutResponses(period, available.join(', ')));
+    return { period, periodSource: 'option' };
+  }
+  if (fromSettings && settingsFile) {
+    const problem = periodProblem(fromSettings.value, now);
+    if (problem) throw new InputError(settingsFile, problem, fromSettings.line);
+    if (available.length > 0 && !available.includes(fromSettings.value))
+      throw new InputError(
+        settingsFile,
+        CLI_INPUT.settingsPeriodWithoutResponses(fromSettings.value, available.join(', ')),
+        fromSettings.line,
+      );
+    return { period: fromSettings.value, periodSource: 'settings', periodFile: settingsFile };
+  }
+  const latest = available[available.length - 1];
+  return latest ? { period: latest, periodSource: 'responses' } : {};
+}
+
+/** A row of the registry, lists, settings or links that is not as wide as the header. */
+function refuseBadRows(table: NormalizedTable): void {
+  const bad = table.rows.find((r) => r.problem);
+  if (bad?.problem) throw new InputError(table.file, bad.problem, bad.line);
+}
+
+/** Two registry rows with one code: which school would the responses be? Refused. */
+function refuseDuplicateSchools(registry: NormalizedTable): void {
+  const firstLine = new Map<string, number>();
+  for (const { line, record } of registry.rows) {
+    const id = (record.school_id ?? '').trim();
+    if (id === '') continue;
+    const first = firstLine.get(id);
+    if (first !== undefined)
+      throw new InputError(registry.file, CLI_INPUT.duplicateSchool(id, first, line), line);
+    firstLine.set(id, line);
+  }
+}
+
+const BOOL_FIELDS = FIELDS.filter((f) => f.type === 'bool');
+
+/**
+ * The rows the form will receive. A blank row, a row not as wide as the header and a row with
+ * a yes/no answer the form cannot take (its question offers only «Да» and «Нет») are not
+ * submitted: they are kept in `skipped`, the last with the core validation's reasons.
+ */
+function submissionsOf(
+  table: NormalizedTable,
+  timeZone: string,
+  schools: Parameters<typeof validateResponse>[1],
+  skipped: SkippedRow[],
+): Submission[] {
   let previous: number | null = null;
-  return table.rows.map(({ line, record }) => {
+  return table.rows.flatMap(({ line, record, problem }) => {
     const text = (record[TIMESTAMP] ?? '').trim();
     let at = previous;
     if (text !== '') {
@@ -123,9 +256,28 @@ function submissionsOf(table: NormalizedTable, timeZone: string): Submission[] {
     previous = at;
     const copy: Record<string, string> = { ...record };
     if (copy.period !== undefined) copy.period = normalizePeriod(copy.period);
-    // «Ответы формы» holds the school as the form listed it: `0012 — МБОУ …`.
-    if (copy.school_id) copy.school_id = copy.school_id.split(' — ')[0].trim();
-    return { record: copy, at, file: table.file, line };
+    if (copy.school_id) copy.school_id = schoolIdFromChoice(copy.school_id);
+    const where = {
+      file: table.file,
+      line,
+      school_id: copy.school_id ?? '',
+      period: copy.period ?? '',
+    };
+    const answered = Object.entries(copy).some(([k, v]) => k !== TIMESTAMP && v.trim() !== '');
+    if (!answered) {
+      skipped.push({ outcome: 'blank', ...where, reasons: [] });
+      return [];
+    }
+    if (problem) {
+      skipped.push({ outcome: 'rejected', ...where, reasons: [problem] });
+      return [];
+    }
+    if (BOOL_FIELDS.some((f) => parseBool(copy[f.code] ?? '').error)) {
+      const reasons = validateResponse(copy, schools, { period: copy.period }).errors;
+      skipped.push({ outcome: 'rejected', ...where, reasons });
+      return [];
+    }
+    return [{ record: copy, at, file: table.file, line }];
   });
 }
 

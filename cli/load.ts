@@ -14,6 +14,7 @@ export interface FileOptions {
   responses?: string[];
   lists?: string;
   settings?: string;
+  links?: string;
   xlsx?: string;
   period?: string;
 }
@@ -37,6 +38,7 @@ export async function loadInputFiles(options: FileOptions): Promise<MonitoringIn
     ],
     lists: options.lists ? csv(options.lists, 'lists') : workbook?.lists,
     settings: options.settings ? csv(options.settings, 'settings') : workbook?.settings,
+    links: options.links ? csv(options.links, 'links') : workbook?.links,
     period: options.period,
   };
 }

@@ -1,12 +1,14 @@
 /**
  * `shnor-monitor`: the command line (commander). Exit codes: 0 done (rejected rows are data),
- * 1 an input file cannot be read, 2 the command line is wrong, 3 an internal error.
+ * 1 an input file cannot be read or the output folder cannot be written, 2 the command line is
+ * wrong, 3 an internal error (a bug: every ordinary mistake has its own message).
  */
 import { Command, CommanderError } from 'commander';
 import path from 'node:path';
 import { CLI_HELP, CLI_RUN, CLI_TEMPLATE, CLI_USAGE } from './messages';
 import { version } from '../package.json';
-import { InputError, UsageError } from './errors';
+import { InputError, OutputError, UsageError } from './errors';
+import { prepareOutDir } from './out-dir';
 import { HELP_EN } from './help';
 import { runCommand, type Io, type RunCommandOptions } from './run-command';
 import { writeTemplate } from './template';
@@ -52,6 +54,7 @@ function program(io: Io, done: (code: number) => void): Command {
       f,
     ])
     .option('--lists <файл>', CLI_HELP.lists)
+    .option('--links <файл>', CLI_HELP.links)
     .option('--settings <файл>', CLI_HELP.settings)
     .option('--xlsx <файл>', CLI_HELP.xlsx)
     .option('--period <период>', CLI_HELP.period)
@@ -68,9 +71,12 @@ function program(io: Io, done: (code: number) => void): Command {
     .requiredOption('--out <папка>', CLI_HELP.templateOut)
     .addHelpText('after', HELP_EN.template)
     .action((options: { out: string }) => {
-      const files = writeTemplate(options.out);
-      io.stdout.write(`${CLI_TEMPLATE.written(options.out)}\n`);
-      for (const f of files) io.stdout.write(`  ${path.basename(f)}\n`);
+      prepareOutDir(options.out);
+      const { written, kept } = writeTemplate(options.out);
+      if (written.length > 0) io.stdout.write(`${CLI_TEMPLATE.written(options.out)}\n`);
+      for (const f of written) io.stdout.write(`  ${path.basename(f)}\n`);
+      if (kept.length > 0) io.stdout.write(`${CLI_TEMPLATE.kept}\n`);
+      for (const f of kept) io.stdout.write(`  ${path.basename(f)}\n`);
       done(EXIT.ok);
     });
   return root;
@@ -99,7 +105,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       io.stderr.write(`${CLI_USAGE.error(error.message)}\n${CLI_USAGE.seeHelp}\n`);
       return EXIT.usage;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof OutputError) {
       io.stderr.write(`${error.message}\n`);
       return EXIT.input;
     }

@@ -3,6 +3,9 @@
  * results, usage errors, `--help` and the template guide. The add-on's texts are in
  * src/core/messages.ts.
  */
+import { countWithNoun, formatNumber } from '../src/core/text';
+
+const CELLS = ['ячейка', 'ячейки', 'ячеек'] as const;
 /** The offline tools (npm start, the run command): progress and results in the terminal. */
 export const CLI = {
   stages: {
@@ -39,6 +42,12 @@ export const CLI_INPUT = {
     'не удалось определить кодировку: файл не в UTF-8 и не в Windows-1251. ' +
     'Сохраните его в Excel как «CSV UTF-8 (разделитель — запятая)»',
   quoteNotClosed: 'кавычка открыта, но не закрыта до конца файла',
+  quoteSwallowsRows: (from: number, to: number) =>
+    `здесь открыта кавычка, которая закрывается только в строке ${to}: строки ${from}–${to} ` +
+    'слились бы в одну. Закройте кавычку в этой строке или уберите её',
+  rowWidth: (cells: number, header: number) =>
+    `в строке ${countWithNoun(cells, CELLS)}, а в заголовке ${header}: ` +
+    'строка не принята (недостающие ячейки не додумываются)',
   badCsv: (reason: string) => `ошибка разбора CSV: ${reason}`,
   badTimestamp: (value: string) =>
     `«${value}» — не дата и время (ожидается ДД.ММ.ГГГГ Ч:ММ:СС или ГГГГ-ММ-ДДTЧЧ:ММ:СС)`,
@@ -48,8 +57,37 @@ export const CLI_INPUT = {
   sheetFile: (file: string, sheet: string) => `${file} [${sheet}]`,
   missingSheet: (sheet: string) => `в книге нет листа «${sheet}»`,
   missingResponsesSheet: (a: string, b: string) => `в книге нет ни листа «${a}», ни листа «${b}»`,
+  tooManyRows: (rows: number, perRow: number, limit: number, max: number) =>
+    `строк ответов ${formatNumber(rows)}: в таблице это около ${formatNumber(rows * perRow)} ` +
+    `ячеек, а таблица Google вмещает не больше ${formatNumber(limit)}. Разделите ответы по ` +
+    `периодам: за один запуск — не больше ${formatNumber(max)} строк`,
+  duplicateSchool: (id: string, first: number, second: number) =>
+    `код ОО «${id}» повторяется в строках ${first} и ${second}: у каждой школы свой код. ` +
+    'Исправьте код или удалите лишнюю строку',
+  settingsPeriodWithoutResponses: (period: string, available: string) =>
+    `отчётный период ${period}: в ответах нет ни одной строки за этот период` +
+    (available ? ` (есть: ${available})` : ''),
+  inFile: (file: string, text: string) => `Файл «${file}»: ${text}`,
   unknownColumn: (file: string, column: string) =>
     `Файл «${file}», столбец «${column}»: не распознан и пропущен`,
+} as const;
+
+/** The output folder of `run` and `template` (checked before anything is computed). */
+export const CLI_OUTPUT = {
+  where: (dir: string, detail: string) => `Папка для результатов «${dir}»: ${detail}`,
+  empty: '--out: не указана папка для результатов (пустое имя)',
+  isFile: 'это файл, а не папка; укажите папку (её можно не создавать заранее)',
+  cannotWrite: (code: string) =>
+    'папку нельзя создать или в неё нельзя записать' +
+    (code === 'ENOTDIR'
+      ? ': часть пути — файл, а не папка'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? ': нет прав на запись'
+        : code === 'ENOSPC' || code === 'EDQUOT'
+          ? ': нет места на диске'
+          : code
+            ? ` (${code})`
+            : ''),
 } as const;
 
 /** Usage errors of the command line (exit code 2). */
@@ -63,7 +101,10 @@ export const CLI_USAGE = {
   needRegistry: 'укажите реестр школ (--registry registry.csv) или книгу (--xlsx monitoring.xlsx)',
   needResponses:
     'укажите ответы школ (--responses responses.csv) или книгу (--xlsx monitoring.xlsx)',
-  badPeriod: (value: string) => `--period «${value}»: ожидается учебный год вида 2021-2022`,
+  badPeriodOption: (value: string, problem: string) => `--period «${value}»: ${problem}`,
+  periodWithoutResponses: (period: string, available: string) =>
+    `--period ${period}: в ответах нет ни одной строки за этот период` +
+    (available ? `; есть: ${available}` : ''),
   seeHelp: 'Справка: npx shnor-monitor --help (или npx shnor-monitor run --help)',
 } as const;
 
@@ -86,25 +127,33 @@ export const CLI_HELP = {
   registry: 'реестр школ (CSV): school_id, name, municipality, locality, …',
   responses: 'ответы школ (CSV), по строке на отправку; параметр можно повторять',
   lists: 'официальные перечни (CSV): period, school_id, status',
+  links:
+    'коды доступа выданных ссылок (CSV): school_id, period, access_code — по ним проверяется столбец access_code ответов',
   settings: 'настройки (CSV): key, value',
   xlsx: 'вместо CSV: выгрузка таблицы надстройки (.xlsx) с листами «Реестр школ», «Перечни», «Настройки», «Ответы формы» или «Данные»',
-  period: 'отчётный период, например 2021-2022 (по умолчанию — последний в ответах)',
+  period:
+    'отчётный период, например 2021-2022 (по умолчанию — period из настроек, иначе последний в ответах)',
   out: 'папка для результатов',
   quiet: 'не показывать ход работы',
   template:
     'записать пустые шаблоны registry.csv, lists.csv, responses.csv, settings.csv и README.txt',
   templateOut: 'папка для шаблонов',
   exitCodes:
-    'Коды завершения: 0 — готово (в том числе с отклонёнными строками), 1 — файл не читается, ' +
-    '2 — ошибка в командной строке.',
+    'Коды завершения: 0 — готово (в том числе с отклонёнными строками), 1 — файл не читается ' +
+    'или в папку для результатов нельзя записать, 2 — ошибка в командной строке.',
   example: 'Пример:',
 } as const;
 
 /** Progress and results of `shnor-monitor run` in the terminal. */
 export const CLI_RUN = {
   reading: 'чтение файлов',
-  period: (period: string, fromOption: boolean) =>
-    `Отчётный период: ${period}${fromOption ? '' : ' (последний в ответах)'}`,
+  period: (period: string, source?: 'option' | 'settings' | 'responses', file?: string) =>
+    `Отчётный период: ${period}` +
+    (source === 'settings'
+      ? ` (из настроек${file ? `, ${file}` : ''})`
+      : source === 'responses'
+        ? ' (последний в ответах)'
+        : ''),
   noPeriod: 'Отчётный период: не указан; взят из настроек или последний в данных',
   noResponses: 'В ответах нет ни одной строки: показатели будут без данных школ',
   accessCodeIgnored:
@@ -120,6 +169,22 @@ export const CLI_RUN = {
   sheetRow: (row: number) => `строка ${row} листа «Ответы формы»`,
   more: (count: number) => `  … и ещё ${count}`,
   internalError: 'Внутренняя ошибка программы (сообщите разработчикам):',
+  excelCut: (length: number) =>
+    ` […в Excel ячейка вмещает не больше 32 767 символов, а в тексте ${formatNumber(length)}: ` +
+    'середина пропущена, полный текст — в таблице Google или в файле ответов…] ',
+  codesUnchecked:
+    'В ответах есть столбец access_code, но коды выданных ссылок не даны (--links links.csv ' +
+    'или лист «Ссылки школам» в --xlsx): коды доступа не проверены, ответы приняты без этой проверки',
+  accounting: (r: {
+    read: number;
+    accepted: number;
+    superseded: number;
+    rejected: number;
+    held: number;
+    blank: number;
+  }) =>
+    `Строки ответов: прочитано ${r.read} = принято ${r.accepted} + заменено ${r.superseded} + ` +
+    `отклонено ${r.rejected} + на проверке ${r.held} + пустых ${r.blank}.`,
   buildMissing: 'Сборка dist/ не найдена, собираю (npm run build)…',
   buildFailed: 'Не удалось собрать dist/: выполните npm ci и npm run build',
 } as const;
@@ -127,7 +192,8 @@ export const CLI_RUN = {
 /** `shnor-monitor template`: the files it writes and the short guide (README.txt). */
 export const CLI_TEMPLATE = {
   written: (dir: string) => `Шаблоны записаны в ${dir}:`,
-  readme: (fieldsList: string, settingsList: string) =>
+  kept: 'Уже были в папке и оставлены как есть (шаблон никогда не перезаписывает файлы):',
+  readme: (fieldsList: string, settingsList: string, yes: string, no: string) =>
     [
       'Мониторинг ШНОР и ШНСУ: файлы для расчёта без Google',
       '====================================================',
@@ -147,7 +213,9 @@ export const CLI_TEMPLATE = {
       '- Первая строка — заголовок. Столбцы можно называть кодами (school_id) или так, как',
       '  называются вопросы анкеты («Образовательная организация (код ОО)»).',
       '- Коды школ — текст: 0012 остаётся 0012. В Excel задайте столбцу формат «Текстовый».',
-      '- Да/нет: да, нет (также yes/no, 1/0, TRUE/FALSE).',
+      `- Да/нет. «Да»: ${yes}. «Нет»: ${no}.`,
+      '  Регистр и точка в конце не важны. Другие ответы («+», «-», «д», «частично») строка',
+      '  не принимается: она попадает в отклонённые с объяснением.',
       '- Время ответа: 15.05.2022 9:05:00 (московское время, если в settings.csv не указан',
       '  time_zone) или 2022-05-15T09:05:00+03:00.',
       '',
@@ -163,8 +231,10 @@ export const CLI_TEMPLATE = {
       '  timestamp — время отправки; period — учебный год (2021-2022); далее поля анкеты.',
       '  Более поздний ответ школы за тот же период заменяет прежний. Ошибочные строки не',
       '  прерывают расчёт: они перечислены в summary.json (rejected) и на листе «Отклонено».',
-      '  Столбец access_code (код доступа школы) необязателен; если он есть, ответ с неверным',
-      '  кодом ставится на проверку (held).',
+      '  Столбец access_code (код доступа школы) необязателен. Коды сверяются с кодами',
+      '  выданных ссылок: --links links.csv (school_id;period;access_code) или лист «Ссылки',
+      '  школам» в --xlsx; ответ с неверным кодом ставится на проверку (held). Без них коды',
+      '  не проверяются (об этом будет сказано).',
       '  Поля анкеты:',
       fieldsList,
       '',
@@ -177,8 +247,9 @@ export const CLI_TEMPLATE = {
       'Вместо CSV можно указать выгрузку таблицы надстройки: Файл → Скачать → Microsoft Excel',
       '(.xlsx), затем  npx shnor-monitor run --xlsx таблица.xlsx --out результат',
       '',
-      'Коды завершения: 0 — готово, 1 — файл не читается (сообщение называет файл, строку и',
-      'столбец), 2 — ошибка в командной строке.',
+      'Коды завершения: 0 — готово (отклонённые строки — тоже данные), 1 — файл не читается',
+      '(сообщение называет файл, строку и столбец) или в папку для результатов нельзя',
+      'записать, 2 — ошибка в командной строке (в том числе --period без ответов за него).',
       '',
     ].join('\r\n'),
 } as const;

@@ -16,7 +16,15 @@ import { REGISTRY_COLUMNS } from '../src/core/catalogue';
 import { CLI_RUN } from './messages';
 import { SHEETS } from '../src/sheets/schema';
 import { parseBool } from '../src/core/parse';
-import { FORM_ID_KEY } from '../src/sheets/schema';
+import {
+  CODES_FROM_LINKS_KEY,
+  headerOf,
+  LINKS_SHEET,
+  FORM_ID_KEY,
+  OFFLINE_RUN_KEY,
+} from '../src/sheets/schema';
+import type { SummaryJson } from '../src/core/summaryJson';
+import { accountForFiles } from './account';
 import { ACCESS_CODE } from './columns';
 import {
   prepareInputs,
@@ -65,7 +73,7 @@ export type Stage =
 
 export interface RunResult {
   files: { xlsx: string; docx: string; summary: string };
-  summary: unknown;
+  summary: SummaryJson;
   google: Google;
   project: LoadedProject;
   submitted: number;
@@ -93,6 +101,8 @@ export async function runMonitoring(
   const ss = google.SpreadsheetApp.create(options.spreadsheetName ?? 'Мониторинг ШНОР и ШНСУ');
   setActiveSpreadsheet(google, ss);
   const project = loadProject(google, { console: options.console ?? silent });
+  const properties = google.PropertiesService.getDocumentProperties();
+  properties.setProperty(OFFLINE_RUN_KEY, '1');
 
   let stageStart = Date.now();
   const stageDone = (stage: Stage, executions: number) => {
@@ -109,9 +119,13 @@ export async function runMonitoring(
   stageDone('setup', 2);
   fillInspectorSheets(ss, prepared);
   project.call('menuSyncSchools');
+  if (prepared.hasAccessCodes && prepared.links) {
+    fillIssuedCodes(ss, prepared.links);
+    properties.setProperty(CODES_FROM_LINKS_KEY, '1');
+  } else if (prepared.hasAccessCodes) warn(CLI_RUN.codesUnchecked);
   stageDone('inspector', 1);
 
-  const formId = google.PropertiesService.getDocumentProperties().getProperty(FORM_ID_KEY);
+  const formId = properties.getProperty(FORM_ID_KEY);
   if (!formId) throw new Error('setup made no form');
   const form = google.FormApp.openById(formId);
   const { submissions } = prepared;
@@ -149,7 +163,11 @@ export async function runMonitoring(
   progress('report');
   const reportUrl = project.call<string>('menuReport');
   stageDone('report', 1);
-  const summaryText = project.call<string>('summaryJson_', prepared.period ?? '');
+  const summary = accountForFiles(
+    JSON.parse(project.call<string>('summaryJson_', prepared.period ?? '')) as SummaryJson,
+    submissions,
+    prepared.skipped,
+  );
   stageDone('summary', 1);
 
   mkdirSync(options.outDir, { recursive: true });
@@ -159,13 +177,13 @@ export async function runMonitoring(
     summary: path.join(options.outDir, 'summary.json'),
   };
   progress('export');
-  await exportSpreadsheetToXlsx(ss as never, files.xlsx);
+  await exportSpreadsheetToXlsx(ss as never, files.xlsx, { cutNote: CLI_RUN.excelCut });
   const doc = google.DocumentApp.openById(documentIdOf(reportUrl));
   await exportDocumentToDocx(doc as never, files.docx);
-  writeFileSync(files.summary, `${summaryText}\n`);
+  writeFileSync(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
   return {
     files,
-    summary: JSON.parse(summaryText),
+    summary,
     google,
     project,
     submitted: submissions.length,
@@ -211,7 +229,9 @@ function fillInspectorSheets(
   };
   for (const { key, value } of inputs.settings) set(key, value);
   if (inputs.period) set('period', inputs.period);
-  if (!inputs.hasAccessCodes) set(ACCESS_CODE_CHECK, 'нет', true);
+  // Codes are checked only against the codes a deployment issued (`--links`): offline there
+  // is no secret to compute them from.
+  if (!inputs.hasAccessCodes || !inputs.links) set(ACCESS_CODE_CHECK, 'нет', true);
   grow(settings, table.length, table[0].length);
   settings.getRange(1, 1, table.length, table[0].length).setValues(table);
 
@@ -232,6 +252,22 @@ function fillInspectorSheets(
     grow(lists, rows.length + 1, 3);
     lists.getRange(2, 1, rows.length, 3).setValues(rows);
   }
+}
+
+/** «Ссылки школам» as the deployment listed them: the codes the offline check compares with. */
+function fillIssuedCodes(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  links: NonNullable<PreparedInputs['links']>,
+): void {
+  const sheet = ss.getSheetByName(SHEETS.links) ?? ss.insertSheet(SHEETS.links);
+  const header = headerOf(LINKS_SHEET);
+  const rows = links.map((l) =>
+    LINKS_SHEET.columns.map((c) => asText(c.code in l ? l[c.code as keyof typeof l] : '')),
+  );
+  sheet.clearContents();
+  grow(sheet, rows.length + 1, header.length);
+  sheet.getRange(1, 1, 1, header.length).setValues([header]);
+  if (rows.length > 0) sheet.getRange(2, 1, rows.length, header.length).setValues(rows);
 }
 
 /** The setting that holds responses without a school's access code for the inspector. */

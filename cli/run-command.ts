@@ -3,9 +3,10 @@
  * with each rejected or held response traced back to its file and row.
  */
 import { CLI, CLI_RUN } from './messages';
+import type { RowPlace } from '../src/core/summaryJson';
 import type { SummaryJson } from '../src/core/summaryJson';
-import type { Submission } from './inputs';
 import { loadInputFiles, type FileOptions } from './load';
+import { prepareOutDir } from './out-dir';
 import { runMonitoring } from './pipeline';
 import { progressReporter, type ErrStream } from './progress';
 
@@ -25,6 +26,7 @@ const LISTED = 20;
 export async function runCommand(options: RunCommandOptions, io: Io): Promise<SummaryJson> {
   const started = Date.now();
   const progress = progressReporter(io.stderr, options.quiet ?? false);
+  prepareOutDir(options.out);
   progress.line(CLI_RUN.reading);
   const inputs = await loadInputFiles(options);
   try {
@@ -36,21 +38,20 @@ export async function runCommand(options: RunCommandOptions, io: Io): Promise<Su
         if (prepared.submissions.length === 0) io.stderr.write(`${CLI_RUN.noResponses}\n`);
         progress.line(
           prepared.period
-            ? CLI_RUN.period(prepared.period, Boolean(options.period))
+            ? CLI_RUN.period(prepared.period, prepared.periodSource, prepared.periodFile)
             : CLI_RUN.noPeriod,
         );
       },
     });
     progress.finish();
-    const summary = result.summary as SummaryJson;
+    const summary = result.summary;
     const out = (text: string) => io.stdout.write(`${text}\n`);
-    out(
-      CLI.result(summary.period, summary.responded, summary.schools_total, summary.rejected.length),
-    );
+    const ofPeriod = summary.rejected.filter((r) => r.period === summary.period).length;
+    out(CLI.result(summary.period, summary.responded, summary.schools_total, ofPeriod));
+    out(CLI_RUN.accounting(summary.rows));
     if (summary.held.length > 0) out(CLI_RUN.held(summary.held.length));
-    const where = (row: number) => sourceOf(result.submissions, row);
-    listRows(out, CLI_RUN.rejectedHeading, summary.rejected, (r) => [where(r.row), r.errors]);
-    listRows(out, CLI_RUN.heldHeading, summary.held, (r) => [where(r.row), r.reasons]);
+    listRows(out, CLI_RUN.rejectedHeading, summary.rejected, (r) => [where(r), r.errors]);
+    listRows(out, CLI_RUN.heldHeading, summary.held, (r) => [where(r), r.reasons]);
     out(CLI.files);
     for (const file of Object.values(result.files)) out(`  ${file}`);
     out(CLI.done(((Date.now() - started) / 1000).toFixed(1)));
@@ -60,13 +61,13 @@ export async function runCommand(options: RunCommandOptions, io: Io): Promise<Su
   }
 }
 
-/** Row r of «Ответы формы» is the (r - 1)-th submission: back to the file and line it came from. */
-function sourceOf(submissions: readonly Submission[], row: number): string {
-  const s = submissions[row - 2];
-  return s ? CLI_RUN.sourceRow(s.file, s.line) : CLI_RUN.sheetRow(row);
+/** Where a row is: its file and line, or (without them) its row of «Ответы формы». */
+function where(r: RowPlace): string {
+  if (r.file !== undefined && r.line !== undefined) return CLI_RUN.sourceRow(r.file, r.line);
+  return r.row === null ? '' : CLI_RUN.sheetRow(r.row);
 }
 
-function listRows<T extends { row: number; school_id: string }>(
+function listRows<T extends RowPlace>(
   out: (text: string) => void,
   heading: string,
   rows: readonly T[],

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIELDS, LIST_COLUMNS, REGISTRY_COLUMNS, SETTINGS } from '../src/core/catalogue';
+import { NO_SPELLINGS, YES_SPELLINGS } from '../src/core/parse';
 import { CLI_TEMPLATE } from './messages';
 import { TIMESTAMP } from './columns';
 
@@ -28,20 +29,37 @@ function defaultText(value: number | string | boolean): string {
   return String(value);
 }
 
-export function writeTemplate(dir: string): string[] {
+/**
+ * Writes the files that are missing; a file already there (perhaps filled in) is never
+ * overwritten. Returns what was written and what was left as it was.
+ */
+export function writeTemplate(dir: string): { written: string[]; kept: string[] } {
   mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
-  for (const [name, header] of Object.entries(TEMPLATE_FILES)) {
-    const file = path.join(dir, name);
-    writeFileSync(file, `${BOM}${header.join(';')}${EOL}`);
-    written.push(file);
-  }
   const fields = FIELDS.map((f) => `    ${f.code} — ${f.label}`).join(EOL);
   const settings = SETTINGS.map(
     (s) => `    ${s.code} — ${s.label}${s.default === '' ? '' : ` (${defaultText(s.default)})`}`,
   ).join(EOL);
-  const readme = path.join(dir, 'README.txt');
-  writeFileSync(readme, `${BOM}${CLI_TEMPLATE.readme(fields, settings)}`);
-  written.push(readme);
-  return written;
+  const contents: Array<[string, string]> = [
+    ...Object.entries(TEMPLATE_FILES).map(
+      ([name, header]) => [name, `${BOM}${header.join(';')}${EOL}`] as [string, string],
+    ),
+    [
+      'README.txt',
+      `${BOM}${CLI_TEMPLATE.readme(fields, settings, YES_SPELLINGS.join(', '), NO_SPELLINGS.join(', '))}`,
+    ],
+  ];
+  const written: string[] = [];
+  const kept: string[] = [];
+  for (const [name, text] of contents) {
+    const file = path.join(dir, name);
+    try {
+      // 'wx': create only; an existing file makes the write fail and is left untouched.
+      writeFileSync(file, text, { flag: 'wx' });
+      written.push(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      kept.push(file);
+    }
+  }
+  return { written, kept };
 }

@@ -16,47 +16,84 @@ export interface WorkbookTables {
   lists?: CsvTable;
   settings?: CsvTable;
   responses: CsvTable;
+  /** «Ссылки школам»: each school's access code, for checking codes offline (spec 9). */
+  links?: CsvTable;
 }
 
+/**
+ * The sheets are streamed (exceljs' WorkbookReader): only rows that exist are read, and only
+ * the cells under a header, so a stray value far away (XFD1048576) costs nothing.
+ */
 export async function readWorkbook(file: string): Promise<WorkbookTables> {
   if (!existsSync(file)) throw new InputError(file, CLI_INPUT.notFound);
-  const wb = new ExcelJS.Workbook();
+  const wanted = new Set<string>([
+    SHEETS.registry,
+    SHEETS.lists,
+    SHEETS.settings,
+    SHEETS.responses,
+    SHEETS.data,
+    SHEETS.links,
+  ]);
+  const tables = new Map<string, CsvTable>();
   try {
-    await wb.xlsx.readFile(file);
-  } catch {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+    for await (const ws of reader) {
+      const name = (ws as unknown as { name: string }).name;
+      if (!wanted.has(name) || tables.has(name)) continue;
+      tables.set(name, await sheetTable(ws, CLI_INPUT.sheetFile(file, name)));
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(file, CLI_INPUT.notWorkbook);
   }
-  const table = (name: string): CsvTable | undefined => {
-    const ws = wb.getWorksheet(name);
-    return ws ? sheetTable(ws, CLI_INPUT.sheetFile(file, name)) : undefined;
-  };
-  const registry = table(SHEETS.registry);
+  const registry = tables.get(SHEETS.registry);
   if (!registry) throw new InputError(file, CLI_INPUT.missingSheet(SHEETS.registry));
-  const raw = table(SHEETS.responses);
-  const data = table(SHEETS.data);
+  const raw = tables.get(SHEETS.responses);
+  const data = tables.get(SHEETS.data);
   const responses = raw && (raw.rows.length > 0 || !data) ? raw : data;
   if (!responses)
     throw new InputError(file, CLI_INPUT.missingResponsesSheet(SHEETS.responses, SHEETS.data));
-  return { registry, lists: table(SHEETS.lists), settings: table(SHEETS.settings), responses };
+  return {
+    registry,
+    lists: tables.get(SHEETS.lists),
+    settings: tables.get(SHEETS.settings),
+    responses,
+    links: tables.get(SHEETS.links),
+  };
 }
 
-function sheetTable(ws: ExcelJS.Worksheet, file: string): CsvTable {
-  const width = ws.columnCount;
-  const cells = (row: ExcelJS.Row) =>
-    Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value).trim());
-  const header = ws.rowCount > 0 ? cells(ws.getRow(1)) : [];
+type RowReader = AsyncIterable<ExcelJS.Row>;
+
+async function sheetTable(ws: RowReader, file: string): Promise<CsvTable> {
+  let header: string[] | null = null;
   const rows: CsvTable['rows'] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const values = cells(ws.getRow(r));
-    if (values.every((v) => v === '')) continue;
+  for await (const row of ws) {
+    const values = row.values as ExcelJS.CellValue[];
+    if (header === null) {
+      // The header is the first row; columns right of its last title are not read.
+      const titles = Array.from({ length: values.length - 1 }, (_, i) =>
+        cellText(values[i + 1]).trim(),
+      );
+      while (titles.length > 0 && titles[titles.length - 1] === '') titles.pop();
+      header = titles;
+      continue;
+    }
+    const cells = header.map((_, i) => cellText(values[i + 1]).trim());
+    if (cells.every((v) => v === '')) continue;
     rows.push({
-      line: r,
+      line: row.number,
       record: Object.fromEntries(
-        header.flatMap((h, i) => (h === '' ? [] : [[h, values[i]] as const])),
+        header.flatMap((h, i) => (h === '' ? [] : [[h, cells[i]] as const])),
       ),
     });
   }
-  return { file, header, rows };
+  return { file, header: header ?? [], rows };
 }
 
 /** A cell as the text a CSV export would hold. */

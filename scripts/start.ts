@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { readCsv } from '../cli/csv';
 import { runMonitoring } from '../cli/pipeline';
-import { CLI } from '../cli/messages';
+import { CLI, CLI_RUN } from '../cli/messages';
 
 async function main(): Promise<void> {
   const root = path.join(__dirname, '..');
@@ -34,15 +34,12 @@ async function main(): Promise<void> {
       },
     },
   );
-  const summary = result.summary as {
-    period: string;
-    schools_total: number;
-    responded: number;
-    rejected: unknown[];
-  };
+  const { summary } = result;
+  const ofPeriod = summary.rejected.filter((r) => r.period === summary.period).length;
   console.log(
-    `\n${CLI.result(summary.period, summary.responded, summary.schools_total, summary.rejected.length)}`,
+    `\n${CLI.result(summary.period, summary.responded, summary.schools_total, ofPeriod)}`,
   );
+  console.log(CLI_RUN.accounting(summary.rows));
   console.log(
     `${CLI.files}\n  ${result.files.xlsx}\n  ${result.files.docx}\n  ${result.files.summary}`,
   );

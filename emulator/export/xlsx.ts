@@ -68,16 +68,33 @@ function absoluteA1(range: EmulatedRange): string {
   return `$${c1}$${range.row}:$${c2}$${range.row + range.numRows - 1}`;
 }
 
-function cellValue(v: unknown, timeZone: string): ExcelJS.CellValue {
+export interface XlsxExportOptions {
+  /** The visible note put where text longer than Excel's cell limit is cut. */
+  cutNote?: (length: number) => string;
+}
+
+/** Characters of the end kept when text is cut: a note at the end (where the full text is) survives. */
+const KEPT_TAIL = 600;
+
+/** Text that Excel cannot hold: its beginning, the note, its end. Never cut silently. */
+export function cutForExcel(text: string, note: (length: number) => string): string {
+  if (text.length <= EXCEL_MAX_CELL_CHARS) return text;
+  const marker = note(text.length);
+  const head = EXCEL_MAX_CELL_CHARS - marker.length - KEPT_TAIL;
+  return text.slice(0, head) + marker + text.slice(text.length - KEPT_TAIL);
+}
+
+const DEFAULT_CUT_NOTE = (length: number) => ` [… ${length} characters, cut to fit Excel …] `;
+
+function cellValue(v: unknown, timeZone: string, options: XlsxExportOptions): ExcelJS.CellValue {
   if (v instanceof FormulaCell)
     return {
       formula: v.text.slice(1),
       date1904: false,
-      ...(v.result === undefined ? {} : { result: cellValue(v.result, timeZone) }),
+      ...(v.result === undefined ? {} : { result: cellValue(v.result, timeZone, options) }),
     } as ExcelJS.CellValue;
   if (v instanceof Date) return wallAsUtc(v, timeZone);
-  if (typeof v === 'string' && v.length > EXCEL_MAX_CELL_CHARS)
-    return v.slice(0, EXCEL_MAX_CELL_CHARS);
+  if (typeof v === 'string') return cutForExcel(v, options.cutNote ?? DEFAULT_CUT_NOTE);
   return v as ExcelJS.CellValue;
 }
 
@@ -246,6 +263,7 @@ async function writeSheet(
   data: SheetData,
   timeZone: string,
   names: Map<string, string>,
+  options: XlsxExportOptions,
 ): Promise<void> {
   for (const [column, px] of data.columnWidths) ws.getColumn(column).width = excelColumnWidth(px);
 
@@ -307,7 +325,7 @@ async function writeSheet(
       openRow = r;
     }
     const cell = ws.getCell(r + 1, c + 1);
-    if (values.has(key)) cell.value = cellValue(values.get(key), timeZone);
+    if (values.has(key)) cell.value = cellValue(values.get(key), timeZone, options);
     cell.style = styleOf(parts.get(key));
     const note = notes.get(key);
     if (note !== undefined) cell.note = note;
@@ -317,7 +335,11 @@ async function writeSheet(
 }
 
 /** Streams an emulated spreadsheet as .xlsx into `stream` (nothing is counted). */
-async function writeWorkbook(spreadsheet: AnySpreadsheet, stream: Writable): Promise<void> {
+async function writeWorkbook(
+  spreadsheet: AnySpreadsheet,
+  stream: Writable,
+  options: XlsxExportOptions = {},
+): Promise<void> {
   const ss = unwrap(spreadsheet);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
@@ -331,7 +353,7 @@ async function writeWorkbook(spreadsheet: AnySpreadsheet, stream: Writable): Pro
   for (const sheet of sheets) {
     const data = sheet.__data();
     const ws = wb.addWorksheet(names.get(data.name) as string, sheetOptions(data));
-    await writeSheet(ws as unknown as ExcelJS.Worksheet, data, ss.timeZone, names);
+    await writeSheet(ws as unknown as ExcelJS.Worksheet, data, ss.timeZone, names, options);
     ws.commit();
   }
   await wb.commit();
@@ -353,12 +375,13 @@ export async function toXlsxBuffer(spreadsheet: AnySpreadsheet): Promise<Buffer>
 export async function exportSpreadsheetToXlsx(
   spreadsheet: AnySpreadsheet,
   filePath: string,
+  options: XlsxExportOptions = {},
 ): Promise<void> {
   const file = createWriteStream(filePath);
   const closed = new Promise<void>((resolve, reject) => {
     file.on('close', resolve);
     file.on('error', reject);
   });
-  await writeWorkbook(spreadsheet, file);
+  await writeWorkbook(spreadsheet, file, options);
   await closed;
 }

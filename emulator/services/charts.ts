@@ -5,7 +5,7 @@
  */
 import type { Runtime } from '../runtime';
 import { EmulatedDataTableBuilder, ColumnType } from './charts/data-table';
-import { EmulatedScatterChartBuilder } from './charts/scatter-chart';
+import { EmulatedScatterChartBuilder, type EmulatedChart } from './charts/scatter-chart';
 import { enumOf } from './enum';
 import { ChartType } from './spreadsheet/enums';
 import { asGas, gasEnum } from './gas';
@@ -35,8 +35,12 @@ export type EmulatedCharts = Pick<
   | 'newScatterChart'
 >;
 
-export function createCharts(rt: Runtime): EmulatedCharts {
+export function createCharts(
+  rt: Runtime,
+): EmulatedCharts & { /** Non-Google: every chart built, in order. */ __built(): EmulatedChart[] } {
+  const built: EmulatedChart[] = [];
   return {
+    __built: () => [...built],
     // Enums are plain objects of member-name strings; Google's typings declare TS enums.
     ChartHiddenDimensionStrategy: gasEnum(ChartHiddenDimensionStrategy),
     ChartMergeStrategy: gasEnum(ChartMergeStrategy),
@@ -51,7 +55,7 @@ export function createCharts(rt: Runtime): EmulatedCharts {
     },
     newScatterChart(): GoogleAppsScript.Charts.ScatterChartBuilder {
       rt.record('Charts', 'Charts.newScatterChart');
-      return asGas(new EmulatedScatterChartBuilder(rt));
+      return asGas(new EmulatedScatterChartBuilder(rt, (chart) => built.push(chart)));
     },
   };
 }

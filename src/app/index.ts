@@ -25,6 +25,7 @@ import {
   isbFn,
   resultsIndexFn,
   shareFn,
+  riskFn,
   statusFn,
   type Arg,
   type Out,
@@ -124,5 +125,7 @@ export const customIsb = (range: Arg, weights?: Arg): Out => isbFn(range, weight
 export const customResultsIndex = (range: Arg): Out => resultsIndexFn(range);
 export const customStatus = (schoolId: Arg, table: Arg, period?: Arg): Out =>
   statusFn(schoolId, table, period);
+export const customRisk = (schoolId: Arg, factor: Arg, table: Arg, period?: Arg): Out =>
+  riskFn(schoolId, factor, table, period);
 export const customIndicator = (code: Arg, table: Arg, schoolId?: Arg, period?: Arg): Out =>
   indicatorFn(code, table, schoolId, period);

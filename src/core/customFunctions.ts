@@ -26,9 +26,11 @@ import { DYNAMICS } from './words';
 import {
   ISB_COMPONENTS,
   RESULT_COMPONENTS,
+  RISKS,
   isbCapSetting,
   isbWeightSetting,
 } from './catalogue/components';
+import { levelWord } from './report/words';
 import { indicatorByCode } from './catalogue/indicators';
 import { defaultSettings } from './catalogue/settings';
 import { isbFromDisadvantages, resultsIndex, shareDisadvantage } from './compute/indices';
@@ -229,8 +231,14 @@ function outValue(v: unknown): OutCell {
   return '';
 }
 
+/** `risk_<factor>` columns of the table: each «500+» factor's level in words (rev 2). */
+const RISK_CODES = RISKS.map((r) => `risk_${r.code}`);
+
 function schoolValue(school: SchoolResult, code: string): OutCell | undefined {
   if (code === 'dynamics') return school.dynamics ? DYNAMICS.show(school.dynamics) : '';
+  if (code.startsWith('risk_') && RISK_CODES.includes(code)) {
+    return levelWord(school.risk_levels[code.slice('risk_'.length)] ?? null);
+  }
   if (SCHOOL_CODES.has(code as keyof SchoolResult))
     return outValue(school[code as keyof SchoolResult]);
   const shareKey = code.startsWith('share_') ? code.slice('share_'.length) : code;
@@ -244,7 +252,7 @@ function schoolValue(school: SchoolResult, code: string): OutCell | undefined {
  */
 export function formulaTable(result: MonitoringResult): OutCell[][] {
   const shareKeys = [...new Set(result.schools.flatMap((s) => Object.keys(s.shares)))].sort();
-  const codes = [...SCHOOL_CODES, ...shareKeys.map((k) => `share_${k}`)];
+  const codes = [...SCHOOL_CODES, ...RISK_CODES, ...shareKeys.map((k) => `share_${k}`)];
   return [
     ['period', 'school_id', ...codes],
     ...result.schools.map((s) => [
@@ -369,5 +377,35 @@ export function indicatorFn(code: Arg, table: Arg, schoolId: Arg = '', period: A
     if (school !== '' && !lookup.has(school)) return err(M.indicator, M.unknownSchool(school));
     const v = lookup.get(school, key);
     return v === undefined ? err(M.indicator, M.unknownCode(key)) : v;
+  });
+}
+
+/** A factor as typed: its code (`environment`) or its «500+» name, any case. */
+function riskCode(c: ArgCell): string | null {
+  const text = (parseText(c) ?? '').toLowerCase().replace(/ё/g, 'е');
+  const found = RISKS.find(
+    (r) => r.code === text || r.label.toLowerCase().replace(/ё/g, 'е') === text,
+  );
+  return found ? found.code : null;
+}
+
+/**
+ * РИСК(school_id; factor; table; [period]) (rev 2): the level of a «500+» risk factor —
+ * высокий, средний, низкий, or empty when the school's answers do not decide it. Reads the
+ * table recompute writes, as СТАТУС does: it never recomputes the monitoring in a cell.
+ */
+export function riskFn(schoolId: Arg, factor: Arg, table: Arg, period: Arg = ''): Out {
+  const lookup = isRange(table) && table.length >= 2 ? schoolLookup(table) : null;
+  if (lookup === null) return err(M.risk, M.noRiskTable);
+  return broadcast(M.risk, [schoolId, factor, period], (id, f, p) => {
+    const problem = periodProblem(M.risk, lookup, p);
+    if (problem) return problem;
+    const code = riskCode(f);
+    if (code === null) return err(M.risk, M.unknownFactor(parseText(f) ?? ''));
+    const key = schoolKey(lookup, id);
+    if (key === null) return err(M.risk, M.noSchool);
+    if (!lookup.has(key)) return err(M.risk, M.unknownSchool(key));
+    const level = lookup.get(key, `risk_${code}`);
+    return level === undefined ? err(M.risk, M.noRiskTable) : level;
   });
 }

@@ -7,6 +7,8 @@
 import { CATALOGUE, type Catalogue } from './catalogue';
 import { sameAccessCode } from './access';
 import { INTAKE } from './messages';
+import { isEmail } from './parse';
+import { excerpt } from './text';
 import { schoolIdFromChoice } from './schoolChoice';
 import { validateResponse } from './validation';
 import { settleData, versionKey, type DataEntry, type JudgedVersion } from './versions';
@@ -139,24 +141,97 @@ export function judge(raw: RawResponse, ctx: IntakeContext, recordedPeriod?: str
     const given = String(raw.answers[ACCESS_CODE_FIELD] ?? '').trim();
     if (given === '') reasons.push(INTAKE.noAccessCode);
     else if (!sameAccessCode(given, ctx.expectedCode(data.school_id, data.period))) {
-      reasons.push(INTAKE.wrongAccessCode(given));
+      reasons.push(INTAKE.wrongAccessCode(excerpt(given)));
     }
   }
   const email = String(raw.answers[COLLECTED_EMAIL] ?? '').trim();
   if (email !== '') {
     const school = ctx.schools.find((s) => s.school_id === data.school_id);
     if (school && school.email && !sameSender(email, school.email)) {
-      reasons.push(INTAKE.foreignEmail(email, school.email));
+      reasons.push(INTAKE.foreignEmail(excerpt(email), school.email));
     }
   }
   return reasons.length > 0 ? { kind: 'held', data, reasons } : { kind: 'accepted', data };
 }
 
-/** The registry address itself, or an address in the same domain. */
-function sameSender(email: string, registryEmail: string): boolean {
-  const a = email.toLowerCase();
+/**
+ * Mail services anyone can open an address at: their domain says nothing about who writes,
+ * so there only the registry address itself counts (domain spec 8a).
+ */
+export const PUBLIC_MAIL_DOMAINS: ReadonlySet<string> = new Set([
+  'mail.ru',
+  'bk.ru',
+  'list.ru',
+  'inbox.ru',
+  'internet.ru',
+  'mail.ua',
+  'yandex.ru',
+  'ya.ru',
+  'yandex.com',
+  'yandex.by',
+  'yandex.kz',
+  'yandex.ua',
+  'narod.ru',
+  'rambler.ru',
+  'rambler.ua',
+  'lenta.ru',
+  'ro.ru',
+  'autorambler.ru',
+  'myrambler.ru',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'mail.com',
+  'proton.me',
+  'protonmail.com',
+  'qip.ru',
+  'pochta.ru',
+]);
+
+/** The registry address itself, or an address in the same domain unless that domain is public. */
+export function sameSender(email: string, registryEmail: string): boolean {
+  const a = email.toLowerCase().trim();
   const b = registryEmail.toLowerCase().trim();
-  return a === b || (a.split('@')[1] ?? '') === (b.split('@')[1] ?? '-');
+  if (a === b) return true;
+  const domain = b.split('@')[1] ?? '';
+  return domain !== '' && !PUBLIC_MAIL_DOMAINS.has(domain) && (a.split('@')[1] ?? '') === domain;
+}
+
+/**
+ * Where the «what to fix» e-mail of a response may go (domain spec 8a): the school's registry
+ * address, and the respondent's only when the response passed the code or the address check.
+ * A typed address alone never receives mail: the add-on must not become a mail relay.
+ */
+export function noticeAddresses(
+  raw: RawResponse,
+  ctx: IntakeContext,
+  schoolId: string,
+  period: string,
+): string[] {
+  const school = ctx.schools.find((s) => s.school_id === schoolId);
+  if (!school) return [];
+  const to = [school.email];
+  const given = String(raw.answers[ACCESS_CODE_FIELD] ?? '').trim();
+  if (
+    ctx.expectedCode &&
+    given !== '' &&
+    sameAccessCode(given, ctx.expectedCode(school.school_id, period))
+  )
+    to.push(String(raw.answers.respondent_email ?? '').trim());
+  const collected = String(raw.answers[COLLECTED_EMAIL] ?? '').trim();
+  if (collected !== '' && school.email && sameSender(collected, school.email)) to.push(collected);
+  const seen = new Set<string>();
+  return to.filter((a) => {
+    const key = a.toLowerCase();
+    if (!isEmail(a) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export interface JournalEntry {

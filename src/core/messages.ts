@@ -96,6 +96,9 @@ export const REPORT = {
   collection:
     'Данные собраны через анкету школы (Google Форма): каждая школа заполняет её один раз ' +
     'за период; ответы проверяются автоматически, ошибочные возвращаются школе с пояснением.',
+  collectionOffline:
+    'Данные собраны по анкете школы и загружены из файлов (расчёт без Google): ответы ' +
+    'проверены автоматически, ошибочные отклонены и перечислены с причинами.',
   participationLine: (text: string) => `Представили данные: ${text}.`,
   notResponded: (names: string) => `Не представили данные: ${names}.`,
   rejectedLine: (count: string) => `Отклонено при проверке: ${count}.`,
@@ -127,6 +130,7 @@ export const REPORT = {
   chartTitle: 'Школы по ИСБ и индексу образовательных результатов',
   chartX: 'ИСБ (индекс социального благополучия)',
   chartY: 'Индекс образовательных результатов',
+  chartSeries: ['Прочие школы', 'ШНОР и ШНСУ'] as const,
   conclusionsHeading: '4. Выводы',
   largestChanges: 'Наибольшие изменения показателей',
   change: (title: string, pp: string) => `${title}: ${pp}`,
@@ -134,6 +138,8 @@ export const REPORT = {
   left: (names: string) => `Вышли из списков: ${names}.`,
   noneEntered: 'Новых школ в списках нет.',
   noneLeft: 'Ни одна школа не вышла из списков.',
+  noPreviousPeriod:
+    'Данных за предыдущий период нет: вход школ в списки и выход из них не оцениваются.',
   resilient: (names: string) =>
     `Школы, успешно преодолевающие сложности (низкий ИСБ, результаты не ниже медианы): ${names}. Их опыт стоит распространять.`,
   vprInflation: (names: string) =>
@@ -185,11 +191,18 @@ export const PARSE = {
 export const VALIDATION = {
   badNumber: (label: string, raw: string, reason: string) =>
     `${label}: «${raw}» — ${reason}; нужно целое число не меньше 0, без единиц измерения`,
-  badBool: (label: string, raw: string) => `${label}: «${raw}» — ожидается «да» или «нет»`,
+  badBool: (label: string, raw: string) =>
+    `${label}: «${raw}» — ожидается «да» или «нет» (принимаются также есть, имеется, ` +
+    'отсутствует, yes, no, 1, 0)',
   badUrl: (label: string, raw: string) => `${label}: «${raw}» — это не адрес страницы (https://…)`,
   required: (label: string) => `Не заполнено обязательное поле «${label}»`,
   noSchool: 'Не указана школа (код ОО)',
-  unknownSchool: (id: string) => `Школа с кодом «${id}» не найдена в реестре школ`,
+  unknownSchool: (id: string, meant?: string) =>
+    `Школа с кодом «${id}» не найдена в реестре школ` +
+    (meant
+      ? `; возможно, это «${meant}»: ведущие нули теряются, если столбцу кодов не задан ` +
+        'текстовый формат'
+      : ''),
   inactiveSchool: (id: string, name: string) =>
     `Школа «${name}» (${id}) не участвует в мониторинге по реестру школ`,
   noPeriod: 'Не указан отчётный период',
@@ -327,6 +340,9 @@ export const CUSTOM_FUNCTIONS = {
   resultsIndex: 'индекс',
   status: 'статус',
   indicator: 'показатель',
+  risk: 'риск',
+  unknownFactor: (factor: string) =>
+    `неизвестный фактор риска «${factor}» (например, environment или «низкая вовлечённость родителей»)`,
   zeroDenominator: 'знаменатель 0',
   partExceedsWhole: (part: string, whole: string) => `часть (${part}) больше целого (${whole})`,
   notNumber: (value: string) => `не число «${value}»`,
@@ -342,6 +358,8 @@ export const CUSTOM_FUNCTIONS = {
   noTable:
     'вторым аргументом укажите диапазон листа «Значения для формул» (или «Сводка» для ' +
     "показателей муниципалитета), например 'Значения для формул'!A:AZ",
+  noRiskTable:
+    "третьим аргументом укажите диапазон листа «Значения для формул», например 'Значения для формул'!A:BZ",
   isbTitle: 'ИСБ',
   resultsIndexTitle: 'Индекс результатов',
 } as const;
@@ -362,11 +380,14 @@ export const INTAKE = {
     'Лист с ответами формы не найден (удалён?). Сверка остановлена, лист «Данные» не изменён.',
   truncated: (length: number, row: number) =>
     ` […текст сокращён, в ответе ${length} символов; полный текст — в ответах Google Формы и в листе «Ответы формы», строка ${row}]`,
+  cellCut: (length: number) =>
+    ` […обрезано: в тексте ${length} символов, а ячейка таблицы вмещает не больше 50 000]`,
   accessCodeTitle: 'Код доступа школы',
   accessCodeHelp:
     'Заполняется автоматически, если анкета открыта по персональной ссылке школы. Не меняйте его.',
   rejectedSubject: (school: string, period: string) =>
-    `Мониторинг ШНОР/ШНСУ: ответ школы ${school} за ${period} не принят — нужно исправить`,
+    `Мониторинг ШНОР/ШНСУ: ответ школы ${school}${period ? ` за ${period}` : ''} не принят — ` +
+    'нужно исправить',
   rejectedBody: (
     school: string,
     period: string,
@@ -376,7 +397,8 @@ export const INTAKE = {
     [
       'Здравствуйте!',
       '',
-      `Ответ школы ${school} на анкету мониторинга ШНОР/ШНСУ за ${period} не принят, потому что:`,
+      `Ответ школы ${school} на анкету мониторинга ШНОР/ШНСУ${period ? ` за ${period}` : ''} ` +
+        'не принят, потому что:',
       ...reasons.map((r) => `• ${r}`),
       '',
       editUrl

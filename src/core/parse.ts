@@ -47,10 +47,18 @@ export function parseWholeNumber(raw: unknown): ParsedNumber {
   return { value };
 }
 
-const TRUE_WORDS = new Set(['да', 'yes', 'y', '1', 'true', 'истина', 'есть', 'имеется']);
-const FALSE_WORDS = new Set(['нет', 'no', 'n', '0', 'false', 'ложь', 'отсутствует']);
+/**
+ * The spellings of yes and no, decided once for the form, the sheets and the offline files
+ * (case and a trailing full stop do not matter). One letter («д», «y»), signs («+», «-») and
+ * hedges («частично») are refused: a dash in a Russian table often means «нет данных», and
+ * a guess would put a wrong fact into the monitoring.
+ */
+export const YES_SPELLINGS = ['да', 'есть', 'имеется', 'yes', 'true', 'истина', '1'] as const;
+export const NO_SPELLINGS = ['нет', 'отсутствует', 'no', 'false', 'ложь', '0'] as const;
+const TRUE_WORDS: ReadonlySet<string> = new Set(YES_SPELLINGS);
+const FALSE_WORDS: ReadonlySet<string> = new Set(NO_SPELLINGS);
 
-/** да/нет, yes/no, 1/0, TRUE/FALSE and real booleans. Blank -> null. */
+/** YES_SPELLINGS / NO_SPELLINGS and real booleans. Blank -> null. */
 export function parseBool(raw: unknown): { value: boolean | null; error?: string } {
   if (isBlank(raw)) return { value: null };
   if (typeof raw === 'boolean') return { value: raw };

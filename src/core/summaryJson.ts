@@ -1,6 +1,7 @@
 /**
  * `summary.json` of the offline run: exactly the shape of domain spec, section 9.
  */
+import type { RowsAccount } from './rowAccount';
 import { RISKS } from './catalogue/components';
 import { levelWord } from './report/words';
 import { roundHalfUp } from './text';
@@ -54,8 +55,28 @@ export interface SummaryJson {
     risk_factors: Record<string, string | null>;
     recommendations: string[];
   }[];
-  rejected: { row: number; school_id: string; errors: string[] }[];
-  held: { row: number; school_id: string; reasons: string[] }[];
+  /** Every response row, over all periods (offline: over all files). */
+  rows: RowsAccount;
+  /** Rejected rows of every period; offline, `row` is null for a row the form never took. */
+  rejected: RejectedEntry[];
+  held: HeldEntry[];
+}
+
+/** Where a row came from: its row in «Ответы формы»; offline also its file and line. */
+export interface RowPlace {
+  row: number | null;
+  file?: string;
+  line?: number;
+  school_id: string;
+  period: string;
+}
+
+export interface RejectedEntry extends RowPlace {
+  errors: string[];
+}
+
+export interface HeldEntry extends RowPlace {
+  reasons: string[];
 }
 
 /**
@@ -70,8 +91,9 @@ function index(x: number | null, decimals = 2): number | null {
 
 export function toSummaryJson(
   result: MonitoringResult,
-  rejected: { row: number; school_id: string; errors: string[] }[],
-  held: { row: number; school_id: string; reasons: string[] }[],
+  rejected: readonly RejectedEntry[],
+  held: readonly HeldEntry[],
+  rows: RowsAccount,
 ): SummaryJson {
   return {
     period: result.period,
@@ -106,7 +128,19 @@ export function toSummaryJson(
       ),
       recommendations: [...s.recommendations],
     })),
-    rejected: rejected.map((r) => ({ row: r.row, school_id: r.school_id, errors: [...r.errors] })),
-    held: held.map((h) => ({ row: h.row, school_id: h.school_id, reasons: [...h.reasons] })),
+    rows: { ...rows },
+    rejected: rejected.map((r) => ({ ...place(r), errors: [...r.errors] })),
+    held: held.map((h) => ({ ...place(h), reasons: [...h.reasons] })),
+  };
+}
+
+/** The place fields in the order of domain spec 9: row, file, line, school, period. */
+export function place(p: RowPlace): RowPlace {
+  return {
+    row: p.row,
+    ...(p.file !== undefined ? { file: p.file } : {}),
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    school_id: p.school_id,
+    period: p.period,
   };
 }

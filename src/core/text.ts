@@ -140,3 +140,11 @@ export function lowerFirst(text: string): string {
   if (second !== second.toLowerCase()) return text;
   return text[0].toLowerCase() + text.slice(1);
 }
+
+/**
+ * A respondent's value as a message quotes it: at most `max` characters, then «…». A reason
+ * that quoted a 50,000-character value whole would itself overflow a cell (and an e-mail).
+ */
+export function excerpt(text: string, max = 100): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}

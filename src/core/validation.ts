@@ -5,7 +5,7 @@
 import { FIELDS, RESULT_TESTS, type FieldDef } from './catalogue/fields';
 import { VALIDATION } from './messages';
 import { isUrl, normalizePeriod, parseBool, parseText, parseWholeNumber } from './parse';
-import { lowerFirst } from './text';
+import { excerpt, lowerFirst } from './text';
 import { emptyFieldValues } from './fieldValues';
 import type { FieldValues, RegistrySchool, ValidationResult } from './types';
 
@@ -31,7 +31,15 @@ function registryIndex(registry: RegistrySchool[]): Map<string, RegistrySchool> 
 
 function rawText(raw: unknown): string {
   if (raw instanceof Date) return raw.toISOString();
-  return String(raw);
+  return excerpt(String(raw));
+}
+
+/** «1» for «001»: the registry code a number lost its leading zeros from (Excel does that). */
+function codeMeant(id: string, registry: readonly RegistrySchool[]): string | undefined {
+  if (!/^\d+$/.test(id)) return undefined;
+  const bare = id.replace(/^0+/, '');
+  return registry.find((s) => s.school_id !== id && s.school_id.replace(/^0+/, '') === bare)
+    ?.school_id;
 }
 
 /**
@@ -60,7 +68,7 @@ function parseField(def: FieldDef, raw: unknown, errors: string[]): FieldValues[
     case 'url': {
       const text = parseText(raw);
       if (text !== null && !isUrl(text)) {
-        errors.push(VALIDATION.badUrl(def.short, text));
+        errors.push(VALIDATION.badUrl(def.short, excerpt(text)));
         return null;
       }
       return text;
@@ -70,12 +78,20 @@ function parseField(def: FieldDef, raw: unknown, errors: string[]): FieldValues[
   }
 }
 
+/** Fields by code, made once per catalogue rather than once per response. */
+const byCodeCache = new WeakMap<readonly FieldDef[], Map<string, FieldDef>>();
+function fieldsByCode(fields: readonly FieldDef[]): Map<string, FieldDef> {
+  let byCode = byCodeCache.get(fields);
+  if (!byCode) byCodeCache.set(fields, (byCode = new Map(fields.map((f) => [f.code, f]))));
+  return byCode;
+}
+
 function checkBounds(fields: readonly FieldDef[], values: FieldValues, errors: string[]): void {
   const num = (code: string): number | null => {
     const v = values[code];
     return typeof v === 'number' ? v : null;
   };
-  const byCode = new Map(fields.map((f) => [f.code, f]));
+  const byCode = fieldsByCode(fields);
   for (const def of fields) {
     if (def.type !== 'int' || !def.base) continue;
     const value = num(def.code);
@@ -123,7 +139,7 @@ export function academicYearStart(now: Date): number {
  */
 export function periodProblem(period: string, now: Date): string | null {
   const m = /^(\d{4})-(\d{4})$/.exec(period);
-  if (!m) return VALIDATION.badPeriod(period);
+  if (!m) return VALIDATION.badPeriod(excerpt(period));
   const first = Number(m[1]);
   if (Number(m[2]) !== first + 1) return VALIDATION.periodNotConsecutive(period);
   const current = academicYearStart(now);
@@ -164,7 +180,8 @@ export function validateResponse(
     errors.push(VALIDATION.noSchool);
   } else {
     const school = findSchool(idText, byId);
-    if (!school) errors.push(VALIDATION.unknownSchool(idText));
+    if (!school)
+      errors.push(VALIDATION.unknownSchool(excerpt(idText), codeMeant(idText, registry)));
     else {
       school_id = school.school_id;
       if (!school.active) errors.push(VALIDATION.inactiveSchool(school.school_id, school.name));

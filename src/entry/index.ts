@@ -132,6 +132,23 @@ export function SHNOR_RESULTS_INDEX(range: Arg): Out {
 }
 
 /**
+ * Уровень фактора риска «500+» школы (высокий, средний, низкий; пусто — ответы школы его не
+ * определяют) по листу «Значения для формул», который пишет «Пересчитать показатели»:
+ * =SHNOR_RISK(A2; "environment"; 'Значения для формул'!A:BZ). Факторы: equipment, staff,
+ * teacher_competence, adaptivity, inschool_pd, language, environment, learning_failure,
+ * parents, motivation (или их названия).
+ * @param {string|Array<Array<string>>} school_id код ОО или диапазон кодов
+ * @param {string|Array<Array<string>>} factor фактор риска: код или название
+ * @param {Array<Array<string>>} table диапазон листа «Значения для формул»
+ * @param {string} period период, например "2025-2026" (необязательно: рассчитанный)
+ * @return {string|Array<Array<string>>} уровень фактора
+ * @customfunction
+ */
+export function SHNOR_RISK(school_id: Arg, factor: Arg, table: Arg, period?: Arg): Out {
+  return app.customRisk(school_id, factor, table, period);
+}
+
+/**
  * Статус школы (ШНОР, ШНСУ, ШНОР+ШНСУ или пусто) по листу «Значения для формул», который
  * пишет «Пересчитать показатели»: =SHNOR_STATUS(A2; 'Значения для формул'!A:AZ).
  * @param {string|Array<Array<string>>} school_id код ОО или диапазон кодов

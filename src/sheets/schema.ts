@@ -42,6 +42,14 @@ export const TITLE_MAP_KEY = 'form.titles';
 export const RESPONSES_SHEET_KEY = 'form.responsesSheetId';
 /** The «Данные» header the sheet was last laid out with (see ensureDataLayout). */
 export const DATA_LAYOUT_KEY = 'data.layout';
+/**
+ * Set by the offline command when it is given the codes a deployment issued (`--links`, or the
+ * «Ссылки школам» of an .xlsx): access codes are then checked against that sheet, because the
+ * offline run does not have the deployment's secret (domain spec 9).
+ */
+export const CODES_FROM_LINKS_KEY = 'access.codesFromLinks';
+/** Set by the offline command: the report says how data came in without a Google Form. */
+export const OFFLINE_RUN_KEY = 'run.offline';
 
 export interface SheetColumn<C extends string = string> extends ColumnLayout {
   code: C;

@@ -41,6 +41,7 @@ import {
   REGISTRY_HISTORY_SHEET,
   REGISTRY_SHEET,
   REJECTED_SHEET,
+  LINKS_SHEET,
   rowOf,
   RULES_SHEET,
   SETTINGS_SHEET,
@@ -54,6 +55,17 @@ const recordsOf = <C extends string>(sheets: SheetStore, schema: SheetSchema<C>)
 
 export function readRegistry(sheets: SheetStore): { schools: RegistrySchool[]; errors: string[] } {
   return parseRegistry(recordsOf(sheets, REGISTRY_SHEET).map((r) => r.record));
+}
+
+/** «Ссылки школам» read by column identity: `school_id|period` -> the code its link carries. */
+export function readIssuedCodes(sheets: SheetStore): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const { record } of recordsOf(sheets, LINKS_SHEET)) {
+    const id = String(record.school_id ?? '').trim();
+    const period = String(record.period ?? '').trim();
+    if (id) codes.set(`${id}|${period}`, String(record.access_code ?? '').trim());
+  }
+  return codes;
 }
 
 export function readLists(sheets: SheetStore): { lists: ListEntry[]; errors: string[] } {

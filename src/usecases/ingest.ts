@@ -10,6 +10,7 @@ import {
   isBlankRow,
   isKnownTitle,
   judge,
+  noticeAddresses,
   rawResponse,
   stateOf,
   type IntakeContext,
@@ -20,12 +21,19 @@ import { settingBool } from '../core/settings';
 import { dataKey, settleData, versionKey, type DataEntry } from '../core/versions';
 import type { Cell, Ports } from '../ports';
 import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
-import { FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS, TITLE_MAP_KEY } from '../sheets/schema';
+import {
+  CODES_FROM_LINKS_KEY,
+  FORM_ID_KEY,
+  RESPONSES_SHEET_KEY,
+  SHEETS,
+  TITLE_MAP_KEY,
+} from '../sheets/schema';
 import {
   dataEntries,
   dataRowCells,
   readData,
   readRegistry,
+  readIssuedCodes,
   rejectedVersions,
   readSettingsSheet,
   rejectedRowCells,
@@ -116,16 +124,20 @@ export function parseTitleMap(json: string | null): Record<string, string> {
 
 /** What judging needs: the registry, the settings, and the access codes when checked. */
 export function intakeContext(
-  ports: Pick<Ports, 'sheets' | 'accessCodes' | 'clock'>,
+  ports: Pick<Ports, 'sheets' | 'accessCodes' | 'clock' | 'properties'>,
   catalogue: Catalogue = CATALOGUE,
 ): IntakeContext {
   const { settings } = readSettingsSheet(ports.sheets);
   const { schools } = readRegistry(ports.sheets);
   const check = settingBool(settings, 'access_code_check');
+  const issued = ports.properties.get(CODES_FROM_LINKS_KEY) ? readIssuedCodes(ports.sheets) : null;
+  const expectedCode = issued
+    ? (id: string, period: string) => issued.get(`${id}|${period}`) ?? ''
+    : (id: string, period: string) => ports.accessCodes.code(id, period);
   return {
     schools,
     settings,
-    expectedCode: check ? (id, period) => ports.accessCodes.code(id, period) : null,
+    expectedCode: check ? expectedCode : null,
     now: ports.clock.now(),
     catalogue,
   };
@@ -245,7 +257,11 @@ function updateDataSheet(
   return outcome;
 }
 
-/** What to fix, to the respondent's address (or the school's), with the edit link. */
+/**
+ * What to fix, with the edit link: to the school's registry address, and to the respondent's
+ * only when the response proved it came from the school (noticeAddresses). The subject names
+ * the school as the registry does and a period only when it is one: no respondent text.
+ */
 function notifyRespondent(
   ports: Ports,
   raw: RawResponse,
@@ -255,17 +271,18 @@ function notifyRespondent(
   ctx: IntakeContext,
 ): void {
   const school = ctx.schools.find((s) => s.school_id === schoolId);
-  const given = String(raw.answers.respondent_email ?? '').trim();
-  const to = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(given) ? given : (school?.email ?? '');
-  if (!to) return;
+  const addresses = noticeAddresses(raw, ctx, schoolId, period);
+  if (!school || addresses.length === 0) return;
   const formId = ports.properties.get(FORM_ID_KEY);
   const answered = String(raw.answers.school_id ?? '').trim();
   const editUrl = formId ? ports.forms.editUrl(formId, raw.timestamp, answered) : null;
-  const name = school?.name ?? schoolId;
-  sendOrQueue(ports, {
-    key: `rejected|${versionKey(raw.row, raw.timestamp)}`,
-    to,
-    subject: INTAKE.rejectedSubject(name, period),
-    body: INTAKE.rejectedBody(name, period, reasons, editUrl),
-  });
+  const shownPeriod = /^\d{4}-\d{4}$/.test(period) ? period : '';
+  addresses.forEach((to, i) =>
+    sendOrQueue(ports, {
+      key: `rejected|${versionKey(raw.row, raw.timestamp)}${i === 0 ? '' : `|${i}`}`,
+      to,
+      subject: INTAKE.rejectedSubject(school.name, shownPeriod),
+      body: INTAKE.rejectedBody(school.name, shownPeriod, reasons, editUrl),
+    }),
+  );
 }

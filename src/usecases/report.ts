@@ -5,7 +5,10 @@ import { toSummaryJson } from '../core/summaryJson';
 import type { DocumentInfo, DocumentOnce, Ports } from '../ports';
 import { journal } from './journal';
 import { compute, type Computation } from './recompute';
-import { readRejectedSheet } from '../sheets/workbook';
+import { isBlankRow } from '../core/intake';
+import { countRows, rowOutcomes } from '../core/rowAccount';
+import { OFFLINE_RUN_KEY, RESPONSES_SHEET_KEY, SHEETS } from '../sheets/schema';
+import { readData, readRejectedSheet } from '../sheets/workbook';
 
 const counts = (r: ReturnType<typeof rejectedAndHeld>) => ({
   rejectedCount: r.rejected.length,
@@ -33,6 +36,7 @@ export function reportDocument(
     date: ports.clock.format(ports.clock.now(), 'dd.MM.yyyy'),
     ...counts(rejectedAndHeld(ports, result.period)),
     inputWarnings: inputErrors,
+    offline: ports.properties.get(OFFLINE_RUN_KEY) === '1',
   });
   const doc = ports.documents.write(model.title, model, once);
   journal(ports, JOURNAL.report, doc.url);
@@ -55,9 +59,49 @@ export function rejectedAndHeld(ports: Pick<Ports, 'sheets'>, period: string) {
   return { rejected, held };
 }
 
-/** The section 9 summary of the current (or given) period, as JSON text. */
-export function summaryJson(ports: Pick<Ports, 'sheets'>, period?: string): string {
+/** The latest judgement of each row, all periods: what the summary lists and counts. */
+function judgedRows(ports: Pick<Ports, 'sheets'>) {
+  const latest = new Map<number, ReturnType<typeof readRejectedSheet>[number]>();
+  for (const e of readRejectedSheet(ports.sheets)) {
+    const seen = latest.get(e.row);
+    if (!seen || e.timestamp.getTime() >= seen.timestamp.getTime()) latest.set(e.row, e);
+  }
+  return [...latest.values()].map((e) => ({
+    ...e,
+    outcome:
+      e.state === 'rejected' || e.state === 'rejected_by_inspector'
+        ? ('rejected' as const)
+        : e.state === 'held'
+          ? ('held' as const)
+          : ('accepted' as const),
+  }));
+}
+
+/**
+ * The section 9 summary of the current (or given) period, as JSON text, with every row of
+ * «Ответы формы» accounted for and the rejected and held rows of every period listed.
+ */
+export function summaryJson(ports: Pick<Ports, 'sheets' | 'properties'>, period?: string): string {
   const { result } = compute(ports, period);
-  const { rejected, held } = rejectedAndHeld(ports, result.period);
-  return JSON.stringify(toSummaryJson(result, rejected, held), null, 2);
+  const judged = judgedRows(ports);
+  const inData = new Set(readData(ports.sheets, true).rows.map((r) => r.rawRow));
+  const outcomes = rowOutcomes(responseRows(ports), inData, judged);
+  const listed = (o: 'rejected' | 'held') =>
+    judged.filter((e) => e.outcome === o && outcomes.get(e.row) === o);
+  const rejected = listed('rejected').map((e) => ({ ...e, errors: e.reasons }));
+  const held = listed('held');
+  return JSON.stringify(
+    toSummaryJson(result, rejected, held, countRows(outcomes.values())),
+    null,
+    2,
+  );
+}
+
+/** The rows of the responses sheet, each marked blank or not. */
+function responseRows(ports: Pick<Ports, 'sheets' | 'properties'>) {
+  const id = ports.properties.get(RESPONSES_SHEET_KEY);
+  const name = id ? ports.sheets.sheetNameById(Number(id)) : SHEETS.responses;
+  const table = name ? ports.sheets.read(name) : [];
+  const header = table[0] ?? [];
+  return table.slice(1).map((values, i) => ({ row: i + 2, blank: isBlankRow(header, values) }));
 }

@@ -144,8 +144,8 @@ describe('--help', () => {
       '--out',
     ])
       expect(run.stdout.split(flag).length).toBeGreaterThanOrEqual(3); // Russian and English
-    expect(run.stdout).toMatch(/по умолчанию —\s+последний в ответах/);
-    expect(run.stdout).toContain('default: the latest in the');
+    expect(run.stdout).toMatch(/иначе\s+последний\s+в\s+ответах/);
+    expect(run.stdout).toContain('else the latest in the responses');
   });
 
   it('prints the version', async () => {

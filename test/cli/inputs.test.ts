@@ -56,7 +56,10 @@ describe('prepareInputs', () => {
   });
 
   it('takes the period asked for', () => {
-    const t = responses([['', '2021-2022', '0001']]);
+    const t = responses([
+      ['', '2021-2022', '0001'],
+      ['', '2020-2021', '0002'],
+    ]);
     expect(prepareInputs({ registry, responses: [t], period: '2020/2021' }).period).toBe(
       '2020-2021',
     );

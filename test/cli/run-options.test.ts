@@ -28,11 +28,11 @@ const sampleArgs = (out: string, ...extra: string[]) => [
 ];
 
 describe('--period', () => {
-  it('defaults to the latest period in the responses, compared with the one before it', async () => {
+  it('defaults to the period of the settings (the latest here), compared with the one before it', async () => {
     const out = tempDir();
     const r = await cli(...sampleArgs(out));
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Отчётный период: 2025-2026 (последний в ответах)');
+    expect(r.stderr).toContain('Отчётный период: 2025-2026 (из настроек');
     const summary = readSummary(out);
     expect(summary.period).toBe('2025-2026');
     expect(indicator(summary, 'share_flagged').previous_percent).not.toBeNull();
@@ -73,19 +73,30 @@ describe('access codes (domain spec 8a) offline', () => {
     expect(summary.rejected.every((r) => !/код доступа/i.test(r.errors.join(' ')))).toBe(true);
   });
 
-  it('with the column the check applies: a response without a valid code is not accepted', async () => {
-    // Kansk's responses with an access_code column: nobody has the offline secret's codes.
+  it('with the column, codes are checked against the issued links; without links, unchecked', async () => {
+    // Kansk's responses with an access_code column whose codes no link carries.
     const text = iconv.decode(fs.readFileSync(kansk('responses.csv')), 'win1251');
     const lines = text.split('\r\n');
     const withCodes = lines
       .map((l, i) => (l === '' ? l : `${l};${i === 0 ? 'access_code' : 'ZZZZ9999'}`))
       .join('\r\n');
-    const file = path.join(tempDir(), 'responses-codes.csv');
+    const dir = tempDir();
+    const file = path.join(dir, 'responses-codes.csv');
     fs.writeFileSync(file, iconv.encode(withCodes, 'win1251'));
+    const ids = fs
+      .readFileSync(kansk('registry.csv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0])
+      .filter((id) => id !== '');
+    const links = path.join(dir, 'links.csv');
+    fs.writeFileSync(
+      links,
+      ['school_id,period,access_code', ...ids.map((id) => `${id},2021-2022,AAAA2222`)].join('\n'),
+    );
     const out = tempDir();
-    const r = await cli(...kanskArgs(out, file));
+    const r = await cli(...kanskArgs(out, file), '--links', links);
     expect(r.code).toBe(0);
-    expect(r.stderr).not.toContain('коды не проверяются');
     const summary = readSummary(out);
     expect(summary.responded).toBe(0);
     // Held for the inspector (the contract's `held`), with the access code as the reason; the
@@ -94,5 +105,12 @@ describe('access codes (domain spec 8a) offline', () => {
     expect(held).toHaveLength(19);
     expect(held.every((reasons) => /ZZZZ9999/.test(reasons.join(' ')))).toBe(true);
     expect(summary.rejected).toHaveLength(1);
+
+    const unchecked = tempDir();
+    const u = await cli(...kanskArgs(unchecked, file));
+    expect(u.code).toBe(0);
+    expect(u.stderr).toContain('коды доступа не проверены');
+    expect(readSummary(unchecked).held).toEqual([]);
+    expect(readSummary(unchecked).responded).toBe(18);
   });
 });

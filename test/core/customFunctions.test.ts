@@ -4,6 +4,7 @@ import {
   isbFn,
   resultsIndexFn,
   shareFn,
+  riskFn,
   statusFn,
 } from '../../src/core/customFunctions';
 import { computeMonitoring } from '../../src/core/monitoring';
@@ -142,5 +143,33 @@ describe('statusFn and indicatorFn', () => {
     expect(indicatorFn('no_such', table, 'a')).toBe(
       '#ОШИБКА: показатель: неизвестный показатель «no_such»',
     );
+  });
+});
+
+describe('riskFn (SHNOR_RISK, rev 2)', () => {
+  const result = computeMonitoring({
+    registry: ['a', 'b'].map((id) => school(id)),
+    lists: [],
+    data: [
+      row('a', '2022', answers({ parents_involved: false, students_low_motivation: 20 })),
+      row('b', '2022', answers({ parents_involved: true })),
+    ],
+    settings: {},
+  });
+  const table = formulaTable(result);
+
+  it('answers the level of a factor by its code or name, from the table recompute writes', () => {
+    expect(riskFn('a', 'parents', table)).toBe('высокий');
+    expect(riskFn('a', 'Низкая учебная мотивация обучающихся', table)).toBe('средний');
+    expect(riskFn([['a'], ['b']], 'parents', table)).toEqual([['высокий'], ['низкий']]);
+    expect(riskFn('b', 'motivation', table)).toBe(''); // unanswered: no level
+  });
+
+  it('says what is wrong in the cell', () => {
+    expect(riskFn('a', 'погода', table)).toMatch(
+      /^#ОШИБКА: риск: неизвестный фактор риска «погода»/,
+    );
+    expect(riskFn('zz', 'parents', table)).toBe('#ОШИБКА: риск: школа «zz» не найдена');
+    expect(riskFn('a', 'parents', '')).toMatch(/^#ОШИБКА: риск: третьим аргументом/);
   });
 });

@@ -143,13 +143,16 @@ describe('Kansk 2021-2022 summary recomputed', () => {
   });
 
   it('writes summary.json in the shape of the spec', () => {
-    const json = toSummaryJson(result, [{ row: 5, school_id: 'K05', errors: ['x'] }], []);
+    const rows = { read: 1, accepted: 0, superseded: 0, rejected: 1, held: 0, blank: 0 };
+    const rejected = [{ row: 5, school_id: 'K05', period: '2021-2022', errors: ['x'] }];
+    const json = toSummaryJson(result, rejected, [], rows);
     expect(Object.keys(json)).toEqual([
       'period',
       'schools_total',
       'responded',
       'indicators',
       'schools',
+      'rows',
       'rejected',
       'held',
     ]);
@@ -185,7 +188,10 @@ describe('Kansk 2021-2022 summary recomputed', () => {
       official_status: 'ШНОР',
       status: 'ШНОР',
     });
-    expect(json.rejected).toEqual([{ row: 5, school_id: 'K05', errors: ['x'] }]);
+    expect(json.rejected).toEqual([
+      { row: 5, school_id: 'K05', period: '2021-2022', errors: ['x'] },
+    ]);
+    expect(json.rows).toEqual(rows);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 });

@@ -72,7 +72,8 @@ describe('summary.json dynamics', () => {
       settings: { period: '2021-2022' },
       rules: [],
     });
-    const json = toSummaryJson(result, [], []);
+    const none = { read: 0, accepted: 0, superseded: 0, rejected: 0, held: 0, blank: 0 };
+    const json = toSummaryJson(result, [], [], none);
     expect(json.schools.map((s) => s.dynamics)).toEqual([
       'вышла',
       'осталась',

@@ -19,8 +19,9 @@ describe('SHNOR_STATUS and SHNOR_INDICATOR in cells', () => {
     mine.getRange('B1').setFormula(`=SHNOR_STATUS(A1; ${TABLE})`);
     mine.getRange('C1').setFormula(`=SHNOR_INDICATOR("status"; ${TABLE}; A1)`);
     mine.getRange('D1').setFormula(`=SHNOR_INDICATOR("share_flagged"; 'Сводка'!A:I)`);
+    mine.getRange('E1').setFormula(`=SHNOR_RISK(A1; "parents"; ${TABLE})`);
     h.google.runtime.calls.reset();
-    expect(h.project.recalculate()).toBe(3);
+    expect(h.project.recalculate()).toBe(4);
     // Recalculating read nothing: the functions got everything as arguments.
     expect(h.google.runtime.calls.total('SpreadsheetApp')).toBe(0);
     const flaggedShare = () => {
@@ -36,6 +37,8 @@ describe('SHNOR_STATUS and SHNOR_INDICATOR in cells', () => {
     lists.getRange(2, 1, 1, 3).setValues([[PERIOD, "'0001", 'ШНОР']]);
     h.project.call('menuRecompute');
     expect(mine.getRange('B1:C1').getValues()).toEqual([['ШНОР', 'ШНОР']]);
+    // rev 2: SHNOR_RISK reads the same table; the harness's answers leave «parents» unanswered.
+    expect(mine.getRange('E1').getValue()).toBe('');
     expect(mine.getRange('D1').getValue()).toBe(flaggedShare());
   });
 

@@ -27,11 +27,11 @@ const RECIPES: Record<string, (h: ReturnType<typeof makeHarness>) => void> = {
   runReminders: (h) => h.project.call('runReminders'),
   summaryJson_: (h) => h.project.call('summaryJson_'),
   SHNOR_SHARE: (h) => h.project.callCustomFunction('SHNOR_SHARE', 7, 18),
-  SHNOR_ISB: (h) =>
-    h.project.callCustomFunction('SHNOR_ISB', [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]]),
+  SHNOR_ISB: (h) => h.project.callCustomFunction('SHNOR_ISB', [[0, 0, 0, 0, 0, 0, 0, 0, 0]]),
   SHNOR_RESULTS_INDEX: (h) =>
     h.project.callCustomFunction('SHNOR_RESULTS_INDEX', [[0, 0, 0, 0, 0]]),
   SHNOR_STATUS: (h) => h.project.callCustomFunction('SHNOR_STATUS', '0001'),
+  SHNOR_RISK: (h) => h.project.callCustomFunction('SHNOR_RISK', '0001', 'parents'),
   SHNOR_INDICATOR: (h) => h.project.callCustomFunction('SHNOR_INDICATOR', 'share_flagged'),
 };
 

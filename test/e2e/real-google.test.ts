@@ -100,3 +100,41 @@ describe('edit links: the sheet’s timestamp is not Google’s to the milliseco
     expect(notice).not.toContain(theirs.getEditResponseUrl());
   });
 });
+
+describe('the report chart’s data table (column 0 is X, every further column a Y series)', () => {
+  it('draws flagged schools as their own series, at their own results index', () => {
+    const h = makeHarness(4);
+    for (const i of [1, 2, 3, 4])
+      h.submit(
+        validAnswers(i, {
+          access_code: h.codeOf(`000${i}`),
+          teachers_diagnosed: String(i * 4),
+          vpr_rus5_participants: '10',
+          vpr_rus5_fail: String(i),
+        }),
+      );
+    const lists = h.ss.getSheetByName(SHEETS.lists)!;
+    lists.getRange(2, 1, 1, 3).setValues([['2025-2026', "'0002", 'ШНОР']]);
+    h.project.call('menuRecompute');
+    h.project.call('menuReport');
+    type Chart = { __series(): Array<{ label: string; points: Array<{ x: number; y: number }> }> };
+    const charts = (h.google.Charts as unknown as { __built(): Chart[] }).__built();
+    const series = charts[charts.length - 1].__series();
+    expect(series.map((s) => s.label)).toEqual(['Прочие школы', 'ШНОР и ШНСУ']);
+    // Each school is one point, at (ИСБ, results index), in its series.
+    const table = h.values(SHEETS.formulaValues);
+    const col = (code: string) => table[0].indexOf(code);
+    const schools = table
+      .slice(1)
+      .filter(
+        (r) => typeof r[col('isb')] === 'number' && typeof r[col('results_index')] === 'number',
+      );
+    const pointsOf = (flagged: boolean) =>
+      schools
+        .filter((r) => r[col('flagged')] === flagged)
+        .map((r) => ({ x: r[col('isb')], y: r[col('results_index')] }));
+    expect(series[1].points).toEqual(pointsOf(true));
+    expect(series[0].points).toEqual(pointsOf(false));
+    expect(series[1].points.length).toBeGreaterThan(0);
+  });
+});

@@ -167,14 +167,14 @@ describe('scatter chart as a PNG image', () => {
     expect(pixelsOf(positive, QUADRANT).n).toBe(0);
   });
 
-  it('draws rows flagged by a third NUMBER column in red, the others in blue', () => {
+  it('draws each further NUMBER column as its own series: the first blue, the second red', () => {
     const { Charts } = setup();
     const rows = [
-      [-1, -1, 1],
-      [1, 1, 0],
+      [-1, null, -1],
+      [1, 1, null],
     ];
     const img = decode(
-      productChart(Charts, rows, [[Charts.ColumnType.NUMBER, 'flag']])
+      productChart(Charts, rows, [[Charts.ColumnType.NUMBER, 'ШНОР и ШНСУ']])
         .build()
         .getAs('image/png'),
     );
@@ -185,23 +185,36 @@ describe('scatter chart as a PNG image', () => {
     expect(red.cx).toBeLessThan(blue.cx);
   });
 
-  it("reads a STRING column 'flagged' as the marker, wherever the column stands", () => {
+  it('reads the table as Google does: column 0 is X, every further column a Y series', () => {
     const { Charts } = setup();
     const table = Charts.newDataTable()
-      .addColumn(Charts.ColumnType.STRING, 'Школа')
       .addColumn(Charts.ColumnType.NUMBER, 'x')
       .addColumn(Charts.ColumnType.NUMBER, 'y')
-      .addRow(['flagged', 2, 2])
-      .addRow(['СОШ № 1', -2, -2]);
-    const img = decode(
-      Charts.newScatterChart().setDataTable(table).setDimensions(300, 200).build().getBlob(),
-    );
-    expect([img.width, img.height]).toEqual([300, 200]);
-    const red = pixelsOf(img, RED);
-    const blue = pixelsOf(img, BLUE);
-    expect(red.n).toBeGreaterThan(35);
-    expect(blue.n).toBeGreaterThan(35);
-    expect(red.cx).toBeGreaterThan(blue.cx);
+      .addColumn(Charts.ColumnType.NUMBER, 'flagged')
+      .addRow([2, 5, 1])
+      .addRow([3, 6, 0]);
+    const chart = Charts.newScatterChart().setDataTable(table).build() as unknown as {
+      __series(): Array<{ label: string; points: Array<{ x: number; y: number }> }>;
+    };
+    // A 0/1 flag column is a series of points at y = 0 and y = 1, not a marker.
+    expect(chart.__series()).toEqual([
+      {
+        label: 'y',
+        column: 1,
+        points: [
+          { x: 2, y: 5 },
+          { x: 3, y: 6 },
+        ],
+      },
+      {
+        label: 'flagged',
+        column: 2,
+        points: [
+          { x: 2, y: 1 },
+          { x: 3, y: 0 },
+        ],
+      },
+    ]);
   });
 
   it('honours setColors and point styles', () => {

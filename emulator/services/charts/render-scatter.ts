@@ -1,11 +1,12 @@
 /**
  * Draws a scatter chart into a PNG: title, axes with "nice" ticks and labels, light grid,
  * dashed quadrant lines through 0 when 0 lies inside a range (the product's indices are
- * centred on the municipal mean), and one disc per row. Rows marked by a third NUMBER column
- * (non-zero) or a STRING column holding 'flagged' are drawn in the second colour.
+ * centred on the municipal mean), and one disc per point of each series (series.ts: column 0
+ * is X, every further NUMBER column a Y series), series i in colour i.
  */
 import { Canvas, type Rgb } from './canvas';
 import type { EmulatedDataTable } from './data-table';
+import { seriesOf } from './series';
 import { GLYPH_HEIGHT, drawText, textWidth } from './font';
 
 export interface ScatterSpec {
@@ -15,8 +16,8 @@ export interface ScatterSpec {
   xTitle: string;
   yTitle: string;
   background: Rgb;
-  /** [ordinary points, flagged points]. */
-  colors: readonly [Rgb, Rgb];
+  /** Series colours in column order (the defaults beyond those given). */
+  colors: readonly Rgb[];
   pointRadius: number;
   xRange: readonly [number, number] | null;
   yRange: readonly [number, number] | null;
@@ -26,7 +27,8 @@ export interface ScatterSpec {
 export interface ScatterPoint {
   x: number;
   y: number;
-  flagged: boolean;
+  /** 0 for the first Y column, 1 for the second, ... */
+  series: number;
 }
 
 /** Google's first two default series colours. */
@@ -44,31 +46,9 @@ const LABEL: Rgb = [0x66, 0x66, 0x66];
 const TICK = 4;
 const PAD = 8;
 
-/** x, y from the first two NUMBER columns; rows lacking either are not plotted. */
+/** Every point of every series, with its series number (see series.ts). */
 export function pointsOf(table: EmulatedDataTable | null): ScatterPoint[] {
-  if (!table) return [];
-  const numbers: number[] = [];
-  const strings: number[] = [];
-  table.columns.forEach((c, i) => {
-    if (c.type === 'NUMBER') numbers.push(i);
-    else if (c.type === 'STRING') strings.push(i);
-  });
-  if (numbers.length < 2) return [];
-  const [xi, yi, flagIndex] = numbers;
-  const points: ScatterPoint[] = [];
-  for (const row of table.rows) {
-    const x = row[xi];
-    const y = row[yi];
-    if (typeof x !== 'number' || typeof y !== 'number' || !isFinite(x) || !isFinite(y)) continue;
-    const flagValue = flagIndex === undefined ? null : row[flagIndex];
-    const flagged =
-      (typeof flagValue === 'number' && flagValue !== 0) ||
-      strings.some(
-        (i) => typeof row[i] === 'string' && (row[i] as string).trim().toLowerCase() === 'flagged',
-      );
-    points.push({ x, y, flagged });
-  }
-  return points;
+  return seriesOf(table).flatMap((s, series) => s.points.map((p) => ({ ...p, series })));
 }
 
 interface Axis {
@@ -211,14 +191,14 @@ export function renderScatter(spec: ScatterSpec): Canvas {
     }
   }
 
-  // Flagged points last, so they stay visible over ordinary ones.
+  // Series in column order, so later series stay visible over earlier ones.
   const inside = (p: ScatterPoint) =>
     p.x >= xAxis.min && p.x <= xAxis.max && p.y >= yAxis.min && p.y <= yAxis.max;
-  for (const flagged of [false, true]) {
-    const color = spec.colors[flagged ? 1 : 0];
+  const series = Math.max(0, ...points.map((p) => p.series + 1));
+  for (let k = 0; k < series; k++) {
+    const color = spec.colors[k] ?? DEFAULT_COLORS[k % DEFAULT_COLORS.length];
     for (const p of points) {
-      if (p.flagged === flagged && inside(p))
-        canvas.fillCircle(sx(p.x), sy(p.y), spec.pointRadius, color);
+      if (p.series === k && inside(p)) canvas.fillCircle(sx(p.x), sy(p.y), spec.pointRadius, color);
     }
   }
   return canvas;

@@ -8,6 +8,7 @@ import { EmulatedBlob } from '../blob';
 import { parseCssColor } from './css-color';
 import { EmulatedDataTable, EmulatedDataTableBuilder } from './data-table';
 import { DEFAULT_COLORS, renderScatterPng } from './render-scatter';
+import { seriesOf, type Series } from './series';
 import { asGas, gasError } from '../gas';
 
 type Options = Map<string, unknown>;
@@ -51,7 +52,11 @@ export class EmulatedScatterChartBuilder implements Pick<
   private readonly options: Options = new Map();
   private table: EmulatedDataTable | null = null;
 
-  constructor(private readonly rt: Runtime) {}
+  constructor(
+    private readonly rt: Runtime,
+    /** Non-Google: told of every chart built (tests read its series). */
+    private readonly onBuild?: (chart: EmulatedChart) => void,
+  ) {}
 
   private set(
     method: string,
@@ -137,7 +142,9 @@ export class EmulatedScatterChartBuilder implements Pick<
 
   build(): GoogleAppsScript.Charts.Chart {
     this.rt.record('Charts', 'ScatterChartBuilder.build');
-    return asGas(new EmulatedChart(this.rt, new Map(this.options), this.table));
+    const chart = new EmulatedChart(this.rt, new Map(this.options), this.table);
+    this.onBuild?.(chart);
+    return asGas(chart);
   }
 }
 
@@ -177,6 +184,11 @@ export class EmulatedChart implements Pick<
     private readonly options: Options,
     private readonly table: EmulatedDataTable | null,
   ) {}
+
+  /** Non-Google: the series Google would draw from the data table (series.ts). */
+  __series(): Series[] {
+    return seriesOf(this.table);
+  }
 
   getAs(contentType: string): GoogleAppsScript.Base.Blob {
     this.rt.record('Charts', 'Chart.getAs');

@@ -1,4 +1,20 @@
+import { INTAKE } from '../../core/messages';
 import type { Cell } from '../../ports';
+
+/** Google Sheets refuses a cell of more than 50,000 characters (the whole write fails). */
+export const MAX_CELL_CHARS = 50_000;
+
+/**
+ * Every write of the product passes here, so this is the one place the cell limit is kept:
+ * longer text is cut, with a visible note, rather than failing the write (and the trigger).
+ */
+export function withinCellLimit(text: string): string {
+  // The leading apostrophe the text is written with counts too.
+  const room = MAX_CELL_CHARS - 1;
+  if (text.length <= room) return text;
+  const note = INTAKE.cellCut(text.length);
+  return text.slice(0, room - note.length) + note;
+}
 
 /**
  * Sheets parses what is written into a cell as if typed: `=…` becomes a formula (and `+`, `-`,
@@ -9,7 +25,7 @@ import type { Cell } from '../../ports';
  */
 export function asCellValue(value: Cell | null | undefined): Cell {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string' && value !== '') return `'${value}`;
+  if (typeof value === 'string' && value !== '') return `'${withinCellLimit(value)}`;
   return value;
 }
 

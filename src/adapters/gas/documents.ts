@@ -1,4 +1,6 @@
+import { scatterDataTable } from '../../core/report/model';
 import type { ReportBlock, ReportModel, ScatterChartSpec } from '../../core/report/model';
+import { REPORT } from '../../core/messages';
 import type { DocumentInfo, DocumentOnce, DocumentWriter } from '../../ports';
 
 type Body = GoogleAppsScript.Document.Body;
@@ -81,15 +83,13 @@ function renderBlock(body: Body, block: ReportBlock): void {
   }
 }
 
-/** A scatter chart as an image, drawn by the Charts service. */
+/** A scatter chart as an image, drawn by the Charts service from the model's data table. */
 function renderChart(body: Body, chart: ScatterChartSpec): void {
   if (chart.points.length === 0) return;
-  // A third column marks the flagged schools (drawn as their own series).
-  const data = Charts.newDataTable()
-    .addColumn(Charts.ColumnType.NUMBER, chart.xTitle)
-    .addColumn(Charts.ColumnType.NUMBER, chart.yTitle)
-    .addColumn(Charts.ColumnType.NUMBER, 'flagged');
-  for (const p of chart.points) data.addRow([p.x, p.y, p.flagged ? 1 : 0]);
+  const table = scatterDataTable(chart, REPORT.chartSeries);
+  const data = Charts.newDataTable();
+  for (const label of table.columns) data.addColumn(Charts.ColumnType.NUMBER, label);
+  for (const row of table.rows) data.addRow(row.slice());
   const image = Charts.newScatterChart()
     .setDataTable(data)
     .setTitle(chart.title)

@@ -24,6 +24,8 @@ export interface ReportContext {
   /** Responses waiting for the inspector (no or a wrong access code). */
   heldCount: number;
   inputWarnings: readonly string[];
+  /** Run on files by the offline command: no Google Form collected the data, no mail went out. */
+  offline?: boolean;
 }
 
 const fmtIndex = (v: number | null) =>
@@ -36,7 +38,7 @@ export function buildReport(result: MonitoringResult, ctx: ReportContext): Repor
     { kind: 'paragraph', text: REPORT.municipalityLine(ctx.municipality, ctx.date) },
     { kind: 'heading', level: 1, text: REPORT.cycleHeading },
     { kind: 'paragraph', text: REPORT.cycle },
-    { kind: 'paragraph', text: REPORT.collection },
+    { kind: 'paragraph', text: ctx.offline ? REPORT.collectionOffline : REPORT.collection },
     { kind: 'paragraph', text: REPORT.participationLine(participation(result)) },
   ];
   const byId = new Map(result.schools.map((s) => [s.school_id, s]));
@@ -173,11 +175,14 @@ function conclusionBlocks(result: MonitoringResult): ReportBlock[] {
   const left = result.schools.filter((s) => s.dynamics === 'left');
   const resilient = result.schools.filter((s) => s.resilient);
   const risk = result.schools.filter((s) => s.risk_zone);
-  const items = [
-    entered.length > 0 ? REPORT.entered(names(entered)) : REPORT.noneEntered,
-    left.length > 0 ? REPORT.left(names(left)) : REPORT.noneLeft,
-    REPORT.riskZone(countWithNoun(risk.length, NOUNS.schoolGen)),
-  ];
+  // Entering and leaving the lists are said only against a previous period.
+  const items = result.previousPeriod
+    ? [
+        entered.length > 0 ? REPORT.entered(names(entered)) : REPORT.noneEntered,
+        left.length > 0 ? REPORT.left(names(left)) : REPORT.noneLeft,
+      ]
+    : [REPORT.noPreviousPeriod];
+  items.push(REPORT.riskZone(countWithNoun(risk.length, NOUNS.schoolGen)));
   if (resilient.length > 0) items.push(REPORT.resilient(names(resilient)));
   // rev 2: objectivity in both directions and the effective mode, schools named.
   const inflatedVpr = result.schools.filter((s) => hasFlag(s.objectivity_flags, VPR_INFLATION));

@@ -20,6 +20,28 @@ export interface ScatterChartSpec {
   yLine: number | null;
 }
 
+/**
+ * A chart's data as Google Charts reads a data table: column 0 is X and every further column
+ * is its own Y series, with null where a row has no value in that series. So flagged schools
+ * are a second Y column (null for the others), never a 0/1 column, which Google would draw as
+ * points at y = 0 and y = 1.
+ */
+export interface ChartDataTable {
+  columns: readonly string[];
+  rows: ReadonlyArray<readonly (number | null)[]>;
+}
+
+/** The scatter's data table: X, then «other schools» and «ШНОР/ШНСУ» as two Y series. */
+export function scatterDataTable(
+  chart: ScatterChartSpec,
+  seriesTitles: readonly [other: string, flagged: string],
+): ChartDataTable {
+  return {
+    columns: [chart.xTitle, ...seriesTitles],
+    rows: chart.points.map((p) => (p.flagged ? [p.x, null, p.y] : [p.x, p.y, null])),
+  };
+}
+
 export type ReportBlock =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
