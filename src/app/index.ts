@@ -20,6 +20,7 @@ import {
   type StartOutcome,
 } from '../usecases/jobs';
 import { setupMonitoring, syncSchoolList } from '../usecases/setup';
+import { checkInstallation } from '../usecases/checkInstallation';
 import {
   indicatorFn,
   isbFn,
@@ -129,3 +130,7 @@ export const customRisk = (schoolId: Arg, factor: Arg, table: Arg, period?: Arg)
   riskFn(schoolId, factor, table, period);
 export const customIndicator = (code: Arg, table: Arg, schoolId?: Arg, period?: Arg): Out =>
   indicatorFn(code, table, schoolId, period);
+
+export function runCheckInstallation(): string {
+  return checkInstallation(gasPorts()).text;
+}

@@ -78,6 +78,11 @@ export function menuReport(): string {
   return app.runReport();
 }
 
+/** Menu: «Проверить установку» — the form, triggers, quota, time zones, a round trip; to «Журнал». */
+export function menuCheckInstallation(): string {
+  return app.runCheckInstallation();
+}
+
 /** Menu: «О программе». */
 export function menuAbout(): void {
   app.runAbout();

@@ -52,6 +52,10 @@ export interface SheetStore {
   append(sheet: string, rows: Table): void;
   /** Overwrites one row (1-based, header is row 1). One write. */
   writeRow(sheet: string, row: number, values: readonly Cell[]): void;
+  /** The spreadsheet's time zone (File → Settings). */
+  timeZone(): string;
+  /** Deletes the sheet with this name, if there is one. */
+  deleteSheet(sheet: string): void;
   /** The id of the sheet a form with this id sends its responses to; null when none. */
   responsesSheetId(formId: string): number | null;
   /** Renames the sheet with this id unless another sheet has that name; false then. */

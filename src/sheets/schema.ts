@@ -33,6 +33,8 @@ export const SHEETS = {
   links: 'Ссылки школам',
   outbox: 'Исходящие письма',
   formulaValues: 'Значения для формул',
+  /** «Проверить установку» writes its test cells here and deletes the sheet. */
+  checkScratch: 'Проверка установки (временный лист)',
   registryHistory: 'История реестра',
 } as const;
 

@@ -12,6 +12,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [caption: string, handler: strin
   [UI.menuRecompute, 'menuRecompute'],
   [UI.menuReport, 'menuReport'],
   null,
+  [UI.menuCheckInstallation, 'menuCheckInstallation'],
   [UI.menuAbout, 'menuAbout'],
 ];
 

@@ -147,6 +147,17 @@ export class GasSheetStore implements SheetStore {
     s.getRange(row, 1, 1, values.length).setValues(asCellRows([values], values.length));
   }
 
+  timeZone(): string {
+    return this.ss.getSpreadsheetTimeZone();
+  }
+
+  deleteSheet(sheet: string): void {
+    const s = this.find(sheet);
+    if (!s) return;
+    this.ss.deleteSheet(s);
+    this.handles = null;
+  }
+
   responsesSheetId(formId: string): number | null {
     return responsesSheetOf(this.ss, formId);
   }
