@@ -169,6 +169,19 @@ function load(): { uptime: string; loadavg: number[] } {
   return { uptime, loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100) };
 }
 
+/** The commit measured (BENCH_COMMIT when the tree is not a git checkout). */
+function commit(): string {
+  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    return '';
+  }
+}
+
 function bundleKb(): number {
   const dist = path.join(root, 'dist');
   let bytes = 0;
@@ -188,6 +201,7 @@ async function main(): Promise<void> {
     measured_at: new Date().toISOString(),
     machine: `Node ${process.version}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB`,
     runs,
+    commit: commit(),
     load_before: load(),
   };
 
