@@ -37,6 +37,7 @@ export function reportDocument(
     ...counts(rejectedAndHeld(ports, result.period)),
     inputWarnings: inputErrors,
     offline: ports.properties.get(OFFLINE_RUN_KEY) === '1',
+    settings,
   });
   const doc = ports.documents.write(model.title, model, once);
   journal(ports, JOURNAL.report, doc.url);

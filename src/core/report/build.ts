@@ -11,6 +11,8 @@ import type { ReportBlock, ReportModel } from './model';
 import { hasFlag, JOURNAL_INFLATION, VPR_INFLATION } from '../compute/objectivity';
 import { median } from '../compute/stats';
 import { riskProfileText } from './words';
+import { methodologySection } from './methodology';
+import type { Settings } from '../types';
 import { addresseeKind } from '../rules/addressee';
 import { renderForMunicipality } from '../rules/targeting';
 import { SUMMARY_SECTIONS } from '../catalogue';
@@ -26,6 +28,8 @@ export interface ReportContext {
   inputWarnings: readonly string[];
   /** Run on files by the offline command: no Google Form collected the data, no mail went out. */
   offline?: boolean;
+  /** The settings in force: the methodology section is written from them (rev 2). */
+  settings?: Settings;
 }
 
 const fmtIndex = (v: number | null) =>
@@ -39,6 +43,7 @@ export function buildReport(result: MonitoringResult, ctx: ReportContext): Repor
     { kind: 'heading', level: 1, text: REPORT.cycleHeading },
     { kind: 'paragraph', text: REPORT.cycle },
     { kind: 'paragraph', text: ctx.offline ? REPORT.collectionOffline : REPORT.collection },
+    ...(ctx.settings ? methodologySection(ctx.settings, result.period) : []),
     { kind: 'paragraph', text: REPORT.participationLine(participation(result)) },
   ];
   const byId = new Map(result.schools.map((s) => [s.school_id, s]));
