@@ -2,6 +2,12 @@
  * Where real Google differs from what the emulator used to do (issue 9): each case is modelled
  * by the emulator, and the product is shown to cope with it.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createGoogle } from '../../emulator';
+import { loadProject } from '../../emulator/loader';
 import { FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS } from '../../src/sheets/schema';
 import { makeHarness, validAnswers } from './harness';
 
@@ -136,5 +142,28 @@ describe('the report chart’s data table (column 0 is X, every further column a
     expect(series[1].points).toEqual(pointsOf(true));
     expect(series[0].points).toEqual(pointsOf(false));
     expect(series[1].points.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the add-on build keeps one access-code secret per spreadsheet', () => {
+  it('in document properties, not in the script properties every installation shares', () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-addon-'));
+    execFileSync(process.execPath, ['scripts/build.mjs'], {
+      env: { ...process.env, SHNOR_ADDON: '1', SHNOR_DIST: dist },
+    });
+    const google = createGoogle();
+    google.SpreadsheetApp.create('Мониторинг');
+    const quiet = { log() {}, info() {}, warn() {}, error() {} };
+    const project = loadProject(google, { distDir: dist, console: quiet, addOn: true });
+    project.call('menuSetup');
+    const registry = google.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEETS.registry)!;
+    registry
+      .getRange(2, 1, 1, 8)
+      .setValues([["'0001", 'Школа № 1', 'Округ', 'urban', 'a@example.org', 'нет', '', 'да']]);
+    project.call('menuSyncSchools');
+    const doc = google.PropertiesService.getDocumentProperties().getProperty('access.secret');
+    const script = google.PropertiesService.getScriptProperties().getProperty('access.secret');
+    expect(doc).toMatch(/.{32,}/);
+    expect(script).toBeNull();
   });
 });
