@@ -2,7 +2,8 @@
  * What each entry point does: the real ports, a use case, and what the user is told.
  * Entry points in src/entry call these in one line each.
  */
-import { INTAKE, JOBS_TEXT, UI } from '../core/messages';
+import { INTAKE, JOBS_TEXT, REMINDERS, UI } from '../core/messages';
+import { runReminders } from '../usecases/reminders/run';
 import { sendLinks } from '../usecases/links';
 import { reconcile } from '../usecases/reconcile';
 import { gasPorts } from '../adapters/gas';
@@ -77,6 +78,12 @@ export function runContinueMailing(): number {
 }
 
 /** The one-off trigger of a long job: its next chunk. */
+/** The daily reminders trigger; a duplicate or foreign trigger still runs safely (ledger). */
+export function runDailyReminders(triggerId?: string): string {
+  const digest = runReminders(gasPorts(), triggerId);
+  return digest ? REMINDERS.journalLine(digest) : REMINDERS.notConfigured;
+}
+
 export function runContinueJob(): string {
   const outcome = continueJob(gasPorts());
   return outcome.kind === 'paused' || outcome.kind === 'finished'

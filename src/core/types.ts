@@ -23,6 +23,8 @@ export interface RegistrySchool {
   is_internship_site: boolean;
   leader_school_id: string;
   active: boolean;
+  /** «Не напоминать»: exempt from reminders this period. */
+  no_reminders: boolean;
 }
 
 export interface ListEntry {

@@ -54,6 +54,15 @@ export function continueMailing(): number {
   return app.runContinueMailing();
 }
 
+/**
+ * Daily trigger at the send hour: reminders to schools that have not answered, and the
+ * inspectors' digest.
+ * @param {GoogleAppsScript.Events.TimeDriven} e the time event
+ */
+export function runReminders(e?: GoogleAppsScript.Events.TimeDriven): string {
+  return app.runDailyReminders(e?.triggerUid);
+}
+
 /** One-off trigger of a long job (recompute, report, mailings): its next chunk. */
 export function continueJob(): string {
   return app.runContinueJob();

@@ -170,6 +170,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   body: string;
+  /** Where replies go (the setting «Адрес для ответов школ»); the sender when absent. */
+  replyTo?: string;
 }
 
 export interface Mailer {

@@ -18,7 +18,12 @@ export class GasMailer implements Mailer {
 
   send(message: MailMessage): void {
     // Plain text only: respondent text can never become markup.
-    MailApp.sendEmail({ to: message.to, subject: message.subject, body: message.body });
+    MailApp.sendEmail({
+      to: message.to,
+      subject: message.subject,
+      body: message.body,
+      ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+    });
   }
 }
 
