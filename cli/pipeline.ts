@@ -72,7 +72,7 @@ export type Stage =
   'setup' | 'inspector' | 'submit' | 'ingest' | 'recompute' | 'report' | 'summary';
 
 export interface RunResult {
-  files: { xlsx: string; docx: string; summary: string };
+  files: { xlsx: string; docx: string; summary: string; letters: string };
   summary: SummaryJson;
   google: Google;
   project: LoadedProject;
@@ -162,6 +162,9 @@ export async function runMonitoring(
   stageDone('recompute', 1);
   progress('report');
   const reportUrl = project.call<string>('menuReport');
+  // Letters are a long job: the first chunk runs now, the runner's trigger would do the rest.
+  project.call('menuLetters');
+  for (let i = 0; i < 1000 && project.call<string>('continueJob') === 'running'; i++);
   stageDone('report', 1);
   const summary = accountForFiles(
     JSON.parse(project.call<string>('summaryJson_', prepared.period ?? '')) as SummaryJson,
@@ -169,17 +172,32 @@ export async function runMonitoring(
     prepared.skipped,
   );
   stageDone('summary', 1);
+  const period = summary.period;
+  const props = google.PropertiesService.getDocumentProperties().getProperties();
+  const prefix = `letters.doc.${period}.`;
+  const letters = Object.entries(props)
+    .filter(([key]) => key.startsWith(prefix))
+    .map(([key, id]) => ({ school_id: key.slice(prefix.length), id: String(id) }));
 
   mkdirSync(options.outDir, { recursive: true });
   const files = {
     xlsx: path.join(options.outDir, 'monitoring.xlsx'),
     docx: path.join(options.outDir, 'report.docx'),
     summary: path.join(options.outDir, 'summary.json'),
+    letters: path.join(options.outDir, 'letters'),
   };
   progress('export');
   await exportSpreadsheetToXlsx(ss as never, files.xlsx, { cutNote: CLI_RUN.excelCut });
   const doc = google.DocumentApp.openById(documentIdOf(reportUrl));
   await exportDocumentToDocx(doc as never, files.docx);
+  mkdirSync(files.letters, { recursive: true });
+  for (const letter of letters) {
+    const letterDoc = google.DocumentApp.openById(letter.id);
+    await exportDocumentToDocx(
+      letterDoc as never,
+      path.join(files.letters, `${letter.school_id}.docx`),
+    );
+  }
   writeFileSync(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
   return {
     files,

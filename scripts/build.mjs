@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+// SHNOR_DIST puts the build elsewhere (tests build the add-on flavour next to the normal one).
+const dist = process.env.SHNOR_DIST
+  ? path.resolve(process.env.SHNOR_DIST)
+  : path.join(root, 'dist');
 const entryFile = path.join(root, 'src/entry/index.ts');
 const uiDir = path.join(root, 'src/ui');
 const bundleGlobal = 'ShnorMonitor';

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   );
   console.log(CLI_RUN.accounting(summary.rows));
   console.log(
-    `${CLI.files}\n  ${result.files.xlsx}\n  ${result.files.docx}\n  ${result.files.summary}`,
+    `${CLI.files}\n  ${result.files.xlsx}\n  ${result.files.docx}\n  ${result.files.summary}\n  ${result.files.letters}/`,
   );
   console.log(CLI.done(((Date.now() - started) / 1000).toFixed(1)));
 }

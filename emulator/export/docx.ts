@@ -12,15 +12,18 @@ import {
   BorderStyle,
   Document,
   ExternalHyperlink,
+  Header,
   HeadingLevel,
   ImageRun,
   LevelFormat,
   Packer,
   PageBreak,
+  PageNumber,
   Paragraph,
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -40,14 +43,15 @@ import type {
   TextAttrs,
 } from '../services/documents';
 import { GlyphType, type GlyphName } from '../services/documents/enums';
+import { defaultPage, type PageSetup } from '../services/documents/model';
 
 /** A document as DocumentApp returns it (we read its model), or the model itself. */
 export type DocxSource =
   DocumentModel | { __model(): DocumentModel } | GoogleAppsScript.Document.Document;
 
 const HEADER_ROW_FILL = 'D9D9D9';
-/** Google Docs' text column on a Letter page with 1-inch margins: 6.5 in at 96 px/in. */
-const MAX_IMAGE_WIDTH_PX = 624;
+/** The text column's width in pixels (96 px/in), the widest an image may be. */
+let maxImageWidthPx = 624;
 const DEFAULT_IMAGE_SIZE = { width: 600, height: 400 };
 const TRANSPARENT_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -170,9 +174,9 @@ function imageRun(image: ImageNode): ParagraphChild {
     });
   }
   let { width, height } = image.width > 0 && image.height > 0 ? image : DEFAULT_IMAGE_SIZE;
-  if (width > MAX_IMAGE_WIDTH_PX) {
-    height = Math.round((height * MAX_IMAGE_WIDTH_PX) / width);
-    width = MAX_IMAGE_WIDTH_PX;
+  if (width > maxImageWidthPx) {
+    height = Math.round((height * maxImageWidthPx) / width);
+    width = maxImageWidthPx;
   }
   const altText =
     image.altTitle || image.altDescription
@@ -220,7 +224,10 @@ function paragraph(p: ParagraphLike, listInstance: (listId: string) => number): 
   const indentLeft = twips(p.indentStart);
   const firstLineAt = twips(p.indentFirstLine);
   const firstLineOffset = firstLineAt !== undefined ? firstLineAt - (indentLeft ?? 0) : undefined;
+  const onlyImage = p.inlines.length > 0 && p.inlines.every((i) => i.kind === 'image');
   const options: IParagraphOptions = {
+    // A picture stays on the page of its caption (the paragraph after it).
+    keepNext: onlyImage || undefined,
     children: paragraphChildren(p),
     heading: HEADINGS[p.heading],
     style: p.heading === 'SUBTITLE' ? 'Subtitle' : undefined,
@@ -281,7 +288,12 @@ function table(node: TableNode, listInstance: (listId: string) => number): Table
   const columns = Math.max(0, ...node.rows.map((r) => r.cells.length));
   if (node.rows.length === 0 || columns === 0) return null;
   const edge = border(node);
+  const widths = Array.from({ length: columns }, (_, c) => node.columnWidths[c] ?? null);
+  const fixed = widths.every((w) => w !== null);
   return new Table({
+    layout: fixed ? TableLayoutType.FIXED : undefined,
+    columnWidths: fixed ? widths.map((w) => Math.round((w as number) * 20)) : undefined,
+    margins: { top: 30, bottom: 30, left: 70, right: 70 },
     borders: {
       top: edge,
       bottom: edge,
@@ -290,11 +302,19 @@ function table(node: TableNode, listInstance: (listId: string) => number): Table
       insideHorizontal: edge,
       insideVertical: edge,
     },
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: fixed
+      ? {
+          size:
+            Math.round(widths.reduce((a, b) => (a as number) + (b as number), 0) as number) * 20,
+          type: WidthType.DXA,
+        }
+      : { size: 100, type: WidthType.PERCENTAGE },
     rows: node.rows.map(
       (row, r) =>
         new TableRow({
+          // The header row repeats on every page; no row is split across pages.
           tableHeader: r === 0 && node.rows.length > 1 ? true : undefined,
+          cantSplit: true,
           children: Array.from({ length: columns }, (_, c) => {
             const cell = row.cells[c];
             const fill = hex(cell?.backgroundColor) ?? (r === 0 ? HEADER_ROW_FILL : undefined);
@@ -341,12 +361,29 @@ export async function toDocxBuffer(source: DocxSource): Promise<Buffer> {
     if (!instances.has(listId)) instances.set(listId, instances.size + 1);
     return instances.get(listId) as number;
   };
+  const page: PageSetup = model.page ?? defaultPage();
+  maxImageWidthPx = Math.round(((page.pageWidth - page.marginLeft - page.marginRight) * 96) / 72);
   const children = blocks(model.body, listInstance);
+  const heading = (id: string, name: string, size: number) => ({
+    id,
+    name,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { bold: true, color: '000000', size: size * 2 },
+    paragraph: { keepNext: true, keepLines: true },
+  });
   const document = new Document({
     title: model.name,
     creator: 'shnor-monitor',
+    features: { updateFields: false },
     styles: {
       paragraphStyles: [
+        // Organisational documents: black headings, no coloured Word defaults.
+        heading('Title', 'Title', 14),
+        heading('Heading1', 'Heading 1', 13),
+        heading('Heading2', 'Heading 2', 13),
+        heading('Heading3', 'Heading 3', 12),
         {
           id: 'Subtitle',
           name: 'Subtitle',
@@ -359,7 +396,39 @@ export async function toDocxBuffer(source: DocxSource): Promise<Buffer> {
       ],
     },
     numbering: numbering(),
-    sections: [{ children }],
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: {
+              width: twips(page.pageWidth) as number,
+              height: twips(page.pageHeight) as number,
+            },
+            margin: {
+              top: twips(page.marginTop) as number,
+              bottom: twips(page.marginBottom) as number,
+              left: twips(page.marginLeft) as number,
+              right: twips(page.marginRight) as number,
+              header: 400,
+            },
+          },
+        },
+        // Page numbers centred at the top from the second page (ГОСТ Р 7.0.97-2016).
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], size: 24 })],
+              }),
+            ],
+          }),
+          first: new Header({ children: [] }),
+        },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

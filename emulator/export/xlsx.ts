@@ -10,6 +10,8 @@
  * so memory holds one sheet's cells at a time, not the whole workbook.
  */
 import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { addPicturesAndTitles, type SheetPictures } from './xlsx-pictures';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
@@ -199,7 +201,11 @@ function ruleOf(
   }
 }
 
-/** What the streaming writer needs when a sheet is added: frozen panes and visibility. */
+/**
+ * What the streaming writer needs when a sheet is added: frozen panes, visibility, and
+ * printing as the reader expects (Apps Script has no print settings, so the export sets them):
+ * A4 landscape, fitted to the page width, page numbers in the footer.
+ */
 function sheetOptions(data: SheetData): Partial<ExcelJS.AddWorksheetOptions> {
   const frozen = data.frozenRows > 0 || data.frozenColumns > 0;
   return {
@@ -207,7 +213,37 @@ function sheetOptions(data: SheetData): Partial<ExcelJS.AddWorksheetOptions> {
       ? [{ state: 'frozen', xSplit: data.frozenColumns, ySplit: data.frozenRows }]
       : undefined,
     state: data.hidden ? 'hidden' : 'visible',
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&C&P / &N' } as ExcelJS.HeaderFooter,
   };
+}
+
+/**
+ * Google Sheets grows a row to fit its wrapped text; Excel and LibreOffice take the height
+ * written in the file. Rows with wrapped text get a height from an estimate of their lines
+ * (about 7 px a character of a 10 pt font, 15 pt a line).
+ */
+function wrappedRowHeights(data: SheetData): Map<number, number> {
+  const lines = new Map<number, number>();
+  data.wraps.forEach((w, r, c) => {
+    if (!w) return;
+    const v = data.values.get(r, c);
+    if (v === undefined || v === null || v === '') return;
+    const width = data.columnWidths.get(c + 1) ?? 100;
+    const perLine = Math.max(1, Math.floor((width - 6) / 7));
+    const n = String(v)
+      .split('\n')
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines.set(r, Math.max(lines.get(r) ?? 1, n));
+  });
+  return new Map([...lines].filter(([, n]) => n > 1).map(([r, n]) => [r, n * 15]));
 }
 
 /** A cell's style as exceljs takes it; equal styles share one object (exceljs caches by it). */
@@ -266,6 +302,7 @@ async function writeSheet(
   options: XlsxExportOptions,
 ): Promise<void> {
   for (const [column, px] of data.columnWidths) ws.getColumn(column).width = excelColumnWidth(px);
+  for (const column of data.hiddenColumns) ws.getColumn(column).hidden = true;
 
   const parts = new Map<number, StyleParts>();
   const part = (r: number, c: number) => {
@@ -315,6 +352,7 @@ async function writeSheet(
   const keys = new Set<number>([...values.keys(), ...parts.keys(), ...notes.keys()]);
   for (const key of validations.keys()) keys.add(key);
   const styleOf = styleCache();
+  const heights = wrappedRowHeights(data);
   let openRow = -1;
   for (const key of [...keys].sort((a, b) => a - b)) {
     const r = Math.floor(key / ROW_STRIDE);
@@ -323,6 +361,8 @@ async function writeSheet(
       if (openRow >= 0) ws.getRow(openRow + 1).commit();
       if (openRow >= 0 && r % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
       openRow = r;
+      const height = heights.get(r);
+      if (height) ws.getRow(r + 1).height = height;
     }
     const cell = ws.getCell(r + 1, c + 1);
     if (values.has(key)) cell.value = cellValue(values.get(key), timeZone, options);
@@ -359,7 +399,38 @@ async function writeWorkbook(
   await wb.commit();
 }
 
-export async function toXlsxBuffer(spreadsheet: AnySpreadsheet): Promise<Buffer> {
+/** Pictures of the embedded charts and the print titles of each sheet (xlsx-pictures.ts). */
+function extras(spreadsheet: AnySpreadsheet): SheetPictures[] {
+  return unwrap(spreadsheet)
+    .__sheets()
+    .map((sheet, index) => {
+      const data = sheet.__data();
+      return {
+        index,
+        name: data.name,
+        titleRows: data.frozenRows,
+        pictures: data.charts.map((chart) => ({
+          png: chart.__png(),
+          row: chart.state.position.row - 1,
+          column: chart.state.position.column - 1,
+          width: 640,
+          height: 400,
+        })),
+      };
+    });
+}
+
+export async function toXlsxBuffer(
+  spreadsheet: AnySpreadsheet,
+  added: SheetPictures[] = extras(spreadsheet),
+): Promise<Buffer> {
+  const plain = await streamedBuffer(spreadsheet);
+  return added.some((s) => s.titleRows > 0 || s.pictures.length > 0)
+    ? addPicturesAndTitles(plain, added)
+    : plain;
+}
+
+async function streamedBuffer(spreadsheet: AnySpreadsheet): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -377,6 +448,11 @@ export async function exportSpreadsheetToXlsx(
   filePath: string,
   options: XlsxExportOptions = {},
 ): Promise<void> {
+  const added = extras(spreadsheet);
+  if (added.some((s) => s.titleRows > 0 || s.pictures.length > 0)) {
+    await writeFile(filePath, await toXlsxBuffer(spreadsheet, added));
+    return;
+  }
   const file = createWriteStream(filePath);
   const closed = new Promise<void>((resolve, reject) => {
     file.on('close', resolve);

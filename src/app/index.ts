@@ -2,7 +2,8 @@
  * What each entry point does: the real ports, a use case, and what the user is told.
  * Entry points in src/entry call these in one line each.
  */
-import { INTAKE, JOBS_TEXT, UI } from '../core/messages';
+import { INTAKE, JOBS_TEXT, REMINDERS, UI } from '../core/messages';
+import { runReminders } from '../usecases/reminders/run';
 import { sendLinks } from '../usecases/links';
 import { reconcile } from '../usecases/reconcile';
 import { gasPorts } from '../adapters/gas';
@@ -12,6 +13,7 @@ import { ingestSubmission, type IngestOutcome } from '../usecases/ingest';
 import { summaryJson } from '../usecases/report';
 import {
   continueJob,
+  LETTERS_JOB_CODE,
   MAILING_JOB_CODE,
   RECOMPUTE_JOB_CODE,
   REPORT_JOB_CODE,
@@ -76,6 +78,12 @@ export function runContinueMailing(): number {
 }
 
 /** The one-off trigger of a long job: its next chunk. */
+/** The daily reminders trigger; a duplicate or foreign trigger still runs safely (ledger). */
+export function runDailyReminders(triggerId?: string): string {
+  const digest = runReminders(gasPorts(), triggerId);
+  return digest ? REMINDERS.journalLine(digest) : REMINDERS.notConfigured;
+}
+
 export function runContinueJob(): string {
   const outcome = continueJob(gasPorts());
   return outcome.kind === 'paused' || outcome.kind === 'finished'
@@ -104,6 +112,14 @@ export function runReport(period?: string): string {
   if (url) ports.ui.alert(UI.reportDoneTitle, UI.reportDone(url));
   else ports.ui.toast(jobMessage(outcome));
   return url;
+}
+
+/** «Сформировать письма школам»: a long job, one letter per responding school. */
+export function runLetters(period?: string): string {
+  const ports = gasPorts();
+  const text = jobMessage(startJob(ports, LETTERS_JOB_CODE, period ? { period } : {}));
+  ports.ui.toast(text);
+  return text;
 }
 
 export function runSummaryJson(period?: string): string {

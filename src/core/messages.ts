@@ -4,6 +4,7 @@
  *
  * The file is shared: add new groups as new exported constants; do not reorder existing ones.
  */
+import { plural } from './text';
 
 /** Menu, dialogs and the run journal of the add-on. */
 export const UI = {
@@ -12,6 +13,7 @@ export const UI = {
   menuSyncSchools: 'Обновить список школ в форме',
   menuRecompute: 'Пересчитать показатели',
   menuReport: 'Сформировать аналитическую записку',
+  menuLetters: 'Сформировать письма школам',
   menuSendLinks: 'Разослать ссылки школам',
   menuReconcile: 'Сверить ответы',
   menuAbout: 'О программе',
@@ -66,6 +68,7 @@ export const JOURNAL = {
   recomputeDetails: (period: string, responded: number, total: number) =>
     `${period}: данные представили ${responded} из ${total}`,
   report: 'Аналитическая записка',
+  letters: 'Письма школам',
   error: 'Ошибка',
   rowLabel: (row: number) => `строка ${row} листа «Ответы формы»`,
   held: 'Ответ на проверке у инспектора',
@@ -177,6 +180,15 @@ export const NOUNS = {
   school: ['школа', 'школы', 'школ'],
   schoolGen: ['школы', 'школ', 'школ'],
   response: ['ответ', 'ответа', 'ответов'],
+  recommendation: ['рекомендация', 'рекомендации', 'рекомендаций'],
+} as const;
+
+export { REPORT_DOC, LETTER } from './report/wording';
+
+/** «Сформировать письма школам»: what the user is told. */
+export const LETTER_UI = {
+  done: (count: number) => `Письма школам сформированы: ${count}.`,
+  doneTitle: 'Письма школам',
 } as const;
 
 /** Why a typed number or yes/no was not accepted (core/parse.ts). */
@@ -232,6 +244,8 @@ export const SETTINGS_MESSAGES = {
   atLeast: (min: string) => `не меньше ${min}`,
   expectedNumber: (bounds: string) => `ожидается число${bounds ? ` (${bounds})` : ''}`,
   expectedBool: 'ожидается «да» или «нет»',
+  expectedDays: (bounds: string) =>
+    `ожидаются дни через запятую, например «7, 1»${bounds ? ` (${bounds})` : ''}`,
   expectedChoice: (choices: readonly string[]) =>
     `ожидается одно из значений: ${choices.join(', ')}`,
   expectedDate: 'ожидается дата ДД.ММ.ГГГГ',
@@ -493,12 +507,125 @@ export const JOBS_TEXT = {
   stepRegistryHistory: 'Лист «История реестра»',
   stepJournal: 'Запись в журнал',
   stepDocument: 'Документ',
+  letters: 'Письма школам',
+  stepLetters: 'Письма школам',
+  stepCharts: 'Диаграммы на листе «Сводка»',
   busy: 'Уже выполняется другое задание; это начнётся после него.',
   continues:
     'Задание продолжается в фоне (ограничение Google — 6 минут на запуск); ход виден в «Панели мониторинга».',
   already: 'Это задание уже выполняется или ждёт очереди.',
   reportReady: (url: string) => `документ: ${url}`,
 } as const;
+
+/** Reminders to schools and the inspectors' digest (src/usecases/reminders). */
+export const REMINDERS = {
+  journalEvent: 'Напоминания',
+  notConfigured:
+    'не заданы отчётный период или срок представления данных: напоминания не отправляются',
+  cancelledMark: 'не отправлено: школа уже ответила',
+  daysLeft: (days: number) =>
+    days > 0
+      ? `до срока ${days} ${plural(days, ['день', 'дня', 'дней'])}`
+      : days === 0
+        ? 'сегодня последний день'
+        : `срок прошёл ${-days} ${plural(-days, ['день', 'дня', 'дней'])} назад`,
+  subject: (period: string, days: number) =>
+    `Мониторинг ШНОР/ШНСУ за ${period}: напоминание — ${REMINDERS.daysLeft(days)}`,
+  body: (school: string, period: string, url: string, deadline: string, days: number) =>
+    [
+      'Здравствуйте!',
+      '',
+      `Школа ${school} ещё не представила анкету мониторинга ШНОР/ШНСУ за ${period}.`,
+      `Срок: ${formatIsoDate(deadline)}; ${REMINDERS.daysLeft(days)}.`,
+      url ? `Персональная ссылка школы (код доступа уже подставлен): ${url}` : '',
+      '',
+      'Если анкета уже отправлена, это письмо можно не учитывать. Письмо отправлено автоматически.',
+    ]
+      .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+      .join('\n'),
+  journalLine: (d: {
+    responded: number;
+    schools: number;
+    madeToday: number;
+    sent: number;
+    queued: number;
+    refused: number;
+  }) =>
+    `ответили ${d.responded} из ${d.schools}; сегодня напоминаний: ${d.madeToday}; всего ` +
+    `отправлено ${d.sent}, в очереди ${d.queued}` +
+    (d.queued > 0 ? ' (дневная квота исчерпана — уйдут автоматически)' : '') +
+    `, адрес отклонён ${d.refused}`,
+  digestSubject: (period: string, responded: number, total: number) =>
+    `Мониторинг ШНОР/ШНСУ за ${period}: ответили ${responded} из ${total}`,
+  digestBody: (d: {
+    period: string;
+    deadline: string;
+    daysLeft: number;
+    schools: number;
+    responded: number;
+    notResponded: string[];
+    held: number;
+    rejected: number;
+    exempt: number;
+    withoutEmail: number;
+    madeToday: number;
+    sent: number;
+    queued: number;
+    refused: number;
+    cancelled: number;
+    quotaLeft: number;
+    triggers: { lines: string[] };
+  }) =>
+    [
+      `Сбор данных за ${d.period}: срок ${formatIsoDate(d.deadline)}, ${REMINDERS.daysLeft(d.daysLeft)}.`,
+      `Ответили: ${d.responded} из ${d.schools}.`,
+      d.notResponded.length > 0
+        ? `Не ответили (${d.notResponded.length}): ${d.notResponded.slice(0, 60).join('; ')}` +
+          (d.notResponded.length > 60 ? ` и ещё ${d.notResponded.length - 60}` : '') +
+          '.'
+        : 'Ответили все школы.',
+      `На проверке у инспектора: ${d.held}; отклонено: ${d.rejected}.`,
+      `Освобождены от напоминаний: ${d.exempt}; без e-mail в реестре: ${d.withoutEmail}.`,
+      `Напоминания: сегодня ${d.madeToday}; всего за период отправлено ${d.sent}, в очереди ` +
+        `${d.queued}, адрес отклонён ${d.refused}, отменено (школа ответила) ${d.cancelled}.`,
+      `Осталось писем на сегодня (квота): ${d.quotaLeft}.`,
+      d.triggers.lines.length > 0
+        ? `Триггеры: ${d.triggers.lines.join('; ')}`
+        : 'Триггеры: в порядке.',
+    ].join('\n'),
+} as const;
+
+/** Trigger health (src/usecases/triggers.ts). */
+export const TRIGGERS_TEXT = {
+  handlers: {
+    onFormSubmit: 'приём ответов формы',
+    runReminders: 'ежедневные напоминания',
+    continueMailing: 'досылка писем из очереди',
+    continueJob: 'продолжение длительного задания',
+  } as Record<string, string>,
+  line: (handler: string, status: string, count: number, repaired: boolean) => {
+    const name = TRIGGERS_TEXT.handlers[handler] ?? handler;
+    const what =
+      status === 'missing'
+        ? 'триггера не было'
+        : status === 'duplicate'
+          ? `было ${count} одинаковых триггера`
+          : status === 'wrongHour'
+            ? 'триггер стоял не на тот час'
+            : status === 'foreign'
+              ? 'триггер установлен другим пользователем; у вас не создаётся второй'
+              : status === 'full'
+                ? 'у пользователя уже 20 триггеров — новый не создать, удалите лишние'
+                : 'в порядке';
+    return `«${name}»: ${what}${repaired ? ' — исправлено' : ''}`;
+  },
+} as const;
+
+/** `YYYY-MM-DD` -> `ДД.ММ.ГГГГ`. */
+function formatIsoDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
 
 /** The methodology section of the report (core/report/methodology.ts, rev 2). */
 export const METHODOLOGY = {

@@ -415,6 +415,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       official_status: cur.official[i],
       computed_status: cur.computed[i],
       status: cur.status[i],
+      status_prev: prev ? prev.status[i] : null,
       status_mismatch: p.derived.status_mismatch === true,
       flagged: cur.flagged[i],
       results_index: ri[i],

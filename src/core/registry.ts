@@ -117,6 +117,7 @@ export function parseRegistry(
       is_internship_site: bool('is_internship_site', false),
       leader_school_id: parseText(row.leader_school_id) ?? '',
       active: bool('active', true),
+      no_reminders: bool('no_reminders', false),
     });
   });
 

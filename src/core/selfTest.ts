@@ -22,6 +22,7 @@ function school(id: string): RegistrySchool {
     is_internship_site: false,
     leader_school_id: '',
     active: true,
+    no_reminders: false,
   };
 }
 

@@ -90,6 +90,12 @@ function parseSetting(def: SettingDef, raw: unknown): Parsed {
       const d = parseDateSetting(raw);
       return d ? { ok: true, value: d } : { ok: false, expected: M.expectedDate };
     }
+    case 'day-list': {
+      const days = parseDayList(raw, def.min ?? 0, def.max ?? 365);
+      return days === null
+        ? { ok: false, expected: M.expectedDays(describeBounds({ ...def, integer: true })) }
+        : { ok: true, value: days.join(', ') };
+    }
     case 'email-list': {
       const items = (parseText(raw) ?? '').split(/[,;\s]+/).filter((x) => x !== '');
       const bad = items.filter((x) => !isEmail(x));
@@ -103,6 +109,22 @@ function parseSetting(def: SettingDef, raw: unknown): Parsed {
         value: def.code === 'period' ? normalizePeriod(raw) : (parseText(raw) ?? ''),
       };
   }
+}
+
+/** «7, 1», «7;1», «7 и 1», a lone number -> whole days in [min, max], largest first; null if bad. */
+export function parseDayList(raw: unknown, min: number, max: number): number[] | null {
+  if (typeof raw === 'number') raw = String(raw);
+  const text = (parseText(raw) ?? '').trim();
+  if (text === '') return [];
+  const parts = text.split(/\s*(?:[,;]|\sи\s)\s*/).filter((p) => p !== '');
+  const days: number[] = [];
+  for (const p of parts) {
+    if (!/^\d+$/.test(p)) return null;
+    const n = Number(p);
+    if (n < min || n > max) return null;
+    if (!days.includes(n)) days.push(n);
+  }
+  return days.sort((a, b) => b - a);
 }
 
 function displayDefault(def: SettingDef): string {
@@ -138,7 +160,13 @@ export function readSettings(rows: Array<[string, unknown]>): {
     }
     if (seen.has(def.code)) errors.push(M.duplicateKey(def.code));
     seen.add(def.code);
-    if (parseText(raw) === null && def.type !== 'text' && def.type !== 'email-list') return;
+    if (
+      parseText(raw) === null &&
+      def.type !== 'text' &&
+      def.type !== 'email-list' &&
+      def.type !== 'day-list'
+    )
+      return;
     const parsed = parseSetting(def, raw);
     if (parsed.ok) settings[def.code] = parsed.value;
     else errors.push(M.badValue(def.label, displayRaw(raw), parsed.expected, displayDefault(def)));

@@ -3,7 +3,9 @@
  * arithmetic, plural forms, and making respondent text safe to show.
  */
 
-const NBSP = '\u00a0';
+export const NBSP = '\u00a0';
+/** The true minus sign (a hyphen is a word-joining mark and may break a line after it). */
+export const MINUS = '\u2212';
 
 /**
  * num/den rounded half away from zero to `decimals` places, exactly, for integer inputs
@@ -82,21 +84,40 @@ export function formatNumber(n: number | null | undefined, decimals?: number): s
   if (decimals === undefined && text.includes('.')) text = text.replace(/\.?0+$/, '');
   const [intPart, frac] = text.split('.');
   const body = groupThousands(intPart) + (frac ? `,${frac}` : '');
-  return rounded < 0 ? `-${body}` : body;
+  return rounded < 0 ? `${MINUS}${body}` : body;
 }
 
-/** `38,9%`; `—` for null. Always one decimal, as the summary rounds. */
+/** `38,9 %` (a non-breaking space before the sign); `—` for null. One decimal, as the summary rounds. */
 export function formatPercent(p: number | null | undefined): string {
   if (p === null || p === undefined || !Number.isFinite(p)) return '—';
-  return `${formatNumber(p, 1)}%`;
+  return `${formatNumber(p, 1)}${NBSP}%`;
 }
 
-/** `+2,3 п.п.`, `-1,5 п.п.`, `0,0 п.п.`; `—` for null. */
+/** `+2,3 п.п.`, `−1,5 п.п.` (true minus, non-breaking space), `0,0 п.п.`; `—` for null. */
 export function formatPp(pp: number | null | undefined): string {
   if (pp === null || pp === undefined || !Number.isFinite(pp)) return '—';
   const text = formatNumber(pp, 1);
   const sign = roundHalfUp(pp, 1) > 0 ? '+' : '';
-  return `${sign}${text} п.п.`;
+  return `${sign}${text}${NBSP}п.п.`;
+}
+
+/**
+ * Typography of Russian documents for any text: a non-breaking space after «№», before «%»
+ * and «п.п.», between a number and «класс»; the school-year range gets an en dash
+ * (`2021-2022` → `2021–2022`).
+ */
+export function typeset(text: string): string {
+  return text
+    .replace(/№\s*(?=\S)/g, `№${NBSP}`)
+    .replace(/(\d) ?%/g, `$1${NBSP}%`)
+    .replace(/(\d) п\.п\./g, `$1${NBSP}п.п.`)
+    .replace(/(\d) (класс|кл\.)/g, `$1${NBSP}$2`)
+    .replace(/\b(\d{4})-(\d{4})\b/g, '$1–$2');
+}
+
+/** A period code `2021-2022` as a reader writes it: `2021–2022`. */
+export function periodText(period: string): string {
+  return period.replace(/^(\d{4})-(\d{4})$/, '$1–$2');
 }
 
 /** Russian plural form: [one, few, many] = ['школа', 'школы', 'школ']. */

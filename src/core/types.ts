@@ -23,6 +23,8 @@ export interface RegistrySchool {
   is_internship_site: boolean;
   leader_school_id: string;
   active: boolean;
+  /** «Не напоминать»: exempt from reminders this period. */
+  no_reminders: boolean;
 }
 
 export interface ListEntry {
@@ -78,6 +80,8 @@ export interface SchoolResult {
   computed_status: OfficialStatus;
   /** Status of record (setting `status_source`). */
   status: OfficialStatus;
+  /** Status of record in the previous period; null when there is no previous period. */
+  status_prev: OfficialStatus | null;
   status_mismatch: boolean;
   flagged: boolean;
   results_index: number | null;

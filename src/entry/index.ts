@@ -54,6 +54,15 @@ export function continueMailing(): number {
   return app.runContinueMailing();
 }
 
+/**
+ * Daily trigger at the send hour: reminders to schools that have not answered, and the
+ * inspectors' digest.
+ * @param {GoogleAppsScript.Events.TimeDriven} e the time event
+ */
+export function runReminders(e?: GoogleAppsScript.Events.TimeDriven): string {
+  return app.runDailyReminders(e?.triggerUid);
+}
+
 /** One-off trigger of a long job (recompute, report, mailings): its next chunk. */
 export function continueJob(): string {
   return app.runContinueJob();
@@ -67,6 +76,11 @@ export function menuRecompute(): string {
 /** Menu: «Сформировать аналитическую записку». */
 export function menuReport(): string {
   return app.runReport();
+}
+
+/** Menu: «Сформировать письма школам» (a long job: one letter per school). */
+export function menuLetters(): string {
+  return app.runLetters();
 }
 
 /** Menu: «Проверить установку» — the form, triggers, quota, time zones, a round trip; to «Журнал». */

@@ -3,7 +3,7 @@
  * (src/adapters/gas) implement them over the real services; tests may pass fakes.
  * Every sheet operation is batched: one read or one write per sheet per call.
  */
-import type { ReportModel } from '../core/report/model';
+import type { ChartSpec as DataChart, ReportModel } from '../core/report/model';
 
 import type { Cell } from '../core/types';
 
@@ -17,6 +17,10 @@ export interface ColumnLayout {
   numberFormat?: string;
   /** A dropdown of allowed values (data validation). */
   allowed?: readonly string[];
+  /** Long text wraps inside the cell. */
+  wrap?: boolean;
+  /** A column for machine reading (codes): hidden from the reader. */
+  hidden?: boolean;
 }
 
 export interface SheetLayout {
@@ -24,15 +28,19 @@ export interface SheetLayout {
   columns?: readonly ColumnLayout[];
   /** Notes on header cells, by column index. */
   headerNotes?: readonly string[];
+  /** Number formats of single data cells (0-based row below the header, column); every write. */
+  cellFormats?: ReadonlyArray<{ row: number; column: number; numberFormat: string }>;
+  /** Columns (0-based) whose negative numbers are shown on a red background. */
+  negativeRed?: readonly number[];
 }
 
-export interface ChartSpec {
-  title: string;
-  /** A1 ranges of the chart's data on its sheet. */
-  ranges: readonly string[];
-  type: 'scatter' | 'bar' | 'column';
-  xTitle?: string;
-  yTitle?: string;
+/** A chart placed on a sheet: its data table goes to a hidden data sheet, the chart below `anchorRow`. */
+export interface EmbeddedChartSpec {
+  chart: DataChart;
+  /** The hidden sheet that holds the chart's data table, and its first column there. */
+  dataSheet: string;
+  dataColumn: number;
+  anchorRow: number;
 }
 
 export interface SheetStore {
@@ -66,8 +74,13 @@ export interface SheetStore {
   deleteRow(sheet: string, row: number): void;
   /** Marks repeated values of a column in red (a conditional format rule); false if it had one. */
   highlightDuplicates(sheet: string, column: number): boolean;
-  /** Replaces the charts of a sheet. */
-  setCharts(sheet: string, charts: readonly ChartSpec[]): void;
+  /**
+   * Puts the sheets in the reader's order (those named first, the rest after, as they were),
+   * hides `hidden`, and removes an empty default sheet («Sheet1», «Лист1»).
+   */
+  arrange(order: readonly string[], hidden: readonly string[]): void;
+  /** Replaces the charts of a sheet (their data tables written to their data sheet). */
+  setCharts(sheet: string, charts: readonly EmbeddedChartSpec[]): void;
 }
 
 export type FormItemKind = 'int' | 'bool' | 'url' | 'text' | 'paragraph' | 'email' | 'list';
@@ -157,6 +170,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   body: string;
+  /** Where replies go (the setting «Адрес для ответов школ»); the sender when absent. */
+  replyTo?: string;
 }
 
 export interface Mailer {

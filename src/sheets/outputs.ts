@@ -4,7 +4,7 @@
  * Columns and layouts are the schema's.
  */
 import type { MonitoringResult } from '../core/monitoring';
-import { REPORT } from '../core/messages';
+import { REPORT, REPORT_DOC } from '../core/messages';
 import { objectivityList, riskProfileText } from '../core/report/words';
 import type { Cell } from '../core/types';
 import { DYNAMICS, yesNo } from '../core/words';
@@ -13,6 +13,7 @@ import {
   INDICATORS_SHEET,
   layoutOf,
   RECOMMENDATIONS_SHEET,
+  CHANGE_PP,
   summarySchema,
   tableOf,
   type CodeOf,
@@ -36,6 +37,7 @@ function sheetTable<S extends SheetSchema>(
 
 /** «Показатели»: each school's indices, statuses, dynamics, risks and recommendations. */
 export function indicatorsSheet(result: MonitoringResult): SheetTable {
+  const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
   return sheetTable(
     INDICATORS_SHEET,
     result.schools.map((s) => ({
@@ -58,22 +60,25 @@ export function indicatorsSheet(result: MonitoringResult): SheetTable {
       effective_mode: s.effective_mode ? yesNo(true) : '',
       objectivity_flags: objectivityList(s.objectivity_flags),
       risk_profile: riskProfileText(s.risk_levels),
-      peers: s.peers.join(', '),
+      peers: s.peers.map((id) => names.get(id) ?? id).join('; '),
       peer_rank: blank(s.peer_rank),
       municipal_rank: blank(s.municipal_rank),
-      leader_suggestions: s.leader_suggestions.join(', '),
+      leader_suggestions: s.leader_suggestions.map((id) => names.get(id) ?? id).join('; '),
       recommendations: s.recommendations.join(', '),
     })),
   );
 }
 
-/** «Сводка»: each catalogue indicator, this period against the previous one. */
+/**
+ * «Сводка»: each catalogue indicator, this period against the previous one, in Russian (the
+ * codes in a hidden column). A gap is in п.п.: its cells get the п.п. format, not the «%».
+ */
 export function summarySheet(result: MonitoringResult): SheetTable {
-  return sheetTable(
+  const table = sheetTable(
     summarySchema(result.period, result.previousPeriod),
     result.indicators.map((ind) => ({
       code: ind.code,
-      section: ind.section,
+      section: REPORT_DOC.sectionShort[ind.section] ?? String(ind.section),
       title: ind.title,
       count: ind.value ?? blank(ind.count),
       denominator: blank(ind.denominator),
@@ -83,6 +88,19 @@ export function summarySheet(result: MonitoringResult): SheetTable {
       note: ind.note ?? '',
     })),
   );
+  const gapRows = result.indicators.flatMap((ind, row) =>
+    ind.code.startsWith('gap_') ? [row] : [],
+  );
+  return {
+    rows: table.rows,
+    layout: {
+      ...table.layout,
+      cellFormats: gapRows.flatMap((row) =>
+        [5, 6].map((column) => ({ row, column, numberFormat: CHANGE_PP })),
+      ),
+      negativeRed: [7],
+    },
+  };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 import { DECISION, YES_NO } from '../core/words';
 import type { Cell } from '../core/types';
 import type { ColumnLayout, SheetLayout, Table } from '../ports';
+import { periodText } from '../core/text';
 
 /** Sheet names of the spreadsheet (domain spec, section 2). */
 export const SHEETS = {
@@ -36,6 +37,7 @@ export const SHEETS = {
   /** «Проверить установку» writes its test cells here and deletes the sheet. */
   checkScratch: 'Проверка установки (временный лист)',
   registryHistory: 'История реестра',
+  measures: 'Меры',
 } as const;
 
 /** Document properties the product keeps. */
@@ -222,26 +224,39 @@ export const INDICATORS_SHEET = {
   ],
 } as const satisfies SheetSchema;
 
-/** «Сводка»: the municipal summary; two headers name the periods compared. */
+/**
+ * «Сводка»: the municipal summary; two headers name the periods compared. The reader sees
+ * Russian only: the indicator codes (read by `SHNOR_INDICATOR`) sit in the hidden column A.
+ */
 export function summarySchema(period: string, previous: string | null) {
   return {
     name: SHEETS.summary,
     columns: [
-      col('code', 'Код', { width: 240 }),
-      col('section', 'Раздел', { width: 60 }),
-      col('title', 'Показатель', { width: 520 }),
-      col('count', 'Кол-во', { width: 90 }),
-      col('denominator', 'Из', { width: 90 }),
-      col('percent', `%, ${period}`, { width: 90, numberFormat: '0.0' }),
-      col('previous_percent', `%, ${previous ?? 'пред. период'}`, {
-        width: 110,
-        numberFormat: '0.0',
+      col('code', 'Код', { width: 60, hidden: true }),
+      col('section', 'Раздел', { width: 150, wrap: true }),
+      col('title', 'Показатель', { width: 460, wrap: true }),
+      col('count', 'Кол-во', { width: 70 }),
+      col('denominator', 'Из', { width: 60 }),
+      col('percent', `${periodText(period)}, %`, {
+        width: 100,
+        numberFormat: PERCENT,
+        formerHeaders: [`%, ${period}`],
       }),
-      col('change_pp', 'Изменение, п.п.', { width: 110, numberFormat: '+0.0;-0.0;0.0' }),
-      col('note', 'Примечание', { width: 300 }),
+      col('previous_percent', `${previous ? periodText(previous) : 'Пред. период'}, %`, {
+        width: 100,
+        numberFormat: PERCENT,
+        formerHeaders: [`%, ${previous ?? 'пред. период'}`],
+      }),
+      col('change_pp', 'Изменение, п.п.', { width: 110, numberFormat: CHANGE_PP }),
+      col('note', 'Примечание', { width: 260, wrap: true }),
     ],
   } as const satisfies SheetSchema;
 }
+
+/** Percents stored as 38.9, shown `38,9 %` (the decimal sign is the reader's locale's). */
+const PERCENT = '0.0" %"';
+/** A change in percentage points with its sign and a true minus. */
+export const CHANGE_PP = '+0.0" п.п.";"\u2212"0.0" п.п.";0.0" п.п."';
 
 export const RECOMMENDATIONS_SHEET = {
   name: SHEETS.recommendations,
@@ -266,10 +281,12 @@ export function headerOf(schema: SheetSchema): string[] {
 
 /** Frozen bold header, widths, formats, dropdowns and header notes. */
 export function layoutOf(schema: SheetSchema): SheetLayout {
-  const columns = schema.columns.map(({ width, numberFormat, allowed }) => ({
+  const columns = schema.columns.map(({ width, numberFormat, allowed, wrap, hidden }) => ({
     ...(width ? { width } : {}),
+    ...(hidden ? { hidden } : {}),
     ...(numberFormat ? { numberFormat } : {}),
     ...(allowed ? { allowed } : {}),
+    ...(wrap ? { wrap } : {}),
   }));
   const notes = schema.columns.some((c) => c.note !== undefined)
     ? { headerNotes: schema.columns.map((c) => c.note ?? '') }
@@ -362,3 +379,42 @@ export const REGISTRY_HISTORY_SHEET = {
     col('active', 'Участвует в мониторинге (active)', { width: 150 }),
   ],
 } as const satisfies SheetSchema;
+/** «Меры» (domain spec §8): the inspector's measures; `schools` are the dropdown's choices. */
+export function measuresSchema(schools: readonly string[], states: readonly string[]) {
+  return {
+    name: SHEETS.measures,
+    columns: [
+      col('date', 'Дата', { width: 100, numberFormat: 'dd.MM.yyyy', note: 'date' }),
+      col('school_id', 'Школа', { width: 300, allowed: schools, note: 'school_id' }),
+      col('measure', 'Мера (управленческое решение)', { width: 420, note: 'measure', wrap: true }),
+      col('responsible', 'Ответственный', { width: 200, note: 'responsible' }),
+      col('deadline', 'Срок', { width: 100, numberFormat: 'dd.MM.yyyy', note: 'deadline' }),
+      col('status', 'Состояние', { width: 140, allowed: states, note: 'status' }),
+    ],
+  } as const satisfies SheetSchema;
+}
+
+/**
+ * The hidden sheet with the data tables of the charts in «Сводка», and the first column of
+ * each chart's table there (the report finds a chart again by it).
+ */
+export const CHART_DATA_SHEET = {
+  name: 'Данные диаграмм',
+  columns: { isb_results: 1, statuses: 10 } as Record<'isb_results' | 'statuses', number>,
+} as const;
+
+/** The order a reader meets the sheets in: results, the inspector's inputs, technical ones. */
+export const READER_ORDER: readonly string[] = [
+  SHEETS.summary,
+  SHEETS.indicators,
+  SHEETS.recommendations,
+  SHEETS.measures,
+  SHEETS.settings,
+  SHEETS.registry,
+  SHEETS.lists,
+  SHEETS.rules,
+  SHEETS.responses,
+  SHEETS.data,
+  SHEETS.rejected,
+  SHEETS.journal,
+];

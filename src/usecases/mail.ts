@@ -148,6 +148,7 @@ export function sendEntry(
   ports: Ports,
   e: OutboxEntry,
   cancel?: MailCanceller,
+  replyTo?: string,
 ): 'sent' | 'skipped' | 'quota' | 'failed' {
   if (e.sent !== '') return 'skipped';
   const reason = cancel?.(e.key) ?? null;
@@ -159,7 +160,7 @@ export function sendEntry(
   if (ports.mailer.remainingQuota() <= 0) return 'quota';
   e.sent = JOBS_TEXT.mailSending;
   writeState(ports, e);
-  const outcome = sendWithinQuota(ports, e.message);
+  const outcome = sendWithinQuota(ports, replyTo ? { ...e.message, replyTo } : e.message);
   e.sent = outcome === 'sent' ? ports.clock.now() : outcome === 'quota' ? '' : outcome;
   writeState(ports, e);
   return outcome === 'sent' ? 'sent' : outcome === 'quota' ? 'quota' : 'failed';

@@ -13,6 +13,9 @@ import { indicatorsSheet, recommendationsSheet, summarySheet } from '../sheets/o
 import type { MonitoringResult } from '../core/monitoring';
 import type { Ports } from '../ports';
 import { journal } from './journal';
+import { isbResultsChart, statusChart } from '../core/report/charts';
+import type { EmbeddedChartSpec } from '../ports';
+import { CHART_DATA_SHEET, READER_ORDER } from '../sheets/schema';
 import { upgradeRulesSheet } from './upgradeRules';
 import {
   registryHistoryTable,
@@ -66,6 +69,7 @@ export const RECOMPUTE_OUTPUTS = [
   'recommendations',
   'formulas',
   'registryHistory',
+  'charts',
 ] as const;
 export type RecomputeOutput = (typeof RECOMPUTE_OUTPUTS)[number];
 
@@ -73,6 +77,15 @@ export function writeOutput(ports: Ports, computation: Computation, which: Recom
   const { result } = computation;
   if (which === 'formulas') {
     ports.sheets.replace(SHEETS.formulaValues, formulaTable(result), { frozenRows: 1 });
+    return;
+  }
+  if (which === 'charts') {
+    // The report's two charts in «Сводка», then the sheets in the reader's order.
+    ports.sheets.setCharts(
+      SHEETS.summary,
+      summaryCharts(result, summarySheet(result).rows.length + 2),
+    );
+    ports.sheets.arrange(READER_ORDER, [CHART_DATA_SHEET.name]);
     return;
   }
   if (which === 'registryHistory') {
@@ -115,4 +128,17 @@ export function recompute(ports: Ports, period?: string): Computation {
   for (const which of RECOMPUTE_OUTPUTS) writeOutput(ports, computation, which);
   journalRecompute(ports, computation);
   return computation;
+}
+
+/** The report's two charts, placed in «Сводка» below its table (data on a hidden sheet). */
+function summaryCharts(result: MonitoringResult, anchorRow: number): EmbeddedChartSpec[] {
+  const charts = [isbResultsChart(result), statusChart(result)].filter(
+    (c): c is NonNullable<typeof c> => c !== null,
+  );
+  return charts.map((chart) => ({
+    chart,
+    dataSheet: CHART_DATA_SHEET.name,
+    dataColumn: CHART_DATA_SHEET.columns[chart.id],
+    anchorRow,
+  }));
 }

@@ -9,6 +9,7 @@ import { isBlankRow } from '../core/intake';
 import { countRows, rowOutcomes } from '../core/rowAccount';
 import { OFFLINE_RUN_KEY, RESPONSES_SHEET_KEY, SHEETS } from '../sheets/schema';
 import { readData, readRejectedSheet } from '../sheets/workbook';
+import { readMeasures } from '../sheets/measures';
 
 const counts = (r: ReturnType<typeof rejectedAndHeld>) => ({
   rejectedCount: r.rejected.length,
@@ -33,11 +34,13 @@ export function reportDocument(
 ): DocumentInfo {
   const model = buildReport(result, {
     municipality: String(settings.municipality ?? ''),
+    issuer: String(settings.report_issuer ?? ''),
     date: ports.clock.format(ports.clock.now(), 'dd.MM.yyyy'),
     ...counts(rejectedAndHeld(ports, result.period)),
     inputWarnings: inputErrors,
-    offline: ports.properties.get(OFFLINE_RUN_KEY) === '1',
+    source: ports.properties.get(OFFLINE_RUN_KEY) === '1' ? 'files' : 'form',
     settings,
+    measures: readMeasures(ports.sheets),
   });
   const doc = ports.documents.write(model.title, model, once);
   journal(ports, JOURNAL.report, doc.url);

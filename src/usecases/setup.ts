@@ -9,6 +9,7 @@ import { INTAKE, JOURNAL, UI } from '../core/messages';
 import { activeSchoolChoices } from '../core/schoolChoice';
 import type { FormItemKind, FormItemSpec, FormSpec, Ports } from '../ports';
 import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
+import { ensureMeasuresSheet } from '../sheets/measures';
 import {
   FORM_ID_KEY,
   headerOf,
@@ -25,11 +26,13 @@ import {
 } from '../sheets/schema';
 import { readRegistry, readSettingsSheet, ruleRows, settingsRows } from '../sheets/workbook';
 import { journal } from './journal';
+import { checkTriggers } from './triggers';
 import { RULES_REVISION_KEY, upgradeRulesSheet } from './upgradeRules';
 import { refreshLinks } from './links';
 import { renamedTitles } from './titles';
 
-export const FORM_SUBMIT_HANDLER = 'onFormSubmit';
+export { FORM_SUBMIT_HANDLER } from './triggers';
+import { FORM_SUBMIT_HANDLER } from './triggers';
 
 export interface SetupResult {
   formUrl: string;
@@ -66,6 +69,7 @@ export function setupMonitoring(ports: Ports, catalogue: Catalogue = CATALOGUE):
   note(ensureProductSheet(ports, 'journal'), SHEETS.journal);
 
   const choices = schoolChoices(ports);
+  note(ensureMeasuresSheet(sheets, choices), SHEETS.measures);
   const spec = formSpec(choices, readSettingsSheet(sheets).settings.period, catalogue);
   const formId = ports.properties.get(FORM_ID_KEY);
   let form = formId ? ports.forms.open(formId) : null;
@@ -88,6 +92,9 @@ export function setupMonitoring(ports: Ports, catalogue: Catalogue = CATALOGUE):
     JSON.stringify(renamedTitles(ports.forms.titleMap(form.id), catalogue)),
   );
   if (ports.triggers.ensureFormSubmit(FORM_SUBMIT_HANDLER)) created.push(UI.createdTrigger);
+  // One trigger per handler: the daily reminders at the send hour, duplicates removed.
+  const health = checkTriggers(ports, { repair: true });
+  created.push(...health.lines);
   refreshLinks(ports);
 
   journal(ports, JOURNAL.setup, created.length > 0 ? created.join(', ') : '—');

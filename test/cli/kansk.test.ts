@@ -121,7 +121,14 @@ describe('Kansk 2021-2022 from files (seed 000)', () => {
       });
       return found;
     };
-    expect(row('share_flagged')).toEqual(['share_flagged', 1, expect.any(String), 7, 18, 38.9]);
+    expect(row('share_flagged')).toEqual([
+      'share_flagged',
+      expect.any(String),
+      expect.any(String),
+      7,
+      18,
+      38.9,
+    ]);
     expect(row('share_iup').slice(3)).toEqual([4, 18, 22.2]);
     expect(row('share_in_regional_events').slice(3)).toEqual([5, 7, 71.4]);
     const data = wb.getWorksheet(SHEETS.data)!;
@@ -148,10 +155,10 @@ describe('Kansk 2021-2022 from files (seed 000)', () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('Аналитическая записка по итогам мониторинга');
-    expect(text).toContain('2021-2022');
+    expect(text).toContain('2021–2022 учебный год');
     expect(text).toContain('г. Канск');
-    expect(text).toContain('Представили данные: 18 из 18');
-    expect(text).toContain('38,9%');
-    expect(text).toContain('71,4%');
+    expect(text).toContain('представили 18 из 18 школ');
+    expect(text).toContain('38,9 %');
+    expect(text).toContain('71,4 %');
   });
 });

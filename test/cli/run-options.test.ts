@@ -60,7 +60,7 @@ describe('--period', () => {
     expect(period).toBe('2024-2025');
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, 'report.docx')));
     const xml = await zip.file('word/document.xml')!.async('string');
-    expect(xml).toContain('за 2024-2025 учебный год');
+    expect(xml).toContain('за 2024–2025 учебный год');
   });
 });
 

@@ -69,7 +69,7 @@ describe('template --out DIR', () => {
   it('once filled in, runs', async () => {
     const add = (name: string, lines: string[]) =>
       fs.appendFileSync(path.join(dir, name), lines.map((l) => `${l}\r\n`).join(''));
-    add('registry.csv', ['0001;Школа № 1;;urban;;нет;;да', '0002;Школа № 2;;rural;;нет;;да']);
+    add('registry.csv', ['0001;Школа № 1;;urban;;нет;;да;', '0002;Школа № 2;;rural;;нет;;да;']);
     add('lists.csv', ['2022-2023;0002;ШНОР']);
     add('settings.csv', ['municipality;Тестовый округ']);
     const header = readCsv(path.join(dir, 'responses.csv')).header;

@@ -121,6 +121,7 @@ describe('the catalogue is one consistent source', () => {
       'is_internship_site',
       'leader_school_id',
       'active',
+      'no_reminders',
     ]);
     expect(LIST_COLUMNS.map((c) => c.code)).toEqual(['period', 'school_id', 'status']);
     expect(new Set(DEFAULT_RULES.map((r) => r.rule_id)).size).toBe(DEFAULT_RULES.length);

@@ -11,6 +11,7 @@ export function school(id: string, extra: Partial<RegistrySchool> = {}): Registr
     is_internship_site: false,
     leader_school_id: '',
     active: true,
+    no_reminders: false,
     ...extra,
   };
 }

@@ -80,7 +80,7 @@ describe('default rules R01–R20 (rev 2)', () => {
     const big = r.schools.find((s) => s.school_id === 'big')!;
     expect(big.recommendation_texts.R05).toBe(
       'Организовать индивидуальные занятия и индивидуальные учебные планы (ИУП) для ' +
-        'обучающихся, получивших «2» по ВПР (математика, 8 класс — 50,0% «2»).',
+        'обучающихся, получивших «2» по ВПР (математика, 8 класс — 50,0\u00a0% «2»).',
     );
   });
 
@@ -130,7 +130,7 @@ describe('default rules R01–R20 (rev 2)', () => {
     // municipal 16/300; twice that is 10,7 %: only a (11 %)
     expect(firedFor(r, 'R10')).toEqual(['a']);
     const a = r.schools.find((s) => s.school_id === 'a')!;
-    expect(a.recommendation_texts.R10).toContain('(11,0% при 5,3% по муниципалитету)');
+    expect(a.recommendation_texts.R10).toContain('(11,0\u00a0% при 5,3\u00a0% по муниципалитету)');
   });
 
   it('R11 fires when the «environment» factor is high (registered + truancy, worst quartile)', () => {

@@ -162,7 +162,7 @@ describe('summary edge cases', () => {
       percent: 18.2,
       count: null,
       denominator: null,
-      note: 'ШНОР/ШНСУ: 22,5%; остальные школы: 4,3%',
+      note: 'ШНОР/ШНСУ: 22,5\u00a0%; остальные школы: 4,3\u00a0%',
     });
     expect(ind(r, 'gap_ege_high').percent).toBeNull();
   });

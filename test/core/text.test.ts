@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  typeset,
   asPlainCellText,
   countWithNoun,
   diffOneDecimal,
@@ -74,25 +75,32 @@ describe('roundHalfUp', () => {
 });
 
 describe('formatting in Russian', () => {
-  it('writes percents with a decimal comma and a dash for nothing', () => {
-    expect(formatPercent(38.9)).toBe('38,9%');
-    expect(formatPercent(100)).toBe('100,0%');
-    expect(formatPercent(0)).toBe('0,0%');
+  it('writes percents with a decimal comma, a non-breaking space and a dash for nothing', () => {
+    expect(formatPercent(38.9)).toBe('38,9\u00a0%');
+    expect(formatPercent(100)).toBe('100,0\u00a0%');
+    expect(formatPercent(0)).toBe('0,0\u00a0%');
     expect(formatPercent(null)).toBe('—');
   });
 
   it('writes numbers with a decimal comma and groups large ones', () => {
     expect(formatNumber(1234)).toBe('1234');
     expect(formatNumber(40000)).toBe('40\u00a0000');
-    expect(formatNumber(-0.834, 2)).toBe('-0,83');
+    expect(formatNumber(-0.834, 2)).toBe('\u22120,83'); // a true minus: a hyphen breaks lines
     expect(formatNumber(2.5)).toBe('2,5');
     expect(formatNumber(null)).toBe('—');
   });
 
   it('writes changes in percentage points with their sign', () => {
-    expect(formatPp(2.3)).toBe('+2,3 п.п.');
-    expect(formatPp(-1.5)).toBe('-1,5 п.п.');
-    expect(formatPp(0)).toBe('0,0 п.п.');
+    expect(formatPp(2.3)).toBe('+2,3\u00a0п.п.');
+    expect(formatPp(-1.5)).toBe('\u22121,5\u00a0п.п.');
+    expect(formatPp(0)).toBe('0,0\u00a0п.п.');
+  });
+
+  it('sets Russian typography in any text: «№ 16», «38,9 %», «2021–2022»', () => {
+    expect(typeset('МБОУ СОШ № 16, 38,9%, 5 п.п., 2021-2022 учебный год')).toBe(
+      'МБОУ СОШ №\u00a016, 38,9\u00a0%, 5\u00a0п.п., 2021–2022 учебный год',
+    );
+    expect(typeset('№16')).toBe('№\u00a016');
     expect(formatPp(null)).toBe('—');
   });
 

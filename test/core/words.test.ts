@@ -47,6 +47,7 @@ describe('summary.json dynamics', () => {
       is_internship_site: false,
       leader_school_id: '',
       active: true,
+      no_reminders: false,
     });
     const registry = ['01', '02', '03', '04'].map(school);
     const lists = [

@@ -23,7 +23,10 @@ const RECIPES: Record<string, (h: ReturnType<typeof makeHarness>) => void> = {
   },
   menuRecompute: (h) => h.project.call('menuRecompute'),
   menuReport: (h) => h.project.call('menuReport'),
+  menuLetters: (h) => h.project.call('menuLetters'),
   menuAbout: (h) => h.project.call('menuAbout'),
+  runReminders: (h) => h.project.call('runReminders'),
+
   menuCheckInstallation: (h) => h.project.call('menuCheckInstallation'),
   summaryJson_: (h) => h.project.call('summaryJson_'),
   SHNOR_SHARE: (h) => h.project.callCustomFunction('SHNOR_SHARE', 7, 18),

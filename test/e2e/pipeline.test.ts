@@ -160,8 +160,8 @@ describe('npm start pipeline on the sample municipality', () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('Аналитическая записка по итогам мониторинга');
-    expect(text).toContain('2025-2026');
-    expect(text).toContain('Представили данные: 34 из 36');
+    expect(text).toContain('2025–2026 учебный год');
+    expect(text).toContain('представили 34 из 36 школ');
     expect(text).toContain('Приложение');
     // Rule texts name the suggested leader schools; no template placeholder reaches a reader.
     expect(text).not.toMatch(/\{[a-z_]+\}/);

@@ -2,6 +2,12 @@
  * Where real Google differs from what the emulator used to do (issue 9): each case is modelled
  * by the emulator, and the product is shown to cope with it.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createGoogle } from '../../emulator';
+import { loadProject } from '../../emulator/loader';
 import { FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS } from '../../src/sheets/schema';
 import { makeHarness, validAnswers } from './harness';
 
@@ -75,7 +81,11 @@ describe('no Ui in a trigger: Google refuses SpreadsheetApp.getUi() there', () =
     const alerts = (h.google.SpreadsheetApp.getUi() as unknown as Alerts).__alerts().length;
     h.google.runtime.clock.advance(24 * 3600 * 1000);
     const runs = (h.google.ScriptApp as unknown as Script).__runDueTimeTriggers();
-    expect(runs.map((r) => [r.handler, r.error])).toEqual([['menuReconcile', undefined]]);
+    // (The daily reminders set up by «Настроить мониторинг…» run too, without a dialog.)
+    expect(runs.map((r) => [r.handler, r.error]).filter(([h]) => h !== 'runReminders')).toEqual([
+      ['menuReconcile', undefined],
+    ]);
+    expect(runs.filter((r) => r.error)).toEqual([]);
     expect((h.google.SpreadsheetApp.getUi() as unknown as Alerts).__alerts()).toHaveLength(alerts);
     expect(logged.some((l) => l.includes('Сверить ответы'))).toBe(true);
   });
@@ -112,11 +122,11 @@ describe('the report chart’s data table (column 0 is X, every further column a
     const lists = h.ss.getSheetByName(SHEETS.lists)!;
     lists.getRange(2, 1, 1, 3).setValues([['2025-2026', "'0002", 'ШНОР']]);
     h.project.call('menuRecompute');
-    h.project.call('menuReport');
+    // The report's figure is the image of this Sheets chart in «Сводка» (same data table).
     type Chart = { __series(): Array<{ label: string; points: Array<{ x: number; y: number }> }> };
-    const charts = (h.google.Charts as unknown as { __built(): Chart[] }).__built();
-    const series = charts[charts.length - 1].__series();
-    expect(series.map((s) => s.label)).toEqual(['Прочие школы', 'ШНОР и ШНСУ']);
+    const charts = h.ss.getSheetByName(SHEETS.summary)!.getCharts() as unknown as Chart[];
+    const series = charts[0].__series();
+    expect(series.map((s) => s.label)).toEqual(['Прочие школы', 'ШНОР и (или) ШНСУ']);
     // Each school is one point, at (ИСБ, results index), in its series.
     const table = h.values(SHEETS.formulaValues);
     const col = (code: string) => table[0].indexOf(code);
@@ -128,9 +138,35 @@ describe('the report chart’s data table (column 0 is X, every further column a
     const pointsOf = (flagged: boolean) =>
       schools
         .filter((r) => r[col('flagged')] === flagged)
-        .map((r) => ({ x: r[col('isb')], y: r[col('results_index')] }));
+        .map((r) => ({
+          x: Math.round((r[col('isb')] as number) * 100) / 100,
+          y: Math.round((r[col('results_index')] as number) * 100) / 100,
+        }));
     expect(series[1].points).toEqual(pointsOf(true));
     expect(series[0].points).toEqual(pointsOf(false));
     expect(series[1].points.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the add-on build keeps one access-code secret per spreadsheet', () => {
+  it('in document properties, not in the script properties every installation shares', () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-addon-'));
+    execFileSync(process.execPath, ['scripts/build.mjs'], {
+      env: { ...process.env, SHNOR_ADDON: '1', SHNOR_DIST: dist },
+    });
+    const google = createGoogle();
+    google.SpreadsheetApp.create('Мониторинг');
+    const quiet = { log() {}, info() {}, warn() {}, error() {} };
+    const project = loadProject(google, { distDir: dist, console: quiet, addOn: true });
+    project.call('menuSetup');
+    const registry = google.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEETS.registry)!;
+    registry
+      .getRange(2, 1, 1, 8)
+      .setValues([["'0001", 'Школа № 1', 'Округ', 'urban', 'a@example.org', 'нет', '', 'да']]);
+    project.call('menuSyncSchools');
+    const doc = google.PropertiesService.getDocumentProperties().getProperty('access.secret');
+    const script = google.PropertiesService.getScriptProperties().getProperty('access.secret');
+    expect(doc).toMatch(/.{32,}/);
+    expect(script).toBeNull();
   });
 });

@@ -5,13 +5,11 @@
 import { PNG } from 'pngjs';
 import { Runtime } from '../../emulator/runtime';
 import { createCharts } from '../../emulator/services/charts';
-import { EmulatedBlob } from '../../emulator/services/blob';
-import { glyphFor } from '../../emulator/services/charts/font';
+import { renderChartSvg } from '../../emulator/services/charts/render';
 
 type Rgb = [number, number, number];
 const BLUE: Rgb = [0x33, 0x66, 0xcc];
 const RED: Rgb = [0xdc, 0x39, 0x12];
-const QUADRANT: Rgb = [0x55, 0x55, 0x55];
 
 function setup() {
   const rt = new Runtime();
@@ -97,94 +95,64 @@ describe('Charts enums', () => {
   });
 });
 
-describe('scatter chart as a PNG image', () => {
+describe('scatter chart as a PNG image (ECharts SVG → resvg, PT Sans)', () => {
   it('decodes as a PNG of the requested size, typed image/png, with a settable name', () => {
     const { Charts } = setup();
-    const blob = productChart(Charts, [[0.5, -0.2]])
+    const blob = productChart(Charts, [[1, 2]])
       .build()
       .getAs('image/png');
     expect(blob.getContentType()).toBe('image/png');
-    const bytes = blob.getBytes();
-    // Java bytes: the PNG signature's 0x89 arrives as -119.
-    expect(bytes.slice(0, 4)).toEqual([-119, 80, 78, 71]);
     const img = decode(blob);
     expect([img.width, img.height]).toEqual([640, 420]);
-    blob.setName('chart-isb.png');
-    expect(blob.getName()).toBe('chart-isb.png');
-    expect(blob).toBeInstanceOf(EmulatedBlob);
+    blob.setName('chart.png');
+    expect(blob.getName()).toBe('chart.png');
   });
 
-  it('draws each point as a small disc where its values place it', () => {
+  it('draws every further column as its own series: flagged schools in their colour, none at y = 0', () => {
     const { Charts } = setup();
-    const img = decode(
-      productChart(Charts, [
-        [-1, -1],
-        [1, 1],
-      ])
-        .build()
-        .getAs('image/png'),
-    );
-    const left = pixelsOf(img, BLUE, { x0: 0, y0: 0, x1: 320, y1: 420 });
-    const right = pixelsOf(img, BLUE, { x0: 320, y0: 0, x1: 640, y1: 420 });
-    // One disc of radius ~4 on each side: roughly π·4² pixels, not a dot and not a blob.
-    for (const side of [left, right]) {
-      expect(side.n).toBeGreaterThan(35);
-      expect(side.n).toBeLessThan(90);
-    }
-    // Low x, low y is left and below (larger row index) the high one.
-    expect(left.cy).toBeGreaterThan(right.cy + 100);
-    expect(right.cx - left.cx).toBeGreaterThan(300);
-    // The centre of a disc is coloured, not white.
-    expect(img.at(Math.round(left.cx), Math.round(left.cy))).toEqual(BLUE);
-  });
-
-  it('draws dashed quadrant lines through 0 only when 0 is inside the data range', () => {
-    const { Charts } = setup();
-    const centred = decode(
-      productChart(Charts, [
-        [-1, -1],
-        [1, 1],
-      ])
-        .build()
-        .getAs('image/png'),
-    );
-    const a = pixelsOf(centred, BLUE, { x0: 0, y0: 0, x1: 320, y1: 420 });
-    const b = pixelsOf(centred, BLUE, { x0: 320, y0: 0, x1: 640, y1: 420 });
-    const zeroX = Math.round((a.cx + b.cx) / 2);
-    const column = pixelsOf(centred, QUADRANT, { x0: zeroX - 1, y0: 0, x1: zeroX + 2, y1: 420 });
-    expect(column.n).toBeGreaterThan(100);
-    // Dashed, not solid: the column has gaps within the plot.
-    expect(column.n).toBeLessThan(Math.abs(a.cy - b.cy) * 0.9);
-
-    const positive = decode(
-      productChart(Charts, [
-        [1, 1],
-        [3, 3],
-      ])
-        .build()
-        .getAs('image/png'),
-    );
-    expect(pixelsOf(positive, QUADRANT).n).toBe(0);
-  });
-
-  it('draws each further NUMBER column as its own series: the first blue, the second red', () => {
-    const { Charts } = setup();
+    // Column 0 is X; «ШНОР/ШНСУ» is a separate Y column, null where a school is not flagged.
     const rows = [
-      [-1, null, -1],
-      [1, 1, null],
+      [10, 1, null],
+      [20, null, -1],
+      [30, 0.5, null],
     ];
-    const img = decode(
-      productChart(Charts, rows, [[Charts.ColumnType.NUMBER, 'ШНОР и ШНСУ']])
+    const chart = productChart(Charts, rows, [[Charts.ColumnType.NUMBER, 'ШНОР/ШНСУ']])
+      .setColors(['#3366cc', '#dc3912'])
+      .build();
+    const img = decode(chart.getAs('image/png'));
+    expect(pixelsOf(img, RED).n).toBeGreaterThan(20); // the flagged point
+    expect(pixelsOf(img, BLUE).n).toBeGreaterThan(40); // two ordinary points
+  });
+
+  it('draws text with the bundled Cyrillic font: the title leaves ink where it stands', () => {
+    const { Charts } = setup();
+    const withTitle = decode(
+      productChart(Charts, [[1, 1]], [], 'ШШШШШШШШШШШШ ЖЖЖЖЖЖЖЖЖЖ')
         .build()
         .getAs('image/png'),
     );
-    const red = pixelsOf(img, RED);
-    const blue = pixelsOf(img, BLUE);
-    expect(red.n).toBeGreaterThan(35);
-    expect(blue.n).toBeGreaterThan(35);
-    expect(red.cx).toBeLessThan(blue.cx);
+    const noTitle = decode(
+      productChart(Charts, [[1, 1]], [], 'Ш')
+        .build()
+        .getAs('image/png'),
+    );
+    const ink = (img: Image) => {
+      let n = 0;
+      for (let y = 0; y < 30; y++)
+        for (let x = 0; x < img.width; x++) if (img.at(x, y)[0] < 200) n += 1;
+      return n;
+    };
+    expect(ink(withTitle)).toBeGreaterThan(ink(noTitle) + 100);
   });
 
+  it('still yields a valid PNG for a table with no rows', () => {
+    const { Charts } = setup();
+    const img = decode(productChart(Charts, []).build().getAs('image/png'));
+    expect(img.width).toBe(640);
+  });
+});
+
+describe('the data table as Google reads it', () => {
   it('reads the table as Google does: column 0 is X, every further column a Y series', () => {
     const { Charts } = setup();
     const table = Charts.newDataTable()
@@ -216,76 +184,46 @@ describe('scatter chart as a PNG image', () => {
       },
     ]);
   });
+});
 
-  it('honours setColors and point styles', () => {
-    const { Charts } = setup();
-    const green: Rgb = [0, 0xff, 0];
-    const base = () =>
-      productChart(
-        Charts,
-        [
-          [0, 0],
-          [1, 1, 1],
-        ],
-        [[Charts.ColumnType.NUMBER, 'flag']],
-      );
-    const colored = decode(base().setColors(['#0f0', '#000000']).build().getAs('image/png'));
-    expect(pixelsOf(colored, green).n).toBeGreaterThan(35);
-    expect(pixelsOf(colored, BLUE).n).toBe(0);
-    const huge = decode(base().setPointStyle(Charts.PointStyle.HUGE).build().getAs('image/png'));
-    const medium = decode(
-      base().setPointStyle(Charts.PointStyle.MEDIUM).build().getAs('image/png'),
-    );
-    expect(pixelsOf(huge, BLUE).n).toBeGreaterThan(3 * pixelsOf(medium, BLUE).n);
+describe('the chart renderer (ECharts SVG)', () => {
+  it('labels ticks with a decimal comma and a true minus, and names each series in the legend', () => {
+    const svg = renderChartSvg({
+      kind: 'scatter',
+      rows: [
+        [-1.5, 0.5, null, null],
+        [0.5, null, -0.5, null],
+        [0, null, null, -1],
+        [0, null, null, 1],
+      ],
+      series: [
+        { name: 'Прочие школы', color: '#888888' },
+        { name: 'ШНОР и (или) ШНСУ', color: '#c0392b', labels: ['', '№\u00a016', '', ''] },
+        { name: 'Медиана ИСБ', color: '#555555', line: true },
+      ],
+    });
+    expect(svg).toContain('Прочие школы');
+    expect(svg).toContain('ШНОР и (или) ШНСУ');
+    expect(svg).toContain('Медиана ИСБ');
+    expect(svg).toContain('№\u00a016');
+    expect(svg).toMatch(/>\u22121,5</);
+    expect(svg).toMatch(/>0,5</);
+    expect(svg).not.toMatch(/>-?\d+\.\d+</);
+    expect(svg).toContain('PT Sans');
   });
 
-  it('draws the title as text at the top of the image', () => {
-    const { Charts } = setup();
-    const dark: Rgb = [0x33, 0x33, 0x33];
-    const band = { x0: 0, y0: 0, x1: 640, y1: 24 };
-    const titled = decode(
-      productChart(Charts, [[0, 0]])
-        .build()
-        .getAs('image/png'),
-    );
-    const untitled = decode(
-      productChart(Charts, [[0, 0]], [], '')
-        .build()
-        .getAs('image/png'),
-    );
-    expect(pixelsOf(titled, dark, band).n).toBeGreaterThan(200);
-    expect(pixelsOf(untitled, dark, band).n).toBe(0);
-  });
-
-  it('still yields a valid PNG, without points, for a table with no rows', () => {
-    const { Charts } = setup();
-    const img = decode(productChart(Charts, []).build().getAs('image/png'));
-    expect([img.width, img.height]).toEqual([640, 420]);
-    expect(pixelsOf(img, BLUE).n).toBe(0);
-    expect(same(img.at(2, 2), [255, 255, 255])).toBe(true);
-  });
-
-  it('skips rows with a missing value instead of drawing them at 0', () => {
-    const { Charts } = setup();
-    const img = decode(
-      productChart(Charts, [
-        [1, 1],
-        [null, 2],
-        [3, 3],
-      ])
-        .build()
-        .getAs('image/png'),
-    );
-    const n = pixelsOf(img, BLUE).n;
-    const two = decode(
-      productChart(Charts, [
-        [1, 1],
-        [3, 3],
-      ])
-        .build()
-        .getAs('image/png'),
-    );
-    expect(n).toBe(pixelsOf(two, BLUE).n);
+  it('stacks a column chart of counts by period', () => {
+    const svg = renderChartSvg({
+      kind: 'column',
+      stacked: true,
+      rows: [
+        ['2024–2025', 3, 2],
+        ['2025–2026', 4, 1],
+      ],
+      series: [{ name: 'ШНОР' }, { name: 'Вне списков' }],
+    });
+    expect(svg).toContain('2024–2025');
+    expect(svg).toContain('Вне списков');
   });
 });
 
@@ -393,26 +331,5 @@ describe('call counting', () => {
     expect(rt.calls.get('Charts', 'ScatterChartBuilder.build')).toBe(1);
     expect(rt.calls.get('Charts', 'Chart.getAs')).toBe(1);
     expect(rt.calls.total('Charts')).toBe(15);
-  });
-});
-
-describe('chart font', () => {
-  it('covers the Russian and Latin text of report titles and tick labels', () => {
-    const unknown = glyphFor('\u2603'); // a snowman: surely drawn as the fallback '?'
-    expect(glyphFor('?')).toEqual(unknown);
-    const text =
-      'Школы по ИСБ и индексу результатов, 2025/26 уч. год (ШНОР/ШНСУ) -0,5 Quality 100%';
-    for (const ch of text) {
-      if (ch === '?') continue;
-      expect({ ch, glyph: glyphFor(ch) }).not.toEqual({ ch, glyph: unknown });
-    }
-    // Look-alikes share glyphs; distinct letters do not.
-    expect(glyphFor('С')).toEqual(glyphFor('C'));
-    expect(glyphFor('Ш')).not.toEqual(glyphFor('Щ'));
-    for (const ch of 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') {
-      const rows = glyphFor(ch);
-      expect(rows).toHaveLength(7);
-      expect(rows.some((r) => r > 0)).toBe(true);
-    }
   });
 });

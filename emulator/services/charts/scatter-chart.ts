@@ -5,9 +5,8 @@
  */
 import type { Runtime } from '../../runtime';
 import { EmulatedBlob } from '../blob';
-import { parseCssColor } from './css-color';
 import { EmulatedDataTable, EmulatedDataTableBuilder } from './data-table';
-import { DEFAULT_COLORS, renderScatterPng } from './render-scatter';
+import { renderChartPng, type DrawnSeries } from './render';
 import { seriesOf, type Series } from './series';
 import { asGas, gasError } from '../gas';
 
@@ -18,8 +17,6 @@ export const DEFAULT_WIDTH = 600;
 export const DEFAULT_HEIGHT = 400;
 /** Largest side we render, so a typo cannot allocate gigabytes. */
 const MAX_SIDE = 4000;
-/** Point radius in pixels when no style or pointSize is given. */
-const DEFAULT_RADIUS = 4;
 
 /** Point diameters (Google's 'pointSize' option) per Charts.PointStyle. */
 const POINT_SIZE: Record<string, number> = { NONE: 0, TINY: 4, MEDIUM: 8, LARGE: 12, HUGE: 18 };
@@ -214,34 +211,46 @@ export class EmulatedChart implements Pick<
     return asGas(new EmulatedBlob(this.png.slice(), 'image/png', 'chart.png'));
   }
 
+  /**
+   * Drawn by ECharts from the data table as Google reads one: column 0 is X, each further
+   * NUMBER column one series (null = not in it), a STRING column right after a series the
+   * labels of its points.
+   */
   private render(): Uint8Array {
     const o = this.options;
     const text = (key: string) => (typeof o.get(key) === 'string' ? (o.get(key) as string) : '');
     const colors = Array.isArray(o.get('colors')) ? (o.get('colors') as unknown[]) : [];
-    const pointSize = o.get('pointSize');
-    return renderScatterPng({
-      width: side(o.get('width'), DEFAULT_WIDTH),
-      height: side(o.get('height'), DEFAULT_HEIGHT),
-      title: text('title'),
-      xTitle: text('hAxis.title'),
-      yTitle: text('vAxis.title'),
-      background: parseCssColor(o.get('backgroundColor')) ?? [255, 255, 255],
-      colors: [
-        parseCssColor(colors[0]) ?? DEFAULT_COLORS[0],
-        parseCssColor(colors[1]) ?? DEFAULT_COLORS[1],
-      ],
-      pointRadius: typeof pointSize === 'number' && pointSize >= 0 ? pointSize / 2 : DEFAULT_RADIUS,
-      xRange: viewWindow(o.get('hAxis.viewWindow')),
-      yRange: viewWindow(o.get('vAxis.viewWindow')),
-      table: this.table,
-    });
+    const table = this.table;
+    const series = seriesOf(table);
+    // A STRING column right after a series holds the labels of that series' points.
+    const labelsOf = (column: number) => {
+      const next = table?.columns[column + 1];
+      return next?.type === 'STRING'
+        ? table?.rows.map((r) => (r[column + 1] === null ? '' : String(r[column + 1])))
+        : undefined;
+    };
+    const drawn: DrawnSeries[] = series.map((s, i) => ({
+      name: s.label,
+      color: typeof colors[i] === 'string' ? (colors[i] as string) : undefined,
+      labels: labelsOf(s.column),
+    }));
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    const background = o.get('backgroundColor');
+    return renderChartPng(
+      {
+        kind: 'scatter',
+        title: text('title'),
+        xTitle: text('hAxis.title'),
+        yTitle: text('vAxis.title'),
+        rows: (table?.rows ?? []).map((r) => [num(r[0]), ...series.map((s) => num(r[s.column]))]),
+        series: drawn,
+        width: side(o.get('width'), DEFAULT_WIDTH),
+        height: side(o.get('height'), DEFAULT_HEIGHT),
+        background: typeof background === 'string' ? background : undefined,
+      },
+      1,
+    );
   }
-}
-
-function viewWindow(value: unknown): readonly [number, number] | null {
-  const w = value as { min?: unknown; max?: unknown } | null | undefined;
-  if (!w || typeof w.min !== 'number' || typeof w.max !== 'number' || !(w.min < w.max)) return null;
-  return [w.min, w.max];
 }
 
 /** A size set through setOption('width'|'height', n) is used only when it is sane. */

@@ -4,7 +4,7 @@
  * `colors` in that order). A row gives a point in a series only where both its X and that
  * column's value are numbers: a null is no point, never a point at 0. A column of 0/1 flags
  * is therefore drawn as a series of points at y = 0 and y = 1, as Google would.
- * The renderer (render-scatter.ts) draws these series; nothing else reads the table.
+ * The renderer (render.ts, ECharts) draws these series.
  */
 import type { EmulatedDataTable } from './data-table';
 

@@ -4,7 +4,7 @@
  */
 import { type DocContext } from './context';
 import type { ElementCasts } from './element';
-import type { ContainerRef, TableNode } from './model';
+import { defaultPage, type ContainerRef, type PageSetup, type TableNode } from './model';
 import { indexOfChild, insertInParagraph, visitParagraphs } from './blocks';
 import { BlockContainer } from './container';
 import { asGas, unchecked, gasError } from '../gas';
@@ -31,6 +31,12 @@ export class EmulatedBody
       | 'getListItems'
       | 'getNumChildren'
       | 'getParagraphs'
+      | 'getMarginBottom'
+      | 'getMarginLeft'
+      | 'getMarginRight'
+      | 'getMarginTop'
+      | 'getPageHeight'
+      | 'getPageWidth'
       | 'getTables'
       | 'getText'
       | 'insertHorizontalRule'
@@ -40,15 +46,80 @@ export class EmulatedBody
       | 'insertParagraph'
       | 'insertTable'
       | 'removeChild'
+      | 'setMarginBottom'
+      | 'setMarginLeft'
+      | 'setMarginRight'
+      | 'setMarginTop'
+      | 'setPageHeight'
+      | 'setPageWidth'
       | 'setText'
     >
 {
   protected readonly className = 'Body';
   protected readonly elementType = 'BODY_SECTION' as const;
 
-  constructor(ctx: DocContext, ref: ContainerRef) {
+  constructor(
+    ctx: DocContext,
+    ref: ContainerRef,
+    private readonly page: PageSetup = defaultPage(),
+  ) {
     if (ref.kind !== 'body') throw new Error('a body needs a body reference');
     super(ctx, ref);
+  }
+
+  private setPage(
+    method: string,
+    key: keyof PageSetup,
+    points: number,
+  ): GoogleAppsScript.Document.Body {
+    this.write(method);
+    if (typeof points !== 'number' || !Number.isFinite(points) || points < 0)
+      throw gasError(`Invalid argument: ${key}`);
+    this.page[key] = points;
+    return asGas(this);
+  }
+
+  private getPage(method: string, key: keyof PageSetup): number {
+    this.read(method);
+    return this.page[key];
+  }
+
+  /** Page size and margins are in points, as Google's. */
+  setPageWidth(points: number) {
+    return this.setPage('setPageWidth', 'pageWidth', points);
+  }
+  setPageHeight(points: number) {
+    return this.setPage('setPageHeight', 'pageHeight', points);
+  }
+  setMarginTop(points: number) {
+    return this.setPage('setMarginTop', 'marginTop', points);
+  }
+  setMarginBottom(points: number) {
+    return this.setPage('setMarginBottom', 'marginBottom', points);
+  }
+  setMarginLeft(points: number) {
+    return this.setPage('setMarginLeft', 'marginLeft', points);
+  }
+  setMarginRight(points: number) {
+    return this.setPage('setMarginRight', 'marginRight', points);
+  }
+  getPageWidth(): number {
+    return this.getPage('getPageWidth', 'pageWidth');
+  }
+  getPageHeight(): number {
+    return this.getPage('getPageHeight', 'pageHeight');
+  }
+  getMarginTop(): number {
+    return this.getPage('getMarginTop', 'marginTop');
+  }
+  getMarginBottom(): number {
+    return this.getPage('getMarginBottom', 'marginBottom');
+  }
+  getMarginLeft(): number {
+    return this.getPage('getMarginLeft', 'marginLeft');
+  }
+  getMarginRight(): number {
+    return this.getPage('getMarginRight', 'marginRight');
   }
 
   appendPageBreak(): GoogleAppsScript.Document.PageBreak {

@@ -16,7 +16,15 @@ import {
   TextAlignment,
   VerticalAlignment,
 } from './enums';
-import { blocksText, cloneBlocks, newParagraph, type BlockNode, type DocumentModel } from './model';
+import {
+  blocksText,
+  cloneBlocks,
+  defaultPage,
+  newParagraph,
+  type BlockNode,
+  type DocumentModel,
+  type PageSetup,
+} from './model';
 import { EmulatedBody } from './body';
 import { docContext } from './views';
 import { asGas, gasEnum, gasError } from '../gas';
@@ -28,6 +36,7 @@ const MISSING = "Document is missing (perhaps it was deleted, or you don't have 
 interface DocRecord {
   file: DriveFileRecord;
   body: BlockNode[];
+  page: PageSetup;
 }
 
 export class EmulatedDocument implements Pick<
@@ -86,7 +95,9 @@ export class EmulatedDocument implements Pick<
 
   getBody(): GoogleAppsScript.Document.Body {
     read(this.ctx, 'Document.getBody');
-    return asGas(new EmulatedBody(this.ctx, { kind: 'body', blocks: this.record.body }));
+    return asGas(
+      new EmulatedBody(this.ctx, { kind: 'body', blocks: this.record.body }, this.record.page),
+    );
   }
 
   getEditors(): GoogleAppsScript.Base.User[] {
@@ -133,6 +144,7 @@ export class EmulatedDocument implements Pick<
       id: this.record.file.id,
       name: this.record.file.name,
       body: cloneBlocks(this.record.body),
+      page: { ...this.record.page },
     };
   }
 }
@@ -192,7 +204,7 @@ export class EmulatedDocumentApp implements Pick<
       url: (id) => `https://docs.google.com/document/d/${id}/edit`,
       blob: () => documentTextBlob(record),
     });
-    const record: DocRecord = { file, body: [newParagraph()] };
+    const record: DocRecord = { file, body: [newParagraph()], page: defaultPage() };
     this.docs.set(file.id, record);
     return this.open(record);
   }
@@ -224,6 +236,7 @@ export class EmulatedDocumentApp implements Pick<
       id: r.file.id,
       name: r.file.name,
       body: cloneBlocks(r.body),
+      page: { ...r.page },
     }));
   }
 }

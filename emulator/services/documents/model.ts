@@ -105,6 +105,28 @@ export interface TableNode {
 
 export type BlockNode = ParagraphNode | ListItemNode | TableNode;
 
+/** Page size and margins in points, as Body.setPageWidth / setMarginTop set them. */
+export interface PageSetup {
+  pageWidth: number;
+  pageHeight: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
+}
+
+/** Google Docs' defaults: US Letter with 1-inch margins. */
+export function defaultPage(): PageSetup {
+  return {
+    pageWidth: 612,
+    pageHeight: 792,
+    marginTop: 72,
+    marginBottom: 72,
+    marginLeft: 72,
+    marginRight: 72,
+  };
+}
+
 /** Where a block sits: the body, or a table cell (with its row, table and the table's parent). */
 export type ContainerRef =
   | { kind: 'body'; blocks: BlockNode[] }
@@ -130,6 +152,8 @@ export interface DocumentModel {
   id: string;
   name: string;
   body: BlockNode[];
+  /** Absent in models built by hand: the exporter then uses Google's defaults. */
+  page?: PageSetup;
 }
 
 /** Google turns "\n" inside a paragraph into a line break ("\r"). */

@@ -7,6 +7,8 @@ import type { SheetsContext } from './context';
 import { Messages } from './errors';
 import type { EmulatedRange } from './range';
 import { asGas, gasEnumMember, unchecked, gasError } from '../gas';
+import { EmulatedBlob } from '../blob';
+import { chartDrawing, chartPng } from './chart-image';
 
 type GasChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type GasBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
@@ -43,7 +45,14 @@ function copyState(s: ChartState): ChartState {
 
 export class EmulatedChart implements Pick<
   GasChart,
-  'getChartId' | 'getContainerInfo' | 'getNumHeaders' | 'getOptions' | 'getRanges' | 'modify'
+  | 'getAs'
+  | 'getBlob'
+  | 'getChartId'
+  | 'getContainerInfo'
+  | 'getNumHeaders'
+  | 'getOptions'
+  | 'getRanges'
+  | 'modify'
 > {
   constructor(
     private readonly ctx: SheetsContext,
@@ -59,6 +68,49 @@ export class EmulatedChart implements Pick<
       options: { ...this.state.options },
       position: { ...this.state.position },
     };
+  }
+
+  /** The chart drawn as Sheets would (ECharts offline), from its ranges' current values. */
+  getAs(contentType: string): GoogleAppsScript.Base.Blob {
+    this.ctx.call('EmbeddedChart.getAs');
+    if (contentType !== 'image/png')
+      throw gasError(`Converting from image/png to ${contentType} is not supported.`);
+    return this.image();
+  }
+
+  getBlob(): GoogleAppsScript.Base.Blob {
+    this.ctx.call('EmbeddedChart.getBlob');
+    return this.image();
+  }
+
+  private image(): GoogleAppsScript.Base.Blob {
+    return asGas(new EmulatedBlob(this.__png(), 'image/png', 'chart.png'));
+  }
+
+  /** Non-Google: the point series it draws (lines left out), as Google reads its data table. */
+  __series(): Array<{ label: string; points: Array<{ x: number; y: number }> }> {
+    const [first] = this.state.ranges;
+    const d = chartDrawing(
+      this.state.type,
+      first ? (first.__values() as unknown[][]) : [],
+      this.state.options,
+    );
+    return d.series
+      .map((s, i) => ({ s, i }))
+      .filter(({ s }) => !s.line)
+      .map(({ s, i }) => ({
+        label: s.name,
+        points: d.rows
+          .filter((r) => typeof r[0] === 'number' && typeof r[i + 1] === 'number')
+          .map((r) => ({ x: r[0] as number, y: r[i + 1] as number })),
+      }));
+  }
+
+  /** Non-Google: the chart's picture (the .xlsx export inserts it: exceljs writes no charts). */
+  __png(): Uint8Array {
+    const [first] = this.state.ranges;
+    const values = first ? (first.__values() as unknown[][]) : [];
+    return chartPng(this.state.type, values, this.state.options);
   }
 
   getChartId(): number | null {

@@ -19,6 +19,11 @@ export class RangeReader extends RangeBase {
     return layer.read(this.row - 1, this.column - 1, this.numRows, this.numColumns, map);
   }
 
+  /** Non-Google: the values, uncounted (for the exporters). */
+  __values(): CellValue[][] {
+    return this.grid(this.data.values, readOut);
+  }
+
   getValues(): CellValue[][] {
     this.readValues('Range.getValues', this.cells);
     return this.grid(this.data.values, readOut);

@@ -22,6 +22,8 @@ export class SheetData {
   frozenRows = 0;
   frozenColumns = 0;
   hidden = false;
+  /** Hidden columns, 1-based. */
+  readonly hiddenColumns = new Set<number>();
   formUrl: string | null = null;
 
   readonly values = new Grid<StoredCell>();

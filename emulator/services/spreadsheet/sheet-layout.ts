@@ -175,6 +175,19 @@ export class SheetLayout extends SheetBase {
     return this.fitColumns('Sheet.autoResizeColumn', columnPosition, 1);
   }
 
+  /** Hides columns (1-based); the .xlsx export writes them hidden. */
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this.structural('Sheet.hideColumns');
+    if (
+      !Number.isInteger(columnIndex) ||
+      columnIndex < 1 ||
+      !Number.isInteger(numColumns) ||
+      numColumns < 1
+    )
+      throw gasError(Messages.invalidArgument('columnIndex'));
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.__data().hiddenColumns.add(c);
+  }
+
   hideSheet(): GasSheet {
     this.structural('Sheet.hideSheet');
     const visible = this.parent.__sheets().filter((s) => !s.__data().hidden);

@@ -41,6 +41,7 @@ type SheetMethods =
   | 'getSheetId'
   | 'getSheetName'
   | 'getSheetValues'
+  | 'hideColumns'
   | 'hideSheet'
   | 'insertChart'
   | 'insertColumnAfter'

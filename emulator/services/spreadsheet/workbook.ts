@@ -26,6 +26,7 @@ type SpreadsheetMethods =
   | 'getSpreadsheetTimeZone'
   | 'getUrl'
   | 'insertSheet'
+  | 'moveActiveSheet'
   | 'rename'
   | 'setActiveSheet'
   | 'setSpreadsheetLocale'
@@ -238,6 +239,17 @@ export class EmulatedSpreadsheet implements Pick<GasSpreadsheet, SpreadsheetMeth
     this.sheets.splice(i, 1);
     target.deleted = true;
     if (this.active === target) this.active = this.sheets[Math.max(0, i - 1)];
+    this.ctx.wrote(this.pending, 0);
+  }
+
+  /** Moves the active sheet to a 1-based position among the sheets. */
+  moveActiveSheet(pos: number): void {
+    this.ctx.mutate('Spreadsheet.moveActiveSheet');
+    if (!Number.isInteger(pos) || pos < 1 || pos > this.sheets.length)
+      throw gasError(Messages.invalidArgument('pos'));
+    const i = this.sheets.indexOf(this.active);
+    this.sheets.splice(i, 1);
+    this.sheets.splice(pos - 1, 0, this.active);
     this.ctx.wrote(this.pending, 0);
   }
 

@@ -1,14 +1,23 @@
-import { scatterDataTable } from '../../core/report/model';
-import type { ReportBlock, ReportModel, ScatterChartSpec } from '../../core/report/model';
-import { REPORT } from '../../core/messages';
+import type { ChartSpec, ColumnAlign, ReportBlock, ReportModel } from '../../core/report/model';
+import { PAGE, TEXT_WIDTH, columnWidths } from '../../core/report/model';
+import { CHART_DATA_SHEET, SHEETS } from '../../sheets/schema';
 import type { DocumentInfo, DocumentOnce, DocumentWriter } from '../../ports';
 
 type Body = GoogleAppsScript.Document.Body;
+type Paragraph = GoogleAppsScript.Document.Paragraph;
+
+const BLACK = '#000000';
+/** First-line indent of body text (1.25 cm). */
+const INDENT = 35.4;
+/** The right half of the text column, where a letter's addressee stands. */
+const TEXT_HALF = Math.round(TEXT_WIDTH / 2);
 
 /**
- * Renders a report model into a new Google Doc. It stays where DocumentApp puts it (the root of
- * the user's Drive): filing it into a folder takes DriveApp's full `drive` scope, which the
- * add-on does not ask for. Its link goes to «Журнал» and to the user (see README, scopes).
+ * Renders a document model into a new Google Doc laid out as an organisational document:
+ * A4, margins 20/10/20/20 mm, a serif face, black headings, tables as wide as the text.
+ * It stays where DocumentApp puts it (the root of the user's Drive): filing it into a folder
+ * takes DriveApp's full `drive` scope, which the add-on does not ask for.
+ * Chart images come from the Sheets charts of «Сводка» (the same data table drives both).
  */
 export class GasDocumentWriter implements DocumentWriter {
   write(title: string, model: ReportModel, once?: DocumentOnce): DocumentInfo {
@@ -18,16 +27,19 @@ export class GasDocumentWriter implements DocumentWriter {
     const body = doc.getBody();
     // A document a killed run began is written again from its first block.
     if (earlier) body.clear();
+    body
+      .setPageWidth(PAGE.width)
+      .setPageHeight(PAGE.height)
+      .setMarginLeft(PAGE.marginLeft)
+      .setMarginRight(PAGE.marginRight)
+      .setMarginTop(PAGE.marginTop)
+      .setMarginBottom(PAGE.marginBottom);
     // A new document starts with one empty paragraph: the first block is written into it.
-    const [first, ...rest] = model.blocks;
-    if (first && first.kind === 'title') {
-      const paragraph = body.getParagraphs()[0];
-      paragraph.setText(first.text);
-      paragraph.setHeading(DocumentApp.ParagraphHeading.TITLE);
-    } else if (first) {
-      renderBlock(body, first);
-    }
-    for (const block of rest) renderBlock(body, block);
+    const first = body.getParagraphs()[0];
+    const tables: GoogleAppsScript.Document.Table[] = [];
+    model.blocks.forEach((block, i) => renderBlock(body, block, i === 0 ? first : null, tables));
+    body.editAsText().setFontFamily(PAGE.font).setFontSize(PAGE.fontSize).setForegroundColor(BLACK);
+    for (const t of tables) t.editAsText().setFontSize(PAGE.tableFontSize);
     doc.saveAndClose();
     return { id: doc.getId(), url: doc.getUrl() };
   }
@@ -43,60 +55,142 @@ function reopen(id: string | null | undefined): GoogleAppsScript.Document.Docume
   }
 }
 
-function renderBlock(body: Body, block: ReportBlock): void {
+/** Appends a paragraph, or fills the document's first (empty) one. */
+function para(body: Body, text: string, reuse: Paragraph | null): Paragraph {
+  if (reuse) {
+    reuse.setText(text);
+    return reuse;
+  }
+  return body.appendParagraph(text);
+}
+
+const ALIGN: Record<ColumnAlign, GoogleAppsScript.Document.HorizontalAlignment> = {
+  get left() {
+    return DocumentApp.HorizontalAlignment.LEFT;
+  },
+  get center() {
+    return DocumentApp.HorizontalAlignment.CENTER;
+  },
+  get right() {
+    return DocumentApp.HorizontalAlignment.RIGHT;
+  },
+};
+
+function renderBlock(
+  body: Body,
+  block: ReportBlock,
+  reuse: Paragraph | null,
+  tables: GoogleAppsScript.Document.Table[],
+): void {
   switch (block.kind) {
-    case 'title':
-      body.appendParagraph(block.text).setHeading(DocumentApp.ParagraphHeading.TITLE);
+    case 'issuer': {
+      const p = para(body, block.lines.join('\n'), reuse);
+      p.setAlignment(DocumentApp.HorizontalAlignment.CENTER).setSpacingAfter(18);
+      p.editAsText().setBold(true);
+      return;
+    }
+    case 'title': {
+      const p = para(body, block.text, reuse)
+        .setHeading(DocumentApp.ParagraphHeading.TITLE)
+        .setAlignment(DocumentApp.HorizontalAlignment.CENTER)
+        .setSpacingBefore(6)
+        .setSpacingAfter(6);
+      p.editAsText().setBold(true).setFontSize(PAGE.titleSize);
+      return;
+    }
+    case 'addressee': {
+      const p = body.appendParagraph(block.lines.join('\n')).setSpacingAfter(12);
+      p.setIndentStart(TEXT_HALF).setIndentFirstLine(TEXT_HALF);
+      p.editAsText().setBold(true);
+      return;
+    }
+    case 'dateline':
+      para(body, block.text, reuse).setSpacingAfter(12);
       return;
     case 'heading': {
-      const level =
-        block.level === 1
-          ? DocumentApp.ParagraphHeading.HEADING1
-          : block.level === 2
-            ? DocumentApp.ParagraphHeading.HEADING2
-            : DocumentApp.ParagraphHeading.HEADING3;
-      body.appendParagraph(block.text).setHeading(level);
+      const p = para(body, block.text, reuse)
+        .setHeading(
+          block.level === 1
+            ? DocumentApp.ParagraphHeading.HEADING1
+            : DocumentApp.ParagraphHeading.HEADING2,
+        )
+        .setSpacingBefore(block.level === 1 ? 12 : 8)
+        .setSpacingAfter(4);
+      p.editAsText().setBold(true).setFontSize(PAGE.headingSize);
       return;
     }
     case 'paragraph': {
-      const p = body.appendParagraph(block.text);
+      const p = para(body, block.text, reuse)
+        .setAlignment(DocumentApp.HorizontalAlignment.JUSTIFY)
+        .setIndentFirstLine(block.italic ? 0 : INDENT)
+        .setSpacingAfter(3);
       if (block.bold) p.editAsText().setBold(true);
+      if (block.italic) p.editAsText().setItalic(true);
       return;
     }
     case 'list':
-      for (const item of block.items) body.appendListItem(item);
+      for (const item of block.items)
+        body.appendListItem(item).setAlignment(DocumentApp.HorizontalAlignment.JUSTIFY);
       return;
-    case 'table': {
-      const table = body.appendTable([block.header.slice(), ...block.rows.map((r) => r.slice())]);
-      table.getRow(0).editAsText().setBold(true);
-      block.widths?.forEach((width, i) => {
-        if (width !== undefined) table.setColumnWidth(i, width);
-      });
+    case 'table':
+      tables.push(renderTable(body, block));
+      return;
+    case 'chart':
+      renderChart(body, block.chart, block.caption);
+      return;
+    case 'signature': {
+      const p = body.appendParagraph(block.lines.join('\n')).setSpacingBefore(24);
+      p.setIndentFirstLine(0);
       return;
     }
-    case 'chart':
-      renderChart(body, block.chart);
-      return;
     case 'pageBreak':
       body.appendPageBreak();
       return;
   }
 }
 
-/** A scatter chart as an image, drawn by the Charts service from the model's data table. */
-function renderChart(body: Body, chart: ScatterChartSpec): void {
-  if (chart.points.length === 0) return;
-  const table = scatterDataTable(chart, REPORT.chartSeries);
-  const data = Charts.newDataTable();
-  for (const label of table.columns) data.addColumn(Charts.ColumnType.NUMBER, label);
-  for (const row of table.rows) data.addRow(row.slice());
-  const image = Charts.newScatterChart()
-    .setDataTable(data)
-    .setTitle(chart.title)
-    .setXAxisTitle(chart.xTitle)
-    .setYAxisTitle(chart.yTitle)
-    .setDimensions(640, 420)
-    .build()
-    .getAs('image/png');
-  body.appendImage(image);
+function renderTable(
+  body: Body,
+  block: Extract<ReportBlock, { kind: 'table' }>,
+): GoogleAppsScript.Document.Table {
+  const table = body.appendTable([block.header.slice(), ...block.rows.map((r) => r.slice())]);
+  columnWidths(block.widths).forEach((w, i) => table.setColumnWidth(i, w));
+  table.getRow(0).editAsText().setBold(true);
+  block.rows.forEach((row, r) => {
+    // A section row (text in the first cell only) is bold, like a subheading.
+    if (row.length > 1 && row.slice(1).every((c) => c === ''))
+      table
+        .getRow(r + 1)
+        .editAsText()
+        .setBold(true);
+  });
+  block.align?.forEach((align, c) => {
+    if (align === 'left') return;
+    for (let r = 1; r <= block.rows.length; r++) {
+      if (c >= block.header.length) break;
+      table.getCell(r, c).getChild(0).asParagraph().setAlignment(ALIGN[align]);
+    }
+  });
+  return table;
+}
+
+/** The chart's image from the Sheets chart of «Сводка» that shows the same data table. */
+function renderChart(body: Body, chart: ChartSpec, caption: string): void {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEETS.summary);
+  const column = CHART_DATA_SHEET.columns[chart.id];
+  const embedded = sheet
+    ?.getCharts()
+    .find(
+      (c) =>
+        c.getRanges()[0]?.getColumn() === column &&
+        c.getRanges()[0]?.getSheet().getName() === CHART_DATA_SHEET.name,
+    );
+  if (!embedded) return;
+  const image = body.appendParagraph('').appendInlineImage(embedded.getAs('image/png'));
+  image.setWidth(640).setHeight(400);
+  (image.getParent() as Paragraph).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+  body
+    .appendParagraph(caption)
+    .setAlignment(DocumentApp.HorizontalAlignment.CENTER)
+    .setSpacingAfter(12);
 }

@@ -11,6 +11,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [caption: string, handler: strin
   null,
   [UI.menuRecompute, 'menuRecompute'],
   [UI.menuReport, 'menuReport'],
+  [UI.menuLetters, 'menuLetters'],
   null,
   [UI.menuCheckInstallation, 'menuCheckInstallation'],
   [UI.menuAbout, 'menuAbout'],

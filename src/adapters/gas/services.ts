@@ -18,7 +18,12 @@ export class GasMailer implements Mailer {
 
   send(message: MailMessage): void {
     // Plain text only: respondent text can never become markup.
-    MailApp.sendEmail({ to: message.to, subject: message.subject, body: message.body });
+    MailApp.sendEmail({
+      to: message.to,
+      subject: message.subject,
+      body: message.body,
+      ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+    });
   }
 }
 
@@ -159,13 +164,24 @@ export class GasUi implements Ui {
 
 const SECRET_KEY = 'access.secret';
 
-/** The secret lives in script properties: the spreadsheet's editors cannot read it there. */
+/** Set by the build: true when built to be published as an Editor add-on. */
+declare const __ADDON__: boolean | undefined;
+
+/**
+ * The secret lives in script properties: the spreadsheet's editors cannot read it there (the
+ * script's editors can, see README). An add-on is one script for every installation, so the
+ * add-on build keeps one secret per spreadsheet, in its document properties.
+ */
 export class GasAccessCodes implements AccessCodes {
   private secret: string | null = null;
 
+  constructor(private readonly perSpreadsheet = typeof __ADDON__ !== 'undefined' && __ADDON__) {}
+
   code(schoolId: string, period: string): string {
     if (this.secret === null) {
-      const store = PropertiesService.getScriptProperties();
+      const store = this.perSpreadsheet
+        ? PropertiesService.getDocumentProperties()
+        : PropertiesService.getScriptProperties();
       this.secret = store.getProperty(SECRET_KEY);
       if (!this.secret) {
         this.secret = Utilities.getUuid() + Utilities.getUuid();

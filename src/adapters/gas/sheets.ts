@@ -1,8 +1,11 @@
-import type { ChartSpec, SheetLayout, SheetStore, Table, Cell } from '../../ports';
+import type { EmbeddedChartSpec, SheetLayout, SheetStore, Table, Cell } from '../../ports';
 import { asCellRows } from './cells';
 import { responsesSheetOf } from './forms';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The empty sheet a new spreadsheet starts with, in Google's English and Russian UI. */
+const DEFAULT_SHEET_NAMES = ['Sheet1', 'Лист1', 'Лист 1'];
 
 /**
  * Grows the grid so that `rows` x `columns` fit: Sheets refuses ranges outside it. Returns the
@@ -128,6 +131,9 @@ export class GasSheetStore implements SheetStore {
     } else if (grownFrom !== null) {
       this.applyFormats(s, layout, grownFrom + 1, s.getMaxRows());
     }
+    // After the column formats: single cells that differ (a gap in п.п. in a «%» column).
+    for (const f of layout.cellFormats ?? [])
+      s.getRange(f.row + 2, f.column + 1).setNumberFormat(f.numberFormat);
   }
 
   append(sheet: string, rows: Table): void {
@@ -194,25 +200,73 @@ export class GasSheetStore implements SheetStore {
     return true;
   }
 
-  setCharts(sheet: string, charts: readonly ChartSpec[]): void {
+  arrange(order: readonly string[], hidden: readonly string[]): void {
+    const sheets = this.ss.getSheets();
+    for (const s of sheets) {
+      if (sheets.length > 1 && DEFAULT_SHEET_NAMES.includes(s.getName()) && s.getLastRow() === 0)
+        this.ss.deleteSheet(s);
+    }
+    this.handles = null;
+    const present = this.ss.getSheets().map((s) => s.getName());
+    const wanted = [
+      ...order.filter((n) => present.includes(n)),
+      ...present.filter((n) => !order.includes(n)),
+    ];
+    wanted.forEach((name, i) => {
+      if (this.ss.getSheets()[i]?.getName() === name) return;
+      const s = this.ss.getSheetByName(name);
+      if (!s) return;
+      this.ss.setActiveSheet(s);
+      this.ss.moveActiveSheet(i + 1);
+    });
+    for (const name of hidden) {
+      const s = this.ss.getSheetByName(name);
+      if (s && !s.isSheetHidden()) s.hideSheet();
+    }
+    const first = this.ss.getSheetByName(wanted[0]);
+    if (first) this.ss.setActiveSheet(first);
+  }
+
+  /**
+   * Each chart's data table (column 0 = X, one column per series, a label column after a
+   * labelled series) goes to the hidden data sheet; the chart, built from that range with the
+   * series' colours and line styles, is placed on `sheet` below `anchorRow`.
+   */
+  setCharts(sheet: string, charts: readonly EmbeddedChartSpec[]): void {
     const s = this.sheet(sheet);
     for (const old of s.getCharts()) s.removeChart(old);
     charts.forEach((spec, i) => {
-      const type =
-        spec.type === 'scatter'
-          ? Charts.ChartType.SCATTER
-          : spec.type === 'bar'
-            ? Charts.ChartType.BAR
-            : Charts.ChartType.COLUMN;
-      let builder = s
+      const table = chartTable(spec.chart);
+      const data = this.sheet(spec.dataSheet);
+      const width = table[0].length;
+      fit(data, table.length, spec.dataColumn + width - 1);
+      data.getRange(1, spec.dataColumn, data.getMaxRows(), width).clearContent();
+      data.getRange(1, spec.dataColumn, table.length, width).setValues(table);
+      if (!data.isSheetHidden()) data.hideSheet();
+      const c = spec.chart;
+      const series: Record<string, object> = {};
+      c.series.forEach((st, k) => {
+        series[String(k)] = st.line
+          ? { color: st.color, lineWidth: 1, pointSize: 0, lineDashStyle: [4, 4] }
+          : { color: st.color, pointSize: st.labels ? 9 : 7 };
+      });
+      const row = spec.anchorRow + i * 22;
+      fit(s, row + 1, 1);
+      const chart = s
         .newChart()
-        .setChartType(type)
-        .setPosition(2 + i * 20, 8, 0, 0);
-      for (const a1 of spec.ranges) builder = builder.addRange(s.getRange(a1));
-      builder = builder.setOption('title', spec.title);
-      if (spec.xTitle) builder = builder.setOption('hAxis.title', spec.xTitle);
-      if (spec.yTitle) builder = builder.setOption('vAxis.title', spec.yTitle);
-      s.insertChart(builder.build());
+        .setChartType(c.kind === 'scatter' ? Charts.ChartType.SCATTER : Charts.ChartType.COLUMN)
+        .addRange(data.getRange(1, spec.dataColumn, table.length, width))
+        .setNumHeaders(1)
+        .setPosition(row, 1, 0, 0)
+        .setOption('hAxis.title', c.xTitle)
+        .setOption('vAxis.title', c.yTitle)
+        .setOption('legend', { position: 'top' })
+        .setOption('isStacked', c.stacked === true)
+        .setOption('series', series)
+        .setOption('width', 640)
+        .setOption('height', 400)
+        .build();
+      s.insertChart(chart);
     });
   }
 
@@ -236,7 +290,19 @@ export class GasSheetStore implements SheetStore {
     if (layout.headerNotes && layout.headerNotes.length > 0) {
       s.getRange(1, 1, 1, layout.headerNotes.length).setNotes([layout.headerNotes.slice()]);
     }
-    if (layout.frozenRows) s.getRange(1, 1, layout.frozenRows, width).setFontWeight('bold');
+    if (layout.frozenRows)
+      s.getRange(1, 1, layout.frozenRows, width).setFontWeight('bold').setWrap(true);
+    (layout.columns ?? []).forEach((c, i) => {
+      if (c.hidden) s.hideColumns(i + 1);
+    });
+    const red = (layout.negativeRed ?? []).map((c) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenNumberLessThan(0)
+        .setBackground('#f4c7c3')
+        .setRanges([s.getRange(2, c + 1, Math.max(1, s.getMaxRows() - 1), 1)])
+        .build(),
+    );
+    if (red.length > 0) s.setConditionalFormatRules([...s.getConditionalFormatRules(), ...red]);
   }
 
   /** Number formats and dropdowns of rows `from`..`to`: one call per run of like columns. */
@@ -246,6 +312,8 @@ export class GasSheetStore implements SheetStore {
     const rows = to - from + 1;
     for (const run of runs(columns, (c) => c.numberFormat))
       s.getRange(from, run.start, rows, run.count).setNumberFormat(String(run.value));
+    for (const run of runs(columns, (c) => (c.wrap ? 'wrap' : undefined)))
+      s.getRange(from, run.start, rows, run.count).setWrap(true);
     columns.forEach((col, i) => {
       if (!col.allowed || col.allowed.length === 0) return;
       const rule = SpreadsheetApp.newDataValidation()
@@ -255,4 +323,19 @@ export class GasSheetStore implements SheetStore {
       s.getRange(from, i + 1, rows, 1).setDataValidation(rule);
     });
   }
+}
+
+/** A chart's data table as cells: header, rows (null → empty), labels after their series. */
+function chartTable(c: EmbeddedChartSpec['chart']): Cell[][] {
+  const labelled = c.series.findIndex((st) => st.labels) + 1;
+  const withLabels = (row: Cell[], label: Cell): Cell[] =>
+    labelled > 0 ? [...row.slice(0, labelled + 1), label, ...row.slice(labelled + 1)] : row;
+  const header = withLabels(c.header.slice(), '');
+  const rows = c.rows.map((r, i) =>
+    withLabels(
+      r.map((v) => (v === null ? '' : v)),
+      c.labels?.[i] ?? '',
+    ),
+  );
+  return [header, ...rows];
 }

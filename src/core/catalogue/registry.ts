@@ -51,6 +51,13 @@ export const REGISTRY_COLUMNS: readonly ColumnDef[] = [
     required: false,
     help: 'да / нет; пусто — да.',
   },
+  {
+    code: 'no_reminders',
+    label: 'Не напоминать',
+    type: 'bool',
+    required: false,
+    help: 'да — школе не отправляются напоминания в текущем периоде (освобождена); пусто — нет.',
+  },
 ];
 
 export const LIST_COLUMNS: readonly ColumnDef[] = [

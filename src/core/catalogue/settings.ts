@@ -3,7 +3,8 @@
  */
 import { ISB_COMPONENTS, RESULT_COMPONENTS, isbCapSetting, isbWeightSetting } from './components';
 
-export type SettingType = 'number' | 'text' | 'bool' | 'choice' | 'date' | 'email-list';
+export type SettingType =
+  'number' | 'text' | 'bool' | 'choice' | 'date' | 'email-list' | 'day-list';
 
 export interface SettingDef {
   code: string;
@@ -108,23 +109,59 @@ const GENERAL: SettingDef[] = [
   },
   {
     code: 'reminder_days_before',
-    label: 'Напоминание: за сколько дней до срока',
+    label: 'Напоминания: за сколько дней до срока',
+    type: 'day-list',
+    default: '7, 1',
+    min: 0,
+    max: 60,
+    help: 'Дни через запятую, например «7, 1». Пусто — не напоминать до срока.',
+  },
+  {
+    code: 'reminder_on_deadline',
+    label: 'Напоминание в день срока',
+    type: 'bool',
+    default: true,
+    help: 'Да — школам без принятого ответа напоминание в последний день.',
+  },
+  {
+    code: 'reminder_days_after',
+    label: 'Напоминания после срока: каждые N дней',
     type: 'number',
     default: 3,
     min: 0,
     max: 60,
     integer: true,
-    help: 'Школам без принятого ответа. 0 — не напоминать до срока.',
+    help: 'Школам, не представившим данные после срока. 0 — после срока не напоминать.',
   },
   {
-    code: 'reminder_days_after',
-    label: 'Напоминание: через сколько дней после срока',
+    code: 'reminder_max',
+    label: 'Напоминаний одной школе не больше',
+    type: 'number',
+    default: 4,
+    min: 1,
+    max: 20,
+    integer: true,
+    help: 'Сколько всего напоминаний за период получит одна школа.',
+  },
+  {
+    code: 'reminder_min_gap',
+    label: 'Дней между двумя напоминаниями не меньше',
     type: 'number',
     default: 1,
     min: 0,
-    max: 60,
+    max: 30,
     integer: true,
-    help: 'Повторное напоминание школам без принятого ответа. 0 — не напоминать.',
+    help: 'Напоминание ждёт, пока с предыдущего пройдёт столько дней.',
+  },
+  {
+    code: 'reminder_hour',
+    label: 'Час отправки напоминаний',
+    type: 'number',
+    default: 9,
+    min: 0,
+    max: 23,
+    integer: true,
+    help: 'Напоминания и сводка инспекторам уходят ежедневно в этот час (время таблицы).',
   },
   {
     code: 'inspector_emails',
@@ -132,6 +169,13 @@ const GENERAL: SettingDef[] = [
     type: 'email-list',
     default: '',
     help: 'Адреса через запятую; им приходит сводка о ходе сбора данных.',
+  },
+  {
+    code: 'reply_to',
+    label: 'Адрес для ответов школ (reply-to)',
+    type: 'email-list',
+    default: '',
+    help: 'На этот адрес уйдёт ответ школы на напоминание. Пусто — на адрес отправителя.',
   },
   {
     code: 'access_code_check',

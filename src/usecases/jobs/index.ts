@@ -20,6 +20,7 @@ export type { ChunkOutcome, JobsView, StartOutcome } from './runner';
 export type { JobContext, JobDefinition, JobState, JobStep } from './types';
 export { MAILING_JOB_CODE } from './mailing';
 export { RECOMPUTE_JOB_CODE, REPORT_JOB_CODE } from './monitoring';
+export { LETTERS_JOB_CODE } from './letters';
 
 export function startJob(
   ports: Ports,

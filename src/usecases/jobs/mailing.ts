@@ -5,7 +5,9 @@
  * the daily `continueMailing` trigger starts it again tomorrow.
  */
 import { JOBS_TEXT } from '../../core/messages';
+import { settingText } from '../../core/settings';
 import type { Ports } from '../../ports';
+import { readSettingsSheet } from '../../sheets/workbook';
 import {
   readOutboxEntries,
   sendEntry,
@@ -54,7 +56,15 @@ export function mailingJob(cancellers: readonly CancellerFactory[] = []): JobDef
         run(ports, key, ctx) {
           const entry = outbox(ports, ctx).get(key);
           if (!entry) return;
-          const outcome = sendEntry(ports, entry, cancel(ports, ctx));
+          // A reserve keeps some of the day's quota (the inspectors' digest after reminders).
+          const reserve = Number(ctx.params.reserve ?? 0) || 0;
+          const quotaSpent = reserve > 0 && ports.mailer.remainingQuota() <= reserve;
+          const replyTo = ctx.memo('mailing.replyTo', () =>
+            settingText(readSettingsSheet(ports.sheets).settings, 'reply_to'),
+          );
+          const outcome = quotaSpent
+            ? 'quota'
+            : sendEntry(ports, entry, cancel(ports, ctx), replyTo || undefined);
           if (outcome === 'quota') {
             const waiting = [...outbox(ports, ctx).values()].filter((e) => e.sent === '').length;
             settleMailingTrigger(ports, waiting);

@@ -44,6 +44,7 @@ const RECOMPUTE_STEPS: readonly JobStep[] = [
   outputStep('recommendations', JOBS_TEXT.stepRecommendations),
   outputStep('formulas', JOBS_TEXT.stepFormulas),
   outputStep('registryHistory', JOBS_TEXT.stepRegistryHistory),
+  outputStep('charts', JOBS_TEXT.stepCharts),
   {
     code: 'journal',
     title: JOBS_TEXT.stepJournal,

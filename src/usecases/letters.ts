@@ -1,0 +1,55 @@
+/**
+ * «Сформировать письма школам» (domain spec §8): one Google Doc per responding school, as a
+ * long job (usecases/jobs): one item per school, so hundreds of letters continue across
+ * executions from the runner's checkpoint. Each school's document id is kept in document
+ * properties: a repeated or resumed run rewrites the same document, never a second copy.
+ */
+import { buildLetter, type LetterContext } from '../core/report/letter';
+import type { DocumentInfo, Ports } from '../ports';
+import type { Computation } from './recompute';
+
+export const letterDocKey = (period: string, schoolId: string) =>
+  `letters.doc.${period}.${schoolId}`;
+
+/** The schools that get a letter: those that responded in the period. */
+export function letterSchools(computation: Computation): string[] {
+  return computation.result.schools.filter((s) => s.responded).map((s) => s.school_id);
+}
+
+function nextDeadline(ports: Ports, deadline: unknown): string {
+  const date =
+    deadline instanceof Date
+      ? new Date(deadline.getTime())
+      : typeof deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(deadline)
+        ? new Date(`${deadline}T12:00:00Z`)
+        : null;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  date.setFullYear(date.getFullYear() + 1);
+  return ports.clock.format(date, 'dd.MM.yyyy');
+}
+
+export function letterContext(ports: Ports, { settings }: Computation): LetterContext {
+  return {
+    issuer: String(settings.report_issuer ?? ''),
+    municipality: String(settings.municipality ?? ''),
+    date: ports.clock.format(ports.clock.now(), 'dd.MM.yyyy'),
+    nextDeadline: nextDeadline(ports, settings.deadline),
+  };
+}
+
+/** Writes (or rewrites) one school's letter. */
+export function writeLetter(
+  ports: Ports,
+  computation: Computation,
+  schoolId: string,
+): DocumentInfo {
+  const { result } = computation;
+  const school = result.schools.find((s) => s.school_id === schoolId);
+  if (!school) throw new Error(`no school ${schoolId}`);
+  const key = letterDocKey(result.period, schoolId);
+  const model = buildLetter(result, school, letterContext(ports, computation));
+  return ports.documents.write(model.title, model, {
+    reuse: ports.properties.get(key),
+    created: (id) => ports.properties.set(key, id),
+  });
+}
