@@ -505,6 +505,8 @@ export const JOBS_TEXT = {
   stepRecommendations: 'Лист «Рекомендации»',
   stepFormulas: 'Лист «Значения для формул»',
   stepRegistryHistory: 'Лист «История реестра»',
+  stepDynamics: 'Лист «Динамика»',
+  stepNotResponded: 'Лист «Не представили»',
   stepJournal: 'Запись в журнал',
   stepDocument: 'Документ',
   letters: 'Письма школам',

@@ -1,16 +1,20 @@
 /**
  * The product's output sheets as tables, each named by its sheet: «Показатели» (one row per
- * school), «Сводка» (the municipal summary, current vs previous period), «Рекомендации».
+ * school), «Сводка» (the municipal summary, current vs previous period), «Динамика»,
+ * «Не представили», «Рекомендации».
  * Columns and layouts are the schema's.
  */
 import type { MonitoringResult } from '../core/monitoring';
 import { REPORT, REPORT_DOC } from '../core/messages';
-import { objectivityList, riskProfileText } from '../core/report/words';
-import type { Cell } from '../core/types';
+import { objectivityList, riskProfileText, statusText } from '../core/report/words';
+import type { JournalEntry } from '../core/intake';
+import type { Cell, RegistrySchool } from '../core/types';
 import { DYNAMICS, yesNo } from '../core/words';
 import type { SheetLayout, Table } from '../ports';
 import {
+  DYNAMICS_SHEET,
   INDICATORS_SHEET,
+  NOT_RESPONDED_SHEET,
   layoutOf,
   RECOMMENDATIONS_SHEET,
   CHANGE_PP,
@@ -125,4 +129,72 @@ export function recommendationsSheet(result: MonitoringResult): SheetTable {
     school.additional_recommendations.forEach((id) => row(id, REPORT.additional));
   }
   return sheetTable(RECOMMENDATIONS_SHEET, records);
+}
+
+const change = (now: number | null, before: number | null, digits: number): Cell =>
+  now === null || before === null ? '' : Math.round((now - before) * 10 ** digits) / 10 ** digits;
+
+/** Names, with the code in brackets only where two schools share a name. */
+function shownNames(schools: ReadonlyArray<{ school_id: string; name: string }>) {
+  const count = new Map<string, number>();
+  for (const s of schools) count.set(s.name, (count.get(s.name) ?? 0) + 1);
+  return (s: { school_id: string; name: string }) =>
+    (count.get(s.name) ?? 0) > 1 ? `${s.name} (${s.school_id})` : s.name;
+}
+
+/**
+ * «Динамика»: each school's status of record last period and now, its list dynamics, the
+ * change of its results index and ИСБ (negative changes shaded), effective mode.
+ */
+export function dynamicsSheet(result: MonitoringResult): SheetTable {
+  const shown = shownNames(result.schools);
+  const table = sheetTable(
+    DYNAMICS_SHEET,
+    result.schools.map((s) => ({
+      name: shown(s),
+      status_prev: s.status_prev === null ? '' : statusText(s.status_prev),
+      status: statusText(s.status),
+      dynamics: s.dynamics ? DYNAMICS.show(s.dynamics) : '',
+      results_index_change: change(s.results_index, s.results_index_prev, 2),
+      isb_change: change(s.isb, s.isb_prev, 1),
+      effective_mode: yesNo(s.effective_mode),
+    })),
+  );
+  return { rows: table.rows, layout: { ...table.layout, negativeRed: [4, 5] } };
+}
+
+/**
+ * «Не представили»: active schools without an accepted response for the period, with their
+ * e-mail, their personal link where «Ссылки школам» has one for the period, and how many of
+ * their responses were rejected or are held for the inspector.
+ */
+export function notRespondedSheet(
+  result: MonitoringResult,
+  registry: readonly RegistrySchool[],
+  links: ReadonlyArray<{ school_id: string; period: string; url: string }>,
+  rejected: readonly JournalEntry[],
+): SheetTable {
+  const emails = new Map(registry.map((r) => [r.school_id, r.email]));
+  const urls = new Map(
+    links.filter((l) => l.period === result.period && l.url).map((l) => [l.school_id, l.url]),
+  );
+  const mine = (id: string, states: readonly string[]) => {
+    const n = rejected.filter(
+      (e) => e.school_id === id && e.period === result.period && states.includes(e.state),
+    ).length;
+    return n === 0 ? '' : n;
+  };
+  const silent = result.schools.filter((s) => !s.responded);
+  const shown = shownNames(result.schools);
+  return sheetTable(
+    NOT_RESPONDED_SHEET,
+    silent.map((s) => ({
+      name: shown(s),
+      school_id: s.school_id,
+      email: emails.get(s.school_id) ?? '',
+      url: urls.get(s.school_id) ?? '',
+      rejected: mine(s.school_id, ['rejected', 'rejected_by_inspector']),
+      held: mine(s.school_id, ['held']),
+    })),
+  );
 }

@@ -28,6 +28,8 @@ export const SHEETS = {
   rejected: 'Отклонено',
   indicators: 'Показатели',
   summary: 'Сводка',
+  dynamics: 'Динамика',
+  notResponded: 'Не представили',
   recommendations: 'Рекомендации',
   rules: 'Правила',
   journal: 'Журнал',
@@ -258,6 +260,38 @@ const PERCENT = '0.0" %"';
 /** A change in percentage points with its sign and a true minus. */
 export const CHANGE_PP = '+0.0" п.п.";"\u2212"0.0" п.п.";0.0" п.п."';
 
+/** «Динамика»: one row per school, the status of record last period and now. */
+const CHANGE_INDEX = '+0.00;"\u2212"0.00;0.00';
+const CHANGE_ISB = '+0.0;"\u2212"0.0;0.0';
+export const DYNAMICS_SHEET = {
+  name: SHEETS.dynamics,
+  columns: [
+    col('name', 'Школа', { width: 300, wrap: true }),
+    col('status_prev', 'Статус в прошлом периоде', { width: 140, wrap: true }),
+    col('status', 'Статус сейчас', { width: 140, wrap: true }),
+    col('dynamics', 'Динамика', { width: 110 }),
+    col('results_index_change', 'Изменение индекса результатов', {
+      width: 130,
+      numberFormat: CHANGE_INDEX,
+    }),
+    col('isb_change', 'Изменение ИСБ', { width: 110, numberFormat: CHANGE_ISB }),
+    col('effective_mode', 'Эффективный режим', { width: 110 }),
+  ],
+} as const satisfies SheetSchema;
+
+/** «Не представили»: active schools without an accepted response for the period. */
+export const NOT_RESPONDED_SHEET = {
+  name: SHEETS.notResponded,
+  columns: [
+    col('name', 'Школа', { width: 300, wrap: true }),
+    col('school_id', 'Код ОО', { width: 90, numberFormat: '@' }),
+    col('email', 'E-mail', { width: 220 }),
+    col('url', 'Ссылка на анкету', { width: 420 }),
+    col('rejected', 'Отклонено ответов', { width: 110 }),
+    col('held', 'Ответов на проверке', { width: 110 }),
+  ],
+} as const satisfies SheetSchema;
+
 export const RECOMMENDATIONS_SHEET = {
   name: SHEETS.recommendations,
   columns: [
@@ -407,6 +441,8 @@ export const CHART_DATA_SHEET = {
 export const READER_ORDER: readonly string[] = [
   SHEETS.summary,
   SHEETS.indicators,
+  SHEETS.dynamics,
+  SHEETS.notResponded,
   SHEETS.recommendations,
   SHEETS.measures,
   SHEETS.settings,

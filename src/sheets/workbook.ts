@@ -57,6 +57,17 @@ export function readRegistry(sheets: SheetStore): { schools: RegistrySchool[]; e
   return parseRegistry(recordsOf(sheets, REGISTRY_SHEET).map((r) => r.record));
 }
 
+/** «Ссылки школам» as rows: school, period and the personal link. */
+export function readLinks(
+  sheets: SheetStore,
+): Array<{ school_id: string; period: string; url: string }> {
+  return recordsOf(sheets, LINKS_SHEET).map(({ record }) => ({
+    school_id: String(record.school_id ?? '').trim(),
+    period: String(record.period ?? '').trim(),
+    url: String(record.url ?? '').trim(),
+  }));
+}
+
 /** «Ссылки школам» read by column identity: `school_id|period` -> the code its link carries. */
 export function readIssuedCodes(sheets: SheetStore): Map<string, string> {
   const codes = new Map<string, string>();

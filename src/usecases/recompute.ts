@@ -1,6 +1,6 @@
 /**
  * «Пересчитать показатели»: one read per input sheet, the pure core, one write per output
- * sheet (Показатели, Сводка, Рекомендации, and «Значения для формул», the table the custom
+ * sheet (Показатели, Сводка, Динамика, Не представили, Рекомендации, and «Значения для формул», the table the custom
  * functions take as an argument).
  */
 import { computeMonitoring } from '../core/monitoring';
@@ -9,7 +9,13 @@ import { JOURNAL } from '../core/messages';
 import { layoutOf, REGISTRY_HISTORY_SHEET, SHEETS } from '../sheets/schema';
 import { withSnapshot, type RegistryFact } from '../core/registryHistory';
 import type { RegistrySchool } from '../core/types';
-import { indicatorsSheet, recommendationsSheet, summarySheet } from '../sheets/outputs';
+import {
+  dynamicsSheet,
+  indicatorsSheet,
+  notRespondedSheet,
+  recommendationsSheet,
+  summarySheet,
+} from '../sheets/outputs';
 import type { MonitoringResult } from '../core/monitoring';
 import type { Ports } from '../ports';
 import { journal } from './journal';
@@ -20,7 +26,9 @@ import { upgradeRulesSheet } from './upgradeRules';
 import {
   registryHistoryTable,
   readData,
+  readLinks,
   readLists,
+  readRejectedSheet,
   readRegistry,
   readRegistryHistory,
   readRules,
@@ -66,6 +74,8 @@ export function compute(ports: Pick<Ports, 'sheets'>, period?: string): Computat
 export const RECOMPUTE_OUTPUTS = [
   'indicators',
   'summary',
+  'dynamics',
+  'notResponded',
   'recommendations',
   'formulas',
   'registryHistory',
@@ -99,12 +109,25 @@ export function writeOutput(ports: Ports, computation: Computation, which: Recom
     );
     return;
   }
+  if (which === 'notResponded') {
+    // One read each of «Ссылки школам» and «Отклонено», one write.
+    const table = notRespondedSheet(
+      result,
+      computation.registry,
+      readLinks(ports.sheets),
+      readRejectedSheet(ports.sheets),
+    );
+    ports.sheets.replace(SHEETS.notResponded, table.rows, table.layout);
+    return;
+  }
   const table =
-    which === 'indicators'
-      ? indicatorsSheet(result)
-      : which === 'summary'
-        ? summarySheet(result)
-        : recommendationsSheet(result);
+    which === 'dynamics'
+      ? dynamicsSheet(result)
+      : which === 'indicators'
+        ? indicatorsSheet(result)
+        : which === 'summary'
+          ? summarySheet(result)
+          : recommendationsSheet(result);
   ports.sheets.replace(SHEETS[which], table.rows, table.layout);
 }
 

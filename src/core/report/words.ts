@@ -72,10 +72,13 @@ export function joinNames(names: readonly string[]): string {
   return `${form} ${names.map((n) => n.slice(form.length + 1)).join(', ')}`;
 }
 
+/** A status in words: `ШНОР`, `ШНОР и ШНСУ`, `вне списков`. */
+export const statusText = (st: string): string =>
+  st === 'ШНОР+ШНСУ' ? R.statusBoth : st === '' ? R.statusNone.toLowerCase() : st;
+
 /** `ШНОР`, `ШНОР и ШНСУ`, with the computed status in brackets when it differs. */
 export function statusWord(s: SchoolResult): string {
-  const word = (st: string) =>
-    st === 'ШНОР+ШНСУ' ? R.statusBoth : st === '' ? R.statusNone.toLowerCase() : st;
+  const word = statusText;
   const main = word(s.status);
   return s.computed_status !== s.status
     ? `${main} (${R.computedWord} ${word(s.computed_status)})`

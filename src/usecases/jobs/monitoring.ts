@@ -41,6 +41,8 @@ function outputStep(which: RecomputeOutput, title: string): JobStep {
 const RECOMPUTE_STEPS: readonly JobStep[] = [
   outputStep('indicators', JOBS_TEXT.stepIndicators),
   outputStep('summary', JOBS_TEXT.stepSummary),
+  outputStep('dynamics', JOBS_TEXT.stepDynamics),
+  outputStep('notResponded', JOBS_TEXT.stepNotResponded),
   outputStep('recommendations', JOBS_TEXT.stepRecommendations),
   outputStep('formulas', JOBS_TEXT.stepFormulas),
   outputStep('registryHistory', JOBS_TEXT.stepRegistryHistory),
