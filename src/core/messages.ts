@@ -730,6 +730,7 @@ export const SIDEBAR = {
   deadline: 'Срок',
   noDeadline: 'не задан',
   responses: 'Ответы школ',
+  notResponded: 'Не ответили',
   held: 'Задержано на проверке',
   rejected: 'Отклонено',
   quota: 'Писем можно отправить сегодня',
@@ -761,8 +762,15 @@ export const SIDEBAR = {
     stopped: 'остановлено',
     failed: 'ошибка',
   } as Record<string, string>,
-  jobProgress: (title: string, step: string, done: number, total: number) =>
-    `${title}: ${step} — ${done} из ${total}`,
+  jobProgress: (
+    title: string,
+    step: number,
+    steps: number,
+    stepTitle: string,
+    done: number,
+    total: number,
+  ) =>
+    `${title}: шаг ${step} из ${steps} (${stepTitle})${total > 0 ? `, ${done} из ${total}` : ''}`,
   noSettingRow: (code: string) =>
     `На листе «Настройки» нет строки «${code}»: восстановите её через «Настроить мониторинг…».`,
   actions: [

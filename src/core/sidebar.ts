@@ -25,6 +25,8 @@ export interface SidebarStatus {
   schools: number;
   responded: number;
   respondedText: string;
+  /** Names of active schools without an accepted response (the first few). */
+  notResponded: string[];
   held: number;
   rejected: number;
   quotaLeft: number;

@@ -48,6 +48,14 @@ function statusSection(s: SidebarStatus): HTMLElement {
       el('dd', { id: 'responded' }, s.respondedText),
     ),
     progress,
+    s.notResponded.length
+      ? el(
+          'details',
+          s.notResponded.length <= 5 ? { open: '' } : {},
+          el('summary', {}, T.notResponded),
+          el('ul', { id: 'not-responded' }, ...s.notResponded.map((n) => el('li', {}, n))),
+        )
+      : '',
     el(
       'dl',
       {},
@@ -71,8 +79,8 @@ function jobSection(s: SidebarStatus): HTMLElement {
       el('p', { id: 'job-text' }, s.job.text),
       el('progress', {
         id: 'job-bar',
-        max: String(Math.max(s.job.total, 1)),
-        value: String(s.job.done),
+        max: '100',
+        value: String(s.job.percent),
         'aria-label': s.job.text,
       }),
     );

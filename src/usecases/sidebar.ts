@@ -30,6 +30,9 @@ export const SIDEBAR_SETTINGS = [
   'reply_to',
 ] as const;
 
+/** How many non-responding schools the sidebar names. */
+const NAMES_SHOWN = 30;
+
 function cellText(ports: Pick<Ports, 'clock'>, raw: Cell | undefined): string {
   if (raw instanceof Date) return ports.clock.format(raw, 'dd.MM.yyyy');
   if (typeof raw === 'boolean') return raw ? 'да' : 'нет';
@@ -75,10 +78,16 @@ export function sidebarStatus(ports: Ports): SidebarStatus {
           step: current.stepTitle,
           done: current.stepDone,
           total: current.stepTotal,
-          percent:
-            current.stepTotal > 0 ? Math.round((100 * current.stepDone) / current.stepTotal) : 0,
+          // Whole steps done, plus the share of the current one.
+          percent: Math.round(
+            (100 *
+              (current.step + (current.stepTotal > 0 ? current.stepDone / current.stepTotal : 0))) /
+              Math.max(current.steps, 1),
+          ),
           text: SIDEBAR.jobProgress(
             current.title,
+            current.step + 1,
+            current.steps,
             current.stepTitle,
             current.stepDone,
             current.stepTotal,
@@ -102,6 +111,10 @@ export function sidebarStatus(ports: Ports): SidebarStatus {
     schools: active.length,
     responded,
     respondedText: SIDEBAR.responded(responded, active.length),
+    notResponded: active
+      .filter((s) => !answered.has(s.school_id))
+      .slice(0, NAMES_SHOWN)
+      .map((s) => s.name),
     held: held.length,
     rejected: rejected.length,
     quotaLeft: ports.mailer.remainingQuota(),
