@@ -212,3 +212,23 @@ describe('the add-on build', () => {
     expect(scopes('dist')).not.toContain(spreadsheets);
   });
 });
+
+describe('dates: a date cell is the day the spreadsheet shows, whatever the script’s zone', () => {
+  type Mail = { to: string; body: string };
+  it('a deadline typed in a spreadsheet in Asia/Krasnoyarsk stays that day in the reminder', () => {
+    const h = makeHarness(1, { clockStart: '2026-05-24T07:00:00+03:00' });
+    expect(h.google.Session.getScriptTimeZone()).toBe('Europe/Moscow');
+    h.ss.setSpreadsheetTimeZone('Asia/Krasnoyarsk');
+    // What Sheets stores when the inspector types 31.05.2026 there: that day's midnight,
+    // which is 30 May, 20:00 in Moscow.
+    const typed = new Date('2026-05-31T00:00:00+07:00');
+    const settings = h.ss.getSheetByName(SHEETS.settings)!;
+    const rows = settings.getDataRange().getValues();
+    settings.getRange(rows.findIndex((r) => r[0] === 'deadline') + 1, 3).setValue(typed);
+    h.project.call('runReminders');
+    const mail = (h.google.MailApp as unknown as { __outbox(): Mail[] })
+      .__outbox()
+      .find((m) => m.to === 'school0001@example.edu.ru')!;
+    expect(mail.body).toContain('Срок: 31.05.2026');
+  });
+});

@@ -154,8 +154,15 @@ export class GasSheetStore implements SheetStore {
     s.getRange(row, 1, 1, values.length).setValues(asCellRows([values], values.length));
   }
 
+  private zone: string | null = null;
+
   timeZone(): string {
-    return this.ss.getSpreadsheetTimeZone();
+    this.zone ??= this.ss.getSpreadsheetTimeZone();
+    return this.zone;
+  }
+
+  calendarDate(date: Date): string {
+    return Utilities.formatDate(date, this.timeZone(), 'yyyy-MM-dd');
   }
 
   deleteSheet(sheet: string): void {
