@@ -29,7 +29,8 @@ export const VALUE_PLACEHOLDER = '{value}';
 export const QUARTILE_THRESHOLD = 'худшая четверть';
 export const TWICE_MUNICIPAL_THRESHOLD = '2×мун';
 
-function rule(
+/** A rule row (also used for the frozen rev-1 defaults). */
+export function rule(
   rule_id: string,
   code: string,
   operator: string,

@@ -4,19 +4,7 @@
  * an edited row is the inspector's and stays (see rules/upgrade.ts).
  */
 import type { RuleRow } from '../types';
-import { LEADERS_PLACEHOLDER } from './rules';
-
-function rule(
-  rule_id: string,
-  code: string,
-  operator: string,
-  threshold: string,
-  addressee: string,
-  text: string,
-  applies_to: 'all' | 'flagged' = 'all',
-): RuleRow {
-  return { rule_id, code, operator, threshold, addressee, text, applies_to };
-}
+import { LEADERS_PLACEHOLDER, rule } from './rules';
 
 export const RULES_REV1: readonly RuleRow[] = [
   rule(
