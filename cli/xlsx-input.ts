@@ -45,7 +45,12 @@ export async function readWorkbook(file: string): Promise<WorkbookTables> {
     });
     for await (const ws of reader) {
       const name = (ws as unknown as { name: string }).name;
-      if (!wanted.has(name) || tables.has(name)) continue;
+      if (!wanted.has(name) || tables.has(name)) {
+        // Drain a sheet we skip: exceljs may stream it from a temporary file that it deletes
+        // as soon as we move on, and an unread stream opening after that fails with ENOENT.
+        for await (const row of ws) void row;
+        continue;
+      }
       tables.set(name, await sheetTable(ws, CLI_INPUT.sheetFile(file, name)));
     }
   } catch (error) {

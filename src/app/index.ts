@@ -2,14 +2,16 @@
  * What each entry point does: the real ports, a use case, and what the user is told.
  * Entry points in src/entry call these in one line each.
  */
-import { INTAKE, JOBS_TEXT, REMINDERS, UI } from '../core/messages';
+import { INTAKE, JOBS_TEXT, REMINDERS, SIDEBAR, UI } from '../core/messages';
 import { runReminders } from '../usecases/reminders/run';
 import { sendLinks } from '../usecases/links';
 import { reconcile } from '../usecases/reconcile';
 import { gasPorts } from '../adapters/gas';
 import { keepSpreadsheetId } from '../adapters/gas/spreadsheet';
 import { submissionFromEvent } from '../adapters/gas/events';
-import { buildMenu, showDialog } from '../adapters/gas/menu';
+import { buildMenu, showDialog, showSidebar } from '../adapters/gas/menu';
+import { saveSidebarSettings, sidebarStatus } from '../usecases/sidebar';
+import type { SaveOutcome, SidebarStatus } from '../core/sidebar';
 import { ingestSubmission, type IngestOutcome } from '../usecases/ingest';
 import { summaryJson } from '../usecases/report';
 import {
@@ -130,6 +132,18 @@ export function runSummaryJson(period?: string): string {
 
 export function runAbout(): void {
   showDialog('about', UI.aboutTitle);
+}
+
+export function runOpenSidebar(): void {
+  showSidebar('sidebar', SIDEBAR.title);
+}
+
+export function runSidebarStatus(): SidebarStatus {
+  return sidebarStatus(gasPorts());
+}
+
+export function runSidebarSave(values: Record<string, unknown>): SaveOutcome {
+  return saveSidebarSettings(gasPorts(), values);
 }
 
 export const customShare = (part: Arg, whole: Arg): Out => shareFn(part, whole);

@@ -17,6 +17,7 @@ export const UI = {
   menuSendLinks: 'Разослать ссылки школам',
   menuReconcile: 'Сверить ответы',
   menuAbout: 'О программе',
+  menuSidebar: 'Панель мониторинга',
   menuCheckInstallation: 'Проверить установку',
   formTitle: 'Мониторинг ШНОР и ШНСУ: анкета школы',
   formDescription:
@@ -720,4 +721,64 @@ export const CHECK = {
   roundTripBroken: (what: string) => `Таблица исказила проверочное значение: ${what}.`,
   core: 'Расчёт показателей работает (встроенный пример).',
   coreBroken: (problem: string) => `Расчёт на встроенном примере не удался: ${problem}.`,
+} as const;
+
+/** The sidebar «Панель мониторинга» (src/ui/sidebar.*, usecases/sidebar.ts). */
+export const SIDEBAR = {
+  title: 'Панель мониторинга',
+  period: 'Период',
+  deadline: 'Срок',
+  noDeadline: 'не задан',
+  responses: 'Ответы школ',
+  notResponded: 'Не ответили',
+  held: 'Задержано на проверке',
+  rejected: 'Отклонено',
+  quota: 'Писем можно отправить сегодня',
+  runsTitle: 'Последние запуски',
+  noRuns: 'Запусков ещё не было.',
+  jobTitle: 'Длительное задание',
+  noJob: 'Сейчас ничего не выполняется.',
+  settingsTitle: 'Напоминания и срок',
+  save: 'Сохранить',
+  saved: 'Настройки сохранены.',
+  actionsTitle: 'Действия',
+  refresh: 'Обновить',
+  loading: 'Загрузка…',
+  working: 'Выполняется…',
+  failed: (error: string) => `Не удалось: ${error}`,
+  settingErrors: 'В «Настройках» есть ошибки:',
+  date: (iso: string) => formatIsoDate(iso),
+  daysLeft: (n: number) =>
+    n > 0
+      ? `осталось ${n} ${plural(n, ['день', 'дня', 'дней'])}`
+      : n === 0
+        ? 'срок сегодня'
+        : `срок прошёл ${-n} ${plural(-n, ['день', 'дня', 'дней'])} назад`,
+  responded: (n: number, m: number) => `ответили ${n} из ${m}`,
+  run: (what: string) => `«${what}»`,
+  jobStatus: {
+    running: 'выполняется',
+    done: 'готово',
+    stopped: 'остановлено',
+    failed: 'ошибка',
+  } as Record<string, string>,
+  jobProgress: (
+    title: string,
+    step: number,
+    steps: number,
+    stepTitle: string,
+    done: number,
+    total: number,
+  ) =>
+    `${title}: шаг ${step} из ${steps} (${stepTitle})${total > 0 ? `, ${done} из ${total}` : ''}`,
+  noSettingRow: (code: string) =>
+    `На листе «Настройки» нет строки «${code}»: восстановите её через «Настроить мониторинг…».`,
+  actions: [
+    ['menuSendLinks', UI.menuSendLinks],
+    ['menuReconcile', UI.menuReconcile],
+    ['menuRecompute', UI.menuRecompute],
+    ['menuReport', UI.menuReport],
+    ['menuLetters', UI.menuLetters],
+    ['menuCheckInstallation', UI.menuCheckInstallation],
+  ] as ReadonlyArray<readonly [handler: string, caption: string]>,
 } as const;

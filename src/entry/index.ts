@@ -93,6 +93,26 @@ export function menuAbout(): void {
   app.runAbout();
 }
 
+/** Menu: «Панель мониторинга» — the sidebar. */
+export function openSidebar(): void {
+  app.runOpenSidebar();
+}
+
+/** Sidebar: the status it shows (period, deadline, responses, quota, runs, job progress). */
+export function sidebarStatus(): ReturnType<typeof app.runSidebarStatus> {
+  return app.runSidebarStatus();
+}
+
+/**
+ * Sidebar: saves the reminder settings, validated as «Настройки» are.
+ * @param {Object} values setting code -> value as typed
+ */
+export function sidebarSaveSettings(
+  values: Record<string, unknown>,
+): ReturnType<typeof app.runSidebarSave> {
+  return app.runSidebarSave(values);
+}
+
 /**
  * The summary of section 9 of the domain spec as JSON (used by the offline command).
  * The trailing underscore keeps it out of Apps Script's run menu.

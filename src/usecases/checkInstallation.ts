@@ -13,6 +13,7 @@ import { FORM_ID_KEY, SHEETS } from '../sheets/schema';
 import { journal } from './journal';
 import { responsesSheetName } from './reconcile';
 import { FORM_SUBMIT_HANDLER } from './setup';
+import { checkTriggers as triggerHealth } from './triggers';
 
 export interface CheckLine {
   ok: boolean;
@@ -53,6 +54,8 @@ export const checkTriggers: InstallationCheck = (ports) => {
   return [
     { ok: submit.length === 1, text: CHECK.submitTrigger(submit.length) },
     { ok: true, text: CHECK.dailyTriggers([...new Set(daily)]) },
+    // Duplicate, missing and other users' triggers, reported only: the check changes nothing.
+    ...triggerHealth(ports, { repair: false }).lines.map((text) => ({ ok: false, text })),
   ];
 };
 

@@ -1,5 +1,5 @@
 /** «Проверить установку» on the emulator: each check ✓ or ✗, to «Журнал» and a dialog. */
-import { CHECK } from '../../src/core/messages';
+import { CHECK, TRIGGERS_TEXT } from '../../src/core/messages';
 import { SHEETS } from '../../src/sheets/schema';
 import { makeHarness } from './harness';
 
@@ -42,8 +42,20 @@ describe('«Проверить установку»', () => {
     expect(bad).toEqual([
       `${CHECK.bad} ${CHECK.unpublished}`,
       `${CHECK.bad} ${CHECK.submitTrigger(2)}`,
+      `${CHECK.bad} ${TRIGGERS_TEXT.line('onFormSubmit', 'duplicate', 2, false)}`,
       `${CHECK.bad} ${CHECK.timeZones('Europe/Moscow', 'Asia/Krasnoyarsk')}`,
     ]);
+  });
+
+  it('reports a missing reminders trigger without repairing it', () => {
+    const h = makeHarness(1);
+    for (const t of h.google.ScriptApp.getProjectTriggers())
+      if (t.getHandlerFunction() === 'runReminders') h.google.ScriptApp.deleteTrigger(t);
+    expect(run(h).bad).toEqual([
+      `${CHECK.bad} ${TRIGGERS_TEXT.line('runReminders', 'missing', 0, false)}`,
+    ]);
+    const left = h.google.ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
+    expect(left).not.toContain('runReminders');
   });
 
   it('reports a deleted form', () => {

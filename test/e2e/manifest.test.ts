@@ -25,6 +25,9 @@ const RECIPES: Record<string, (h: ReturnType<typeof makeHarness>) => void> = {
   menuReport: (h) => h.project.call('menuReport'),
   menuLetters: (h) => h.project.call('menuLetters'),
   menuAbout: (h) => h.project.call('menuAbout'),
+  openSidebar: (h) => h.project.call('openSidebar'),
+  sidebarStatus: (h) => h.project.call('sidebarStatus'),
+  sidebarSaveSettings: (h) => h.project.call('sidebarSaveSettings', { reminder_hour: '10' }),
   runReminders: (h) => h.project.call('runReminders'),
 
   menuCheckInstallation: (h) => h.project.call('menuCheckInstallation'),

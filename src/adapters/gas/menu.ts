@@ -13,6 +13,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [caption: string, handler: strin
   [UI.menuReport, 'menuReport'],
   [UI.menuLetters, 'menuLetters'],
   null,
+  [UI.menuSidebar, 'openSidebar'],
   [UI.menuCheckInstallation, 'menuCheckInstallation'],
   [UI.menuAbout, 'menuAbout'],
 ];
@@ -39,4 +40,9 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
 export function showDialog(page: string, title: string): void {
   const html = HtmlService.createHtmlOutputFromFile(page).setWidth(520).setHeight(420);
   SpreadsheetApp.getUi().showModalDialog(html, title);
+}
+
+/** A sidebar from a built page (dist/<name>.html). */
+export function showSidebar(page: string, title: string): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(page).setTitle(title));
 }
