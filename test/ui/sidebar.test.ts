@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { SETTINGS_MESSAGES, SIDEBAR } from '../../src/core/messages';
 import { SHEETS } from '../../src/sheets/schema';
+import { JOB_CATALOGUE } from '../../src/usecases/jobs/catalogue';
 import { makeHarness, setSetting, type Harness } from '../e2e/harness';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -183,9 +184,12 @@ maybe('sidebar «Панель мониторинга» in chromium', () => {
     }
     const state = current();
     expect(state?.status).toBe('running');
+    const steps = JOB_CATALOGUE.get('recompute')!.steps;
     await open();
     const text = (await page.locator('#job-text').textContent()) ?? '';
-    expect(text).toMatch(/^Пересчёт показателей: шаг \d+ из \d+/);
+    expect(text).toContain(
+      `шаг ${state!.step + 1} из ${steps.length} (${steps[state!.step].title})`,
+    );
     expect(text).not.toBe(SIDEBAR.noJob);
     expect(Number(await page.locator('#job-bar').getAttribute('value'))).toBeGreaterThan(0);
     await page.screenshot({

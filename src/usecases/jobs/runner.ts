@@ -269,6 +269,12 @@ function runSteps(
       state.lastItem = null;
       state.stepDone = 0;
       state.stepTotal = 0;
+      // The checkpoint names the step it is at (the sidebar shows it), not the one just done.
+      const next = def.steps[state.step];
+      if (next) {
+        state.stepCode = next.code;
+        state.stepTitle = next.title;
+      }
       save(ports, state);
     }
     finish(ports, def, state, 'done', def.summary?.(ports, ctx));
