@@ -6,7 +6,7 @@
 //   dist/appsscript.json  the manifest;
 //   dist/<page>.html      dialogs and sidebars with their script inlined.
 import { build } from 'esbuild';
-import { mkdir, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -94,7 +94,15 @@ async function main() {
   await mkdir(dist, { recursive: true });
   const entries = await buildCode();
   const pages = await buildPages();
-  await copyFile(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  const manifest = JSON.parse(await readFile(path.join(root, 'appsscript.json'), 'utf8'));
+  if (process.env.SHNOR_ADDON === '1') {
+    // An add-on's clock triggers have no active document and open the spreadsheet by id,
+    // which needs `spreadsheets` instead of `spreadsheets.currentonly` (README, scopes).
+    manifest.oauthScopes = manifest.oauthScopes.map((s) =>
+      s.endsWith('/auth/spreadsheets.currentonly') ? s.replace(/\.currentonly$/, '') : s,
+    );
+  }
+  await writeFile(path.join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   if (!process.env.QUIET_BUILD) {
     console.log(
       `dist/Code.js: ${entries.length} entry points; pages: ${pages.join(', ') || 'none'}`,

@@ -7,6 +7,7 @@ import { runReminders } from '../usecases/reminders/run';
 import { sendLinks } from '../usecases/links';
 import { reconcile } from '../usecases/reconcile';
 import { gasPorts } from '../adapters/gas';
+import { keepSpreadsheetId } from '../adapters/gas/spreadsheet';
 import { submissionFromEvent } from '../adapters/gas/events';
 import { buildMenu, showDialog, showSidebar } from '../adapters/gas/menu';
 import { saveSidebarSettings, sidebarStatus } from '../usecases/sidebar';
@@ -46,6 +47,7 @@ export function handleFormSubmit(e?: GoogleAppsScript.Events.SheetsOnFormSubmit)
 export function runSetup(): string {
   const ports = gasPorts();
   const result = setupMonitoring(ports);
+  keepSpreadsheetId();
   ports.ui.alert(UI.setupDoneTitle, UI.setupDone(result.formUrl, result.created.join(', ')));
   return result.formUrl;
 }

@@ -62,6 +62,11 @@ export interface SheetStore {
   writeRow(sheet: string, row: number, values: readonly Cell[]): void;
   /** The spreadsheet's time zone (File → Settings). */
   timeZone(): string;
+  /**
+   * The calendar day (`yyyy-MM-dd`) a date cell shows: in the spreadsheet's time zone, which
+   * need not be the script's (a date typed in Krasnoyarsk is the evening before in Moscow).
+   */
+  calendarDate(date: Date): string;
   /** Deletes the sheet with this name, if there is one. */
   deleteSheet(sheet: string): void;
   /** The id of the sheet a form with this id sends its responses to; null when none. */

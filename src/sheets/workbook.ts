@@ -87,7 +87,12 @@ export function readLists(sheets: SheetStore): { lists: ListEntry[]; errors: str
 export function readSettingsSheet(sheets: SheetStore): { settings: Settings; errors: string[] } {
   return readSettings(
     recordsOf(sheets, SETTINGS_SHEET)
-      .map((r) => [String(r.record.key).trim(), r.record.value] as [string, Cell])
+      // A date cell is the day it shows in the spreadsheet's zone, not in the script's.
+      .map((r) => {
+        const value =
+          r.record.value instanceof Date ? sheets.calendarDate(r.record.value) : r.record.value;
+        return [String(r.record.key).trim(), value] as [string, Cell];
+      })
       .filter(([key]) => key !== ''),
   );
 }

@@ -148,15 +148,20 @@ describe('the report chart’s data table (column 0 is X, every further column a
   });
 });
 
-describe('the add-on build keeps one access-code secret per spreadsheet', () => {
-  it('in document properties, not in the script properties every installation shares', () => {
-    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-addon-'));
+describe('the add-on build', () => {
+  type Script = { __runDueTimeTriggers(): Array<{ handler: string; error?: string }> };
+  const quiet = { log() {}, info() {}, warn() {}, error() {} };
+  let dist = '';
+  beforeAll(() => {
+    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-addon-'));
     execFileSync(process.execPath, ['scripts/build.mjs'], {
-      env: { ...process.env, SHNOR_ADDON: '1', SHNOR_DIST: dist },
+      env: { ...process.env, SHNOR_ADDON: '1', SHNOR_DIST: dist, QUIET_BUILD: '1' },
     });
+  });
+
+  function installed() {
     const google = createGoogle();
     google.SpreadsheetApp.create('Мониторинг');
-    const quiet = { log() {}, info() {}, warn() {}, error() {} };
     const project = loadProject(google, { distDir: dist, console: quiet, addOn: true });
     project.call('menuSetup');
     const registry = google.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEETS.registry)!;
@@ -164,9 +169,66 @@ describe('the add-on build keeps one access-code secret per spreadsheet', () => 
       .getRange(2, 1, 1, 8)
       .setValues([["'0001", 'Школа № 1', 'Округ', 'urban', 'a@example.org', 'нет', '', 'да']]);
     project.call('menuSyncSchools');
+    return { google, project };
+  }
+
+  it('keeps the access-code secret in document properties, not in the script properties every installation shares', () => {
+    const { google } = installed();
     const doc = google.PropertiesService.getDocumentProperties().getProperty('access.secret');
     const script = google.PropertiesService.getScriptProperties().getProperty('access.secret');
     expect(doc).toMatch(/.{32,}/);
     expect(script).toBeNull();
+  });
+
+  it('runs its daily triggers, which have no active spreadsheet, on the spreadsheet setup kept', () => {
+    const { google } = installed();
+    google.runtime.clock.advance(24 * 3600 * 1000);
+    const runs = (google.ScriptApp as unknown as Script).__runDueTimeTriggers();
+    expect(runs.map((r) => r.handler)).toContain('runReminders');
+    expect(runs.filter((r) => r.error)).toEqual([]);
+    const journal = google.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEETS.journal)!;
+    expect(JSON.stringify(journal.getDataRange().getValues())).toMatch(/напомина/i);
+  });
+
+  it('the emulator gives an add-on clock trigger no active spreadsheet', () => {
+    const { google } = installed();
+    let active: unknown = 'unset';
+    google.runtime.setHandlerInvoker(() =>
+      google.runtime.runScript(() => (active = google.SpreadsheetApp.getActiveSpreadsheet())),
+    );
+    google.ScriptApp.newTrigger('probe').timeBased().after(1000).create();
+    google.runtime.clock.advance(2000);
+    (google.ScriptApp as unknown as Script).__runDueTimeTriggers();
+    expect(active).toBeNull();
+  });
+
+  it('asks for `spreadsheets` (to open by id) only in the add-on manifest', () => {
+    const scopes = (dir: string) =>
+      JSON.parse(fs.readFileSync(path.join(dir, 'appsscript.json'), 'utf8')).oauthScopes;
+    const spreadsheets = 'https://www.googleapis.com/auth/spreadsheets';
+    expect(scopes(dist)).toContain(spreadsheets);
+    expect(scopes(dist)).not.toContain(`${spreadsheets}.currentonly`);
+    expect(scopes('dist')).toContain(`${spreadsheets}.currentonly`);
+    expect(scopes('dist')).not.toContain(spreadsheets);
+  });
+});
+
+describe('dates: a date cell is the day the spreadsheet shows, whatever the script’s zone', () => {
+  type Mail = { to: string; body: string };
+  it('a deadline typed in a spreadsheet in Asia/Krasnoyarsk stays that day in the reminder', () => {
+    const h = makeHarness(1, { clockStart: '2026-05-24T07:00:00+03:00' });
+    expect(h.google.Session.getScriptTimeZone()).toBe('Europe/Moscow');
+    h.ss.setSpreadsheetTimeZone('Asia/Krasnoyarsk');
+    // What Sheets stores when the inspector types 31.05.2026 there: that day's midnight,
+    // which is 30 May, 20:00 in Moscow.
+    const typed = new Date('2026-05-31T00:00:00+07:00');
+    const settings = h.ss.getSheetByName(SHEETS.settings)!;
+    const rows = settings.getDataRange().getValues();
+    settings.getRange(rows.findIndex((r) => r[0] === 'deadline') + 1, 3).setValue(typed);
+    h.project.call('runReminders');
+    const mail = (h.google.MailApp as unknown as { __outbox(): Mail[] })
+      .__outbox()
+      .find((m) => m.to === 'school0001@example.edu.ru')!;
+    expect(mail.body).toContain('Срок: 31.05.2026');
   });
 });

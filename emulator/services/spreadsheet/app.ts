@@ -125,12 +125,18 @@ export class EmulatedSpreadsheetApp implements Pick<GasApp, AppMembers> {
 
   getActiveSpreadsheet(): GasSpreadsheet {
     this.ctx.call('SpreadsheetApp.getActiveSpreadsheet');
-    return asGas(this.active);
+    return asGas(this.activeHere());
   }
 
   getActive(): GasSpreadsheet {
     this.ctx.call('SpreadsheetApp.getActive');
-    return asGas(this.active);
+    return asGas(this.activeHere());
+  }
+
+  /** An Editor add-on's clock trigger runs with no document open: nothing is active there. */
+  private activeHere(): EmulatedSpreadsheet | null {
+    const rt = this.ctx.rt;
+    return rt.addOn && rt.execution() === 'clockTrigger' ? null : this.active;
   }
 
   setActiveSpreadsheet(ss: GasSpreadsheet): void {

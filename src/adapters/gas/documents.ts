@@ -1,3 +1,4 @@
+import { monitoredSpreadsheet } from './spreadsheet';
 import type { ChartSpec, ColumnAlign, ReportBlock, ReportModel } from '../../core/report/model';
 import { PAGE, TEXT_WIDTH, columnWidths } from '../../core/report/model';
 import { CHART_DATA_SHEET, SHEETS } from '../../sheets/schema';
@@ -176,7 +177,7 @@ function renderTable(
 
 /** The chart's image from the Sheets chart of «Сводка» that shows the same data table. */
 function renderChart(body: Body, chart: ChartSpec, caption: string): void {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEETS.summary);
+  const sheet = monitoredSpreadsheet().getSheetByName(SHEETS.summary);
   const column = CHART_DATA_SHEET.columns[chart.id];
   const embedded = sheet
     ?.getCharts()

@@ -1,3 +1,4 @@
+import { monitoredSpreadsheet } from './spreadsheet';
 import { UI } from '../../core/messages';
 import { parsePrefilledUrl } from '../../core/prefill';
 import type { PrefillTemplate } from '../../ports';
@@ -87,7 +88,7 @@ export class GasFormBuilder implements FormBuilder {
     // The new responses sheet (named in the spreadsheet's language) may not be visible to this
     // execution before a flush; it is then found by the form it belongs to, not by its name.
     SpreadsheetApp.flush();
-    return this.info(form, responsesSheetOf(SpreadsheetApp.getActiveSpreadsheet(), form.getId()));
+    return this.info(form, responsesSheetOf(monitoredSpreadsheet(), form.getId()));
   }
 
   publish(id: string): void {

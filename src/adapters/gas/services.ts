@@ -1,3 +1,4 @@
+import { monitoredSpreadsheet } from './spreadsheet';
 import { accessCodeFromBytes, accessCodeMessage } from '../../core/access';
 import type {
   AccessCodes,
@@ -31,7 +32,7 @@ export class GasTriggers implements Triggers {
   ensureFormSubmit(handler: string): boolean {
     if (this.count(handler) > 0) return false;
     ScriptApp.newTrigger(handler)
-      .forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet())
+      .forSpreadsheet(monitoredSpreadsheet())
       .onFormSubmit()
       .create();
     return true;
@@ -87,7 +88,7 @@ export class GasTriggers implements Triggers {
 
   createFormSubmit(handler: string): string {
     return ScriptApp.newTrigger(handler)
-      .forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet())
+      .forSpreadsheet(monitoredSpreadsheet())
       .onFormSubmit()
       .create()
       .getUniqueId();
@@ -158,7 +159,7 @@ export class GasUi implements Ui {
   }
 
   toast(message: string): void {
-    SpreadsheetApp.getActiveSpreadsheet().toast(message);
+    monitoredSpreadsheet().toast(message);
   }
 }
 

@@ -1,3 +1,4 @@
+import { monitoredSpreadsheet } from './spreadsheet';
 import type { EmbeddedChartSpec, SheetLayout, SheetStore, Table, Cell } from '../../ports';
 import { asCellRows } from './cells';
 import { responsesSheetOf } from './forms';
@@ -53,7 +54,7 @@ export class GasSheetStore implements SheetStore {
   private handles: Map<string, Sheet> | null = null;
 
   constructor(ss?: GoogleAppsScript.Spreadsheet.Spreadsheet) {
-    this.ss = ss ?? SpreadsheetApp.getActiveSpreadsheet();
+    this.ss = ss ?? monitoredSpreadsheet();
   }
 
   private find(name: string): Sheet | null {
@@ -153,8 +154,15 @@ export class GasSheetStore implements SheetStore {
     s.getRange(row, 1, 1, values.length).setValues(asCellRows([values], values.length));
   }
 
+  private zone: string | null = null;
+
   timeZone(): string {
-    return this.ss.getSpreadsheetTimeZone();
+    this.zone ??= this.ss.getSpreadsheetTimeZone();
+    return this.zone;
+  }
+
+  calendarDate(date: Date): string {
+    return Utilities.formatDate(date, this.timeZone(), 'yyyy-MM-dd');
   }
 
   deleteSheet(sheet: string): void {
