@@ -6,6 +6,27 @@
  */
 import { plural } from './text';
 
+/** The figures of the inspectors' daily digest (the reminders use case fills them). */
+export interface DigestFacts {
+  period: string;
+  deadline: string;
+  daysLeft: number;
+  schools: number;
+  responded: number;
+  notResponded: string[];
+  held: number;
+  rejected: number;
+  exempt: number;
+  withoutEmail: number;
+  madeToday: number;
+  sent: number;
+  queued: number;
+  refused: number;
+  cancelled: number;
+  quotaLeft: number;
+  triggers: { lines: string[] };
+}
+
 /** Menu, dialogs and the run journal of the add-on. */
 export const UI = {
   menuTitle: 'Мониторинг ШНОР/ШНСУ',
@@ -560,25 +581,7 @@ export const REMINDERS = {
     `, адрес отклонён ${d.refused}`,
   digestSubject: (period: string, responded: number, total: number) =>
     `Мониторинг ШНОР/ШНСУ за ${period}: ответили ${responded} из ${total}`,
-  digestBody: (d: {
-    period: string;
-    deadline: string;
-    daysLeft: number;
-    schools: number;
-    responded: number;
-    notResponded: string[];
-    held: number;
-    rejected: number;
-    exempt: number;
-    withoutEmail: number;
-    madeToday: number;
-    sent: number;
-    queued: number;
-    refused: number;
-    cancelled: number;
-    quotaLeft: number;
-    triggers: { lines: string[] };
-  }) =>
+  digestBody: (d: DigestFacts) =>
     [
       `Сбор данных за ${d.period}: срок ${formatIsoDate(d.deadline)}, ${REMINDERS.daysLeft(d.daysLeft)}.`,
       `Ответили: ${d.responded} из ${d.schools}.`,

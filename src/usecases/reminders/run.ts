@@ -4,7 +4,7 @@
  * the days left; then the mailing job sends within the quota (the rest waits in the outbox,
  * and «Журнал» says so); then a digest to the inspectors whose figures are the ledger's.
  */
-import { REMINDERS } from '../../core/messages';
+import { REMINDERS, type DigestFacts } from '../../core/messages';
 import { dayOffset, dueStep, reminderPlan } from '../../core/reminders';
 import { settingText } from '../../core/settings';
 import type { Ports } from '../../ports';
@@ -17,23 +17,7 @@ import { rejectedAndHeld } from '../report';
 import { checkTriggers, recordRun, REMINDERS_HANDLER, type TriggerReport } from '../triggers';
 import { pastOf, readLedger, reminderKey, respondedSchools, type LedgerRow } from './ledger';
 
-export interface ReminderDigest {
-  period: string;
-  deadline: string;
-  daysLeft: number;
-  schools: number;
-  responded: number;
-  notResponded: string[];
-  held: number;
-  rejected: number;
-  exempt: number;
-  withoutEmail: number;
-  madeToday: number;
-  sent: number;
-  queued: number;
-  refused: number;
-  cancelled: number;
-  quotaLeft: number;
+export interface ReminderDigest extends Omit<DigestFacts, 'triggers'> {
   triggers: TriggerReport;
 }
 
