@@ -7,7 +7,12 @@ import { runReminders } from '../usecases/reminders/run';
 import { sendLinks } from '../usecases/links';
 import { reconcile } from '../usecases/reconcile';
 import { gasPorts as googlePorts } from '../adapters/gas';
-import { warmIntakeCacheLocked, watchIntakeInputs } from '../usecases/intakeCache';
+import {
+  bumpIntakeVersion,
+  INTAKE_INPUT_SHEETS,
+  warmIntakeCacheLocked,
+  watchIntakeInputs,
+} from '../usecases/intakeCache';
 import { keepSpreadsheetId } from '../adapters/gas/spreadsheet';
 import { spreadsheetOf, submissionFromEvent } from '../adapters/gas/events';
 import { buildMenu, showDialog, showSidebar } from '../adapters/gas/menu';
@@ -43,6 +48,11 @@ const gasPorts = (ss?: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
 
 export function openMenu(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(e);
+}
+
+export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const sheet = e?.range?.getSheet().getName();
+  if (sheet && INTAKE_INPUT_SHEETS.includes(sheet)) bumpIntakeVersion(googlePorts());
 }
 
 export function handleFormSubmit(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): IngestOutcome {

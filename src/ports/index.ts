@@ -91,6 +91,8 @@ export interface SheetStore {
    * at their expected place instead of a look at every sheet's name; a miss looks at all.
    */
   expectOrder?(names: readonly string[]): void;
+  /** False once a sheet was not at its expected place (the order changed since). */
+  orderHolds?(): boolean;
   /** Whether the sheet exists (with an expected order: one name check). */
   has?(sheet: string): boolean;
   /** The first `columns` cells of one row (1-based); [] past the grid. One read. */

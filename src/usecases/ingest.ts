@@ -50,6 +50,7 @@ import {
   cachedHeader,
   HEADER_CACHE_KEY,
   intakeToken,
+  resaveSnapshot,
   saveSnapshot,
   snapshotFrom,
   snapshotKeys,
@@ -243,7 +244,10 @@ function ingestLocked(own: Ports, submission: Submission, catalogue: Catalogue):
   if (cache && snapshot && snapshot.settled && laidOut) {
     ports.sheets.expectOrder?.(snapshot.order);
     const outcome = ingestCached(ports, cache, snapshot, raw, catalogue);
-    if (outcome) return outcome;
+    if (outcome) {
+      keepOrder(ports, cache, snapshot);
+      return outcome;
+    }
   }
   return ingestFromSheets(ports, raw, catalogue, token);
 }
@@ -340,6 +344,12 @@ function writeAfterIndex(ports: Ports, index: () => void, write: () => void): vo
     bumpIntakeVersion(ports);
     throw error;
   }
+}
+
+/** When the sheets moved since the snapshot (new output sheets), the snapshot learns where. */
+function keepOrder(ports: Ports, cache: CacheStore, snapshot: IntakeSnapshot): void {
+  if (ports.sheets.orderHolds?.() !== false) return;
+  resaveSnapshot(cache, snapshot, ports.sheets.sheetNames());
 }
 
 /** A journal line when the journal is where the snapshot saw it (no emptiness check). */

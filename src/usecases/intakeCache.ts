@@ -229,6 +229,18 @@ export function buildSnapshot(
   return { token, ...part, rows, rejected, text };
 }
 
+/** The snapshot again with the sheets' order as it is now (every chunk: one call). */
+export function resaveSnapshot(cache: CacheStore, snapshot: IntakeSnapshot, order: string[]): void {
+  snapshot.order = order;
+  const { schools, settings, codes, lastDataRow, settled } = snapshot;
+  snapshot.text = textOf(
+    { schools, settings, codes, order, lastDataRow, settled },
+    snapshot.rows,
+    snapshot.rejected,
+  );
+  saveSnapshot(cache, snapshot);
+}
+
 /** Stores the snapshot (every chunk: one call). */
 export function saveSnapshot(cache: CacheStore, snapshot: IntakeSnapshot): void {
   const parts = chunks(snapshot.text);

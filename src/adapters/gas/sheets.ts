@@ -60,6 +60,9 @@ export class GasSheetStore implements SheetStore {
   private order: readonly string[] | null = null;
   private all: Sheet[] | null = null;
   private readonly placed = new Map<string, Sheet>();
+  private missed = false;
+  /** The row `readRow` read last, to overwrite without growing the grid. */
+  private lastRead: { sheet: string; row: number } | null = null;
 
   private find(name: string): Sheet | null {
     if (!this.handles && this.order) {
@@ -74,6 +77,7 @@ export class GasSheetStore implements SheetStore {
         return s;
       }
       this.order = null;
+      this.missed = true;
     }
     if (!this.handles)
       this.handles = new Map((this.all ?? this.ss.getSheets()).map((s) => [s.getName(), s]));
@@ -88,10 +92,21 @@ export class GasSheetStore implements SheetStore {
     if (!this.handles) this.order = names;
   }
 
+  orderHolds(): boolean {
+    return !this.missed;
+  }
+
   readRow(sheet: string, row: number, columns: number): Cell[] {
     const s = this.find(sheet);
-    if (!s || row > s.getMaxRows()) return [];
-    return s.getRange(row, 1, 1, columns).getValues()[0] as Cell[];
+    if (!s) return [];
+    try {
+      const values = s.getRange(row, 1, 1, columns).getValues()[0] as Cell[];
+      this.lastRead = { sheet, row };
+      return values;
+    } catch {
+      // Past the grid: nothing there.
+      return [];
+    }
   }
 
   id(): string {
@@ -182,6 +197,20 @@ export class GasSheetStore implements SheetStore {
   }
 
   writeRow(sheet: string, row: number, values: readonly Cell[]): void {
+    const read = this.lastRead;
+    this.lastRead = null;
+    if (read && read.sheet === sheet && read.row === row) {
+      // The row was just read, so it is inside the grid: no need to measure the grid first,
+      // unless the sheet lost columns.
+      try {
+        this.sheet(sheet)
+          .getRange(row, 1, 1, values.length)
+          .setValues(asCellRows([values], values.length));
+        return;
+      } catch {
+        // Narrower than the row: grown below.
+      }
+    }
     const s = this.sheet(sheet);
     fit(s, row, values.length);
     s.getRange(row, 1, 1, values.length).setValues(asCellRows([values], values.length));
