@@ -56,8 +56,14 @@ export const COST_FIGURES = {
   },
   propertiesGet: { ms: 30, source: 'spec: PropertiesService get (medium)' },
   propertiesSet: { ms: 60, source: 'spec: PropertiesService set (medium)' },
-  cacheGet: { ms: 3, source: 'spec: CacheService get (medium)' },
-  cachePut: { ms: 90, source: 'spec: CacheService put (medium)' },
+  cacheGet: {
+    ms: 3,
+    source: 'spec: CacheService get (medium); getAll is one call, as getProperties is',
+  },
+  cachePut: {
+    ms: 90,
+    source: 'spec: CacheService put (medium); putAll, remove and removeAll are one call each',
+  },
   lock: { ms: 30, source: 'spec: LockService acquire or release (guess)' },
   mailSend: { ms: 1000, source: 'spec: MailApp.sendEmail (low)' },
   docCreate: { ms: 1500, source: 'spec: DocumentApp.create (guess)' },

@@ -9,6 +9,14 @@ export const CACHE_DEFAULT_TTL_SECONDS = 600;
 export const CACHE_MAX_TTL_SECONDS = 21600;
 export const CACHE_KEY_LIMIT_CHARS = 250;
 export const CACHE_VALUE_LIMIT_BYTES = 100 * 1024;
+/**
+ * Items a cache holds: Google's reference page of Cache («a cache item cap of 1,000
+ * entries»). Past it, the oldest entries by creation go, about a hundred at a time, whatever
+ * their expiry and however recently read (measured by J. Poehnelt, «Exploring Apps Script
+ * CacheService Limits»): a cache is never a store.
+ */
+export const CACHE_ITEM_CAP = 1000;
+export const CACHE_EVICTION_BATCH = 100;
 
 interface CacheEntry {
   value: string;
@@ -53,8 +61,22 @@ export class EmulatedCache implements Pick<
       }
       return [key, value] as const;
     });
-    const expiresAtMs = this.rt.clock.nowMs() + ttl * 1000;
-    for (const [key, value] of prepared) this.entries.set(key, { value, expiresAtMs });
+    const now = this.rt.clock.nowMs();
+    const expiresAtMs = now + ttl * 1000;
+    for (const [key, value] of prepared) {
+      // A put creates the entry anew: it goes to the end of the creation order.
+      this.entries.delete(key);
+      this.entries.set(key, { value, expiresAtMs });
+    }
+    if (this.entries.size <= CACHE_ITEM_CAP) return;
+    for (const [key, entry] of this.entries) if (entry.expiresAtMs <= now) this.entries.delete(key);
+    while (this.entries.size > CACHE_ITEM_CAP) {
+      let n = CACHE_EVICTION_BATCH;
+      for (const key of this.entries.keys()) {
+        if (n-- <= 0) break;
+        this.entries.delete(key);
+      }
+    }
   }
 
   get(key: string): string | null {

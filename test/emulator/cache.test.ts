@@ -58,4 +58,35 @@ describe('CacheService', () => {
     );
     expect(cache.get('ok')).toBeNull();
   });
+
+  test('holds at most 1,000 items: past that the oldest by creation go, a hundred at a time', () => {
+    const { service } = setup();
+    const cache = service.getDocumentCache();
+    for (let i = 0; i < 1000; i++) cache.put(`k${i}`, String(i), 21_600);
+    // Reading an old entry does not save it; putting it again does (a new creation).
+    expect(cache.get('k0')).toBe('0');
+    cache.put('k1', 'again', 21_600);
+    cache.put('k1000', '1000', 21_600);
+    const present = (keys: string[]) => Object.keys(cache.getAll(keys)).length;
+    const all = Array.from({ length: 1001 }, (_, i) => `k${i}`);
+    expect(present(all)).toBe(901);
+    expect(cache.get('k0')).toBeNull();
+    expect(cache.get('k100')).toBeNull();
+    expect(cache.get('k1')).toBe('again');
+    expect(cache.get('k101')).toBe('101');
+    expect(cache.get('k1000')).toBe('1000');
+  });
+
+  test('expired entries go first when the cache is full', () => {
+    const { rt, service } = setup();
+    const cache = service.getScriptCache();
+    cache.putAll(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`old${i}`, 'x'])), 10);
+    cache.putAll(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`new${i}`, 'y'])), 600);
+    rt.clock.advance(11_000);
+    cache.put('one-more', 'z');
+    expect(
+      Object.keys(cache.getAll(Array.from({ length: 500 }, (_, i) => `new${i}`))),
+    ).toHaveLength(500);
+    expect(cache.get('one-more')).toBe('z');
+  });
 });
