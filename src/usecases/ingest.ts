@@ -25,7 +25,6 @@ import { dataHeader, ensureDataLayout, ensureProductSheet } from '../sheets/prod
 import {
   CODES_FROM_LINKS_KEY,
   DATA_LAYOUT_KEY,
-  DATA_LEAD,
   FORM_ID_KEY,
   RESPONSES_SHEET_KEY,
   SHEETS,
@@ -301,7 +300,8 @@ function ingestCached(
   });
   if (held) {
     // The row the index names must still hold that version: the inspector may have sorted.
-    const lead = sheets.readRow?.(SHEETS.data, held.sheetRow, DATA_LEAD.length) ?? [];
+    // The whole row: the same range is then overwritten (one call fewer).
+    const lead = sheets.readRow?.(SHEETS.data, held.sheetRow, cells.length) ?? [];
     const [school, period, rawRow, received] = lead;
     const same =
       String(school ?? '').trim() === held.school &&

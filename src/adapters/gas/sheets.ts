@@ -62,7 +62,12 @@ export class GasSheetStore implements SheetStore {
   private readonly placed = new Map<string, Sheet>();
   private missed = false;
   /** The row `readRow` read last, to overwrite without growing the grid. */
-  private lastRead: { sheet: string; row: number } | null = null;
+  private lastRead: {
+    sheet: string;
+    row: number;
+    columns: number;
+    range: GoogleAppsScript.Spreadsheet.Range;
+  } | null = null;
 
   private find(name: string): Sheet | null {
     if (!this.handles && this.order) {
@@ -100,8 +105,9 @@ export class GasSheetStore implements SheetStore {
     const s = this.find(sheet);
     if (!s) return [];
     try {
-      const values = s.getRange(row, 1, 1, columns).getValues()[0] as Cell[];
-      this.lastRead = { sheet, row };
+      const range = s.getRange(row, 1, 1, columns);
+      const values = range.getValues()[0] as Cell[];
+      this.lastRead = { sheet, row, columns, range };
       return values;
     } catch {
       // Past the grid: nothing there.
@@ -200,13 +206,11 @@ export class GasSheetStore implements SheetStore {
     const read = this.lastRead;
     this.lastRead = null;
     if (read && read.sheet === sheet && read.row === row) {
-      // The row was just read, so it is inside the grid: no need to measure the grid first,
-      // unless the sheet lost columns.
+      // The row was just read, so it is inside the grid: no need to measure the grid first.
+      const cells = asCellRows([values], values.length);
+      if (read.columns === values.length) return void read.range.setValues(cells);
       try {
-        this.sheet(sheet)
-          .getRange(row, 1, 1, values.length)
-          .setValues(asCellRows([values], values.length));
-        return;
+        return void this.sheet(sheet).getRange(row, 1, 1, values.length).setValues(cells);
       } catch {
         // Narrower than the row: grown below.
       }
