@@ -62,8 +62,8 @@ export interface IndexedRow {
   period: string;
 }
 
-export interface IntakeSnapshot {
-  token: string;
+/** What the snapshot's first line holds. */
+interface StaticPart {
   schools: RegistrySchool[];
   settings: Settings;
   /** `school|period` -> code, when codes are checked against the issued links. */
@@ -74,20 +74,15 @@ export interface IntakeSnapshot {
   lastDataRow: number;
   /** False when «Данные» holds rows the version rule would change: then no fast path. */
   settled: boolean;
+}
+
+export interface IntakeSnapshot extends StaticPart {
+  token: string;
   rows: IndexedRow[];
   /** `row|timestamp` of every version «Отклонено» holds. */
   rejected: Set<string>;
   /** The text as stored, to append to. */
   text: string;
-}
-
-interface StaticPart {
-  schools: RegistrySchool[];
-  settings: Settings;
-  codes: Array<[string, string]> | null;
-  order: string[];
-  lastDataRow: number;
-  settled: boolean;
 }
 
 const newToken = (ports: Pick<Ports, 'clock'>): string =>
