@@ -15,11 +15,7 @@ export type ExecutionMode = 'full' | 'customFunction';
  * installable trigger (a clock trigger apart: it has no document open), or as a custom function.
  */
 export type ExecutionKind =
-  | 'menu'
-  | 'trigger'
-  | 'submitTrigger'
-  | 'clockTrigger'
-  | 'customFunction';
+  'menu' | 'trigger' | 'submitTrigger' | 'clockTrigger' | 'customFunction';
 
 /** The scopes a script may use (emulator/scopes): checked on every counted call it makes. */
 export interface ScopeChecker {

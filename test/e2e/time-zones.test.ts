@@ -14,8 +14,7 @@ interface Mail {
   body: string;
 }
 
-const outbox = (h: Harness) =>
-  (h.google.MailApp as unknown as { __outbox(): Mail[] }).__outbox();
+const outbox = (h: Harness) => (h.google.MailApp as unknown as { __outbox(): Mail[] }).__outbox();
 
 function setSetting(h: Harness, key: string, value: unknown): void {
   const settings = h.ss.getSheetByName(SHEETS.settings)!;

@@ -57,10 +57,7 @@ describe("the script's Date follows the script's time zone, not the host's", () 
   test('a clock trigger at 21:30 UTC on 31 May runs on 1 June, 00:30 Moscow time', () => {
     const { google, p } = project();
     const host = hostOffset();
-    google.ScriptApp.newTrigger('tick')
-      .timeBased()
-      .at(new Date('2026-05-31T21:30:00Z'))
-      .create();
+    google.ScriptApp.newTrigger('tick').timeBased().at(new Date('2026-05-31T21:30:00Z')).create();
     google.ScriptApp.__runTimeTriggersUntil('2026-05-31T22:00:00Z');
     const [seen] = p.call<Array<Record<string, unknown>>>('getSeen');
     expect(seen).toEqual({
