@@ -7,7 +7,7 @@ import { runReminders } from '../usecases/reminders/run';
 import { sendLinks } from '../usecases/links';
 import { reconcile } from '../usecases/reconcile';
 import { gasPorts } from '../adapters/gas';
-import { keepSpreadsheetId } from '../adapters/gas/spreadsheet';
+import { keepSpreadsheetId, useTrigger } from '../adapters/gas/spreadsheet';
 import { submissionFromEvent } from '../adapters/gas/events';
 import { buildMenu, showDialog, showSidebar } from '../adapters/gas/menu';
 import { saveSidebarSettings, sidebarStatus } from '../usecases/sidebar';
@@ -76,7 +76,8 @@ export function runReconcile(): string {
 }
 
 /** The daily trigger that sends queued e-mail once the quota is back. */
-export function runContinueMailing(): number {
+export function runContinueMailing(triggerId?: string): number {
+  useTrigger(triggerId);
   const outcome = startJob(gasPorts(), MAILING_JOB_CODE);
   return outcome.chunk.kind === 'finished' ? outcome.chunk.state.done : 0;
 }
@@ -84,11 +85,13 @@ export function runContinueMailing(): number {
 /** The one-off trigger of a long job: its next chunk. */
 /** The daily reminders trigger; a duplicate or foreign trigger still runs safely (ledger). */
 export function runDailyReminders(triggerId?: string): string {
+  useTrigger(triggerId);
   const digest = runReminders(gasPorts(), triggerId);
   return digest ? REMINDERS.journalLine(digest) : REMINDERS.notConfigured;
 }
 
-export function runContinueJob(): string {
+export function runContinueJob(triggerId?: string): string {
+  useTrigger(triggerId);
   const outcome = continueJob(gasPorts());
   return outcome.kind === 'paused' || outcome.kind === 'finished'
     ? outcome.state.status

@@ -1,7 +1,9 @@
 import type { Ports } from '../../ports';
 import { GasDocumentWriter } from './documents';
 import { GasFormBuilder } from './forms';
+import { GasSheetProperties } from './sheet-properties';
 import { GasSheetStore } from './sheets';
+import { addOn } from './spreadsheet';
 import {
   GasAccessCodes,
   GasClock,
@@ -12,9 +14,14 @@ import {
   GasUi,
 } from './services';
 
-/** The ports over the real (or emulated) Apps Script services, made per execution. */
+/**
+ * The ports over the real (or emulated) Apps Script services, made per execution. The add-on
+ * build keeps its state in a hidden sheet (sheet-properties.ts), read again under each lock.
+ */
 export function gasPorts(): Ports {
-  const properties = new GasDocumentProperties();
+  const sheetStore = addOn() ? new GasSheetProperties() : null;
+  const properties = sheetStore ?? new GasDocumentProperties();
+  const fresh = () => sheetStore?.invalidate();
   return {
     sheets: new GasSheetStore(),
     forms: new GasFormBuilder(),
@@ -22,10 +29,10 @@ export function gasPorts(): Ports {
     mailer: new GasMailer(),
     triggers: new GasTriggers(),
     properties,
-    lock: new GasLock('document'),
-    jobLock: new GasLock('script'),
+    lock: new GasLock('document', fresh),
+    jobLock: new GasLock('script', fresh),
     clock: new GasClock(),
     ui: new GasUi(),
-    accessCodes: new GasAccessCodes(),
+    accessCodes: new GasAccessCodes(sheetStore),
   };
 }
