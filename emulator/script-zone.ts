@@ -16,7 +16,7 @@ interface HostZone {
 
 /**
  * The real process's `TZ`. Under jest, a test's `process.env` is a copy whose `TZ` changes
- * nothing; the suite's environment (test/environment.cjs) hands over the real one.
+ * nothing; the suite's environment (scripts/jest-environment.cjs) hands over the real one.
  */
 function hostZone(): HostZone {
   const g = globalThis as {

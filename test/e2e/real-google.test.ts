@@ -233,10 +233,12 @@ describe('the add-on build', () => {
     expect(runs.filter((r) => r.handler === 'runReminders')).toHaveLength(2);
     expect(runs.filter((r) => r.error)).toEqual([]);
     const mails = (google.MailApp as unknown as { __outbox(): Mail[] }).__outbox();
-    expect(mails.filter((m) => /напоминание/.test(m.subject)).map((m) => m.to).sort()).toEqual([
-      'achinsk@example.org',
-      'kansk@example.org',
-    ]);
+    expect(
+      mails
+        .filter((m) => /напоминание/.test(m.subject))
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['achinsk@example.org', 'kansk@example.org']);
     // Each spreadsheet's journal has its own run, and each keeps its own secret.
     for (const ss of [first, second])
       expect(JSON.stringify(ss.getSheetByName(SHEETS.journal)!.getDataRange().getValues())).toMatch(
