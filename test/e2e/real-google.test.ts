@@ -188,16 +188,21 @@ describe('the add-on build', () => {
     expect(script).toBeNull();
   });
 
-  it('the emulator gives an add-on clock trigger no document properties (Google: «within the open document»)', () => {
-    const { google } = installed();
-    let store: unknown = 'unset';
-    google.runtime.setHandlerInvoker(() =>
-      google.runtime.runScript(() => (store = google.PropertiesService.getDocumentProperties())),
-    );
+  /** What `probe` returns when run by an add-on clock trigger (a script function of its own). */
+  function inClockTrigger(google: ReturnType<typeof createGoogle>, probe: () => unknown): unknown {
+    let seen: unknown = 'unset';
+    google.runtime.setHandlerInvoker(() => google.runtime.runScript(() => (seen = probe())));
     google.ScriptApp.newTrigger('probe').timeBased().after(1000).create();
     google.runtime.clock.advance(2000);
     (google.ScriptApp as unknown as Script).__runDueTimeTriggers();
-    expect(store).toBeNull();
+    return seen;
+  }
+
+  it('the emulator gives an add-on clock trigger no document properties (Google: «within the open document»)', () => {
+    const { google } = installed();
+    expect(
+      inClockTrigger(google, () => google.PropertiesService.getDocumentProperties()),
+    ).toBeNull();
     // From a menu, each spreadsheet has its own.
     const first = google.SpreadsheetApp.getActiveSpreadsheet();
     google.PropertiesService.getDocumentProperties().setProperty('k', 'first');
@@ -259,14 +264,7 @@ describe('the add-on build', () => {
 
   it('the emulator gives an add-on clock trigger no active spreadsheet', () => {
     const { google } = installed();
-    let active: unknown = 'unset';
-    google.runtime.setHandlerInvoker(() =>
-      google.runtime.runScript(() => (active = google.SpreadsheetApp.getActiveSpreadsheet())),
-    );
-    google.ScriptApp.newTrigger('probe').timeBased().after(1000).create();
-    google.runtime.clock.advance(2000);
-    (google.ScriptApp as unknown as Script).__runDueTimeTriggers();
-    expect(active).toBeNull();
+    expect(inClockTrigger(google, () => google.SpreadsheetApp.getActiveSpreadsheet())).toBeNull();
   });
 
   it('asks for `spreadsheets` (to open by id) only in the add-on manifest', () => {
