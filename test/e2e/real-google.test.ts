@@ -250,6 +250,14 @@ describe('the add-on build', () => {
         /Напоминания/,
       );
     expect(stateOf(first).get('access.secret')).not.toBe(stateOf(second).get('access.secret'));
+    // Every trigger → spreadsheet entry the user keeps is a live trigger's: deleted ones go.
+    const prefix = 'monitoring.trigger.';
+    const kept = Object.keys(google.PropertiesService.getUserProperties().getProperties())
+      .filter((k) => k.startsWith(prefix))
+      .map((k) => k.slice(prefix.length));
+    const live = google.ScriptApp.getProjectTriggers().map((t) => t.getUniqueId());
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    expect(kept.filter((uid) => !live.includes(uid))).toEqual([]);
   });
 
   it('runs its daily triggers, which have no active spreadsheet, on the spreadsheet setup kept', () => {

@@ -1,5 +1,6 @@
 import {
   addOn,
+  forgetTrigger,
   keepTriggerSpreadsheet,
   monitoredSpreadsheet,
   spreadsheetTriggers,
@@ -55,7 +56,10 @@ export class GasTriggers implements Triggers {
 
   remove(handler: string): number {
     const mine = spreadsheetTriggers().filter((t) => t.getHandlerFunction() === handler);
-    for (const t of mine) ScriptApp.deleteTrigger(t);
+    for (const t of mine) {
+      forgetTrigger(t);
+      ScriptApp.deleteTrigger(t);
+    }
     return mine.length;
   }
 
@@ -75,6 +79,7 @@ export class GasTriggers implements Triggers {
   removeById(id: string): boolean {
     const trigger = spreadsheetTriggers().find((t) => t.getUniqueId() === id);
     if (!trigger) return false;
+    forgetTrigger(trigger);
     ScriptApp.deleteTrigger(trigger);
     return true;
   }

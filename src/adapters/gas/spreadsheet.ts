@@ -54,6 +54,14 @@ export function keepTriggerSpreadsheet(uid: string): void {
   );
 }
 
+/** A clock trigger deleted: its kept spreadsheet id goes too (add-on build; a no-op otherwise). */
+export function forgetTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
+  if (!addOn() || trigger.getEventType() !== ScriptApp.EventType.CLOCK) return;
+  PropertiesService.getUserProperties().deleteProperty(
+    triggerSpreadsheetKey(trigger.getUniqueId()),
+  );
+}
+
 /**
  * The project's triggers that belong to this spreadsheet. A container-bound script has only
  * its container's. An add-on's project triggers are the user's in every spreadsheet it is used
