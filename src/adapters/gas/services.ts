@@ -8,6 +8,7 @@ import {
 import { accessCodeFromBytes, accessCodeMessage } from '../../core/access';
 import type {
   AccessCodes,
+  CacheStore,
   Clock,
   KeyValueStore,
   Lock,
@@ -37,10 +38,7 @@ export class GasMailer implements Mailer {
 export class GasTriggers implements Triggers {
   ensureFormSubmit(handler: string): boolean {
     if (this.count(handler) > 0) return false;
-    ScriptApp.newTrigger(handler)
-      .forSpreadsheet(monitoredSpreadsheet())
-      .onFormSubmit()
-      .create();
+    ScriptApp.newTrigger(handler).forSpreadsheet(monitoredSpreadsheet()).onFormSubmit().create();
     return true;
   }
 
@@ -128,6 +126,28 @@ export class GasDocumentProperties implements KeyValueStore {
   set(key: string, value: string): void {
     this.store.setProperty(key, value);
   }
+
+  all(): Record<string, string> {
+    return this.store.getProperties();
+  }
+}
+
+/** The spreadsheet's document cache (CacheService); entries expire after at most 6 hours. */
+export class GasDocumentCache implements CacheStore {
+  private handle: GoogleAppsScript.Cache.Cache | null = null;
+
+  private get cache(): GoogleAppsScript.Cache.Cache {
+    this.handle ??= CacheService.getDocumentCache() ?? CacheService.getScriptCache();
+    return this.handle;
+  }
+
+  getAll(keys: readonly string[]): Record<string, string> {
+    return keys.length === 0 ? {} : this.cache.getAll(keys.slice());
+  }
+
+  putAll(entries: Record<string, string>, seconds: number): void {
+    if (Object.keys(entries).length > 0) this.cache.putAll(entries, seconds);
+  }
 }
 
 export class GasLock implements Lock {
@@ -140,12 +160,20 @@ export class GasLock implements Lock {
     private readonly acquired: () => void = () => {},
   ) {}
 
-  withLock<T>(timeoutMs: number, fn: () => T): { ok: true; value: T } | { ok: false } {
+  withLock<T>(
+    timeoutMs: number,
+    fn: () => T,
+    untilEnd = false,
+  ): { ok: true; value: T } | { ok: false } {
     const lock =
       this.kind === 'script'
         ? LockService.getScriptLock()
         : (LockService.getDocumentLock() ?? LockService.getScriptLock());
     if (!lock.tryLock(timeoutMs)) return { ok: false };
+    // Kept to the end: Apps Script commits the writes, then releases the lock (Lock docs: a
+    // release before the end needs SpreadsheetApp.flush() first, or the next holder may read
+    // the sheet without them).
+    if (untilEnd) return { ok: true, value: fn() };
     try {
       this.acquired();
       return { ok: true, value: fn() };
