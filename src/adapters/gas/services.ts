@@ -173,7 +173,10 @@ export class GasLock implements Lock {
     // Kept to the end: Apps Script commits the writes, then releases the lock (Lock docs: a
     // release before the end needs SpreadsheetApp.flush() first, or the next holder may read
     // the sheet without them).
-    if (untilEnd) return { ok: true, value: fn() };
+    if (untilEnd) {
+      this.acquired();
+      return { ok: true, value: fn() };
+    }
     try {
       this.acquired();
       return { ok: true, value: fn() };
