@@ -17,7 +17,9 @@
  * turns that file into the README's benchmark section.
  *
  * Knobs: BENCH_SIZES=20,200 (emulator sizes), BENCH_CORE=0 / BENCH_OFFLINE=0 (skip a part),
- * BENCH_CORE_SCHOOLS, BENCH_OFFLINE_SIZES=200,2000, BENCH_RUNS.
+ * BENCH_CORE_SCHOOLS, BENCH_OFFLINE_SIZES=200,2000, BENCH_RUNS. BENCH_SUBMISSIONS=0 (for iterating
+ * on later operations): the responses are ingested in one «Сверить ответы» instead of one
+ * trigger run each, so no «one submission» row; the stored data are the same.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,6 +45,7 @@ const LABEL: Record<string, string> = {
   recompute_first: 'recompute, first run (sheet layout)',
   recompute: 'recompute, later run',
   report: 'report (document only)',
+  letters: 'letters to schools (the whole job, per execution)',
   sync: 'school-list sync, later run',
   reconcile: 'reconcile',
   send_links: 'send personal links',
@@ -56,6 +59,7 @@ const PIPELINE_STAGES: Partial<Record<Stage, string>> = {
   submit: 'submission',
   recompute: 'recompute_first',
   report: 'report',
+  letters: 'letters',
 };
 
 function row(
@@ -96,9 +100,10 @@ async function benchSize(n: number): Promise<OperationRow[]> {
     {
       outDir: path.join(os.tmpdir(), `shnor-bench-${n}`),
       // One trigger run per response, as online: what «one submission» measures.
-      ingest: 'trigger',
+      ingest: process.env.BENCH_SUBMISSIONS === '0' ? 'batch' : 'trigger',
       onStageDone: (stage, { executions, wallMs, google }) => {
         const code = PIPELINE_STAGES[stage];
+        if (code === 'submission' && process.env.BENCH_SUBMISSIONS === '0') return;
         if (code) rows.push(row(n, code, executions, wallMs, google));
       },
     },
