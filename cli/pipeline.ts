@@ -69,14 +69,7 @@ export interface RunOptions {
 }
 
 export type Stage =
-  | 'setup'
-  | 'inspector'
-  | 'submit'
-  | 'ingest'
-  | 'recompute'
-  | 'report'
-  | 'letters'
-  | 'summary';
+  'setup' | 'inspector' | 'submit' | 'ingest' | 'recompute' | 'report' | 'letters' | 'summary';
 
 export interface RunResult {
   files: { xlsx: string; docx: string; summary: string; letters: string };
