@@ -70,9 +70,18 @@ export function benchCore(schools: number): CoreMeasurement {
   }
   const t2 = process.hrtime.bigint();
   const c2 = cpu();
-  const result = computeMonitoring({ registry, lists, data, settings, period: '2026-2027' });
+  let result: ReturnType<typeof computeMonitoring> | null = computeMonitoring({
+    registry,
+    lists,
+    data,
+    settings,
+    period: '2026-2027',
+  });
   const t3 = process.hrtime.bigint();
   const c3 = cpu();
+  const flagged = result.schools.filter((s) => s.flagged).length;
+  // The product keeps one result at a time: the first is let go before the second is made.
+  result = null;
   computeMonitoring({ registry, lists, data, settings, period: '2026-2027' });
   const t4 = process.hrtime.bigint();
   return {
@@ -80,7 +89,7 @@ export function benchCore(schools: number): CoreMeasurement {
     periods: 3,
     rows: responses.length,
     accepted: data.length,
-    flagged: result.schools.filter((s) => s.flagged).length,
+    flagged,
     generate_s: seconds(t0, t1),
     validate_s: seconds(t1, t2),
     compute_s: seconds(t2, t3),

@@ -14,6 +14,7 @@ import {
   isbWeightSetting,
 } from './catalogue/components';
 import { fieldByCode } from './catalogue/fields';
+import { emptyFieldValues } from './fieldValues';
 import { defaultSettings } from './catalogue/settings';
 import { DEFAULT_RULES } from './catalogue/rules';
 import { residuals, resilient as resilientOf, suggestLeaders } from './compute/leaders';
@@ -57,6 +58,25 @@ export type {
   RecommendationAggregate,
   SchoolResult,
 } from './types';
+
+const RISK_KEYS = RISKS.map((r) => [r.code, `risk_${r.code}`] as const);
+/** The derived facts of a school, in the order they are set. */
+const DERIVED_KEYS: readonly { code: string }[] = [
+  'flagged',
+  'has_leader_school',
+  'objectivity_flag',
+  'vpr_inflation',
+  'journal_inflation',
+  'risk_zone',
+  'resilient',
+  'effective_mode',
+  'status_mismatch',
+  'results_index',
+  'results_index_no_vpr',
+  'isb',
+  'residual',
+  ...RISK_KEYS.map(([, key]) => key),
+].map((code) => ({ code }));
 
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -330,7 +350,8 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       myRi !== null &&
       prev2.resultsIndex[i] !== null &&
       myRi >= (prev2.resultsIndex[i] as number);
-    const derived: Record<string, number | boolean | null> = {
+    const derived = emptyFieldValues(DERIVED_KEYS) as Record<string, number | boolean | null>;
+    Object.assign(derived, {
       flagged: cur.flagged[i],
       has_leader_school: s.leader_school_id !== '',
       objectivity_flag: responded ? objectivity.length > 0 : null,
@@ -344,10 +365,10 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       results_index_no_vpr: cur.resultsIndexNoVpr[i],
       isb: cur.isb[i],
       residual: residual[i],
-    };
-    for (const r of RISKS) {
-      const l = levels[i][r.code];
-      derived[`risk_${r.code}`] = l === null ? null : LEVEL_RANK[l];
+    });
+    for (const [code, key] of RISK_KEYS) {
+      const l = levels[i][code];
+      derived[key] = l === null ? null : LEVEL_RANK[l];
     }
     return {
       values,
@@ -385,15 +406,18 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       ruleFires(r, subject, cur.flagged[i], municipal, (code, high) => quartile(code, high)[i]),
     );
     const ordered = orderByRiskLevels(hits, levels[i]);
+    // Placeholder fills are computed only when a text asks for them, once per school.
+    let leaderNames: string[] | null = null;
+    let worst: string | null = null;
     const fill = {
-      leaders: leaders[i].map((id) => nameOf.get(id) ?? id),
-      worstVpr: worstVpr(p.values, VPR_TESTS, minP),
+      leaders: () => (leaderNames ??= leaders[i].map((id) => nameOf.get(id) ?? id)),
+      worstVpr: () => (worst ??= worstVpr(p.values, VPR_TESTS, minP)),
     };
     const texts: Record<string, string> = {};
     for (const r of hits) {
       texts[r.rule_id] = renderForSchool(r.text, {
         ...fill,
-        value: valueText(r, subject, municipal),
+        value: () => valueText(r, subject, municipal),
       });
     }
     // rev 2: at most `max_recommendations`, the rest go to the letter as «дополнительно».
@@ -442,6 +466,11 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     };
   });
 
+  // The schools each rule is targeted at, in registry order, in one pass over the schools.
+  const targetedBy = new Map<string, string[]>(rules.map((r) => [r.rule_id, []]));
+  for (const i of idx.registryOrder) {
+    for (const id of new Set(targeting[i].targeted)) targetedBy.get(id)?.push(schools[i].school_id);
+  }
   const recommendations: RecommendationAggregate[] = rules.map((r) => ({
     rule_id: r.rule_id,
     addressee: r.addressee,
@@ -449,11 +478,17 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     // The schools the rule is targeted at (within their first `max_recommendations`), named
     // in the municipal part (a choice: a rule a school gets only as «дополнительно» is in its
     // letter, not in the municipal list).
-    school_ids: idx.registryOrder
-      .filter((i) => targeting[i].targeted.includes(r.rule_id))
-      .map((i) => schools[i].school_id),
+    school_ids: [...(targetedBy.get(r.rule_id) as string[])],
   }));
 
+  const indicators = computeIndicators(
+    cur,
+    prev,
+    prev2,
+    schools,
+    settings,
+    input.registryHistory ?? [],
+  );
   return {
     period: current,
     previousPeriod: previous,
@@ -463,7 +498,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       .filter((i) => cur.values[i] === null)
       .map((i) => schools[i].school_id),
     schools: results,
-    indicators: computeIndicators(cur, prev, prev2, schools, settings, input.registryHistory ?? []),
+    indicators,
     recommendations,
     ruleErrors,
     warnings,

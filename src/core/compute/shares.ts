@@ -5,6 +5,7 @@
  */
 import { FIELDS, fieldByCode, type FieldDef } from '../catalogue/fields';
 import { RESULT_COMPONENTS, type ResultComponent } from '../catalogue/components';
+import { emptyFieldValues } from '../fieldValues';
 import type { FieldValues } from '../types';
 
 export function num(values: FieldValues | null | undefined, code: string): number | null {
@@ -92,13 +93,16 @@ export function pooledShare(p: Pooled, minParticipants: number): number | null {
   return p.count / p.participants;
 }
 
+const SHARE_KEYS: readonly { code: string }[] = [...SHARE_FIELDS, ...RESULT_COMPONENTS];
+
 /** Current-period field shares and pooled components, as stored in SchoolResult.shares. */
 export function schoolShares(
   values: FieldValues | null,
   pooled: Readonly<Record<string, Pooled>>,
   minParticipants: number,
 ): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
+  // A copy of one template (the same keys in the same order): a fast object, not a dictionary.
+  const out = emptyFieldValues(SHARE_KEYS) as Record<string, number | null>;
   for (const def of SHARE_FIELDS) out[def.code] = fieldShare(values, def, minParticipants);
   for (const c of RESULT_COMPONENTS) {
     const p = pooled[c.code];

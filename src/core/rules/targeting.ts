@@ -112,6 +112,9 @@ export function worstVpr(
   return best ? M.worstVpr(vprTitle(best.test), formatPercent(roundHalfUp(best.s * 100, 1))) : '';
 }
 
+/** The municipal value of each code in words, per municipal lookup (one computation). */
+const municipalWords = new WeakMap<(code: string) => number | null, Map<string, string | null>>();
+
 /** The school's value of the rule's code beside the municipal one, in words. */
 export function valueText(
   rule: CompiledRule,
@@ -126,26 +129,45 @@ export function valueText(
       const level = (Object.keys(LEVEL_RANK) as RiskLevel[]).find((l) => LEVEL_RANK[l] === v);
       return level ? levelWord(level) : '';
     }
-    const m = municipal(code);
     const isShare = code.startsWith('share_') || COMPONENTS.has(code);
     const fmt = (x: number) => (isShare ? formatPercent(roundHalfUp(x * 100, 1)) : formatNumber(x));
-    return m === null ? fmt(v) : M.valueBeside(fmt(v), fmt(m), isShare);
+    let words = municipalWords.get(municipal);
+    if (!words) municipalWords.set(municipal, (words = new Map()));
+    let m = words.get(code);
+    if (m === undefined) {
+      const value = municipal(code);
+      words.set(code, (m = value === null ? null : fmt(value)));
+    }
+    return m === null ? fmt(v) : M.valueBeside(fmt(v), m, isShare);
   }
   return '';
 }
 
-/** A rule's text for one school, every placeholder filled. */
+/** A fill given as its text, or as a function called only when the text needs it. */
+type Fill<T> = T | (() => T);
+
+const filled = <T>(f: Fill<T>): T => (typeof f === 'function' ? (f as () => T)() : f);
+
+/**
+ * A rule's text for one school, every placeholder filled, in turn (a filled-in name that holds
+ * a later placeholder gets it filled too). A fill the text does not need is never computed.
+ */
 export function renderForSchool(
   text: string,
-  fill: { leaders: readonly string[]; worstVpr: string; value: string },
+  fill: { leaders: Fill<readonly string[]>; worstVpr: Fill<string>; value: Fill<string> },
 ): string {
-  return text
-    .split(LEADERS_PLACEHOLDER)
-    .join(fill.leaders.length ? fill.leaders.join(', ') : M.noLeaderSuggestions)
-    .split(WORST_VPR_PLACEHOLDER)
-    .join(fill.worstVpr || M.noWorstVpr)
-    .split(VALUE_PLACEHOLDER)
-    .join(fill.value || M.noValue);
+  let out = text;
+  if (out.includes(LEADERS_PLACEHOLDER)) {
+    const leaders = filled(fill.leaders);
+    out = out
+      .split(LEADERS_PLACEHOLDER)
+      .join(leaders.length ? leaders.join(', ') : M.noLeaderSuggestions);
+  }
+  if (out.includes(WORST_VPR_PLACEHOLDER))
+    out = out.split(WORST_VPR_PLACEHOLDER).join(filled(fill.worstVpr) || M.noWorstVpr);
+  if (out.includes(VALUE_PLACEHOLDER))
+    out = out.split(VALUE_PLACEHOLDER).join(filled(fill.value) || M.noValue);
+  return out;
 }
 
 /** A rule's text for the municipal part, where the values differ per school. */
