@@ -18,11 +18,12 @@ import { emptyFieldValues } from './fieldValues';
 import { defaultSettings } from './catalogue/settings';
 import { DEFAULT_RULES } from './catalogue/rules';
 import { residuals, resilient as resilientOf, suggestLeaders } from './compute/leaders';
+import { PeriodColumns } from './compute/columns';
 import { nearestNeighbours } from './compute/peers';
 import { computePeriodCore, hasInfo, type PeriodCore } from './compute/periodCore';
 import { hasFlag, JOURNAL_INFLATION, VPR_INFLATION } from './compute/objectivity';
 import { riskLevels, riskProfileOf } from './compute/riskFactors';
-import { municipalFieldShare, schoolShares, share, type Pooled } from './compute/shares';
+import { municipalFieldShare, schoolSharesOf, share, type Pooled } from './compute/shares';
 import { median, rankDescending } from './compute/stats';
 import { dynamicsOf } from './compute/dynamics';
 import { computeIndicators } from './compute/summary';
@@ -210,7 +211,7 @@ function municipalLookup(cur: PeriodCore, derived: Record<string, number | boole
     }
     if (code.startsWith('share_')) {
       const def = fieldByCode(subjectOf(code));
-      return def ? municipalFieldShare(cur.values, def) : null;
+      return def ? municipalFieldShare(cur.columns, def) : null;
     }
     const pooled = cur.pooled[code];
     if (pooled) {
@@ -282,14 +283,21 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
   const valuesOf = (period: string) => idx.data.get(period) ?? empty();
   const years = Math.max(1, Math.floor(settingNumber(settings, 'results_years')));
 
+  // Each period's answers as columns, built once and shared by the periods pooling them.
+  const columns = new Map<string, PeriodColumns>();
+  const columnsOf = (period: string): PeriodColumns => {
+    let c = columns.get(period);
+    if (!c) columns.set(period, (c = new PeriodColumns(valuesOf(period))));
+    return c;
+  };
   const coreOf = (period: string | null): PeriodCore | null => {
     if (period === null) return null;
     const at = periods.indexOf(period);
-    const pooledPeriods = periods.slice(Math.max(0, at - years + 1), at + 1).map(valuesOf);
+    const pooledPeriods = periods.slice(Math.max(0, at - years + 1), at + 1).map(columnsOf);
     return computePeriodCore({
       period,
       pooledPeriods,
-      values: valuesOf(period),
+      columns: columnsOf(period),
       list: idx.lists.get(period) ?? null,
       schoolIds: schools.map((s) => s.school_id),
       settings,
@@ -325,6 +333,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
   const levels = riskLevels(cur, settings);
 
   const noIndex: string[] = [];
+  const sharesOf = schoolSharesOf(cur.columns, minP);
   const perSchool = schools.map((s, i) => {
     const values = cur.values[i];
     const responded = values !== null;
@@ -373,7 +382,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     return {
       values,
       responded,
-      shares: schoolShares(values, pooled, minP),
+      shares: sharesOf(i, pooled),
       objectivity,
       profile,
       peerRank,
