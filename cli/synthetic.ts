@@ -243,6 +243,7 @@ export function syntheticMunicipality(schoolCount = 36, seed = 20260901): Synthe
       i % 9 === 0 ? 'да' : 'нет',
       i === 4 ? '0001' : '',
       'да',
+      '',
     ]),
   ];
   const settings: string[][] = [

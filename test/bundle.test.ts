@@ -106,7 +106,7 @@ describe('dist/Code.js', () => {
     script.runInContext(scope);
     const bundle = (scope as { ShnorMonitor: Record<string, unknown> }).ShnorMonitor;
     expect(typeof bundle.onFormSubmit).toBe('function');
-    // The core's own function names survive the build (whitespace is all that is removed).
+    // The core's own function names survive the minified build (see stack-names.test.ts).
     expect(code).toMatch(/function computeMonitoring\(/);
     expect(code).toMatch(/function ingestSubmission\(/);
   });

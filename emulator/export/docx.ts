@@ -44,6 +44,7 @@ import type {
 } from '../services/documents';
 import { GlyphType, type GlyphName } from '../services/documents/enums';
 import { defaultPage, type PageSetup } from '../services/documents/model';
+import { zipParts } from './zip';
 
 /** A document as DocumentApp returns it (we read its model), or the model itself. */
 export type DocxSource =
@@ -96,10 +97,28 @@ function listReference(glyph: GlyphName): string {
   return `gdoc-${glyph.toLowerCase()}`;
 }
 
-/** One numbering definition per glyph type, nine levels each, indented like Google's lists. */
-function numbering(): INumberingOptions {
+/** The glyph types the document's lists use, in the order of GLYPHS. */
+function glyphsUsed(body: BlockNode[]): GlyphName[] {
+  const used = new Set<GlyphName>();
+  const visit = (nodes: BlockNode[]): void => {
+    for (const node of nodes) {
+      if (node.kind === 'listItem') used.add(node.glyphType);
+      else if (node.kind === 'table')
+        for (const row of node.rows) for (const cell of row.cells) visit(cell.blocks);
+    }
+  };
+  visit(body);
+  return GLYPHS.filter((g) => used.has(g));
+}
+
+/**
+ * One numbering definition per glyph type the document uses, nine levels each, indented like
+ * Google's lists. Definitions nobody refers to are left out: each is 9 levels of XML that every
+ * letter would otherwise carry and compress.
+ */
+function numbering(glyphs: GlyphName[]): INumberingOptions {
   return {
-    config: GLYPHS.map((glyph) => ({
+    config: glyphs.map((glyph) => ({
       reference: listReference(glyph),
       levels: Array.from({ length: 9 }, (_, level) => {
         const bullet = BULLET_TEXT[glyph];
@@ -353,6 +372,15 @@ function modelOf(source: DocxSource): DocumentModel {
   throw new Error('exportDocumentToDocx: not an emulated document (no element model)');
 }
 
+/**
+ * docx's compiler, which Packer keeps as a static field: the package's parts by path, in the
+ * order Packer zips them. They are zipped here with Node's zlib (see ./zip); should a later docx
+ * not have it, Packer zips them itself.
+ */
+interface PartsCompiler {
+  compile(file: Document): Map<string, string | Uint8Array | ArrayBuffer>;
+}
+
 /** Builds the .docx in memory. */
 export async function toDocxBuffer(source: DocxSource): Promise<Buffer> {
   const model = modelOf(source);
@@ -395,7 +423,7 @@ export async function toDocxBuffer(source: DocxSource): Promise<Buffer> {
         },
       ],
     },
-    numbering: numbering(),
+    numbering: numbering(glyphsUsed(model.body)),
     sections: [
       {
         properties: {
@@ -430,6 +458,8 @@ export async function toDocxBuffer(source: DocxSource): Promise<Buffer> {
       },
     ],
   });
+  const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
+  if (typeof compiler?.compile === 'function') return zipParts(compiler.compile(document));
   return Packer.toBuffer(document);
 }
 

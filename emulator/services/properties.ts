@@ -21,6 +21,19 @@ function storeSize(entries: Map<string, string>): number {
   return total;
 }
 
+/** Each store's size in bytes as last committed; recounted when the store changed otherwise. */
+const sizes = new WeakMap<Map<string, string>, number>();
+const counts = new WeakMap<Map<string, string>, number>();
+
+function sizeOf(store: Map<string, string>): number {
+  const known = sizes.get(store);
+  if (known !== undefined && counts.get(store) === store.size) return known;
+  const size = storeSize(store);
+  sizes.set(store, size);
+  counts.set(store, store.size);
+  return size;
+}
+
 export class EmulatedProperties implements Pick<
   GoogleAppsScript.Properties.Properties,
   | 'deleteAllProperties'
@@ -45,27 +58,42 @@ export class EmulatedProperties implements Pick<
     this.rt.record('PropertiesService', `Properties.${method}`);
   }
 
-  /** Checks the limits on the store as it would be, then swaps it in: all or nothing. */
-  private commit(next: Map<string, string>): void {
-    for (const v of next.values()) {
-      if (byteLength(v) > PROPERTY_VALUE_LIMIT_BYTES) {
+  /**
+   * Checks the limits on the store as it would be with `changes` (a value, or null to delete),
+   * then applies them: all or nothing. The store's size is kept beside it, so a write costs
+   * its own keys and values, not the whole store (letters keep thousands of document ids).
+   */
+  private commit(changes: Iterable<[string, string | null]>, clearFirst = false): void {
+    let size = clearFirst ? 0 : sizeOf(this.store);
+    const next = new Map<string, string | null>();
+    for (const [k, v] of changes) next.set(k, v);
+    for (const [k, v] of next) {
+      if (v !== null && byteLength(v) > PROPERTY_VALUE_LIMIT_BYTES) {
         throw gasError('Argument too large: value');
       }
+      const old = clearFirst ? undefined : this.store.get(k);
+      if (old !== undefined) size -= byteLength(k) + byteLength(old);
+      if (v !== null) size += byteLength(k) + byteLength(v);
     }
-    if (storeSize(next) > PROPERTY_STORE_LIMIT_BYTES) throw gasError(QUOTA_MESSAGE);
-    this.store.clear();
-    for (const [k, v] of next) this.store.set(k, v);
+    if (size > PROPERTY_STORE_LIMIT_BYTES) throw gasError(QUOTA_MESSAGE);
+    if (clearFirst) this.store.clear();
+    for (const [k, v] of next) {
+      if (v === null) this.store.delete(k);
+      else this.store.set(k, v);
+    }
+    sizes.set(this.store, size);
+    counts.set(this.store, this.store.size);
   }
 
   deleteAllProperties(): GoogleAppsScript.Properties.Properties {
     this.write('deleteAllProperties');
-    this.store.clear();
+    this.commit([], true);
     return asGas(this);
   }
 
   deleteProperty(key: string): GoogleAppsScript.Properties.Properties {
     this.write('deleteProperty');
-    this.store.delete(String(key));
+    this.commit([[String(key), null]]);
     return asGas(this);
   }
 
@@ -89,17 +117,16 @@ export class EmulatedProperties implements Pick<
     deleteAllOthers?: boolean,
   ): GoogleAppsScript.Properties.Properties {
     this.write('setProperties');
-    const next = deleteAllOthers ? new Map<string, string>() : new Map(this.store);
-    for (const [k, v] of Object.entries(properties)) next.set(k, String(v));
-    this.commit(next);
+    this.commit(
+      Object.entries(properties).map(([k, v]): [string, string] => [k, String(v)]),
+      deleteAllOthers === true,
+    );
     return asGas(this);
   }
 
   setProperty(key: string, value: unknown): GoogleAppsScript.Properties.Properties {
     this.write('setProperty');
-    const next = new Map(this.store);
-    next.set(String(key), String(value));
-    this.commit(next);
+    this.commit([[String(key), String(value)]]);
     return asGas(this);
   }
 }

@@ -63,13 +63,20 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** True when Intl knows the zone id. */
+const knownZones = new Map<string, boolean>();
+
 export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(timeZone, known);
   }
+  return known;
 }
 
 /** The date and time a wall clock in `timeZone` shows at `date`. */

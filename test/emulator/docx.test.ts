@@ -77,6 +77,39 @@ describe('exportDocumentToDocx', () => {
     expect(numberingXml).toContain('w:val="decimal"');
   });
 
+  test('numbering defines only the list kinds the document uses', async () => {
+    const { docs } = setupDocs();
+    const doc = docs.create('Письмо');
+    doc.getBody().appendListItem('Риск');
+    const { documentXml, numberingXml } = await unzip(await toDocxBuffer(doc));
+    expect(documentXml).toMatch(/<w:numPr>[\s\S]*?Риск/);
+    expect(numberingXml).toContain('w:val="bullet"');
+    expect(numberingXml).not.toContain('w:val="decimal"');
+    expect(numberingXml).not.toContain('w:val="upperRoman"');
+  });
+
+  test('every part of the package is in the zip, intact, with its content type', async () => {
+    const buffer = await toDocxBuffer(buildReport());
+    const zip = await JSZip.loadAsync(buffer, { checkCRC32: true });
+    const names = Object.keys(zip.files);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'word/document.xml',
+        'word/styles.xml',
+        'word/numbering.xml',
+        'word/_rels/document.xml.rels',
+      ]),
+    );
+    const media = names.filter((n) => n.startsWith('word/media/'));
+    expect(media.length).toBeGreaterThanOrEqual(2);
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    expect(types).toContain('Extension="png"');
+    const png = await zip.file(media.find((n) => n.endsWith('.png'))!)!.async('uint8array');
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
   test('tables keep cell text; the header row is shaded, a set background wins', async () => {
     const { documentXml } = await unzip(await toDocxBuffer(buildReport()));
     const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(documentXml)?.[0] ?? '';

@@ -76,6 +76,30 @@ describe('PropertiesService', () => {
     expect(props.getProperty('one_more')).toBeNull();
   });
 
+  test('the quota counts what the store holds after overwrites, deletes and a full replace', () => {
+    const { service } = setup();
+    const props = service.getScriptProperties();
+    const quota =
+      'You have exceeded the property storage quota. Please remove some properties and try again.';
+    for (let i = 0; i < 56; i += 1) props.setProperty(`k${i}`, 'x'.repeat(9000));
+    // Overwriting a value with a shorter one frees the difference.
+    props.setProperty('k0', 'x');
+    props.setProperty('one_more', 'x'.repeat(8000));
+    expect(() => props.setProperty('two_more', 'x'.repeat(9000))).toThrow(quota);
+    // A deleted key frees its bytes; a failed batch writes nothing.
+    props.deleteProperty('k1');
+    expect(() => props.setProperties({ a: 'x'.repeat(9000), b: 'x'.repeat(9000) })).toThrow(quota);
+    expect(props.getProperty('a')).toBeNull();
+    props.setProperty('two_more', 'x'.repeat(9000));
+    // Replacing everything counts only the new values.
+    props.setProperties({ only: 'x'.repeat(9000) }, true);
+    expect(props.getKeys()).toEqual(['only']);
+    for (let i = 0; i < 55; i += 1) props.setProperty(`n${i}`, 'x'.repeat(9000));
+    expect(() => props.setProperty('n55', 'x'.repeat(9000))).toThrow(quota);
+    props.deleteAllProperties();
+    for (let i = 0; i < 56; i += 1) props.setProperty(`m${i}`, 'x'.repeat(9000));
+  });
+
   test('custom functions may read properties but not write them', () => {
     const { rt, service } = setup();
     service.getScriptProperties().setProperty('a', '1');

@@ -40,16 +40,44 @@ function why(s: SchoolResult): string {
   return reasons.join('; ');
 }
 
+/** What every letter of one result shares: worked out once, not once per school. */
+interface Municipal {
+  namer: (s: SchoolResult) => string;
+  names: Map<string, string>;
+  resultsMedian: number | null;
+  isbMedian: number | null;
+  shareMeans: Map<string, number | null>;
+}
+
+const municipalOf = new WeakMap<MonitoringResult, Municipal>();
+
+function municipal(result: MonitoringResult): Municipal {
+  const known = municipalOf.get(result);
+  if (known) return known;
+  const values = (pick: (s: SchoolResult) => number | null) =>
+    result.schools.map(pick).filter((v): v is number => v !== null);
+  const figures: Municipal = {
+    namer: schoolNamer(result.schools),
+    names: new Map(result.schools.map((s) => [s.school_id, s.name])),
+    resultsMedian: median(values((s) => s.results_index)),
+    isbMedian: median(values((s) => s.isb)),
+    shareMeans: new Map(
+      SHARE_ROWS.map((code) => [code, mean(values((s) => s.shares[code] ?? null))]),
+    ),
+  };
+  municipalOf.set(result, figures);
+  return figures;
+}
+
 export function buildLetter(
   result: MonitoringResult,
   school: SchoolResult,
   ctx: LetterContext,
 ): ReportModel {
-  const name = schoolNamer(result.schools)(school);
+  const mun = municipal(result);
+  const name = mun.namer(school);
   const period = periodText(result.period);
   const previous = result.previousPeriod ? periodText(result.previousPeriod) : null;
-  const values = (pick: (s: SchoolResult) => number | null) =>
-    result.schools.map(pick).filter((v): v is number => v !== null);
   const row = (label: string, cur: string, prev: string, mun: string) =>
     previous ? [label, cur, prev, mun] : [label, cur, mun];
   const rows: string[][] = [
@@ -57,9 +85,9 @@ export function buildLetter(
       L.rows.results,
       idx(school.results_index),
       idx(school.results_index_prev),
-      idx(median(values((s) => s.results_index))),
+      idx(mun.resultsMedian),
     ),
-    row(L.rows.isb, idx(school.isb), idx(school.isb_prev), idx(median(values((s) => s.isb)))),
+    row(L.rows.isb, idx(school.isb), idx(school.isb_prev), idx(mun.isbMedian)),
     row(
       L.rows.status,
       statusWord(school),
@@ -77,18 +105,17 @@ export function buildLetter(
     const field = FIELDS.find((f) => f.code === code);
     const own = school.shares[code];
     if (!field || own === undefined || own === null) continue;
-    const mun = mean(values((s) => s.shares[code] ?? null));
+    const share = mun.shareMeans.get(code) ?? null;
     rows.push(
       row(
         field.label,
         formatPercent(Math.round(own * 1000) / 10),
         R.dash,
-        mun === null ? R.dash : formatPercent(Math.round(mun * 1000) / 10),
+        share === null ? R.dash : formatPercent(Math.round(share * 1000) / 10),
       ),
     );
   }
   const { main, more } = recommendationTexts.forResult(result)(school);
-  const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
   const blocks: ReportBlock[] = [
     { kind: 'issuer', lines: [ctx.issuer || R.issuerDefault, ctx.municipality].filter(Boolean) },
     { kind: 'dateline', text: R.dateline(ctx.date, '') },
@@ -124,7 +151,7 @@ export function buildLetter(
         { kind: 'list', items: more },
       );
   }
-  const leaders = school.leader_suggestions.map((id) => names.get(id) ?? id);
+  const leaders = school.leader_suggestions.map((id) => mun.names.get(id) ?? id);
   if (school.flagged && leaders.length > 0)
     blocks.push({ kind: 'paragraph', text: L.leader(leaders.join(', ')) });
   blocks.push({
