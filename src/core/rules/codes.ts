@@ -58,21 +58,21 @@ export interface RuleSubject {
 }
 
 /** Where a code's value lives: 0 derived, 1 a share, 2 a component, 3 a field; and its key. */
-const PLACE = new Map<string, readonly [0 | 1 | 2 | 3, string]>();
+const PLACE = new Map<string, { place: 0 | 1 | 2 | 3; key: string }>();
 
-function placeOf(code: string): readonly [0 | 1 | 2 | 3, string] {
+function placeOf(code: string): { place: 0 | 1 | 2 | 3; key: string } {
   let place = PLACE.get(code);
   if (place === undefined) {
-    if (code in DERIVED_CODES) place = [0, code];
-    else if (SHARE_CODES.has(code)) place = [1, subjectOf(code)];
-    else place = [COMPONENT_CODES.has(code) ? 2 : 3, code];
+    if (code in DERIVED_CODES) place = { place: 0, key: code };
+    else if (SHARE_CODES.has(code)) place = { place: 1, key: subjectOf(code) };
+    else place = { place: COMPONENT_CODES.has(code) ? 2 : 3, key: code };
     PLACE.set(code, place);
   }
   return place;
 }
 
 export function subjectValue(subject: RuleSubject, code: string): number | boolean | null {
-  const [place, key] = placeOf(code);
+  const { place, key } = placeOf(code);
   if (place === 0) return subject.derived[key] ?? null;
   if (place === 1 || place === 2) return subject.shares[key] ?? null;
   const v = subject.values?.[key];

@@ -6,6 +6,7 @@
 import { RESULT_COMPONENTS, type RiskLevel } from '../catalogue/components';
 import { fieldByCode } from '../catalogue/fields';
 import { LEADERS_PLACEHOLDER, VALUE_PLACEHOLDER, WORST_VPR_PLACEHOLDER } from '../catalogue/rules';
+import { numAt } from '../compute/columns';
 import type { PeriodCore } from '../compute/periodCore';
 import { worstQuartile } from '../compute/riskFactors';
 import { num, share, shrink } from '../compute/shares';
@@ -31,9 +32,11 @@ function rankingColumn(
   if (COMPONENTS.has(code)) return { values: cur.shrunk[code], p: cur.municipalPooled[code] };
   const def = code.startsWith('share_') ? fieldByCode(subjectOf(code)) : undefined;
   if (def?.base) {
-    const pairs = cur.values.map((v) => {
-      const c = num(v, def.code);
-      const b = num(v, def.base as string);
+    const counts = cur.columns.num(def.code);
+    const bases = cur.columns.num(def.base);
+    const pairs = cur.values.map((_, i) => {
+      const c = numAt(counts, i);
+      const b = numAt(bases, i);
       return c === null || b === null || b <= 0 ? null : { c, b };
     });
     let sc = 0;
@@ -61,10 +64,10 @@ export function quartileLookup(
   subjects: readonly RuleSubject[],
   k: number,
 ): (code: string, high: boolean) => boolean[] {
-  const cache = new Map<string, boolean[]>();
+  const cache = { high: new Map<string, boolean[]>(), low: new Map<string, boolean[]>() };
   return (code, high) => {
-    const key = `${high ? '>' : '<'}${code}`;
-    let found = cache.get(key);
+    const byCode = high ? cache.high : cache.low;
+    let found = byCode.get(code);
     if (!found) {
       const { values, p } = rankingColumn(code, cur, subjects, k);
       if (high) found = worstQuartile(values, p);
@@ -72,7 +75,7 @@ export function quartileLookup(
         const low = lowestShare(values, 0.25);
         found = values.map((v, i) => low[i] && v !== null && (p === null || v < p));
       }
-      cache.set(key, found);
+      byCode.set(code, found);
     }
     return found;
   };
@@ -112,6 +115,11 @@ export function worstVpr(
   return best ? M.worstVpr(vprTitle(best.test), formatPercent(roundHalfUp(best.s * 100, 1))) : '';
 }
 
+/** A value in words: a share as a percent with one decimal, anything else as a number. */
+function valueWords(x: number, isShare: boolean): string {
+  return isShare ? formatPercent(roundHalfUp(x * 100, 1)) : formatNumber(x);
+}
+
 /** The municipal value of each code in words, per municipal lookup (one computation). */
 const municipalWords = new WeakMap<(code: string) => number | null, Map<string, string | null>>();
 
@@ -130,15 +138,15 @@ export function valueText(
       return level ? levelWord(level) : '';
     }
     const isShare = code.startsWith('share_') || COMPONENTS.has(code);
-    const fmt = (x: number) => (isShare ? formatPercent(roundHalfUp(x * 100, 1)) : formatNumber(x));
     let words = municipalWords.get(municipal);
     if (!words) municipalWords.set(municipal, (words = new Map()));
     let m = words.get(code);
     if (m === undefined) {
       const value = municipal(code);
-      words.set(code, (m = value === null ? null : fmt(value)));
+      words.set(code, (m = value === null ? null : valueWords(value, isShare)));
     }
-    return m === null ? fmt(v) : M.valueBeside(fmt(v), m, isShare);
+    const mine = valueWords(v, isShare);
+    return m === null ? mine : M.valueBeside(mine, m, isShare);
   }
   return '';
 }
