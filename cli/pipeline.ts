@@ -59,6 +59,17 @@ export interface RunOptions {
    */
   ingest?: 'batch' | 'trigger';
   /**
+   * With `batch`: the last this many responses are submitted after «Сверить ответы», each
+   * through the submit trigger as online (stage `trigger`): what the benchmark's «one
+   * submission» measures, without a trigger run for every earlier response.
+   */
+  triggerLast?: number;
+  /**
+   * The last responses arrive this far apart (a rush before the deadline) instead of at their
+   * own times; unset: at their own times.
+   */
+  triggerSpacingMs?: number;
+  /**
    * Called after each stage with how many executions (trigger or menu runs) it took and its
    * wall time; the emulator's call counter holds that stage's calls and is reset after.
    */
@@ -69,7 +80,7 @@ export interface RunOptions {
 }
 
 export type Stage =
-  'setup' | 'inspector' | 'submit' | 'ingest' | 'recompute' | 'report' | 'summary';
+  'setup' | 'inspector' | 'submit' | 'ingest' | 'trigger' | 'recompute' | 'report' | 'summary';
 
 export interface RunResult {
   files: { xlsx: string; docx: string; summary: string; letters: string };
@@ -139,12 +150,13 @@ export async function runMonitoring(
   );
   let done = 0;
   const submit = google.runtime.asUser(() => formFiller(google, form));
-  for (const submission of submissions) {
+  const tail = batch ? Math.min(options.triggerLast ?? 0, submissions.length) : 0;
+  for (const submission of submissions.slice(0, submissions.length - tail)) {
     google.runtime.asUser(() => submit(submission));
     done += 1;
     progress('submit', done, submissions.length);
   }
-  stageDone('submit', submissions.length);
+  stageDone('submit', submissions.length - tail);
   Object.assign(google.runtime.faults, {
     duplicateSubmitEvents: false,
     blankSubmitEvents: false,
@@ -156,6 +168,15 @@ export async function runMonitoring(
     project.call('menuReconcile');
     stageDone('ingest', 1);
   }
+  const spacing = options.triggerSpacingMs;
+  for (const submission of submissions.slice(submissions.length - tail)) {
+    if (spacing !== undefined) google.runtime.clock.advance(spacing);
+    const at = spacing !== undefined ? null : submission.at;
+    google.runtime.asUser(() => submit({ ...submission, at }));
+    done += 1;
+    progress('submit', done, submissions.length);
+  }
+  if (tail > 0) stageDone('trigger', tail);
 
   progress('recompute');
   project.call('menuRecompute');
@@ -322,7 +343,7 @@ function grow(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: 
  * Submits response rows through the emulated form, as schools would. The form's questions and
  * its list of schools are read once, not on every submission: the run stays linear in rows.
  */
-function formFiller(
+export function formFiller(
   google: Google,
   form: GoogleAppsScript.Forms.Form,
 ): (submission: Submission) => void {

@@ -9,7 +9,8 @@ import { tableFromRows } from '../cli/csv';
 import { computeMonitoring } from '../src/core/monitoring';
 import { parseLists, parseRegistry } from '../src/core/registry';
 import { readSettings } from '../src/core/settings';
-import { validateResponse } from '../src/core/validation';
+import { CATALOGUE } from '../src/core/catalogue';
+import { judge, type IntakeContext, type RawResponse } from '../src/core/intake';
 import type { DataRow } from '../src/core/types';
 
 export interface CoreMeasurement {
@@ -54,19 +55,27 @@ export function benchCore(schools: number): CoreMeasurement {
   );
   const { entries: lists } = parseLists(tableFromRows(a.lists, 'lists').rows.map((r) => r.record));
   const { settings } = readSettings(a.settings.slice(1).map(([k, v]) => [k, v]));
+  // Responses as intake and «Сверить ответы» judge them: answers by field code, the time sent.
+  const raws: RawResponse[] = responses.map((answers, i) => ({
+    row: i + 2,
+    timestamp: new Date(answers.timestamp),
+    answers,
+  }));
+  // What intakeContext() gives the add-on (access codes not checked: they are not validation),
+  // with a clock after the last period, so periods and timestamps are checked as live.
+  const ctx: IntakeContext = {
+    schools: registry,
+    settings,
+    expectedCode: null,
+    now: new Date(Date.UTC(2027, 5, 1)),
+    catalogue: CATALOGUE,
+  };
   const t1 = process.hrtime.bigint();
   const c1 = cpu();
   const data: DataRow[] = [];
-  for (const raw of responses) {
-    const v = validateResponse(raw, registry, { period: raw.period });
-    if (v.ok)
-      data.push({
-        school_id: v.school_id,
-        period: v.period,
-        values: v.values,
-        response_id: '',
-        timestamp: raw.timestamp,
-      });
+  for (const raw of raws) {
+    const verdict = judge(raw, ctx);
+    if (verdict.kind === 'accepted') data.push(verdict.data);
   }
   const t2 = process.hrtime.bigint();
   const c2 = cpu();

@@ -42,6 +42,8 @@ async function buildCode() {
     define: { __ADDON__: process.env.SHNOR_ADDON === '1' ? 'true' : 'false' },
     charset: 'utf8',
     legalComments: 'none',
+    // Identifiers as written here; `shrink` renames the local ones and keeps function and
+    // class names.
     minifyWhitespace: true,
     minifySyntax: true,
     write: false,

@@ -111,3 +111,19 @@ describe('dist/Code.js', () => {
     expect(code).toMatch(/function ingestSubmission\(/);
   });
 });
+
+describe('the size of what clasp pushes', () => {
+  // Counted as scripts/bench.ts `bundleKb()` counts it: bytes of dist/*.js + dist/*.html, in
+  // KiB. Issue 14 asks for < 200 KB, which today's features do not fit (about 275 KB with
+  // names kept). This ceiling catches a build that stops minifying (≈ 345 KB then) or a heavy
+  // dependency pulled into the bundle; when a feature needs more, raise it in the same commit
+  // and say by how much.
+  const CEILING_KB = 300;
+
+  it(`stays under ${CEILING_KB} KB`, () => {
+    let bytes = 0;
+    for (const f of fs.readdirSync(dist))
+      if (f.endsWith('.js') || f.endsWith('.html')) bytes += fs.statSync(path.join(dist, f)).size;
+    expect(bytes / 1024).toBeLessThan(CEILING_KB);
+  });
+});

@@ -6,9 +6,15 @@ import { INTAKE, JOBS_TEXT, REMINDERS, SIDEBAR, UI } from '../core/messages';
 import { runReminders } from '../usecases/reminders/run';
 import { sendLinks } from '../usecases/links';
 import { reconcile } from '../usecases/reconcile';
-import { gasPorts } from '../adapters/gas';
+import { gasPorts as googlePorts } from '../adapters/gas';
+import {
+  bumpIntakeVersion,
+  INTAKE_INPUT_SHEETS,
+  warmIntakeCacheLocked,
+  watchIntakeInputs,
+} from '../usecases/intakeCache';
 import { keepSpreadsheetId } from '../adapters/gas/spreadsheet';
-import { submissionFromEvent } from '../adapters/gas/events';
+import { spreadsheetOf, submissionFromEvent } from '../adapters/gas/events';
 import { buildMenu, showDialog, showSidebar } from '../adapters/gas/menu';
 import { saveSidebarSettings, sidebarStatus } from '../usecases/sidebar';
 import type { SaveOutcome, SidebarStatus } from '../core/sidebar';
@@ -36,12 +42,21 @@ import {
   type Out,
 } from '../core/customFunctions';
 
+/** Google's ports; the add-on's writes to the sheets a submission reads date its cache. */
+const gasPorts = (ss?: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
+  watchIntakeInputs(googlePorts(ss));
+
 export function openMenu(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(e);
 }
 
+export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const sheet = e?.range?.getSheet().getName();
+  if (sheet && INTAKE_INPUT_SHEETS.includes(sheet)) bumpIntakeVersion(googlePorts());
+}
+
 export function handleFormSubmit(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): IngestOutcome {
-  return ingestSubmission(gasPorts(), submissionFromEvent(e));
+  return ingestSubmission(gasPorts(spreadsheetOf(e)), submissionFromEvent(e));
 }
 
 export function runSetup(): string {
@@ -55,6 +70,7 @@ export function runSetup(): string {
 export function runSyncSchools(): number {
   const ports = gasPorts();
   const count = syncSchoolList(ports);
+  warmIntakeCacheLocked(ports);
   ports.ui.toast(UI.schoolsSynced(count));
   return count;
 }

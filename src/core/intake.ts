@@ -111,6 +111,23 @@ export type Verdict =
   | { kind: 'held'; data: DataRow; reasons: string[] }
   | { kind: 'rejected'; school_id: string; period: string; reasons: string[] };
 
+// Rebuilding judges every response against one registry: index it once, not a scan a row.
+// The first school of a code, as `find` gives; a list that grows is re-indexed.
+const schoolIndexes = new WeakMap<
+  readonly RegistrySchool[],
+  { length: number; index: Map<string, RegistrySchool> }
+>();
+
+function schoolById(schools: readonly RegistrySchool[], id: string): RegistrySchool | undefined {
+  let cached = schoolIndexes.get(schools);
+  if (!cached || cached.length !== schools.length) {
+    const index = new Map<string, RegistrySchool>();
+    for (const s of schools) if (!index.has(s.school_id)) index.set(s.school_id, s);
+    schoolIndexes.set(schools, (cached = { length: schools.length, index }));
+  }
+  return cached.index.get(id);
+}
+
 /** Valid and authentic: accepted; valid but not proven to come from the school: held. */
 export function judge(raw: RawResponse, ctx: IntakeContext, recordedPeriod?: string): Verdict {
   const period =
@@ -146,7 +163,7 @@ export function judge(raw: RawResponse, ctx: IntakeContext, recordedPeriod?: str
   }
   const email = String(raw.answers[COLLECTED_EMAIL] ?? '').trim();
   if (email !== '') {
-    const school = ctx.schools.find((s) => s.school_id === data.school_id);
+    const school = schoolById(ctx.schools, data.school_id);
     if (school && school.email && !sameSender(email, school.email)) {
       reasons.push(INTAKE.foreignEmail(excerpt(email), school.email));
     }
@@ -213,7 +230,7 @@ export function noticeAddresses(
   schoolId: string,
   period: string,
 ): string[] {
-  const school = ctx.schools.find((s) => s.school_id === schoolId);
+  const school = schoolById(ctx.schools, schoolId);
   if (!school) return [];
   const to = [school.email];
   const given = String(raw.answers[ACCESS_CODE_FIELD] ?? '').trim();

@@ -90,8 +90,6 @@ export const JOURNAL = {
   recomputeDetails: (period: string, responded: number, total: number) =>
     `${period}: данные представили ${responded} из ${total}`,
   report: 'Аналитическая записка',
-  letters: 'Письма школам',
-  error: 'Ошибка',
   rowLabel: (row: number) => `строка ${row} листа «Ответы формы»`,
   held: 'Ответ на проверке у инспектора',
   otherForm: 'Пропущен ответ другой формы (лист с другим id)',
@@ -101,100 +99,16 @@ export const JOURNAL = {
   mailFailed: (to: string, error: string) => `Не удалось отправить письмо ${to}: ${error}`,
 } as const;
 
-/** Texts of the output sheets and the analytical report. */
+/**
+ * Texts of the output sheets and the analytical report's participation figure (the report's
+ * own words are in report/wording.ts).
+ */
 export const REPORT = {
   dash: '—',
   statusMismatch: 'расчётный статус расходится с перечнем',
   participation: (responded: number, total: number, percent: string) =>
     `${responded} из ${total}${total > 0 ? ` (${percent})` : ''}`,
-  title: (period: string) =>
-    `Аналитическая записка по итогам мониторинга школ с низкими образовательными результатами ` +
-    `и школ, функционирующих в неблагоприятных социальных условиях, за ${period} учебный год`,
-  municipalityLine: (municipality: string, date: string) =>
-    `${municipality ? `${municipality}, ` : ''}${date}`,
-  cycleHeading: '1. Цели, показатели и методы сбора информации',
-  cycle:
-    'Мониторинг выполняется по управленческому циклу: цели → показатели → методы сбора ' +
-    'информации → мониторинг → анализ → адресные рекомендации → меры → управленческие ' +
-    'решения → анализ эффективности принятых мер. Цель — повышение качества образования в ' +
-    'школах с низкими образовательными результатами (ШНОР) и в школах, функционирующих в ' +
-    'неблагоприятных социальных условиях (ШНСУ).',
-  collection:
-    'Данные собраны через анкету школы (Google Форма): каждая школа заполняет её один раз ' +
-    'за период; ответы проверяются автоматически, ошибочные возвращаются школе с пояснением.',
-  collectionOffline:
-    'Данные собраны по анкете школы и загружены из файлов (расчёт без Google): ответы ' +
-    'проверены автоматически, ошибочные отклонены и перечислены с причинами.',
-  participationLine: (text: string) => `Представили данные: ${text}.`,
-  notResponded: (names: string) => `Не представили данные: ${names}.`,
-  rejectedLine: (count: string) => `Отклонено при проверке: ${count}.`,
-  heldLine: (count: string) =>
-    `На проверке у инспектора (нет кода доступа школы или он не совпал): ${count}.`,
-  summaryHeading: (previous: string | null) =>
-    `2. Показатели мониторинга${previous ? ` в сравнении с ${previous}` : ''}`,
-  /** «2.1. Выявление ШНОР и ШНСУ»: the catalogue's section title, numbered in chapter 2. */
-  sectionHeading: (section: number, title: string) => `2.${section}. ${title}`,
-  summaryTableHeader: (period: string, previous: string | null) => [
-    'Показатель',
-    'Кол-во',
-    'Из',
-    `%, ${period}`,
-    `%, ${previous ?? 'пред.'}`,
-    'Изменение, п.п.',
-  ],
-  statusHeading: '3. Школы по статусам',
-  statusTableHeader: [
-    'Код ОО',
-    'Школа',
-    'Статус',
-    'Расчётный статус',
-    'Индекс результатов',
-    'ИСБ',
-    'Динамика',
-  ],
-  noFlagged: 'В текущем периоде нет школ со статусом ШНОР или ШНСУ.',
-  chartTitle: 'Школы по ИСБ и индексу образовательных результатов',
-  chartX: 'ИСБ (индекс социального благополучия)',
-  chartY: 'Индекс образовательных результатов',
-  chartSeries: ['Прочие школы', 'ШНОР и ШНСУ'] as const,
-  conclusionsHeading: '4. Выводы',
-  largestChanges: 'Наибольшие изменения показателей',
-  change: (title: string, pp: string) => `${title}: ${pp}`,
-  entered: (names: string) => `Вошли в списки ШНОР/ШНСУ: ${names}.`,
-  left: (names: string) => `Вышли из списков: ${names}.`,
-  noneEntered: 'Новых школ в списках нет.',
-  noneLeft: 'Ни одна школа не вышла из списков.',
-  noPreviousPeriod:
-    'Данных за предыдущий период нет: вход школ в списки и выход из них не оцениваются.',
-  resilient: (names: string) =>
-    `Школы, успешно преодолевающие сложности (низкий ИСБ, результаты не ниже медианы): ${names}. Их опыт стоит распространять.`,
-  vprInflation: (names: string) =>
-    `Отметки ВПР заметно выше журнальных (возможна необъективность ВПР; расчётный статус учитывает индекс результатов без ВПР): ${names}.`,
-  journalInflation: (names: string) =>
-    `Отметки ВПР заметно ниже журнальных (признак завышения текущих отметок): ${names}.`,
-  effectiveMode: (names: string) =>
-    `Перешли в эффективный режим работы (два периода вне списков, результаты не ниже): ${names}.`,
-  noDataDynamics: (names: string) =>
-    `Не представили данные, динамика не определена («нет данных»): ${names}.`,
-  riskZone: (count: string) =>
-    `Риски снижения результатов (два из трёх факторов) выявлены у ${count}.`,
-  recommendationsHeading: '5. Адресные рекомендации',
-  toFounder:
-    'Учредителю (органу местного самоуправления, осуществляющему управление в сфере образования)',
-  toMethodService: 'Муниципальной методической службе',
-  ruleLineNamed: (text: string, schools: string) => `${text} — ${schools}`,
   additional: 'дополнительно',
-  toSchools: 'Управленческим командам школ',
-  noRecommendations: 'Правила не выявили необходимости в рекомендациях.',
-  annexHeading: 'Приложение. Адресные рекомендации ШНОР и ШНСУ',
-  leadersInAnnex: 'по каждой школе — в приложении',
-  annexTableHeader: ['Школа', 'Индексы и динамика', 'Профиль рисков', 'Адресные рекомендации'],
-  annexSchool: (id: string, name: string, status: string) => `${name} (${id}), ${status}`,
-  annexIndices: (results: string, isb: string, dynamics: string) =>
-    `Индекс результатов: ${results}; ИСБ: ${isb}; динамика: ${dynamics || '—'}.`,
-  annexRisks: (risks: string) => `Профиль рисков: ${risks || 'рисков не выявлено'}.`,
-  annexNone: 'Правила не выявили рекомендаций для школы.',
-  warningsHeading: 'Замечания к данным',
 } as const;
 
 /** Noun forms for plural(): one, few, many. */
@@ -210,7 +124,6 @@ export { REPORT_DOC, LETTER } from './report/wording';
 /** «Сформировать письма школам»: what the user is told. */
 export const LETTER_UI = {
   done: (count: number) => `Письма школам сформированы: ${count}.`,
-  doneTitle: 'Письма школам',
 } as const;
 
 /** Why a typed number or yes/no was not accepted (core/parse.ts). */
@@ -521,7 +434,6 @@ export const JOBS_TEXT = {
     `Отправка письма ${to} (${key}) была прервана: письмо могло уйти; повторно не отправляется, проверьте вручную`,
   recompute: 'Пересчёт показателей',
   report: 'Аналитическая записка',
-  reminders: 'Напоминания школам',
   stepIndicators: 'Лист «Показатели»',
   stepSummary: 'Лист «Сводка»',
   stepRecommendations: 'Лист «Рекомендации»',
@@ -534,7 +446,6 @@ export const JOBS_TEXT = {
   letters: 'Письма школам',
   stepLetters: 'Письма школам',
   stepCharts: 'Диаграммы на листе «Сводка»',
-  busy: 'Уже выполняется другое задание; это начнётся после него.',
   continues:
     'Задание продолжается в фоне (ограничение Google — 6 минут на запуск); ход виден в «Панели мониторинга».',
   already: 'Это задание уже выполняется или ждёт очереди.',

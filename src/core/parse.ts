@@ -13,10 +13,26 @@ export interface ParsedNumber {
 // "12 345".
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 
+// `trim()` removes exactly the characters `\s` matches (ECMAScript's WhiteSpace and
+// LineTerminator), so a string of SPACES only is a string that trims to ''.
 function isBlank(raw: unknown): boolean {
-  return (
-    raw === null || raw === undefined || (typeof raw === 'string' && raw.replace(SPACES, '') === '')
-  );
+  return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
+}
+
+/**
+ * The value of a string of 1 to 15 ASCII digits (below 2^53, so exact), else -1: the common
+ * case of parseWholeNumber, without its regular expressions. Anything else takes the full path.
+ */
+export function plainDigits(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 15) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 /**
@@ -24,6 +40,10 @@ function isBlank(raw: unknown): boolean {
  * ("12 чел."), signs, fractions. Blank -> null without error.
  */
 export function parseWholeNumber(raw: unknown): ParsedNumber {
+  if (typeof raw === 'string') {
+    const plain = plainDigits(raw);
+    if (plain >= 0) return { value: plain };
+  }
   if (isBlank(raw)) return { value: null };
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { value: null, error: PARSE.notNumber };
@@ -58,8 +78,28 @@ export const NO_SPELLINGS = ['нет', 'отсутствует', 'no', 'false', 
 const TRUE_WORDS: ReadonlySet<string> = new Set(YES_SPELLINGS);
 const FALSE_WORDS: ReadonlySet<string> = new Set(NO_SPELLINGS);
 
+export interface ParsedBool {
+  value: boolean | null;
+  error?: string;
+}
+
+// Answers repeat («да», «Нет»…): a string's result is remembered (frozen, shared). Bounded,
+// so that hostile input cannot grow it.
+const boolMemo = new Map<string, Readonly<ParsedBool>>();
+const BOOL_MEMO_SIZE = 256;
+
 /** YES_SPELLINGS / NO_SPELLINGS and real booleans. Blank -> null. */
-export function parseBool(raw: unknown): { value: boolean | null; error?: string } {
+export function parseBool(raw: unknown): Readonly<ParsedBool> {
+  if (typeof raw !== 'string') return parseBoolOnce(raw);
+  let parsed = boolMemo.get(raw);
+  if (parsed === undefined) {
+    parsed = Object.freeze(parseBoolOnce(raw));
+    if (boolMemo.size < BOOL_MEMO_SIZE) boolMemo.set(raw, parsed);
+  }
+  return parsed;
+}
+
+function parseBoolOnce(raw: unknown): ParsedBool {
   if (isBlank(raw)) return { value: null };
   if (typeof raw === 'boolean') return { value: raw };
   if (typeof raw === 'number') {
@@ -92,9 +132,12 @@ export function parseDecimal(raw: unknown): number | null {
 
 /** Cell text: trimmed string, or null when blank. Numbers and dates become their text. */
 export function parseText(raw: unknown): string | null {
+  if (typeof raw === 'string') {
+    const text = raw.trim();
+    return text === '' ? null : text;
+  }
   if (isBlank(raw)) return null;
   if (raw instanceof Date) return isNaN(raw.getTime()) ? null : raw.toISOString();
-  if (typeof raw === 'string') return raw.trim();
   return String(raw).trim();
 }
 

@@ -4,7 +4,14 @@
  */
 import { FIELDS, RESULT_TESTS, type FieldDef } from './catalogue/fields';
 import { VALIDATION } from './messages';
-import { isUrl, normalizePeriod, parseBool, parseText, parseWholeNumber } from './parse';
+import {
+  isUrl,
+  normalizePeriod,
+  parseBool,
+  parseText,
+  parseWholeNumber,
+  plainDigits,
+} from './parse';
 import { excerpt, lowerFirst } from './text';
 import { emptyFieldValues } from './fieldValues';
 import type { FieldValues, RegistrySchool, ValidationResult } from './types';
@@ -56,6 +63,11 @@ function findSchool(id: string, byId: Map<string, RegistrySchool>): RegistryScho
 function parseField(def: FieldDef, raw: unknown, errors: string[]): FieldValues[string] {
   switch (def.type) {
     case 'int': {
+      // The common answers first: a plain count as text, or as a number.
+      if (typeof raw === 'string') {
+        const plain = plainDigits(raw);
+        if (plain >= 0) return plain;
+      } else if (typeof raw === 'number' && raw >= 0 && Number.isSafeInteger(raw)) return raw;
       const r = parseWholeNumber(raw);
       if (r.error) errors.push(VALIDATION.badNumber(def.short, rawText(raw), r.error));
       return r.value;
@@ -78,27 +90,90 @@ function parseField(def: FieldDef, raw: unknown, errors: string[]): FieldValues[
   }
 }
 
-/** Fields by code, made once per catalogue rather than once per response. */
-const byCodeCache = new WeakMap<readonly FieldDef[], Map<string, FieldDef>>();
-function fieldsByCode(fields: readonly FieldDef[]): Map<string, FieldDef> {
-  let byCode = byCodeCache.get(fields);
-  if (!byCode) byCodeCache.set(fields, (byCode = new Map(fields.map((f) => [f.code, f]))));
-  return byCode;
+/** A count and the field that bounds it (both in the questionnaire). */
+interface Bound {
+  def: FieldDef;
+  baseDef: FieldDef;
+  /** Where the count and its base are in the plan's numbers (-1: never a number). */
+  slot: number;
+  baseSlot: number;
 }
 
-function checkBounds(fields: readonly FieldDef[], values: FieldValues, errors: string[]): void {
-  const num = (code: string): number | null => {
-    const v = values[code];
-    return typeof v === 'number' ? v : null;
-  };
-  const byCode = fieldsByCode(fields);
+/** A test's lower, higher and participant counts, checked as a sum. */
+interface SumCheck {
+  title: string;
+  lower: number;
+  higher: number;
+  participants: number;
+}
+
+/** What validating against one questionnaire needs, worked out once per catalogue. */
+interface FieldPlan {
+  /** The fields a response's values hold, in order (all but the school and the period). */
+  parsed: readonly FieldDef[];
+  /** Required fields checked for a missing answer. */
+  required: readonly FieldDef[];
+  bounds: readonly Bound[];
+  sums: readonly SumCheck[];
+  /**
+   * The response's numbers by the position of their field in `parsed`, NaN where the value is
+   * not a number: what the checks read, instead of looking values up by name. Reused from
+   * one response to the next (validation is synchronous).
+   */
+  numbers: Float64Array;
+}
+
+const plans = new WeakMap<readonly FieldDef[], FieldPlan>();
+
+function fieldPlan(fields: readonly FieldDef[]): FieldPlan {
+  let plan = plans.get(fields);
+  if (plan) return plan;
+  const parsed = fields.filter((f) => f.code !== 'school_id' && f.code !== 'period');
+  // A value's slot: the last field of its code wins, as in the values object.
+  const slots = new Map(parsed.map((f, i) => [f.code, i]));
+  const slot = (code: string) => slots.get(code) ?? -1;
+  // Fields by code: the last of a code wins, as in a Map made from the list.
+  const byCode = new Map(fields.map((f) => [f.code, f]));
+  const bounds: Bound[] = [];
   for (const def of fields) {
     if (def.type !== 'int' || !def.base) continue;
-    const value = num(def.code);
-    if (value === null) continue;
     const baseDef = byCode.get(def.base);
-    const base = num(def.base);
-    if (!baseDef) continue;
+    if (baseDef) bounds.push({ def, baseDef, slot: slot(def.code), baseSlot: slot(def.base) });
+  }
+  const sums: SumCheck[] = [];
+  for (const t of RESULT_TESTS) {
+    if (!t.measures.includes('lower') || !t.measures.includes('higher')) continue;
+    sums.push({
+      title: t.title,
+      lower: slot(`${t.test}_lower`),
+      higher: slot(`${t.test}_higher`),
+      participants: slot(`${t.test}_participants`),
+    });
+  }
+  plan = {
+    parsed,
+    required: fields.filter((f) => f.required && f.code !== 'school_id'),
+    bounds,
+    sums,
+    numbers: new Float64Array(parsed.length),
+  };
+  plans.set(fields, plan);
+  return plan;
+}
+
+/** The number in a slot, or null. */
+function num(numbers: Float64Array, slot: number): number | null {
+  if (slot < 0) return null;
+  const v = numbers[slot];
+  return v === v ? v : null;
+}
+
+function checkBounds(plan: FieldPlan, errors: string[]): void {
+  const { numbers } = plan;
+  for (const { def, baseDef, slot, baseSlot } of plan.bounds) {
+    const value = num(numbers, slot);
+    if (value === null) continue;
+    const base = num(numbers, baseSlot);
     if (base === null) {
       // A positive count without its base cannot be checked or used; a zero can be.
       if (value > 0 && !baseDef.required) {
@@ -110,11 +185,10 @@ function checkBounds(fields: readonly FieldDef[], values: FieldValues, errors: s
       errors.push(VALIDATION.exceeds(def.short, value, lowerFirst(baseDef.short), base));
   }
   // *_lower + *_higher <= *_participants
-  for (const t of RESULT_TESTS) {
-    if (!t.measures.includes('lower') || !t.measures.includes('higher')) continue;
-    const lower = num(`${t.test}_lower`);
-    const higher = num(`${t.test}_higher`);
-    const part = num(`${t.test}_participants`);
+  for (const t of plan.sums) {
+    const lower = num(numbers, t.lower);
+    const higher = num(numbers, t.higher);
+    const part = num(numbers, t.participants);
     if (lower === null || higher === null || part === null) continue;
     // Each alone within bounds but the sum over: report the sum (single excesses are above).
     if (lower <= part && higher <= part && lower + higher > part) {
@@ -199,18 +273,22 @@ export function validateResponse(
   }
 
   const fields = options.fields ?? FIELDS;
+  const plan = fieldPlan(fields);
   const values: FieldValues = emptyFieldValues(fields, LEAD);
-  for (const def of fields) {
-    if (def.code === 'school_id' || def.code === 'period') continue;
-    values[def.code] = parseField(def, raw[def.code], errors);
+  const { parsed, numbers } = plan;
+  for (let i = 0; i < parsed.length; i++) {
+    const code = parsed[i].code;
+    const value = parseField(parsed[i], raw[code], errors);
+    values[code] = value;
+    numbers[i] = typeof value === 'number' ? value : NaN;
   }
-  for (const def of fields) {
-    if (def.required && def.code !== 'school_id' && values[def.code] === null) {
+  for (const def of plan.required) {
+    if (values[def.code] === null) {
       // A value that failed to parse already has its own message.
       if (parseText(raw[def.code]) === null) errors.push(VALIDATION.required(def.short));
     }
   }
-  checkBounds(fields, values, errors);
+  checkBounds(plan, errors);
 
   return { ok: errors.length === 0, school_id, period, values, errors };
 }

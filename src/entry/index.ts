@@ -22,6 +22,15 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 /**
+ * The inspector edited a cell (simple trigger): an edit of a sheet a submission reads dates
+ * the submissions' cache.
+ * @param {GoogleAppsScript.Events.SheetsOnEdit} e the edit event
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  app.handleEdit(e);
+}
+
+/**
  * Ingests one school questionnaire response (installable form-submit trigger).
  * @param {GoogleAppsScript.Events.SheetsOnFormSubmit} e the submit event
  */

@@ -86,6 +86,17 @@ export interface SheetStore {
   arrange(order: readonly string[], hidden: readonly string[]): void;
   /** Replaces the charts of a sheet (their data tables written to their data sheet). */
   setCharts(sheet: string, charts: readonly EmbeddedChartSpec[]): void;
+  /**
+   * The sheets' order as last seen (`sheetNames()`): sheets are then found by one name check
+   * at their expected place instead of a look at every sheet's name; a miss looks at all.
+   */
+  expectOrder?(names: readonly string[]): void;
+  /** False once a sheet was not at its expected place (the order changed since). */
+  orderHolds?(): boolean;
+  /** Whether the sheet exists (with an expected order: one name check). */
+  has?(sheet: string): boolean;
+  /** The first `columns` cells of one row (1-based); [] past the grid. One read. */
+  readRow?(sheet: string, row: number, columns: number): Cell[];
 }
 
 export type FormItemKind = 'int' | 'bool' | 'url' | 'text' | 'paragraph' | 'email' | 'list';
@@ -219,11 +230,33 @@ export interface AccessCodes {
 export interface KeyValueStore {
   get(key: string): string | null;
   set(key: string, value: string): void;
+  /** Every key at once (one read); absent where the store cannot list its keys. */
+  all?(): Record<string, string>;
+}
+
+/**
+ * A cache shared by the executions of this spreadsheet (Apps Script's document cache): entries
+ * may vanish at any time (expiry, at most 6 hours; eviction), so it only ever saves reads of
+ * what a durable store holds. Values are at most 100 KB each.
+ */
+export interface CacheStore {
+  /** The entries found among `keys` (one call); missing keys are absent. */
+  getAll(keys: readonly string[]): Record<string, string>;
+  /** Stores every entry for `seconds` (one call). */
+  putAll(entries: Record<string, string>, seconds: number): void;
 }
 
 export interface Lock {
-  /** Runs `fn` holding the document lock; returns `{ ok: false }` when it was not acquired. */
-  withLock<T>(timeoutMs: number, fn: () => T): { ok: true; value: T } | { ok: false };
+  /**
+   * Runs `fn` holding the document lock; returns `{ ok: false }` when it was not acquired.
+   * `untilEnd`: the lock is kept until the execution ends (Apps Script then commits the writes
+   * and releases it): for work that is the last thing an execution does.
+   */
+  withLock<T>(
+    timeoutMs: number,
+    fn: () => T,
+    untilEnd?: boolean,
+  ): { ok: true; value: T } | { ok: false };
 }
 
 export interface Clock {
@@ -246,6 +279,8 @@ export interface Ports {
   mailer: Mailer;
   triggers: Triggers;
   properties: KeyValueStore;
+  /** Absent: nothing is cached. */
+  cache?: CacheStore;
   lock: Lock;
   /** A second lock, held by a long job's chunk only, so jobs never block form submissions. */
   jobLock: Lock;

@@ -18,11 +18,14 @@ import {
 } from '../core/intake';
 import { INTAKE, JOURNAL } from '../core/messages';
 import { settingBool } from '../core/settings';
-import { dataKey, settleData, versionKey, type DataEntry } from '../core/versions';
-import type { Cell, Ports } from '../ports';
-import { ensureDataLayout, ensureProductSheet } from '../sheets/product';
+import { dataKey, isNewer, settleData, versionKey, type DataEntry } from '../core/versions';
+import type { RegistrySchool, Settings } from '../core/types';
+import type { CacheStore, Cell, KeyValueStore, Ports } from '../ports';
+import { dataHeader, ensureDataLayout, ensureProductSheet } from '../sheets/product';
 import {
   CODES_FROM_LINKS_KEY,
+  DATA_LAYOUT_KEY,
+  DATA_LEAD,
   FORM_ID_KEY,
   RESPONSES_SHEET_KEY,
   SHEETS,
@@ -39,6 +42,21 @@ import {
   rejectedRowCells,
   type StoredData,
 } from '../sheets/workbook';
+import {
+  appendToSnapshot,
+  buildSnapshot,
+  bumpIntakeVersion,
+  CACHE_SECONDS,
+  cachedHeader,
+  HEADER_CACHE_KEY,
+  intakeToken,
+  resaveSnapshot,
+  saveSnapshot,
+  snapshotFrom,
+  snapshotKeys,
+  unwatched,
+  type IntakeSnapshot,
+} from './intakeCache';
 import { journal } from './journal';
 import { sendOrQueue } from './mail';
 import { renamedTitles } from './titles';
@@ -47,10 +65,16 @@ import { renamedTitles } from './titles';
 export interface Submission {
   /** 1-based row in «Ответы формы». */
   row: number;
-  header: readonly Cell[];
+  /** The header row, when the adapter read it. */
+  header?: readonly Cell[];
+  /** Reads the header row (one read): when no header was stored or it no longer matches. */
+  readHeader?: () => readonly Cell[];
   values: readonly Cell[];
   /** The sheet the row is in: only the monitoring form's responses sheet is ingested. */
   sheetId?: number;
+  /** The event's titles with the answers as shown (`e.namedValues`, `e.values`). */
+  named?: Readonly<Record<string, readonly string[]>>;
+  shown?: readonly string[];
 }
 
 export type IngestOutcome =
@@ -71,28 +95,58 @@ export function ingestSubmission(
   submission: Submission | null,
   catalogue: Catalogue = CATALOGUE,
 ): IngestOutcome {
-  const expected = ports.properties.get(RESPONSES_SHEET_KEY);
-  if (
-    submission &&
-    submission.sheetId !== undefined &&
-    expected &&
-    Number(expected) !== submission.sheetId
-  ) {
-    journal(ports, JOURNAL.otherForm, String(submission.sheetId));
+  if (!submission) {
+    journal(ports, JOURNAL.blank, '—');
     return 'blank';
   }
-  if (!submission || isBlankRow(submission.header, submission.values)) {
-    journal(ports, JOURNAL.blank, submission ? JOURNAL.rowLabel(submission.row) : '—');
-    return 'blank';
-  }
-  const result = ports.lock.withLock(LOCK_TIMEOUT_MS, () =>
-    ingestLocked(ports, submission, catalogue),
+  // Held to the end of the execution: Apps Script commits the writes before it lets the next
+  // submission in (and the release is one call fewer).
+  const own = unwatched(ports);
+  const result = own.lock.withLock(
+    LOCK_TIMEOUT_MS,
+    () => ingestLocked(own, submission, catalogue),
+    true,
   );
   if (!result.ok) {
     journal(ports, JOURNAL.lockTimeout, JOURNAL.rowLabel(submission.row));
     return 'lock-timeout';
   }
   return result.value;
+}
+
+/** The document properties read once (one call); writes go through. */
+function propertiesOnce(store: KeyValueStore): KeyValueStore {
+  if (!store.all) return store;
+  const values = store.all();
+  return {
+    get: (key) => values[key] ?? null,
+    set: (key, value) => {
+      store.set(key, value);
+      values[key] = value;
+    },
+    all: () => ({ ...values }),
+  };
+}
+
+/**
+ * The header of the submitted row: as the adapter read it, or as stored when every title of
+ * the event names the answer shown in that column, or else read from the sheet.
+ */
+function headerOf(
+  submission: Submission,
+  stored: readonly Cell[] | null,
+): { header: readonly Cell[]; fresh: boolean } {
+  if (submission.header) return { header: submission.header, fresh: false };
+  const { named, shown } = submission;
+  const matches =
+    stored !== null &&
+    named !== undefined &&
+    shown !== undefined &&
+    stored.length === shown.length &&
+    new Set(stored.map(String)).size === Object.keys(named).length &&
+    stored.every((title, i) => named[String(title)]?.includes(shown[i]) === true);
+  if (matches) return { header: stored, fresh: false };
+  return { header: submission.readHeader ? submission.readHeader() : [], fresh: true };
 }
 
 /**
@@ -127,10 +181,28 @@ export function intakeContext(
   ports: Pick<Ports, 'sheets' | 'accessCodes' | 'clock' | 'properties'>,
   catalogue: Catalogue = CATALOGUE,
 ): IntakeContext {
+  return intakeContextWithCodes(ports, catalogue).ctx;
+}
+
+function intakeContextWithCodes(
+  ports: Pick<Ports, 'sheets' | 'accessCodes' | 'clock' | 'properties'>,
+  catalogue: Catalogue,
+): { ctx: IntakeContext; issued: Map<string, string> | null } {
   const { settings } = readSettingsSheet(ports.sheets);
   const { schools } = readRegistry(ports.sheets);
-  const check = settingBool(settings, 'access_code_check');
   const issued = ports.properties.get(CODES_FROM_LINKS_KEY) ? readIssuedCodes(ports.sheets) : null;
+  return { ctx: contextOf(ports, schools, settings, issued, catalogue), issued };
+}
+
+/** The context from a registry, settings and (offline) the issued codes. */
+function contextOf(
+  ports: Pick<Ports, 'accessCodes' | 'clock'>,
+  schools: readonly RegistrySchool[],
+  settings: Settings,
+  issued: Map<string, string> | null,
+  catalogue: Catalogue,
+): IntakeContext {
+  const check = settingBool(settings, 'access_code_check');
   const expectedCode = issued
     ? (id: string, period: string) => issued.get(`${id}|${period}`) ?? ''
     : (id: string, period: string) => ports.accessCodes.code(id, period);
@@ -143,21 +215,195 @@ export function intakeContext(
   };
 }
 
-function ingestLocked(ports: Ports, submission: Submission, catalogue: Catalogue): IngestOutcome {
-  const { sheets } = ports;
-  const { fields } = catalogue;
-  const titleMap = currentTitleMap(ports, submission.header, catalogue);
-  const raw = rawResponse(
-    submission.row,
-    submission.header,
-    submission.values,
-    titleMap,
-    catalogue,
-  );
+function ingestLocked(own: Ports, submission: Submission, catalogue: Catalogue): IngestOutcome {
+  const ports: Ports = { ...own, properties: propertiesOnce(own.properties) };
+  const expected = ports.properties.get(RESPONSES_SHEET_KEY);
+  if (submission.sheetId !== undefined && expected && Number(expected) !== submission.sheetId) {
+    journal(ports, JOURNAL.otherForm, String(submission.sheetId));
+    return 'blank';
+  }
+  const { cache } = ports;
+  const token = intakeToken(ports.properties);
+  const found = cache ? cache.getAll([HEADER_CACHE_KEY, ...snapshotKeys(token)]) : {};
+  const { header, fresh } = headerOf(submission, cachedHeader(found));
+  if (fresh && cache && header.length > 0)
+    cache.putAll({ [HEADER_CACHE_KEY]: JSON.stringify(header) }, CACHE_SECONDS);
+  if (isBlankRow(header, submission.values)) {
+    journal(ports, JOURNAL.blank, JOURNAL.rowLabel(submission.row));
+    return 'blank';
+  }
+  const titleMap = currentTitleMap(ports, header, catalogue);
+  const raw = rawResponse(submission.row, header, submission.values, titleMap, catalogue);
   if (!raw) {
     journal(ports, JOURNAL.blank, JOURNAL.rowLabel(submission.row));
     return 'blank';
   }
+  const snapshot = cache ? snapshotFrom(found, token) : null;
+  const laidOut =
+    ports.properties.get(DATA_LAYOUT_KEY) === dataHeader(catalogue.fields).join('\u0001');
+  if (cache && snapshot && snapshot.settled && laidOut) {
+    ports.sheets.expectOrder?.(snapshot.order);
+    const outcome = ingestCached(ports, cache, snapshot, raw, catalogue);
+    if (outcome) {
+      keepOrder(ports, cache, snapshot);
+      return outcome;
+    }
+  }
+  return ingestFromSheets(ports, raw, catalogue, token);
+}
+
+/**
+ * The usual cases from the cached snapshot: a duplicate, a rejected or held response, a new
+ * school and period, a later version of what «Данные» holds (its row checked first). Null for
+ * anything else (an older version, a response that moved to another school or period, a row
+ * of «Данные» not where the index says): the sheets decide those.
+ */
+function ingestCached(
+  ports: Ports,
+  cache: CacheStore,
+  snapshot: IntakeSnapshot,
+  raw: RawResponse,
+  catalogue: Catalogue,
+): IngestOutcome | null {
+  const { sheets } = ports;
+  const { fields } = catalogue;
+  const version = versionKey(raw.row, raw.timestamp);
+  const ts = raw.timestamp.getTime();
+  const mine = snapshot.rows.find((r) => r.rawRow === raw.row);
+  if (snapshot.rejected.has(version) || mine?.ts === ts) {
+    journalKnown(ports, JOURNAL.duplicate, JOURNAL.rowLabel(raw.row));
+    return 'duplicate';
+  }
+  const issued = snapshot.codes ? new Map(snapshot.codes) : null;
+  const ctx = contextOf(ports, snapshot.schools, snapshot.settings, issued, catalogue);
+  const verdict = judge(raw, ctx);
+  if (verdict.kind !== 'accepted') {
+    if (!sheets.has?.(SHEETS.rejected)) return null;
+    writeAfterIndex(
+      ports,
+      () => appendToSnapshot(cache, snapshot, { rejected: version }),
+      () => appendRejected(ports, raw, verdict),
+    );
+    return afterRejected(ports, raw, verdict, ctx, true);
+  }
+  const data = verdict.data;
+  const key = dataKey(data);
+  if (mine && (mine.ts > ts || `${mine.school}|${mine.period}` !== key)) return null;
+  const held = snapshot.rows.find((r) => r.school === data.school_id && r.period === data.period);
+  if (held && !isNewer(raw, { timestamp: new Date(held.ts), row: held.rawRow })) {
+    journalKnown(ports, JOURNAL.superseded, JOURNAL.rowLabel(raw.row));
+    return 'superseded';
+  }
+  if (!sheets.has?.(SHEETS.data)) return null;
+  const cells = dataRowCells(raw.row, raw.timestamp, data, fields);
+  const entry = (sheetRow: number) => ({
+    row: { sheetRow, rawRow: raw.row, ts, school: data.school_id, period: data.period },
+  });
+  if (held) {
+    // The row the index names must still hold that version: the inspector may have sorted.
+    const lead = sheets.readRow?.(SHEETS.data, held.sheetRow, DATA_LEAD.length) ?? [];
+    const [school, period, rawRow, received] = lead;
+    const same =
+      String(school ?? '').trim() === held.school &&
+      String(period ?? '').trim() === held.period &&
+      Number(rawRow) === held.rawRow &&
+      received instanceof Date &&
+      received.getTime() === held.ts;
+    if (!same) return null;
+    writeAfterIndex(
+      ports,
+      () => appendToSnapshot(cache, snapshot, entry(held.sheetRow)),
+      () => sheets.writeRow(SHEETS.data, held.sheetRow, cells),
+    );
+  } else {
+    writeAfterIndex(
+      ports,
+      () => appendToSnapshot(cache, snapshot, entry(snapshot.lastDataRow + 1)),
+      () => sheets.append(SHEETS.data, [cells]),
+    );
+  }
+  const outcome = held ? 'replaced' : 'accepted';
+  journalKnown(
+    ports,
+    held ? JOURNAL.replaced : JOURNAL.accepted,
+    `${data.school_id}, ${data.period}, ${JOURNAL.rowLabel(raw.row)}`,
+  );
+  return outcome;
+}
+
+/**
+ * The index first, then the sheet: if the sheet write fails, the cache is made out of date
+ * (a new token), so it never claims what the sheets do not hold for long, nor lacks what
+ * they hold.
+ */
+function writeAfterIndex(ports: Ports, index: () => void, write: () => void): void {
+  index();
+  try {
+    write();
+  } catch (error) {
+    bumpIntakeVersion(ports);
+    throw error;
+  }
+}
+
+/** When the sheets moved since the snapshot (new output sheets), the snapshot learns where. */
+function keepOrder(ports: Ports, cache: CacheStore, snapshot: IntakeSnapshot): void {
+  if (ports.sheets.orderHolds?.() !== false) return;
+  resaveSnapshot(cache, snapshot, ports.sheets.sheetNames());
+}
+
+/** A journal line when the journal is where the snapshot saw it (no emptiness check). */
+function journalKnown(ports: Ports, event: string, details: string): void {
+  if (ports.sheets.has?.(SHEETS.journal))
+    ports.sheets.append(SHEETS.journal, [[ports.clock.now(), event, details]]);
+  else journal(ports, event, details);
+}
+
+function appendRejected(
+  ports: Pick<Ports, 'sheets'>,
+  raw: RawResponse,
+  verdict: Exclude<ReturnType<typeof judge>, { kind: 'accepted' }>,
+): void {
+  const { school_id, period } = verdict.kind === 'held' ? verdict.data : verdict;
+  ports.sheets.append(SHEETS.rejected, [
+    rejectedRowCells({
+      row: raw.row,
+      timestamp: raw.timestamp,
+      school_id,
+      period,
+      reasons: verdict.reasons,
+      state: stateOf(verdict.kind, ''),
+      decision: '',
+    }),
+  ]);
+}
+
+function afterRejected(
+  ports: Ports,
+  raw: RawResponse,
+  verdict: Exclude<ReturnType<typeof judge>, { kind: 'accepted' }>,
+  ctx: IntakeContext,
+  known: boolean,
+): 'rejected' | 'held' {
+  const { school_id, period } = verdict.kind === 'held' ? verdict.data : verdict;
+  const what = verdict.kind === 'held' ? JOURNAL.held : JOURNAL.rejected;
+  const line = `${JOURNAL.rowLabel(raw.row)}: ${verdict.reasons.join('; ')}`;
+  if (known) journalKnown(ports, what, line);
+  else journal(ports, what, line);
+  if (verdict.kind === 'rejected')
+    notifyRespondent(ports, raw, school_id, period, verdict.reasons, ctx);
+  return verdict.kind;
+}
+
+/** Without the cache (or where it does not decide): what «Данные» and «Отклонено» hold. */
+function ingestFromSheets(
+  ports: Ports,
+  raw: RawResponse,
+  catalogue: Catalogue,
+  token: string,
+): IngestOutcome {
+  const { sheets } = ports;
+  const { fields } = catalogue;
   ensureProductSheet(ports, 'data', fields);
   ensureDataLayout(ports, fields);
   ensureProductSheet(ports, 'rejected');
@@ -169,29 +415,18 @@ function ingestLocked(ports: Ports, submission: Submission, catalogue: Catalogue
     stored.rows.some((r) => r.timestamp && versionKey(r.rawRow, r.timestamp) === version)
   ) {
     journal(ports, JOURNAL.duplicate, JOURNAL.rowLabel(raw.row));
+    rememberSnapshot(ports, token, fields, null);
     return 'duplicate';
   }
 
-  const ctx = intakeContext(ports, catalogue);
+  const { ctx, issued } = intakeContextWithCodes(ports, catalogue);
   const verdict = judge(raw, ctx);
+  const known = { schools: [...ctx.schools], settings: ctx.settings, codes: issued };
   if (verdict.kind !== 'accepted') {
-    const { school_id, period } = verdict.kind === 'held' ? verdict.data : verdict;
-    sheets.append(SHEETS.rejected, [
-      rejectedRowCells({
-        row: raw.row,
-        timestamp: raw.timestamp,
-        school_id,
-        period,
-        reasons: verdict.reasons,
-        state: stateOf(verdict.kind, ''),
-        decision: '',
-      }),
-    ]);
-    const what = verdict.kind === 'held' ? JOURNAL.held : JOURNAL.rejected;
-    journal(ports, what, `${JOURNAL.rowLabel(raw.row)}: ${verdict.reasons.join('; ')}`);
-    if (verdict.kind === 'rejected')
-      notifyRespondent(ports, raw, school_id, period, verdict.reasons, ctx);
-    return verdict.kind;
+    appendRejected(ports, raw, verdict);
+    const outcome = afterRejected(ports, raw, verdict, ctx, false);
+    rememberSnapshot(ports, token, fields, known);
+    return outcome;
   }
 
   // The same rule as «Сверить ответы»: what «Данные» holds, plus this version.
@@ -199,6 +434,7 @@ function ingestLocked(ports: Ports, submission: Submission, catalogue: Catalogue
   const incoming = { row: raw.row, timestamp: raw.timestamp, data: verdict.data };
   const next = settleData([...previous, incoming], previous);
   const written = updateDataSheet(ports, stored, next, incoming, fields);
+  rememberSnapshot(ports, token, fields, known);
   if (!written) {
     journal(ports, JOURNAL.superseded, JOURNAL.rowLabel(raw.row));
     return 'superseded';
@@ -211,6 +447,21 @@ function ingestLocked(ports: Ports, submission: Submission, catalogue: Catalogue
   );
   // No toast: a trigger has nobody watching, and a toast is one more round trip per response.
   return written;
+}
+
+/**
+ * After the sheets decided: the snapshot as they are now, for the next submissions, under the
+ * token read at the start (a token taken since by an edit leaves it unread).
+ */
+function rememberSnapshot(
+  ports: Ports,
+  token: string,
+  fields: readonly FieldDef[],
+  known: Parameters<typeof buildSnapshot>[3] | null,
+): void {
+  if (!ports.cache) return;
+  const use = token || bumpIntakeVersion(ports);
+  saveSnapshot(ports.cache, buildSnapshot(ports, use, fields, known ?? undefined));
 }
 
 /**

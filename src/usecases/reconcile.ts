@@ -33,6 +33,7 @@ import {
   rejectedRowCells,
 } from '../sheets/workbook';
 import { currentTitleMap, intakeContext } from './ingest';
+import { warmIntakeCache } from './intakeCache';
 import { journal } from './journal';
 
 export interface ReconcileResult {
@@ -143,5 +144,6 @@ function reconcileLocked(ports: Ports, catalogue: Catalogue): ReconcileResult {
     JOURNAL.reconcile,
     INTAKE.reconcileDone(counts.accepted, counts.held, counts.rejected),
   );
+  warmIntakeCache(ports, fields);
   return counts;
 }

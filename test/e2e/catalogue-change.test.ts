@@ -37,11 +37,16 @@ describe('a field added to the catalogue', () => {
   const { runtime, ...services } = google;
   Object.assign(globalThis, services);
   let current = BEFORE;
-  runtime.setHandlerInvoker((name, e) =>
-    name === 'onFormSubmit'
-      ? ingestSubmission(gasPorts(), submissionFromEvent(e as never), current)
-      : undefined,
-  );
+  // One trigger run; at its end Apps Script releases the locks the script still holds.
+  const locks = services.LockService as unknown as { __releaseAll(): void };
+  runtime.setHandlerInvoker((name, e) => {
+    if (name !== 'onFormSubmit') return undefined;
+    try {
+      return ingestSubmission(gasPorts(), submissionFromEvent(e as never), current);
+    } finally {
+      locks.__releaseAll();
+    }
+  });
   afterAll(() => {
     for (const key of Object.keys(services)) delete (globalThis as Record<string, unknown>)[key];
   });

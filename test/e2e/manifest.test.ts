@@ -3,6 +3,7 @@
  * the emulator refuses any call whose documented scopes the manifest lacks, as Google does,
  * and nothing the product catches may hide such a refusal either.
  */
+import { SHEETS } from '../../src/sheets/schema';
 import { makeHarness, validAnswers } from './harness';
 
 const REFUSED = /You do not have permission to call/;
@@ -11,6 +12,11 @@ const REFUSED = /You do not have permission to call/;
 const RECIPES: Record<string, (h: ReturnType<typeof makeHarness>) => void> = {
   onOpen: (h) => h.project.call('onOpen', {}),
   onInstall: (h) => h.project.call('onInstall', {}),
+  onEdit: (h) =>
+    h.project.call('onEdit', {
+      range: h.ss.getSheetByName(SHEETS.registry)!.getRange(2, 2),
+      source: h.ss,
+    }),
   onFormSubmit: (h) => h.submit(validAnswers(1, { access_code: h.codeOf('0001') })),
   menuSetup: (h) => h.project.call('menuSetup'),
   menuSyncSchools: (h) => h.project.call('menuSyncSchools'),

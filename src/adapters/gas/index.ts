@@ -5,6 +5,7 @@ import { GasSheetStore } from './sheets';
 import {
   GasAccessCodes,
   GasClock,
+  GasDocumentCache,
   GasDocumentProperties,
   GasLock,
   GasMailer,
@@ -12,16 +13,20 @@ import {
   GasUi,
 } from './services';
 
-/** The ports over the real (or emulated) Apps Script services, made per execution. */
-export function gasPorts(): Ports {
+/**
+ * The ports over the real (or emulated) Apps Script services, made per execution; `ss` when
+ * the event brings the spreadsheet (`e.source`), which saves looking it up.
+ */
+export function gasPorts(ss?: GoogleAppsScript.Spreadsheet.Spreadsheet): Ports {
   const properties = new GasDocumentProperties();
   return {
-    sheets: new GasSheetStore(),
+    sheets: new GasSheetStore(ss),
     forms: new GasFormBuilder(),
     documents: new GasDocumentWriter(),
     mailer: new GasMailer(),
     triggers: new GasTriggers(),
     properties,
+    cache: new GasDocumentCache(),
     lock: new GasLock('document'),
     jobLock: new GasLock('script'),
     clock: new GasClock(),

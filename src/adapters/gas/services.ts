@@ -2,6 +2,7 @@ import { monitoredSpreadsheet } from './spreadsheet';
 import { accessCodeFromBytes, accessCodeMessage } from '../../core/access';
 import type {
   AccessCodes,
+  CacheStore,
   Clock,
   KeyValueStore,
   Lock,
@@ -31,10 +32,7 @@ export class GasMailer implements Mailer {
 export class GasTriggers implements Triggers {
   ensureFormSubmit(handler: string): boolean {
     if (this.count(handler) > 0) return false;
-    ScriptApp.newTrigger(handler)
-      .forSpreadsheet(monitoredSpreadsheet())
-      .onFormSubmit()
-      .create();
+    ScriptApp.newTrigger(handler).forSpreadsheet(monitoredSpreadsheet()).onFormSubmit().create();
     return true;
   }
 
@@ -113,18 +111,48 @@ export class GasDocumentProperties implements KeyValueStore {
   set(key: string, value: string): void {
     this.store.setProperty(key, value);
   }
+
+  all(): Record<string, string> {
+    return this.store.getProperties();
+  }
+}
+
+/** The spreadsheet's document cache (CacheService); entries expire after at most 6 hours. */
+export class GasDocumentCache implements CacheStore {
+  private handle: GoogleAppsScript.Cache.Cache | null = null;
+
+  private get cache(): GoogleAppsScript.Cache.Cache {
+    this.handle ??= CacheService.getDocumentCache() ?? CacheService.getScriptCache();
+    return this.handle;
+  }
+
+  getAll(keys: readonly string[]): Record<string, string> {
+    return keys.length === 0 ? {} : this.cache.getAll(keys.slice());
+  }
+
+  putAll(entries: Record<string, string>, seconds: number): void {
+    if (Object.keys(entries).length > 0) this.cache.putAll(entries, seconds);
+  }
 }
 
 export class GasLock implements Lock {
   /** `document`: the spreadsheet's lock (submissions, mail); `script`: long jobs' chunks. */
   constructor(private readonly kind: 'document' | 'script' = 'document') {}
 
-  withLock<T>(timeoutMs: number, fn: () => T): { ok: true; value: T } | { ok: false } {
+  withLock<T>(
+    timeoutMs: number,
+    fn: () => T,
+    untilEnd = false,
+  ): { ok: true; value: T } | { ok: false } {
     const lock =
       this.kind === 'script'
         ? LockService.getScriptLock()
         : (LockService.getDocumentLock() ?? LockService.getScriptLock());
     if (!lock.tryLock(timeoutMs)) return { ok: false };
+    // Kept to the end: Apps Script commits the writes, then releases the lock (Lock docs: a
+    // release before the end needs SpreadsheetApp.flush() first, or the next holder may read
+    // the sheet without them).
+    if (untilEnd) return { ok: true, value: fn() };
     try {
       return { ok: true, value: fn() };
     } finally {

@@ -57,9 +57,56 @@ export class GasSheetStore implements SheetStore {
     this.ss = ss ?? monitoredSpreadsheet();
   }
 
+  private order: readonly string[] | null = null;
+  private all: Sheet[] | null = null;
+  private readonly placed = new Map<string, Sheet>();
+  private missed = false;
+  /** The row `readRow` read last, to overwrite without growing the grid. */
+  private lastRead: { sheet: string; row: number } | null = null;
+
   private find(name: string): Sheet | null {
-    if (!this.handles) this.handles = new Map(this.ss.getSheets().map((s) => [s.getName(), s]));
+    if (!this.handles && this.order) {
+      // The sheet at its expected place, if its name says it is still there: one call.
+      const seen = this.placed.get(name);
+      if (seen) return seen;
+      const at = this.order.indexOf(name);
+      this.all ??= this.ss.getSheets();
+      const s = at >= 0 ? this.all[at] : undefined;
+      if (s && s.getName() === name) {
+        this.placed.set(name, s);
+        return s;
+      }
+      this.order = null;
+      this.missed = true;
+    }
+    if (!this.handles)
+      this.handles = new Map((this.all ?? this.ss.getSheets()).map((s) => [s.getName(), s]));
     return this.handles.get(name) ?? null;
+  }
+
+  has(sheet: string): boolean {
+    return this.find(sheet) !== null;
+  }
+
+  expectOrder(names: readonly string[]): void {
+    if (!this.handles) this.order = names;
+  }
+
+  orderHolds(): boolean {
+    return !this.missed;
+  }
+
+  readRow(sheet: string, row: number, columns: number): Cell[] {
+    const s = this.find(sheet);
+    if (!s) return [];
+    try {
+      const values = s.getRange(row, 1, 1, columns).getValues()[0] as Cell[];
+      this.lastRead = { sheet, row };
+      return values;
+    } catch {
+      // Past the grid: nothing there.
+      return [];
+    }
   }
 
   id(): string {
@@ -75,6 +122,7 @@ export class GasSheetStore implements SheetStore {
   }
 
   sheetNames(): string[] {
+    this.order = null;
     this.find('');
     return [...(this.handles as Map<string, Sheet>).keys()];
   }
@@ -149,6 +197,20 @@ export class GasSheetStore implements SheetStore {
   }
 
   writeRow(sheet: string, row: number, values: readonly Cell[]): void {
+    const read = this.lastRead;
+    this.lastRead = null;
+    if (read && read.sheet === sheet && read.row === row) {
+      // The row was just read, so it is inside the grid: no need to measure the grid first,
+      // unless the sheet lost columns.
+      try {
+        this.sheet(sheet)
+          .getRange(row, 1, 1, values.length)
+          .setValues(asCellRows([values], values.length));
+        return;
+      } catch {
+        // Narrower than the row: grown below.
+      }
+    }
     const s = this.sheet(sheet);
     fit(s, row, values.length);
     s.getRange(row, 1, 1, values.length).setValues(asCellRows([values], values.length));
@@ -169,7 +231,7 @@ export class GasSheetStore implements SheetStore {
     const s = this.find(sheet);
     if (!s) return;
     this.ss.deleteSheet(s);
-    this.handles = null;
+    this.forget();
   }
 
   responsesSheetId(formId: string): number | null {
@@ -181,7 +243,7 @@ export class GasSheetStore implements SheetStore {
     const taken = this.find(name);
     if (!s || (taken && taken.getSheetId() !== sheetId)) return false;
     if (s.getName() !== name) s.setName(name);
-    this.handles = null;
+    this.forget();
     return true;
   }
 
@@ -214,7 +276,7 @@ export class GasSheetStore implements SheetStore {
       if (sheets.length > 1 && DEFAULT_SHEET_NAMES.includes(s.getName()) && s.getLastRow() === 0)
         this.ss.deleteSheet(s);
     }
-    this.handles = null;
+    this.forget();
     const present = this.ss.getSheets().map((s) => s.getName());
     const wanted = [
       ...order.filter((n) => present.includes(n)),
@@ -284,9 +346,18 @@ export class GasSheetStore implements SheetStore {
 
   private create(name: string): Sheet {
     const s = this.ss.insertSheet(name);
+    this.forget();
     this.find(name);
     (this.handles as Map<string, Sheet>).set(name, s);
     return s;
+  }
+
+  /** After sheets were added, removed, renamed or moved. */
+  private forget(): void {
+    this.placed.clear();
+    this.handles = null;
+    this.all = null;
+    this.order = null;
   }
 
   private applyLayout(s: Sheet, layout: SheetLayout, width: number): void {

@@ -1,7 +1,9 @@
 /**
- * The default rules of revision 1, exactly as setup seeded them into «Правила». Kept only to
- * recognise an untouched row of an existing spreadsheet, which the rev-2 default replaces;
- * an edited row is the inspector's and stays (see rules/upgrade.ts).
+ * The default rules of revision 1, exactly as setup seeded them into «Правила». The add-on
+ * only needs to recognise an untouched row of an existing spreadsheet, which the rev-2 default
+ * replaces (an edited row is the inspector's and stays, see rules/upgrade.ts): it carries their
+ * fingerprints (rulesRev1Prints.ts), not these texts, which stay out of the Apps Script bundle.
+ * test/core/rules-upgrade.test.ts checks the fingerprints against this table.
  */
 import type { RuleRow } from '../types';
 import { LEADERS_PLACEHOLDER, rule } from './rules';

@@ -1,0 +1,385 @@
+/**
+ * What a form submission needs, kept in the document cache so that one submission reads no
+ * sheet but its own row: the registry and the settings as parsed, the codes the links carry
+ * (offline runs), the sheets' order, and the index of the versions «Данные» and «Отклонено»
+ * hold (the duplicate and replacement checks).
+ *
+ * Safety: the cache is never the truth. Its entries live under a version token kept in
+ * document properties, read under the submission lock; whatever writes an input sheet of the
+ * intake (registry, settings, links, «Данные», «Отклонено») through the add-on takes a new
+ * token first (`watchIntakeInputs`), and so does the inspector's edit of those sheets
+ * (`onEdit`). Entries of another token are never read; a missing or broken entry (expiry
+ * after at most 6 hours, eviction) means the sheets are read, as without a cache. A
+ * submission adds its own version to the index under the token it read, before it writes the
+ * sheet, so the index never lacks a version the sheets hold.
+ *
+ * Layout: one text, `JSON(static part)` then one JSON line per index entry, then a trailer
+ * with the number of lines; cut into chunks small enough for CacheService's 100 KB a value.
+ */
+import type { RegistrySchool, Settings } from '../core/types';
+import type { CacheStore, KeyValueStore, Ports, SheetStore, Table } from '../ports';
+import type { Cell } from '../ports';
+import { CODES_FROM_LINKS_KEY, SHEETS } from '../sheets/schema';
+import {
+  readData,
+  readIssuedCodes,
+  readRegistry,
+  readSettingsSheet,
+  rejectedVersions,
+} from '../sheets/workbook';
+import type { FieldDef } from '../core/catalogue';
+import { dataKey } from '../core/versions';
+
+/** Document property: the token the cache entries must carry. */
+export const INTAKE_VERSION_KEY = 'intake.version';
+/** Cache key of the responses sheet's header (checked against each event's titles). */
+export const HEADER_CACHE_KEY = 'intake.header';
+/** CacheService's longest life: 6 hours. */
+export const CACHE_SECONDS = 21_600;
+/**
+ * Characters a chunk: a UTF-16 unit is at most 3 bytes of UTF-8, so 32,000 stay under
+ * CacheService's 100 KB (102,400 bytes) a value.
+ */
+export const CHUNK_CHARS = 32_000;
+/** Chunks asked for at once (one getAll): 2 MB of text, about 10,000 schools. */
+export const MAX_CHUNKS = 64;
+
+/** The sheets whose content decides how a response is judged or where it goes. */
+export const INTAKE_INPUT_SHEETS: readonly string[] = [
+  SHEETS.registry,
+  SHEETS.settings,
+  SHEETS.links,
+  SHEETS.data,
+  SHEETS.rejected,
+];
+
+/** One row of «Данные» as the index keeps it. */
+export interface IndexedRow {
+  sheetRow: number;
+  rawRow: number;
+  ts: number;
+  school: string;
+  period: string;
+}
+
+export interface IntakeSnapshot {
+  token: string;
+  schools: RegistrySchool[];
+  settings: Settings;
+  /** `school|period` -> code, when codes are checked against the issued links. */
+  codes: Array<[string, string]> | null;
+  /** The spreadsheet's sheets in order. */
+  order: string[];
+  /** The last row of «Данные» that holds a response (appends go below it). */
+  lastDataRow: number;
+  /** False when «Данные» holds rows the version rule would change: then no fast path. */
+  settled: boolean;
+  rows: IndexedRow[];
+  /** `row|timestamp` of every version «Отклонено» holds. */
+  rejected: Set<string>;
+  /** The text as stored, to append to. */
+  text: string;
+}
+
+interface StaticPart {
+  schools: RegistrySchool[];
+  settings: Settings;
+  codes: Array<[string, string]> | null;
+  order: string[];
+  lastDataRow: number;
+  settled: boolean;
+}
+
+const newToken = (ports: Pick<Ports, 'clock'>): string =>
+  ports.clock.now().getTime().toString(36) + Math.random().toString(36).slice(2, 8);
+
+const chunkKey = (token: string, i: number) => `intake.${token}.${i}`;
+
+/** The token the cache must carry now; '' when none was ever taken. */
+export function intakeToken(properties: Pick<KeyValueStore, 'get'>): string {
+  return properties.get(INTAKE_VERSION_KEY) ?? '';
+}
+
+/** Whatever the cache holds is out of date from now on. */
+export function bumpIntakeVersion(ports: Pick<Ports, 'properties' | 'clock'>): string {
+  const token = newToken(ports);
+  ports.properties.set(INTAKE_VERSION_KEY, token);
+  return token;
+}
+
+const indexLine = (r: IndexedRow) =>
+  JSON.stringify(['D', r.sheetRow, r.rawRow, r.ts, r.school, r.period]);
+const rejectedLine = (version: string) => JSON.stringify(['R', version]);
+
+function textOf(part: StaticPart, rows: readonly IndexedRow[], rejected: Iterable<string>): string {
+  const lines = [JSON.stringify(part), ...rows.map(indexLine)];
+  for (const v of rejected) lines.push(rejectedLine(v));
+  return `${lines.join('\n')}\n#${lines.length}`;
+}
+
+function chunks(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += CHUNK_CHARS) out.push(text.slice(i, i + CHUNK_CHARS));
+  return out;
+}
+
+/** The cache keys of the snapshot under `token` (asked for in one getAll with others). */
+export function snapshotKeys(token: string): string[] {
+  return token ? Array.from({ length: MAX_CHUNKS }, (_, i) => chunkKey(token, i)) : [];
+}
+
+/** The snapshot under `token` among `found`, or null when any part is missing or broken. */
+export function snapshotFrom(found: Record<string, string>, token: string): IntakeSnapshot | null {
+  if (!token) return null;
+  let text = '';
+  for (const key of snapshotKeys(token)) {
+    const part = found[key];
+    if (part === undefined) break;
+    text += part;
+  }
+  return parseSnapshot(token, text);
+}
+
+function parseSnapshot(token: string, text: string): IntakeSnapshot | null {
+  const cut = text.lastIndexOf('\n#');
+  if (cut < 0) return null;
+  const lines = text.slice(0, cut).split('\n');
+  if (String(lines.length) !== text.slice(cut + 2)) return null;
+  try {
+    const part = JSON.parse(lines[0]) as StaticPart;
+    const bySheetRow = new Map<number, IndexedRow>();
+    const rejected = new Set<string>();
+    for (let i = 1; i < lines.length; i++) {
+      const entry = JSON.parse(lines[i]) as unknown[];
+      if (entry[0] === 'D') {
+        const [, sheetRow, rawRow, ts, school, period] = entry as [
+          string,
+          number,
+          number,
+          number,
+          string,
+          string,
+        ];
+        // A later line for the same row of «Данные» is what the row holds now.
+        bySheetRow.set(sheetRow, { sheetRow, rawRow, ts, school, period });
+      } else if (entry[0] === 'R') rejected.add(String(entry[1]));
+      else return null;
+    }
+    const rows = [...bySheetRow.values()];
+    const lastDataRow = rows.reduce((m, r) => Math.max(m, r.sheetRow), part.lastDataRow);
+    return { token, ...part, lastDataRow, rows, rejected, text };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The snapshot read from the sheets (what a submission reads without a cache), stored under
+ * `token`. `catalogue fields` only shape «Данные»'s header; the index needs its lead columns.
+ */
+export function buildSnapshot(
+  ports: Pick<Ports, 'sheets' | 'properties'>,
+  token: string,
+  fields?: readonly FieldDef[],
+  known?: { schools: RegistrySchool[]; settings: Settings; codes: Map<string, string> | null },
+): IntakeSnapshot {
+  const { sheets } = ports;
+  const settings = known ? known.settings : readSettingsSheet(sheets).settings;
+  const schools = known ? known.schools : readRegistry(sheets).schools;
+  const issued = known
+    ? known.codes
+    : ports.properties.get(CODES_FROM_LINKS_KEY)
+      ? readIssuedCodes(sheets)
+      : null;
+  const codes = issued ? [...issued] : null;
+  const stored = readData(sheets, true, fields);
+  const rejected = rejectedVersions(sheets);
+  const rows: IndexedRow[] = [];
+  let lastDataRow = 1;
+  let settled = true;
+  const keys = new Set<string>();
+  const raws = new Set<number>();
+  for (const r of stored.rows) {
+    lastDataRow = Math.max(lastDataRow, r.sheetRow);
+    if (!r.timestamp) {
+      settled = false;
+      continue;
+    }
+    const key = dataKey(r.data);
+    if (keys.has(key) || raws.has(r.rawRow)) settled = false;
+    keys.add(key);
+    raws.add(r.rawRow);
+    rows.push({
+      sheetRow: r.sheetRow,
+      rawRow: r.rawRow,
+      ts: r.timestamp.getTime(),
+      school: r.data.school_id,
+      period: r.data.period,
+    });
+  }
+  const part: StaticPart = {
+    schools,
+    settings,
+    codes,
+    order: sheets.sheetNames(),
+    lastDataRow,
+    settled,
+  };
+  const text = textOf(part, rows, rejected);
+  return { token, ...part, rows, rejected, text };
+}
+
+/** The snapshot again with the sheets' order as it is now (every chunk: one call). */
+export function resaveSnapshot(cache: CacheStore, snapshot: IntakeSnapshot, order: string[]): void {
+  snapshot.order = order;
+  const { schools, settings, codes, lastDataRow, settled } = snapshot;
+  snapshot.text = textOf(
+    { schools, settings, codes, order, lastDataRow, settled },
+    snapshot.rows,
+    snapshot.rejected,
+  );
+  saveSnapshot(cache, snapshot);
+}
+
+/** Stores the snapshot (every chunk: one call). */
+export function saveSnapshot(cache: CacheStore, snapshot: IntakeSnapshot): void {
+  const parts = chunks(snapshot.text);
+  if (parts.length > MAX_CHUNKS) return;
+  cache.putAll(
+    Object.fromEntries(parts.map((p, i) => [chunkKey(snapshot.token, i), p])),
+    CACHE_SECONDS,
+  );
+}
+
+/**
+ * Adds an index entry to the cached snapshot (the chunks that changed: one call). Done before
+ * the sheet is written, so that the cache never lacks a version the sheets hold.
+ */
+export function appendToSnapshot(
+  cache: CacheStore,
+  snapshot: IntakeSnapshot,
+  entry: { row: IndexedRow } | { rejected: string },
+): void {
+  const cut = snapshot.text.lastIndexOf('\n#');
+  const count = Number(snapshot.text.slice(cut + 2));
+  let line: string;
+  if ('row' in entry) {
+    const at = snapshot.rows.findIndex((r) => r.sheetRow === entry.row.sheetRow);
+    if (at >= 0) snapshot.rows[at] = entry.row;
+    else snapshot.rows.push(entry.row);
+    snapshot.lastDataRow = Math.max(snapshot.lastDataRow, entry.row.sheetRow);
+    line = indexLine(entry.row);
+  } else {
+    snapshot.rejected.add(entry.rejected);
+    line = rejectedLine(entry.rejected);
+  }
+  const text = `${snapshot.text.slice(0, cut)}\n${line}\n#${count + 1}`;
+  const before = chunks(snapshot.text);
+  const after = chunks(text);
+  const changed: Record<string, string> = {};
+  after.forEach((p, i) => {
+    if (before[i] !== p) changed[chunkKey(snapshot.token, i)] = p;
+  });
+  snapshot.text = text;
+  // Past what one read brings back: the chunks are left as they were and the next
+  // submission, finding the text incomplete, reads the sheets.
+  if (after.length > MAX_CHUNKS) return;
+  cache.putAll(changed, CACHE_SECONDS);
+}
+
+/** The header of the responses sheet as last read, if the cache still has it. */
+export function cachedHeader(found: Record<string, string>): Cell[] | null {
+  const text = found[HEADER_CACHE_KEY];
+  if (!text) return null;
+  try {
+    const header = JSON.parse(text) as unknown;
+    return Array.isArray(header) ? (header as Cell[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Ports whose writes to an input sheet of the intake take a new token first (once per
+ * execution): the one place the add-on's own edits (sync, reconcile, the sidebar, setup)
+ * make the cache out of date, whichever use case writes.
+ */
+export function watchIntakeInputs(ports: Ports): Ports {
+  let bumped = false;
+  const touch = (sheet: string) => {
+    if (bumped || !INTAKE_INPUT_SHEETS.includes(sheet)) return;
+    bumped = true;
+    bumpIntakeVersion(ports);
+  };
+  const s = ports.sheets;
+  const overrides: Partial<SheetStore> = {
+    replace: (sheet: string, rows: Table, layout?: Parameters<SheetStore['replace']>[2]) => {
+      touch(sheet);
+      s.replace(sheet, rows, layout);
+    },
+    ensure: (
+      sheet: string,
+      header: readonly string[],
+      layout?: Parameters<SheetStore['ensure']>[2],
+    ) => {
+      const made = s.ensure(sheet, header, layout);
+      if (made) touch(sheet);
+      return made;
+    },
+    append: (sheet: string, rows: Table) => {
+      touch(sheet);
+      s.append(sheet, rows);
+    },
+    writeRow: (sheet: string, row: number, values: readonly Cell[]) => {
+      touch(sheet);
+      s.writeRow(sheet, row, values);
+    },
+    deleteRow: (sheet: string, row: number) => {
+      touch(sheet);
+      s.deleteRow(sheet, row);
+    },
+    deleteSheet: (sheet: string) => {
+      touch(sheet);
+      s.deleteSheet(sheet);
+    },
+    renameSheetById: (sheetId: number, name: string) => {
+      bumped = false;
+      touch(SHEETS.registry);
+      return s.renameSheetById(sheetId, name);
+    },
+  };
+  const sheets = new Proxy(s, {
+    get: (target, prop: keyof SheetStore) => {
+      const own = overrides[prop];
+      if (own) return own;
+      const value = target[prop];
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
+    },
+  });
+  return { ...ports, sheets, [UNWATCHED]: ports } as Ports;
+}
+
+const UNWATCHED = Symbol('unwatched ports');
+
+/** The ports without the watch: the intake's own writes keep the cache up to date instead. */
+export function unwatched(ports: Ports): Ports {
+  return (ports as Ports & { [UNWATCHED]?: Ports })[UNWATCHED] ?? ports;
+}
+
+/**
+ * Writes the snapshot as the sheets are now (sync, reconcile), so that the next submissions
+ * find it. Call it holding the submission lock: a submission between the reads and the write
+ * would be missing from the index.
+ */
+export function warmIntakeCache(ports: Ports, fields?: readonly FieldDef[]): void {
+  if (!ports.cache) return;
+  const token = intakeToken(ports.properties) || bumpIntakeVersion(ports);
+  saveSnapshot(ports.cache, buildSnapshot(ports, token, fields));
+}
+
+/** `warmIntakeCache` under the submission lock; skipped when the lock is busy. */
+export function warmIntakeCacheLocked(ports: Ports, fields?: readonly FieldDef[]): void {
+  ports.lock.withLock(10_000, () => warmIntakeCache(ports, fields));
+}
