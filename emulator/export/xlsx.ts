@@ -287,9 +287,6 @@ function styleCache(): (parts: StyleParts | undefined) => Partial<ExcelJS.Style>
   };
 }
 
-/** Cells are keyed row-major, so that sorting the keys gives rows in order. */
-const ROW_STRIDE = 1 << 15;
-
 /**
  * Writes one sheet row by row, committing each row once written and letting the zip take the
  * committed rows every so often, so that memory holds little more than the rows in flight.
@@ -304,41 +301,11 @@ async function writeSheet(
   for (const [column, px] of data.columnWidths) ws.getColumn(column).width = excelColumnWidth(px);
   for (const column of data.hiddenColumns) ws.getColumn(column).hidden = true;
 
-  const parts = new Map<number, StyleParts>();
-  const part = (r: number, c: number) => {
-    const key = r * ROW_STRIDE + c;
-    let p = parts.get(key);
-    if (!p) parts.set(key, (p = {}));
-    return p;
-  };
-  const values = new Map<number, unknown>();
-  data.values.forEach((v, r, c) => {
-    values.set(r * ROW_STRIDE + c, v);
-    if (v instanceof Date && data.numberFormats.get(r, c) === undefined)
-      part(r, c).numFmt = excelNumberFormat(DEFAULT_DATE_FORMAT) as string;
-  });
-  data.numberFormats.forEach((f, r, c) => {
-    const excel = excelNumberFormat(f);
-    if (excel) part(r, c).numFmt = excel;
-  });
-  data.fontWeights.forEach((w, r, c) => (part(r, c).bold = w === 'bold'));
-  data.fontColors.forEach((color, r, c) => (part(r, c).color = excelColor(color)));
-  data.backgrounds.forEach((color, r, c) => {
-    if (color !== '#ffffff') part(r, c).fill = excelColor(color);
-  });
-  data.wraps.forEach((w, r, c) => (part(r, c).wrap = w));
-  data.horizontalAlignments.forEach((h, r, c) => {
-    if (h !== 'normal') part(r, c).horizontal = h;
-  });
-  const notes = new Map<number, string>();
-  data.notes.forEach((note, r, c) => notes.set(r * ROW_STRIDE + c, note));
   const converted = new Map<EmulatedDataValidation, ExcelJS.DataValidation | undefined>();
-  const validations = new Map<number, ExcelJS.DataValidation>();
-  data.validations.forEach((rule, r, c) => {
+  const validationOfRule = (rule: EmulatedDataValidation) => {
     if (!converted.has(rule)) converted.set(rule, validationOf(rule, names));
-    const dv = converted.get(rule);
-    if (dv) validations.set(r * ROW_STRIDE + c, dv);
-  });
+    return converted.get(rule);
+  };
   data.conditionalRules.forEach((rule, i) => {
     const ranges = rule.spec.ranges.filter((r) => r.sheet.__data() === data);
     if (ranges.length === 0) return;
@@ -349,29 +316,89 @@ async function writeSheet(
     ws.addConditionalFormatting({ ref, rules: [converted] });
   });
 
-  const keys = new Set<number>([...values.keys(), ...parts.keys(), ...notes.keys()]);
-  for (const key of validations.keys()) keys.add(key);
+  // Row by row, each row's layers side by side: no map of the whole sheet's cells is built.
+  const numFmt = memo(excelNumberFormat);
+  const color = memo(excelColor);
+  const dateFormat = excelNumberFormat(DEFAULT_DATE_FORMAT) as string;
+  const layers = [
+    data.values,
+    data.numberFormats,
+    data.fontWeights,
+    data.fontColors,
+    data.backgrounds,
+    data.wraps,
+    data.horizontalAlignments,
+    data.notes,
+    data.validations,
+  ] as const;
+  const rowCount = Math.max(...layers.map((l) => l.rowCount));
   const styleOf = styleCache();
   const heights = wrappedRowHeights(data);
   let openRow = -1;
-  for (const key of [...keys].sort((a, b) => a - b)) {
-    const r = Math.floor(key / ROW_STRIDE);
-    const c = key % ROW_STRIDE;
-    if (r !== openRow) {
-      if (openRow >= 0) ws.getRow(openRow + 1).commit();
-      if (openRow >= 0 && r % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
-      openRow = r;
-      const height = heights.get(r);
-      if (height) ws.getRow(r + 1).height = height;
+  for (let r = 0; r < rowCount; r++) {
+    const values = data.values.rowAt(r);
+    const formats = data.numberFormats.rowAt(r);
+    const weights = data.fontWeights.rowAt(r);
+    const colors = data.fontColors.rowAt(r);
+    const backgrounds = data.backgrounds.rowAt(r);
+    const wraps = data.wraps.rowAt(r);
+    const aligns = data.horizontalAlignments.rowAt(r);
+    const notes = data.notes.rowAt(r);
+    const rules = data.validations.rowAt(r);
+    const width = Math.max(
+      0,
+      ...[values, formats, weights, colors, backgrounds, wraps, aligns, notes, rules].map(
+        (row) => row?.length ?? 0,
+      ),
+    );
+    for (let c = 0; c < width; c++) {
+      let part: StyleParts | undefined;
+      const v = values?.[c];
+      const f = formats?.[c];
+      if (v instanceof Date && f === undefined) (part ??= {}).numFmt = dateFormat;
+      if (f !== undefined) {
+        const excel = numFmt(f);
+        if (excel) (part ??= {}).numFmt = excel;
+      }
+      const w = weights?.[c];
+      if (w !== undefined) (part ??= {}).bold = w === 'bold';
+      const fc = colors?.[c];
+      if (fc !== undefined) (part ??= {}).color = color(fc);
+      const bg = backgrounds?.[c];
+      if (bg !== undefined && bg !== '#ffffff') (part ??= {}).fill = color(bg);
+      const wrap = wraps?.[c];
+      if (wrap !== undefined) (part ??= {}).wrap = wrap;
+      const h = aligns?.[c];
+      if (h !== undefined && h !== 'normal') (part ??= {}).horizontal = h;
+      const note = notes?.[c];
+      const rule = rules?.[c];
+      const dv = rule === undefined ? undefined : validationOfRule(rule);
+      if (v === undefined && !part && note === undefined && !dv) continue;
+      if (r !== openRow) {
+        if (openRow >= 0) ws.getRow(openRow + 1).commit();
+        if (openRow >= 0 && r % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+        openRow = r;
+        const height = heights.get(r);
+        if (height) ws.getRow(r + 1).height = height;
+      }
+      const cell = ws.getCell(r + 1, c + 1);
+      if (v !== undefined) cell.value = cellValue(v, timeZone, options);
+      cell.style = styleOf(part);
+      if (note !== undefined) cell.note = note;
+      if (dv) cell.dataValidation = dv;
     }
-    const cell = ws.getCell(r + 1, c + 1);
-    if (values.has(key)) cell.value = cellValue(values.get(key), timeZone, options);
-    cell.style = styleOf(parts.get(key));
-    const note = notes.get(key);
-    if (note !== undefined) cell.note = note;
-    const dv = validations.get(key);
-    if (dv) cell.dataValidation = dv;
   }
+}
+
+/** A pure conversion remembered per distinct input (formats and colours repeat down a sheet). */
+function memo<A, R>(fn: (a: A) => R): (a: A) => R {
+  const known = new Map<A, R>();
+  return (a) => {
+    if (known.has(a)) return known.get(a) as R;
+    const r = fn(a);
+    known.set(a, r);
+    return r;
+  };
 }
 
 /** Streams an emulated spreadsheet as .xlsx into `stream` (nothing is counted). */
@@ -385,6 +412,9 @@ async function writeWorkbook(
     stream,
     useStyles: true,
     useSharedStrings: false,
+    // zlib's fast level: about 40 % less CPU than its default 6 for about 10 % larger files
+    // (0.65 → 0.72 MB at 200 schools); the sheets' XML is most of the export's work.
+    zip: { zlib: { level: 3 } },
   });
   wb.creator = 'shnor-monitor';
   wb.created = ss.ctx.rt.clock.now();

@@ -109,6 +109,16 @@ export class Grid<T> {
     return last;
   }
 
+  /** How many rows the layer spans (defined or not): rows beyond are all default. */
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  /** Row `r`'s cells (missing ones undefined), or undefined: read-only, for exporters. */
+  rowAt(r: number): ReadonlyArray<T | undefined> | undefined {
+    return this.rows[r];
+  }
+
   /** Calls `fn` for every defined cell, in row order. */
   forEach(fn: (value: T, r: number, c: number) => void): void {
     this.rows.forEach((row, r) => {
