@@ -1,6 +1,6 @@
 /** Jest runs the TypeScript sources through ts-jest (type checking is `npm run typecheck`). */
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/scripts/jest-environment.cjs',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {

@@ -4,6 +4,7 @@
  */
 import { Runtime, type RuntimeOptions } from './runtime';
 import { createSpreadsheetApp } from './services/spreadsheet';
+import type { EmulatedSpreadsheetApp } from './services/spreadsheet/app';
 import { createFormApp } from './services/forms';
 import { createScriptApp } from './services/script';
 import { createDocumentApp } from './services/documents';
@@ -33,7 +34,10 @@ export function createGoogle(options: RuntimeOptions = {}) {
     DocumentApp,
     DriveApp,
     MailApp: createMailApp(runtime),
-    PropertiesService: createPropertiesService(runtime),
+    PropertiesService: createPropertiesService(
+      runtime,
+      () => (SpreadsheetApp as unknown as EmulatedSpreadsheetApp).__active()?.id ?? null,
+    ),
     LockService: createLockService(runtime),
     CacheService: createCacheService(runtime),
     Utilities: createUtilities(runtime),

@@ -14,6 +14,7 @@ import type { Google } from './index';
 import type { VirtualClock } from './runtime';
 import { ScopeGuard } from './scopes';
 import { recalculate } from './custom-functions';
+import { inTimeZone } from './script-zone';
 import type { EmulatedSpreadsheetApp } from './services/spreadsheet/app';
 
 export interface LoadedProject {
@@ -75,6 +76,11 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
     ? new ScopeGuard(options.scopes)
     : ScopeGuard.fromManifest(path.join(distDir, 'appsscript.json'));
   runtime.addOn = options.addOn ?? false;
+  const manifestPath = path.join(distDir, 'appsscript.json');
+  if (!runtime.timeZoneGiven && fs.existsSync(manifestPath)) {
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { timeZone?: string };
+    if (manifest.timeZone) runtime.timeZone = manifest.timeZone;
+  }
   const scope: Record<string, unknown> = {
     ...services,
     console: options.console ?? console,
@@ -85,7 +91,10 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
   };
   // gas-local makes `scope` itself the script's global object: remember what we put there.
   const preset = new Set(Object.keys(scope));
-  const globals = gasLocal.require(distDir, scope, { filter: (f) => f.endsWith('.js') });
+  // The files' top-level code runs as script code too: in the script's time zone.
+  const globals = inTimeZone(runtime.timeZone, () =>
+    gasLocal.require(distDir, scope, { filter: (f) => f.endsWith('.js') }),
+  );
 
   const pages: Record<string, string> = {};
   for (const file of fs.readdirSync(distDir)) {

@@ -6,6 +6,7 @@
  */
 import { COST_MS, costOf } from './cost';
 import { gasError } from './services/gas';
+import { inTimeZone } from './script-zone';
 
 export type ExecutionMode = 'full' | 'customFunction';
 
@@ -14,11 +15,7 @@ export type ExecutionMode = 'full' | 'customFunction';
  * installable trigger (a clock trigger apart: it has no document open), or as a custom function.
  */
 export type ExecutionKind =
-  | 'menu'
-  | 'trigger'
-  | 'submitTrigger'
-  | 'clockTrigger'
-  | 'customFunction';
+  'menu' | 'trigger' | 'submitTrigger' | 'clockTrigger' | 'customFunction';
 
 /** The scopes a script may use (emulator/scopes): checked on every counted call it makes. */
 export interface ScopeChecker {
@@ -147,7 +144,13 @@ export interface RuntimeOptions {
 export class Runtime {
   readonly clock: VirtualClock;
   readonly calls = new CallCounter();
-  readonly timeZone: string;
+  /**
+   * The script's time zone (Session.getScriptTimeZone, the script's `Date`). The loader takes
+   * it from the manifest's `timeZone` unless the runtime was given one.
+   */
+  timeZone: string;
+  /** True when `timeZone` came from the options (a test's choice), not the default. */
+  readonly timeZoneGiven: boolean;
   readonly userEmail: string;
   readonly mailDailyQuota: number;
   mode: ExecutionMode = 'full';
@@ -176,6 +179,7 @@ export class Runtime {
   constructor(options: RuntimeOptions = {}) {
     this.clock = new VirtualClock(options.clockStart);
     this.timeZone = options.timeZone ?? 'Europe/Moscow';
+    this.timeZoneGiven = options.timeZone !== undefined;
     this.userEmail = options.userEmail ?? 'inspector@example.org';
     this.mailDailyQuota = options.mailDailyQuota ?? 100;
     this.clockFollowsCost = options.clockFollowsCost ?? false;
@@ -226,7 +230,8 @@ export class Runtime {
     this.executions.push(kind);
     if (this.executions.length === 1 && this.clockFollowsCost) this.clock.advance(COST_MS.startup);
     try {
-      return fn();
+      // The script's `Date` lives in the script's time zone (emulator/script-zone.ts).
+      return inTimeZone(this.timeZone, fn);
     } finally {
       this.executions.pop();
       // A killed execution is over; the next one starts afresh.

@@ -138,13 +138,35 @@ export class EmulatedPropertiesService implements Pick<
   private readonly scriptStore = new Map<string, string>();
   private readonly documentStore = new Map<string, string>();
   private readonly userStore = new Map<string, string>();
+  /** The Editor add-on's document stores, one per spreadsheet it is used in (by id). */
+  private readonly documentStores = new Map<string, Map<string, string>>();
 
-  constructor(private readonly rt: Runtime) {}
+  /**
+   * `openDocumentId`: the id of the document open in this execution, null when none is (the
+   * add-on's clock triggers). Only the add-on build asks it: a container-bound script has one
+   * document, its container, whose store is there even in its clock triggers.
+   */
+  constructor(
+    private readonly rt: Runtime,
+    private readonly openDocumentId: () => string | null = () => null,
+  ) {}
 
-  /** The add-on is bound to its spreadsheet, so a document store always exists. */
+  /**
+   * Google: «Gets a property store (for this script only) that all users can access within
+   * the open document, spreadsheet, or form. It is only available if the script is published
+   * and executing as an add-on or if it is bound to a Google file type. When document
+   * properties are not available this method returns null.» (reference page of
+   * PropertiesService). An add-on's store is the open document's, so its time-driven
+   * triggers, which run with no document open, get null.
+   */
   getDocumentProperties(): GoogleAppsScript.Properties.Properties {
     this.rt.record('PropertiesService', 'PropertiesService.getDocumentProperties');
-    return asGas(new EmulatedProperties(this.rt, this.documentStore));
+    if (!this.rt.addOn) return asGas(new EmulatedProperties(this.rt, this.documentStore));
+    const id = this.rt.execution() === 'clockTrigger' ? null : this.openDocumentId();
+    if (id === null) return null as unknown as GoogleAppsScript.Properties.Properties;
+    let store = this.documentStores.get(id);
+    if (!store) this.documentStores.set(id, (store = new Map()));
+    return asGas(new EmulatedProperties(this.rt, store));
   }
 
   getScriptProperties(): GoogleAppsScript.Properties.Properties {
@@ -158,6 +180,9 @@ export class EmulatedPropertiesService implements Pick<
   }
 }
 
-export function createPropertiesService(rt: Runtime): EmulatedPropertiesService {
-  return new EmulatedPropertiesService(rt);
+export function createPropertiesService(
+  rt: Runtime,
+  openDocumentId?: () => string | null,
+): EmulatedPropertiesService {
+  return new EmulatedPropertiesService(rt, openDocumentId);
 }

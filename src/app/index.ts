@@ -13,7 +13,7 @@ import {
   warmIntakeCacheLocked,
   watchIntakeInputs,
 } from '../usecases/intakeCache';
-import { keepSpreadsheetId } from '../adapters/gas/spreadsheet';
+import { keepSpreadsheetId, useTrigger } from '../adapters/gas/spreadsheet';
 import { spreadsheetOf, submissionFromEvent } from '../adapters/gas/events';
 import { buildMenu, showDialog, showSidebar } from '../adapters/gas/menu';
 import { saveSidebarSettings, sidebarStatus } from '../usecases/sidebar';
@@ -92,7 +92,8 @@ export function runReconcile(): string {
 }
 
 /** The daily trigger that sends queued e-mail once the quota is back. */
-export function runContinueMailing(): number {
+export function runContinueMailing(triggerId?: string): number {
+  useTrigger(triggerId);
   const outcome = startJob(gasPorts(), MAILING_JOB_CODE);
   return outcome.chunk.kind === 'finished' ? outcome.chunk.state.done : 0;
 }
@@ -100,11 +101,13 @@ export function runContinueMailing(): number {
 /** The one-off trigger of a long job: its next chunk. */
 /** The daily reminders trigger; a duplicate or foreign trigger still runs safely (ledger). */
 export function runDailyReminders(triggerId?: string): string {
+  useTrigger(triggerId);
   const digest = runReminders(gasPorts(), triggerId);
   return digest ? REMINDERS.journalLine(digest) : REMINDERS.notConfigured;
 }
 
-export function runContinueJob(): string {
+export function runContinueJob(triggerId?: string): string {
+  useTrigger(triggerId);
   const outcome = continueJob(gasPorts());
   return outcome.kind === 'paused' || outcome.kind === 'finished'
     ? outcome.state.status

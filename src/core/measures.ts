@@ -2,6 +2,7 @@
  * `Меры` (domain spec §8): management decisions and measures the inspector records per school.
  * The sheet is typed by people: states are codes here, read back from their Russian words.
  */
+import { parseDateSetting } from './settings';
 import type { Cell } from './types';
 
 export type MeasureState = 'planned' | 'in_progress' | 'done';
@@ -23,10 +24,12 @@ export const MEASURE_COLUMNS = [
 ] as const;
 
 export interface Measure {
-  date: Date | null;
+  /** The day the decision was taken (`YYYY-MM-DD`), as the sheet shows it. */
+  date: string | null;
   school_id: string;
   measure: string;
   responsible: string;
+  /** `YYYY-MM-DD` when the cell holds a date, else the text typed there. */
   deadline: string;
   state: MeasureState | null;
 }
@@ -51,20 +54,35 @@ export function schoolIdOfChoice(value: Cell): string {
 
 export type MeasureRecord = Record<(typeof MEASURE_COLUMNS)[number], Cell>;
 
-/** Rows of «Меры» as records by column code; rows without a school or a measure are skipped. */
-export function parseMeasures(records: readonly MeasureRecord[]): Measure[] {
+/**
+ * The day a cell names: a date cell is the day the sheet shows, which only the spreadsheet's
+ * time zone tells (`calendarDay`, the adapter's); typed text `31.05.2026` or `2026-05-31` is
+ * read as written. Null when the cell names no day.
+ */
+function dayOf(value: Cell, calendarDay: (date: Date) => string): string | null {
+  if (value instanceof Date) return isNaN(value.getTime()) ? null : calendarDay(value);
+  return parseDateSetting(value);
+}
+
+/**
+ * Rows of «Меры» as records by column code; rows without a school or a measure are skipped.
+ * `calendarDay` turns a date cell into the day it shows (SheetStore.calendarDate).
+ */
+export function parseMeasures(
+  records: readonly MeasureRecord[],
+  calendarDay: (date: Date) => string,
+): Measure[] {
   const out: Measure[] = [];
   for (const r of records) {
     const school_id = schoolIdOfChoice(r.school_id);
     const measure = String(r.measure ?? '').trim();
     if (!school_id || !measure) continue;
-    const deadline = r.deadline instanceof Date ? r.deadline : null;
     out.push({
-      date: r.date instanceof Date ? r.date : null,
+      date: dayOf(r.date, calendarDay),
       school_id,
       measure,
       responsible: String(r.responsible ?? '').trim(),
-      deadline: deadline ? deadline.toISOString().slice(0, 10) : String(r.deadline ?? '').trim(),
+      deadline: dayOf(r.deadline, calendarDay) ?? String(r.deadline ?? '').trim(),
       state: stateOf(r.status),
     });
   }

@@ -121,6 +121,16 @@ export function periodText(period: string): string {
 }
 
 /** Russian plural form: [one, few, many] = ['школа', 'школы', 'школ']. */
+/**
+ * A calendar day `2026-05-31` as `31.05.2026`; other text as it is. Days, not Dates: which day
+ * a Date is depends on a time zone, so the adapters turn date cells into days first.
+ */
+export function dayText(value: unknown): string {
+  const text = String(value ?? '');
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : text;
+}
+
 export function plural(n: number, forms: readonly [string, string, string]): string {
   if (!Number.isInteger(n)) return forms[1];
   const abs = Math.abs(n);

@@ -58,9 +58,12 @@ export function menuReconcile(): string {
   return app.runReconcile();
 }
 
-/** Daily trigger while e-mail is queued: sends what the quota allows. */
-export function continueMailing(): number {
-  return app.runContinueMailing();
+/**
+ * Daily trigger while e-mail is queued: sends what the quota allows.
+ * @param {GoogleAppsScript.Events.TimeDriven} e the time event
+ */
+export function continueMailing(e?: GoogleAppsScript.Events.TimeDriven): number {
+  return app.runContinueMailing(e?.triggerUid);
 }
 
 /**
@@ -72,9 +75,12 @@ export function runReminders(e?: GoogleAppsScript.Events.TimeDriven): string {
   return app.runDailyReminders(e?.triggerUid);
 }
 
-/** One-off trigger of a long job (recompute, report, mailings): its next chunk. */
-export function continueJob(): string {
-  return app.runContinueJob();
+/**
+ * One-off trigger of a long job (recompute, report, mailings): its next chunk.
+ * @param {GoogleAppsScript.Events.TimeDriven} e the time event
+ */
+export function continueJob(e?: GoogleAppsScript.Events.TimeDriven): string {
+  return app.runContinueJob(e?.triggerUid);
 }
 
 /** Menu: «Пересчитать показатели». */

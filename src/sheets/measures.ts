@@ -9,10 +9,11 @@ import { headerOf, layoutOf, measuresSchema, readRecords } from './schema';
 const schema = (schools: readonly string[] = []) =>
   measuresSchema(schools, Object.values(MEASURE_STATES));
 
-export function readMeasures(sheets: Pick<SheetStore, 'read'>): Measure[] {
+/** Date cells become the days they show in the spreadsheet's time zone. */
+export function readMeasures(sheets: Pick<SheetStore, 'read' | 'calendarDate'>): Measure[] {
   const s = schema();
   const records = readRecords(s, sheets.read(s.name)).map((r) => r.record as MeasureRecord);
-  return parseMeasures(records);
+  return parseMeasures(records, (date) => sheets.calendarDate(date));
 }
 
 /** Creates «Меры» with its header, dropdowns and formats unless it exists. */

@@ -40,6 +40,8 @@ export const SHEETS = {
   checkScratch: 'Проверка установки (временный лист)',
   registryHistory: 'История реестра',
   measures: 'Меры',
+  /** The add-on build's own key-value store (hidden): see adapters/gas/sheet-properties.ts. */
+  addonState: 'Служебные данные надстройки',
 } as const;
 
 /** Document properties the product keeps. */

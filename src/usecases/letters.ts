@@ -5,6 +5,7 @@
  * properties: a repeated or resumed run rewrites the same document, never a second copy.
  */
 import { buildLetter, type LetterContext } from '../core/report/letter';
+import { dayText } from '../core/text';
 import type { DocumentInfo, Ports } from '../ports';
 import type { Computation } from './recompute';
 
@@ -16,16 +17,15 @@ export function letterSchools(computation: Computation): string[] {
   return computation.result.schools.filter((s) => s.responded).map((s) => s.school_id);
 }
 
-function nextDeadline(ports: Ports, deadline: unknown): string {
-  const date =
-    deadline instanceof Date
-      ? new Date(deadline.getTime())
-      : typeof deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(deadline)
-        ? new Date(`${deadline}T12:00:00Z`)
-        : null;
-  if (!date || Number.isNaN(date.getTime())) return '';
-  date.setFullYear(date.getFullYear() + 1);
-  return ports.clock.format(date, 'dd.MM.yyyy');
+/**
+ * The same day a year later, `dd.MM.yyyy` (29 February goes to 1 March). The settings' deadline
+ * is already a calendar day (`YYYY-MM-DD`, readSettingsSheet), so no time zone is involved.
+ */
+function nextDeadline(deadline: unknown): string {
+  const m = typeof deadline === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(deadline) : null;
+  if (!m) return '';
+  const next = new Date(Date.UTC(Number(m[1]) + 1, Number(m[2]) - 1, Number(m[3])));
+  return dayText(next.toISOString().slice(0, 10));
 }
 
 export function letterContext(ports: Ports, { settings }: Computation): LetterContext {
@@ -33,7 +33,7 @@ export function letterContext(ports: Ports, { settings }: Computation): LetterCo
     issuer: String(settings.report_issuer ?? ''),
     municipality: String(settings.municipality ?? ''),
     date: ports.clock.format(ports.clock.now(), 'dd.MM.yyyy'),
-    nextDeadline: nextDeadline(ports, settings.deadline),
+    nextDeadline: nextDeadline(settings.deadline),
   };
 }
 

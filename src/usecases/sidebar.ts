@@ -33,8 +33,9 @@ export const SIDEBAR_SETTINGS = [
 /** How many non-responding schools the sidebar names. */
 const NAMES_SHOWN = 30;
 
-function cellText(ports: Pick<Ports, 'clock'>, raw: Cell | undefined): string {
-  if (raw instanceof Date) return ports.clock.format(raw, 'dd.MM.yyyy');
+/** A settings cell as the sheet shows it: a date cell is a day of the spreadsheet's zone. */
+function cellText(ports: Pick<Ports, 'sheets'>, raw: Cell | undefined): string {
+  if (raw instanceof Date) return SIDEBAR.date(ports.sheets.calendarDate(raw));
   if (typeof raw === 'boolean') return raw ? 'да' : 'нет';
   return raw === undefined || raw === null ? '' : String(raw);
 }
@@ -47,7 +48,7 @@ export function sidebarStatus(ports: Ports): SidebarStatus {
   const { settings, errors } = readSettingsSheet(ports.sheets);
   const period = settingText(settings, 'period');
   const plan = reminderPlan(settings);
-  const today = ports.clock.format(ports.clock.now(), 'yyyy-MM-dd');
+  const today = ports.sheets.calendarDate(ports.clock.now());
   const active = readRegistry(ports.sheets).schools.filter((s) => s.active);
   const answered = period ? respondedSchools(ports, period) : new Set<string>();
   const responded = active.filter((s) => answered.has(s.school_id)).length;

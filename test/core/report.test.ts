@@ -171,24 +171,33 @@ describe('the analytical report (§8)', () => {
   });
 
   it("reports the effect of last period's measures from «Меры»", () => {
-    const rec = (date: Date | string, school_id: string, measure: string, status: string) => ({
-      date,
-      school_id,
-      measure,
-      responsible: 'ММС',
-      deadline: '',
-      status,
-    });
-    const measures = parseMeasures([
-      rec(new Date('2021-09-01'), '3 — МБОУ «Школа № 3»', 'Методический десант', 'выполнена'),
-      rec(new Date('2021-09-01'), '8', 'Курсы ПК', 'запланирована'),
-      rec('', '', 'пустая строка', ''),
-    ]);
+    const rec = (
+      date: Date | string,
+      school_id: string,
+      measure: string,
+      status: string,
+      deadline: Date | string = '',
+    ) => ({ date, school_id, measure, responsible: 'ММС', deadline, status });
+    // Date cells are days of the spreadsheet's zone: here the adapter's answer is UTC's day.
+    const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+    const measures = parseMeasures(
+      [
+        rec(new Date('2021-09-01'), '3 — МБОУ «Школа № 3»', 'Методический десант', 'выполнена'),
+        rec('01.09.2021', '8', 'Курсы ПК', 'запланирована', new Date('2022-05-31')),
+        rec('', '', 'пустая строка', ''),
+      ],
+      utcDay,
+    );
     expect(measures).toHaveLength(2);
+    expect(measures.map((m) => [m.date, m.deadline])).toEqual([
+      ['2021-09-01', ''],
+      ['2021-09-01', '2022-05-31'],
+    ]);
     const text = all(buildReport(result, ctx({ measures })));
     // Flagged in 2020–2021: schools 3 and 8; school 3 completed a measure.
     expect(text).toMatch(/Выполненные меры есть у 1 из 2 школ/);
     expect(text).toMatch(/Методический десант \(выполнена\)/);
+    expect(text).toMatch(/Курсы ПК \(запланирована, срок 31\.05\.2022\)/);
     expect(all(report)).toMatch(/На листе «Меры» нет мер/);
   });
 

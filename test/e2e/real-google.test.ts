@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createGoogle } from '../../emulator';
 import { loadProject } from '../../emulator/loader';
 import { FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS } from '../../src/sheets/schema';
-import { makeHarness, validAnswers } from './harness';
+import { makeHarness, setSetting, validAnswers } from './harness';
 
 describe('the questionnaire is published by setup (forms made through the API start unpublished)', () => {
   it('publishes the form, so a school can answer it', () => {
@@ -172,12 +172,92 @@ describe('the add-on build', () => {
     return { google, project };
   }
 
-  it('keeps the access-code secret in document properties, not in the script properties every installation shares', () => {
+  /** The add-on's own store: the hidden sheet's key → value rows. */
+  function stateOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, string> {
+    const sheet = ss.getSheetByName(SHEETS.addonState);
+    const rows = sheet ? sheet.getDataRange().getValues() : [];
+    return new Map(rows.map(([k, v]) => [String(k), String(v)]));
+  }
+
+  it('keeps one access-code secret per spreadsheet, not in the script properties every installation shares', () => {
     const { google } = installed();
-    const doc = google.PropertiesService.getDocumentProperties().getProperty('access.secret');
+    const ss = google.SpreadsheetApp.getActiveSpreadsheet();
     const script = google.PropertiesService.getScriptProperties().getProperty('access.secret');
-    expect(doc).toMatch(/.{32,}/);
+    expect(stateOf(ss).get('access.secret')).toMatch(/.{32,}/);
+    expect(ss.getSheetByName(SHEETS.addonState)!.isSheetHidden()).toBe(true);
     expect(script).toBeNull();
+  });
+
+  /** What `probe` returns when run by an add-on clock trigger (a script function of its own). */
+  function inClockTrigger(google: ReturnType<typeof createGoogle>, probe: () => unknown): unknown {
+    let seen: unknown = 'unset';
+    google.runtime.setHandlerInvoker(() => google.runtime.runScript(() => (seen = probe())));
+    google.ScriptApp.newTrigger('probe').timeBased().after(1000).create();
+    google.runtime.clock.advance(2000);
+    (google.ScriptApp as unknown as Script).__runDueTimeTriggers();
+    return seen;
+  }
+
+  it('the emulator gives an add-on clock trigger no document properties (Google: «within the open document»)', () => {
+    const { google } = installed();
+    expect(
+      inClockTrigger(google, () => google.PropertiesService.getDocumentProperties()),
+    ).toBeNull();
+    // From a menu, each spreadsheet has its own.
+    const first = google.SpreadsheetApp.getActiveSpreadsheet();
+    google.PropertiesService.getDocumentProperties().setProperty('k', 'first');
+    google.SpreadsheetApp.setActiveSpreadsheet(google.SpreadsheetApp.create('Другая'));
+    expect(google.PropertiesService.getDocumentProperties().getProperty('k')).toBeNull();
+    google.SpreadsheetApp.setActiveSpreadsheet(first);
+    expect(google.PropertiesService.getDocumentProperties().getProperty('k')).toBe('first');
+  });
+
+  it('one user, the add-on in two spreadsheets: each daily trigger reminds its own schools', () => {
+    type Mail = { to: string; subject: string };
+    const google = createGoogle({ clockStart: '2026-09-01T10:00:00+03:00' });
+    const first = google.SpreadsheetApp.create('Мониторинг Канска');
+    const project = loadProject(google, { distDir: dist, console: quiet, addOn: true });
+    const install = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, email: string) => {
+      google.SpreadsheetApp.setActiveSpreadsheet(ss);
+      project.call('menuSetup');
+      const settings = ss.getSheetByName(SHEETS.settings)!;
+      setSetting(settings, 'period', '2026-2027');
+      setSetting(settings, 'deadline', '09.09.2026');
+      ss.getSheetByName(SHEETS.registry)!
+        .getRange(2, 1, 1, 8)
+        .setValues([["'0001", 'Школа № 1', 'Округ', 'urban', email, 'нет', '', 'да']]);
+      project.call('menuSyncSchools');
+    };
+    install(first, 'kansk@example.org');
+    install(google.SpreadsheetApp.create('Мониторинг Ачинска'), 'achinsk@example.org');
+    const second = google.SpreadsheetApp.getActiveSpreadsheet();
+
+    // 2 September, 9:00: a week before the deadline in both.
+    google.runtime.clock.set('2026-09-02T09:30:00+03:00');
+    const runs = (google.ScriptApp as unknown as Script).__runDueTimeTriggers();
+    expect(runs.filter((r) => r.handler === 'runReminders')).toHaveLength(2);
+    expect(runs.filter((r) => r.error)).toEqual([]);
+    const mails = (google.MailApp as unknown as { __outbox(): Mail[] }).__outbox();
+    expect(
+      mails
+        .filter((m) => /напоминание/.test(m.subject))
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['achinsk@example.org', 'kansk@example.org']);
+    // Each spreadsheet's journal has its own run, and each keeps its own secret.
+    for (const ss of [first, second])
+      expect(JSON.stringify(ss.getSheetByName(SHEETS.journal)!.getDataRange().getValues())).toMatch(
+        /Напоминания/,
+      );
+    expect(stateOf(first).get('access.secret')).not.toBe(stateOf(second).get('access.secret'));
+    // Every trigger → spreadsheet entry the user keeps is a live trigger's: deleted ones go.
+    const prefix = 'monitoring.trigger.';
+    const kept = Object.keys(google.PropertiesService.getUserProperties().getProperties())
+      .filter((k) => k.startsWith(prefix))
+      .map((k) => k.slice(prefix.length));
+    const live = google.ScriptApp.getProjectTriggers().map((t) => t.getUniqueId());
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    expect(kept.filter((uid) => !live.includes(uid))).toEqual([]);
   });
 
   it('runs its daily triggers, which have no active spreadsheet, on the spreadsheet setup kept', () => {
@@ -192,14 +272,7 @@ describe('the add-on build', () => {
 
   it('the emulator gives an add-on clock trigger no active spreadsheet', () => {
     const { google } = installed();
-    let active: unknown = 'unset';
-    google.runtime.setHandlerInvoker(() =>
-      google.runtime.runScript(() => (active = google.SpreadsheetApp.getActiveSpreadsheet())),
-    );
-    google.ScriptApp.newTrigger('probe').timeBased().after(1000).create();
-    google.runtime.clock.advance(2000);
-    (google.ScriptApp as unknown as Script).__runDueTimeTriggers();
-    expect(active).toBeNull();
+    expect(inClockTrigger(google, () => google.SpreadsheetApp.getActiveSpreadsheet())).toBeNull();
   });
 
   it('asks for `spreadsheets` (to open by id) only in the add-on manifest', () => {

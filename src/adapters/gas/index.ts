@@ -1,7 +1,9 @@
 import type { Ports } from '../../ports';
 import { GasDocumentWriter } from './documents';
 import { GasFormBuilder } from './forms';
+import { GasSheetProperties } from './sheet-properties';
 import { GasSheetStore } from './sheets';
+import { addOn } from './spreadsheet';
 import {
   GasAccessCodes,
   GasClock,
@@ -15,10 +17,13 @@ import {
 
 /**
  * The ports over the real (or emulated) Apps Script services, made per execution; `ss` when
- * the event brings the spreadsheet (`e.source`), which saves looking it up.
+ * the event brings the spreadsheet (`e.source`), which saves looking it up. The add-on build
+ * keeps its state in a hidden sheet (sheet-properties.ts), read again under each lock.
  */
 export function gasPorts(ss?: GoogleAppsScript.Spreadsheet.Spreadsheet): Ports {
-  const properties = new GasDocumentProperties();
+  const sheetStore = addOn() ? new GasSheetProperties() : null;
+  const properties = sheetStore ?? new GasDocumentProperties();
+  const fresh = () => sheetStore?.invalidate();
   return {
     sheets: new GasSheetStore(ss),
     forms: new GasFormBuilder(),
@@ -27,10 +32,10 @@ export function gasPorts(ss?: GoogleAppsScript.Spreadsheet.Spreadsheet): Ports {
     triggers: new GasTriggers(),
     properties,
     cache: new GasDocumentCache(),
-    lock: new GasLock('document'),
-    jobLock: new GasLock('script'),
+    lock: new GasLock('document', fresh),
+    jobLock: new GasLock('script', fresh),
     clock: new GasClock(),
     ui: new GasUi(),
-    accessCodes: new GasAccessCodes(),
+    accessCodes: new GasAccessCodes(sheetStore),
   };
 }

@@ -1,4 +1,10 @@
-import { monitoredSpreadsheet } from './spreadsheet';
+import {
+  addOn,
+  forgetTrigger,
+  keepTriggerSpreadsheet,
+  monitoredSpreadsheet,
+  spreadsheetTriggers,
+} from './spreadsheet';
 import { accessCodeFromBytes, accessCodeMessage } from '../../core/access';
 import type {
   AccessCodes,
@@ -37,23 +43,27 @@ export class GasTriggers implements Triggers {
   }
 
   ensureDaily(handler: string, hour: number): boolean {
-    const exists = ScriptApp.getProjectTriggers().some(
+    const exists = spreadsheetTriggers().some(
       (t) => t.getHandlerFunction() === handler && t.getEventType() === ScriptApp.EventType.CLOCK,
     );
     if (exists) return false;
-    ScriptApp.newTrigger(handler).timeBased().everyDays(1).atHour(hour).create();
+    const trigger = ScriptApp.newTrigger(handler).timeBased().everyDays(1).atHour(hour).create();
+    if (addOn()) keepTriggerSpreadsheet(trigger.getUniqueId());
     return true;
   }
 
   remove(handler: string): number {
-    const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
-    for (const t of mine) ScriptApp.deleteTrigger(t);
+    const mine = spreadsheetTriggers().filter((t) => t.getHandlerFunction() === handler);
+    for (const t of mine) {
+      forgetTrigger(t);
+      ScriptApp.deleteTrigger(t);
+    }
     return mine.length;
   }
 
   list(): TriggerInfo[] {
     const types = ScriptApp.EventType;
-    return ScriptApp.getProjectTriggers().map((t) => {
+    return spreadsheetTriggers().map((t) => {
       const type = t.getEventType();
       return {
         id: t.getUniqueId(),
@@ -65,23 +75,28 @@ export class GasTriggers implements Triggers {
   }
 
   removeById(id: string): boolean {
-    const trigger = ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === id);
+    const trigger = spreadsheetTriggers().find((t) => t.getUniqueId() === id);
     if (!trigger) return false;
+    forgetTrigger(trigger);
     ScriptApp.deleteTrigger(trigger);
     return true;
   }
 
   once(handler: string, afterMs: number): string {
-    return ScriptApp.newTrigger(handler).timeBased().after(afterMs).create().getUniqueId();
+    const uid = ScriptApp.newTrigger(handler).timeBased().after(afterMs).create().getUniqueId();
+    keepTriggerSpreadsheet(uid);
+    return uid;
   }
 
   createDaily(handler: string, hour: number): string {
-    return ScriptApp.newTrigger(handler)
+    const uid = ScriptApp.newTrigger(handler)
       .timeBased()
       .everyDays(1)
       .atHour(hour)
       .create()
       .getUniqueId();
+    keepTriggerSpreadsheet(uid);
+    return uid;
   }
 
   createFormSubmit(handler: string): string {
@@ -93,7 +108,7 @@ export class GasTriggers implements Triggers {
   }
 
   count(handler?: string): number {
-    return ScriptApp.getProjectTriggers().filter(
+    return spreadsheetTriggers().filter(
       (t) =>
         (!handler || t.getHandlerFunction() === handler) &&
         t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT,
@@ -136,8 +151,14 @@ export class GasDocumentCache implements CacheStore {
 }
 
 export class GasLock implements Lock {
-  /** `document`: the spreadsheet's lock (submissions, mail); `script`: long jobs' chunks. */
-  constructor(private readonly kind: 'document' | 'script' = 'document') {}
+  /**
+   * `document`: the spreadsheet's lock (submissions, mail); `script`: long jobs' chunks.
+   * `acquired` runs once the lock is held (the add-on's sheet store reads afresh then).
+   */
+  constructor(
+    private readonly kind: 'document' | 'script' = 'document',
+    private readonly acquired: () => void = () => {},
+  ) {}
 
   withLock<T>(
     timeoutMs: number,
@@ -154,6 +175,7 @@ export class GasLock implements Lock {
     // the sheet without them).
     if (untilEnd) return { ok: true, value: fn() };
     try {
+      this.acquired();
       return { ok: true, value: fn() };
     } finally {
       lock.releaseLock();
@@ -193,28 +215,32 @@ export class GasUi implements Ui {
 
 const SECRET_KEY = 'access.secret';
 
-/** Set by the build: true when built to be published as an Editor add-on. */
-declare const __ADDON__: boolean | undefined;
+function scriptStore(): KeyValueStore {
+  const store = PropertiesService.getScriptProperties();
+  return {
+    get: (key) => store.getProperty(key),
+    set: (key, value) => void store.setProperty(key, value),
+  };
+}
 
 /**
  * The secret lives in script properties: the spreadsheet's editors cannot read it there (the
  * script's editors can, see README). An add-on is one script for every installation, so the
- * add-on build keeps one secret per spreadsheet, in its document properties.
+ * add-on build keeps one secret per spreadsheet, in the spreadsheet's own store (`perSpreadsheet`,
+ * adapters/gas/sheet-properties.ts), which its time-driven triggers can reach too.
  */
 export class GasAccessCodes implements AccessCodes {
   private secret: string | null = null;
 
-  constructor(private readonly perSpreadsheet = typeof __ADDON__ !== 'undefined' && __ADDON__) {}
+  constructor(private readonly perSpreadsheet: KeyValueStore | null = null) {}
 
   code(schoolId: string, period: string): string {
     if (this.secret === null) {
-      const store = this.perSpreadsheet
-        ? PropertiesService.getDocumentProperties()
-        : PropertiesService.getScriptProperties();
-      this.secret = store.getProperty(SECRET_KEY);
+      const store = this.perSpreadsheet ?? scriptStore();
+      this.secret = store.get(SECRET_KEY);
       if (!this.secret) {
         this.secret = Utilities.getUuid() + Utilities.getUuid();
-        store.setProperty(SECRET_KEY, this.secret);
+        store.set(SECRET_KEY, this.secret);
       }
     }
     const bytes = Utilities.computeHmacSha256Signature(

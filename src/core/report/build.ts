@@ -8,6 +8,7 @@
 import type { IndicatorResult, MonitoringResult, SchoolResult } from '../monitoring';
 import { NOUNS, REPORT } from '../messages';
 import {
+  dayText,
   countWithNoun,
   formatNumber,
   formatPercent,
@@ -112,14 +113,6 @@ export function typesetBlock(block: ReportBlock): ReportBlock {
     default:
       return block;
   }
-}
-
-/** `2026-05-31` (or a Date) as `31.05.2026`. */
-function dateText(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10).split('-').reverse().join('.');
-  const text = String(value ?? '');
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : text;
 }
 
 function goalBlocks(ctx: ReportContext, issuer: string, period: string): ReportBlock[] {
@@ -455,7 +448,7 @@ function decisionBlocks(
   if (risk.length > 0) decisions.push(R.decisionRisk(names(risk)));
   const resilient = result.schools.filter((s) => s.resilient);
   if (resilient.length > 0) decisions.push(R.decisionPractice(names(resilient)));
-  decisions.push(R.decisionNext(dateText(ctx.settings?.deadline)));
+  decisions.push(R.decisionNext(dayText(ctx.settings?.deadline)));
   return [
     { kind: 'heading', level: 1, text: R.decisionsHeading },
     { kind: 'paragraph', text: R.decisionsIntro },

@@ -7,7 +7,7 @@ import type { MonitoringResult, SchoolResult } from '../monitoring';
 import type { Measure } from '../measures';
 import { MEASURE_STATES } from '../measures';
 import { NOUNS } from '../messages';
-import { countWithNoun, formatNumber, formatPercent, roundPercent } from '../text';
+import { countWithNoun, dayText, formatNumber, formatPercent, roundPercent } from '../text';
 import type { ReportBlock } from './model';
 import { statusWord } from './words';
 import { REPORT_DOC as R } from './wording';
@@ -62,7 +62,13 @@ export function measuresBlocks(
         name(s),
         known
           .filter((m) => m.school_id === s.school_id)
-          .map((m) => `${m.measure} (${m.state ? MEASURE_STATES[m.state] : R.dash})`)
+          .map((m) =>
+            R.measureItem(
+              m.measure,
+              m.state ? MEASURE_STATES[m.state] : R.dash,
+              m.deadline ? dayText(m.deadline) : '',
+            ),
+          )
           .join('\n'),
         change(s.results_index_prev, s.results_index),
         change(s.isb_prev, s.isb),

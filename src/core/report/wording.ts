@@ -149,7 +149,9 @@ export const REPORT_DOC = {
   measuresShare: (done: string, flagged: string, percent: string) =>
     `Выполненные меры есть у ${done} из ${flagged} со статусом ШНОР/ШНСУ (${percent}).`,
   measuresTableTitle: 'Таблица 3 — Меры и изменения показателей школ',
-  measuresHeader: ['Школа', 'Мера (состояние)', 'Индекс результатов', 'ИСБ', 'Статус'],
+  measuresHeader: ['Школа', 'Мера (состояние, срок)', 'Индекс результатов', 'ИСБ', 'Статус'],
+  measureItem: (measure: string, state: string, deadline: string) =>
+    deadline ? `${measure} (${state}, срок ${deadline})` : `${measure} (${state})`,
 
   decisionsHeading: '8. Управленческие решения',
   decisionsIntro:

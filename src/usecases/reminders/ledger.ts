@@ -7,7 +7,7 @@
 import { INTAKE, JOBS_TEXT, REMINDERS } from '../../core/messages';
 import type { PastReminder, ReminderPlan } from '../../core/reminders';
 import { dayOffset } from '../../core/reminders';
-import type { Cell, Clock, Ports } from '../../ports';
+import type { Cell, Ports } from '../../ports';
 import { readData } from '../../sheets/workbook';
 import type { OutboxEntry } from '../mail';
 
@@ -49,14 +49,15 @@ export function readLedger(
   entries: readonly OutboxEntry[],
   period: string,
   plan: ReminderPlan,
-  clock: Clock,
+  /** The calendar day of an instant (the spreadsheet's zone, as the deadline's). */
+  dayOf: (date: Date) => string,
 ): Map<string, LedgerRow[]> {
   const out = new Map<string, LedgerRow[]>();
   for (const e of entries) {
     const key = parseReminderKey(e.key);
     if (!key || key.period !== period) continue;
     const created = e.created instanceof Date ? e.created : new Date(String(e.created));
-    const day = isNaN(created.getTime()) ? 0 : dayOffset(plan, clock.format(created, 'yyyy-MM-dd'));
+    const day = isNaN(created.getTime()) ? 0 : dayOffset(plan, dayOf(created));
     const list = out.get(key.school) ?? [];
     list.push({
       school: key.school,

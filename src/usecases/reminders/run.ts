@@ -30,11 +30,14 @@ export function runReminders(ports: Ports, triggerId?: string): ReminderDigest |
     recordRun(ports, REMINDERS_HANDLER, REMINDERS.notConfigured, triggerId);
     return null;
   }
-  const today = dayOffset(plan, ports.clock.format(ports.clock.now(), 'yyyy-MM-dd'));
+  // «Today» is a day of the deadline's calendar, the spreadsheet's zone: the deadline is the
+  // day the inspector typed there, so days left count the days the municipality lives by.
+  const day = (date: Date) => ports.sheets.calendarDate(date);
+  const today = dayOffset(plan, day(ports.clock.now()));
   const { schools } = readRegistry(ports.sheets);
   const active = schools.filter((s) => s.active);
   const responded = respondedSchools(ports, period);
-  const ledger = readLedger(readOutboxEntries(ports), period, plan, ports.clock);
+  const ledger = readLedger(readOutboxEntries(ports), period, plan, day);
 
   const due = active.filter(
     (s) =>
@@ -60,7 +63,7 @@ export function runReminders(ports: Ports, triggerId?: string): ReminderDigest |
   // The quota left after the reminders keeps one message per inspector for the digest.
   startJob(ports, MAILING_JOB_CODE, { reserve: String(inspectors.length) });
 
-  const after = readLedger(readOutboxEntries(ports), period, plan, ports.clock);
+  const after = readLedger(readOutboxEntries(ports), period, plan, day);
   const rows: LedgerRow[] = [...after.values()].flat();
   const count = (state: LedgerRow['state']) => rows.filter((r) => r.state === state).length;
   const { rejected, held } = rejectedAndHeld(ports, period);
@@ -85,7 +88,7 @@ export function runReminders(ports: Ports, triggerId?: string): ReminderDigest |
   };
   const line = REMINDERS.journalLine(digest);
   journal(ports, REMINDERS.journalEvent, line);
-  const date = ports.clock.format(ports.clock.now(), 'yyyy-MM-dd');
+  const date = day(ports.clock.now());
   const known = new Set(readOutboxEntries(ports).map((e) => e.key));
   for (const to of inspectors) {
     if (known.has(`digest|${period}|${date}|${to}`)) continue;
