@@ -28,31 +28,26 @@ export function zipParts(parts: Iterable<[string, string | Uint8Array | ArrayBuf
     const raw = bytesOf(data);
     const packed = deflateRawSync(raw, { level: 6 });
     const crc = crc32(raw);
+    // The local header and the central directory's entry share 26 bytes of fields (§4.3.7,
+    // §4.3.12): version needed 2.0 (deflate), UTF-8 names, deflate, time, date, CRC, sizes,
+    // name length; extra field, comment, disk and attributes are 0.
+    const fields = Buffer.alloc(26);
+    fields.writeUInt16LE(20, 0);
+    fields.writeUInt16LE(0x0800, 2);
+    fields.writeUInt16LE(8, 4);
+    fields.writeUInt16LE(DOS_TIME, 6);
+    fields.writeUInt16LE(DOS_DATE, 8);
+    fields.writeUInt32LE(crc, 10);
+    fields.writeUInt32LE(packed.length, 14);
+    fields.writeUInt32LE(raw.length, 18);
+    fields.writeUInt16LE(name.length, 22);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    fields.copy(local, 4);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(DOS_TIME, 12);
-    entry.writeUInt16LE(DOS_DATE, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(raw.length, 24);
-    entry.writeUInt16LE(name.length, 28);
-    // extra, comment, disk, internal and external attributes: 0
+    fields.copy(entry, 6);
     entry.writeUInt32LE(offset, 42);
     chunks.push(local, name, packed);
     central.push(entry, name);
