@@ -80,7 +80,15 @@ export interface RunOptions {
 }
 
 export type Stage =
-  'setup' | 'inspector' | 'submit' | 'ingest' | 'trigger' | 'recompute' | 'report' | 'summary';
+  | 'setup'
+  | 'inspector'
+  | 'submit'
+  | 'ingest'
+  | 'trigger'
+  | 'recompute'
+  | 'report'
+  | 'letters'
+  | 'summary';
 
 export interface RunResult {
   files: { xlsx: string; docx: string; summary: string; letters: string };
@@ -183,10 +191,13 @@ export async function runMonitoring(
   stageDone('recompute', 1);
   progress('report');
   const reportUrl = project.call<string>('menuReport');
+  stageDone('report', 1);
   // Letters are a long job: the first chunk runs now, the runner's trigger would do the rest.
   project.call('menuLetters');
-  for (let i = 0; i < 1000 && project.call<string>('continueJob') === 'running'; i++);
-  stageDone('report', 1);
+  let letterRuns = 1;
+  for (let running = true; running && letterRuns <= 1000; letterRuns++)
+    running = project.call<string>('continueJob') === 'running';
+  stageDone('letters', letterRuns);
   const summary = accountForFiles(
     JSON.parse(project.call<string>('summaryJson_', prepared.period ?? '')) as SummaryJson,
     submissions,

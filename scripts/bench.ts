@@ -47,7 +47,9 @@ const LABEL: Record<string, string> = {
   submission_cold: 'one submission: cache expired (6 h quiet), read from the sheets',
   recompute_first: 'recompute, first run (sheet layout)',
   recompute: 'recompute, later run',
+  recompute_changed: 'recompute, later run after one school joins a list',
   report: 'report (document only)',
+  letters: 'letters to schools (the whole job, per execution)',
   sync: 'school-list sync, later run',
   reconcile: 'reconcile',
   send_links: 'send personal links',
@@ -61,6 +63,7 @@ const PIPELINE_STAGES: Partial<Record<Stage, string>> = {
   trigger: 'submission',
   recompute: 'recompute_first',
   report: 'report',
+  letters: 'letters',
 };
 
 function row(
@@ -132,6 +135,16 @@ async function benchSize(n: number): Promise<OperationRow[]> {
   };
   rows.push(...submissionKinds(n, m, google, project, run));
   measure('recompute', () => project.call('menuRecompute'));
+  // The inspector puts one more school on the latest period's list: a later run that has
+  // something to rewrite (statuses, shares, the charts, the formula table's rows).
+  const lastList = m.lists[m.lists.length - 1];
+  const listed = new Set(m.lists.filter((r) => r[0] === lastList[0]).map((r) => r[1]));
+  const newcomer = m.registry.slice(1).find((r) => !listed.has(r[0]));
+  if (newcomer)
+    google.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName(SHEETS.lists)
+      ?.appendRow([`'${lastList[0]}`, `'${newcomer[0]}`, 'ШНОР']);
+  measure('recompute_changed', () => project.call('menuRecompute'));
   measure('sync', () => project.call('menuSyncSchools'));
   measure('reconcile', () => project.call('menuReconcile'));
   measure('send_links', () => project.call('menuSendLinks'));
@@ -337,10 +350,13 @@ async function main(): Promise<void> {
       max_calls_any_size: round(Math.max(...submissions.map((r) => r.calls)), 1),
       max_modelled_s_any_size: round(Math.max(...submissions.map((r) => r.modelled_s))),
     };
+  }
+  if (sizes.length > 0) {
     results.recompute = {
       schools: largest,
       modelled_s: round(op('recompute')?.modelled_s ?? 0),
       first_run_modelled_s: round(op('recompute_first')?.modelled_s ?? 0),
+      changed_modelled_s: round(op('recompute_changed')?.modelled_s ?? 0),
     };
     results.report = { schools: largest, modelled_s: round(op('report')?.modelled_s ?? 0) };
   }

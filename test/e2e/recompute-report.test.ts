@@ -2,8 +2,9 @@
  * Recompute and the report as the inspector runs them again and again: the output sheets are
  * rewritten in place (no rows of an earlier, larger table left behind, number formats on every
  * data row however the table grows), and the report reads what it needs without rewriting them.
+ * A recompute writes only the rows that changed, and ends where a fresh write would.
  */
-import { SHEETS } from '../../src/sheets/schema';
+import { CHART_DATA_SHEET, SHEETS } from '../../src/sheets/schema';
 import { makeHarness, validAnswers, type Harness } from './harness';
 
 function respond(h: Harness, from: number, to: number): void {
@@ -51,5 +52,75 @@ describe('Recompute and report, run again', () => {
     expect(calls.get('SpreadsheetApp', 'Sheet.clearContents')).toBe(0);
     expect(calls.get('SpreadsheetApp', 'Range.clearContent')).toBe(0);
     expect(h.values(SHEETS.indicators)).toEqual(before);
+  });
+
+  /** The output sheets recompute writes (the chart data sheet is rewritten with its charts). */
+  const OUTPUTS = [
+    SHEETS.indicators,
+    SHEETS.summary,
+    SHEETS.dynamics,
+    SHEETS.notResponded,
+    SHEETS.recommendations,
+    SHEETS.formulaValues,
+    SHEETS.registryHistory,
+  ];
+
+  it('writes no output cell again when nothing changed', () => {
+    const h = makeHarness(12);
+    respond(h, 1, 12);
+    h.project.call('menuRecompute');
+    const written = () =>
+      h.google.runtime.calls
+        .snapshot()
+        .filter((e) => e.method === 'Range.setValues')
+        .reduce((n, e) => n + e.cellsWritten, 0);
+    h.google.runtime.calls.reset();
+    h.project.call('menuRecompute');
+    const calls = h.google.runtime.calls;
+    expect(calls.get('SpreadsheetApp', 'Range.setNumberFormat')).toBe(0);
+    // Sheets are arranged from one getSheets(), not looked up by name (a server call each).
+    expect(calls.get('SpreadsheetApp', 'Spreadsheet.getSheetByName')).toBe(0);
+    // Only the charts' data table is written again, with the charts built from it.
+    expect(written()).toBeLessThanOrEqual(h.values(CHART_DATA_SHEET.name).flat().length);
+  });
+
+  it('ends, after new and changed data, where a fresh write of every output sheet ends', () => {
+    const h = makeHarness(12);
+    respond(h, 1, 6);
+    h.project.call('menuRecompute');
+    // Someone types over an output cell; school 0001 goes on the ШНОР list; six more answer.
+    h.ss.getSheetByName(SHEETS.formulaValues)!.getRange(3, 5).setValue('typed over');
+    const lists = h.ss.getSheetByName(SHEETS.lists)!;
+    lists.getRange(2, 1, 1, 3).setValues([["'2025-2026", "'0001", 'ШНОР']]);
+    respond(h, 7, 12);
+    h.project.call('menuRecompute');
+    const rewritten = OUTPUTS.map((name) => [name, h.values(name)]);
+    for (const name of OUTPUTS) h.ss.deleteSheet(h.ss.getSheetByName(name)!);
+    h.project.call('menuRecompute');
+    expect(rewritten).toEqual(OUTPUTS.map((name) => [name, h.values(name)]));
+  });
+
+  it('styles each paragraph of the report in one call', () => {
+    const h = makeHarness(12);
+    respond(h, 1, 12);
+    h.project.call('menuRecompute');
+    h.google.runtime.calls.reset();
+    h.project.call('menuReport');
+    const doc = h.google.runtime.calls.snapshot().filter((e) => e.service === 'DocumentApp');
+    const count = (test: (method: string) => boolean) =>
+      doc.filter((e) => test(e.method)).reduce((n, e) => n + e.calls, 0);
+    // Paragraphs of the body: appended, or the new document's first one filled in.
+    const paragraphs = count((m) => m === 'Body.appendParagraph' || m === 'Paragraph.setText');
+    // Heading, spacing, indents, bold: one setAttributes, not a setter each. (Alignment is
+    // also set on table cells and list items, one call each, so it is not counted here.)
+    const styling = count(
+      (m) =>
+        m.startsWith('Paragraph.set') &&
+        m !== 'Paragraph.setAlignment' &&
+        m !== 'Paragraph.setText',
+    );
+    expect(paragraphs).toBeGreaterThan(20);
+    expect(styling).toBeLessThanOrEqual(paragraphs);
+    expect(count((m) => m === 'Paragraph.editAsText')).toBe(0);
   });
 });

@@ -77,56 +77,73 @@ const ALIGN: Record<ColumnAlign, GoogleAppsScript.Document.HorizontalAlignment> 
   },
 };
 
+/**
+ * A paragraph's look in one call: paragraph attributes (heading, alignment, spacing, indents)
+ * and text attributes (bold, italic, size) together, where each setter would be a call.
+ */
+type Style = Partial<Record<GoogleAppsScript.Document.Attribute, unknown>>;
+
+function styled(p: Paragraph, style: Style): Paragraph {
+  return p.setAttributes(style);
+}
+
 function renderBlock(
   body: Body,
   block: ReportBlock,
   reuse: Paragraph | null,
   tables: GoogleAppsScript.Document.Table[],
 ): void {
+  const A = DocumentApp.Attribute;
   switch (block.kind) {
-    case 'issuer': {
-      const p = para(body, block.lines.join('\n'), reuse);
-      p.setAlignment(DocumentApp.HorizontalAlignment.CENTER).setSpacingAfter(18);
-      p.editAsText().setBold(true);
+    case 'issuer':
+      styled(para(body, block.lines.join('\n'), reuse), {
+        [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER,
+        [A.SPACING_AFTER]: 18,
+        [A.BOLD]: true,
+      });
       return;
-    }
-    case 'title': {
-      const p = para(body, block.text, reuse)
-        .setHeading(DocumentApp.ParagraphHeading.TITLE)
-        .setAlignment(DocumentApp.HorizontalAlignment.CENTER)
-        .setSpacingBefore(6)
-        .setSpacingAfter(6);
-      p.editAsText().setBold(true).setFontSize(PAGE.titleSize);
+    case 'title':
+      styled(para(body, block.text, reuse), {
+        [A.HEADING]: DocumentApp.ParagraphHeading.TITLE,
+        [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER,
+        [A.SPACING_BEFORE]: 6,
+        [A.SPACING_AFTER]: 6,
+        [A.BOLD]: true,
+        [A.FONT_SIZE]: PAGE.titleSize,
+      });
       return;
-    }
-    case 'addressee': {
-      const p = body.appendParagraph(block.lines.join('\n')).setSpacingAfter(12);
-      p.setIndentStart(TEXT_HALF).setIndentFirstLine(TEXT_HALF);
-      p.editAsText().setBold(true);
+    case 'addressee':
+      styled(body.appendParagraph(block.lines.join('\n')), {
+        [A.SPACING_AFTER]: 12,
+        [A.INDENT_START]: TEXT_HALF,
+        [A.INDENT_FIRST_LINE]: TEXT_HALF,
+        [A.BOLD]: true,
+      });
       return;
-    }
     case 'dateline':
       para(body, block.text, reuse).setSpacingAfter(12);
       return;
-    case 'heading': {
-      const p = para(body, block.text, reuse)
-        .setHeading(
+    case 'heading':
+      styled(para(body, block.text, reuse), {
+        [A.HEADING]:
           block.level === 1
             ? DocumentApp.ParagraphHeading.HEADING1
             : DocumentApp.ParagraphHeading.HEADING2,
-        )
-        .setSpacingBefore(block.level === 1 ? 12 : 8)
-        .setSpacingAfter(4);
-      p.editAsText().setBold(true).setFontSize(PAGE.headingSize);
+        [A.SPACING_BEFORE]: block.level === 1 ? 12 : 8,
+        [A.SPACING_AFTER]: 4,
+        [A.BOLD]: true,
+        [A.FONT_SIZE]: PAGE.headingSize,
+      });
       return;
-    }
     case 'paragraph': {
-      const p = para(body, block.text, reuse)
-        .setAlignment(DocumentApp.HorizontalAlignment.JUSTIFY)
-        .setIndentFirstLine(block.italic ? 0 : INDENT)
-        .setSpacingAfter(3);
-      if (block.bold) p.editAsText().setBold(true);
-      if (block.italic) p.editAsText().setItalic(true);
+      const style: Style = {
+        [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.JUSTIFY,
+        [A.INDENT_FIRST_LINE]: block.italic ? 0 : INDENT,
+        [A.SPACING_AFTER]: 3,
+      };
+      if (block.bold) style[A.BOLD] = true;
+      if (block.italic) style[A.ITALIC] = true;
+      styled(para(body, block.text, reuse), style);
       return;
     }
     case 'list':
@@ -139,11 +156,12 @@ function renderBlock(
     case 'chart':
       renderChart(body, block.chart, block.caption);
       return;
-    case 'signature': {
-      const p = body.appendParagraph(block.lines.join('\n')).setSpacingBefore(24);
-      p.setIndentFirstLine(0);
+    case 'signature':
+      styled(body.appendParagraph(block.lines.join('\n')), {
+        [A.SPACING_BEFORE]: 24,
+        [A.INDENT_FIRST_LINE]: 0,
+      });
       return;
-    }
     case 'pageBreak':
       body.appendPageBreak();
       return;
@@ -190,8 +208,8 @@ function renderChart(body: Body, chart: ChartSpec, caption: string): void {
   const image = body.appendParagraph('').appendInlineImage(embedded.getAs('image/png'));
   image.setWidth(640).setHeight(400);
   (image.getParent() as Paragraph).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
-  body
-    .appendParagraph(caption)
-    .setAlignment(DocumentApp.HorizontalAlignment.CENTER)
-    .setSpacingAfter(12);
+  styled(body.appendParagraph(caption), {
+    [DocumentApp.Attribute.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER,
+    [DocumentApp.Attribute.SPACING_AFTER]: 12,
+  });
 }
