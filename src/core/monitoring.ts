@@ -14,14 +14,16 @@ import {
   isbWeightSetting,
 } from './catalogue/components';
 import { fieldByCode } from './catalogue/fields';
+import { emptyFieldValues } from './fieldValues';
 import { defaultSettings } from './catalogue/settings';
 import { DEFAULT_RULES } from './catalogue/rules';
 import { residuals, resilient as resilientOf, suggestLeaders } from './compute/leaders';
+import { PeriodColumns } from './compute/columns';
 import { nearestNeighbours } from './compute/peers';
 import { computePeriodCore, hasInfo, type PeriodCore } from './compute/periodCore';
 import { hasFlag, JOURNAL_INFLATION, VPR_INFLATION } from './compute/objectivity';
 import { riskLevels, riskProfileOf } from './compute/riskFactors';
-import { municipalFieldShare, schoolShares, share, type Pooled } from './compute/shares';
+import { municipalFieldShare, schoolSharesOf, share, type Pooled } from './compute/shares';
 import { median, rankDescending } from './compute/stats';
 import { dynamicsOf } from './compute/dynamics';
 import { computeIndicators } from './compute/summary';
@@ -57,6 +59,25 @@ export type {
   RecommendationAggregate,
   SchoolResult,
 } from './types';
+
+const RISK_KEYS = RISKS.map((r) => [r.code, `risk_${r.code}`] as const);
+/** The derived facts of a school, in the order they are set. */
+const DERIVED_KEYS: readonly { code: string }[] = [
+  'flagged',
+  'has_leader_school',
+  'objectivity_flag',
+  'vpr_inflation',
+  'journal_inflation',
+  'risk_zone',
+  'resilient',
+  'effective_mode',
+  'status_mismatch',
+  'results_index',
+  'results_index_no_vpr',
+  'isb',
+  'residual',
+  ...RISK_KEYS.map(([, key]) => key),
+].map((code) => ({ code }));
 
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -190,7 +211,7 @@ function municipalLookup(cur: PeriodCore, derived: Record<string, number | boole
     }
     if (code.startsWith('share_')) {
       const def = fieldByCode(subjectOf(code));
-      return def ? municipalFieldShare(cur.values, def) : null;
+      return def ? municipalFieldShare(cur.columns, def) : null;
     }
     const pooled = cur.pooled[code];
     if (pooled) {
@@ -262,14 +283,21 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
   const valuesOf = (period: string) => idx.data.get(period) ?? empty();
   const years = Math.max(1, Math.floor(settingNumber(settings, 'results_years')));
 
+  // Each period's answers as columns, built once and shared by the periods pooling them.
+  const columns = new Map<string, PeriodColumns>();
+  const columnsOf = (period: string): PeriodColumns => {
+    let c = columns.get(period);
+    if (!c) columns.set(period, (c = new PeriodColumns(valuesOf(period))));
+    return c;
+  };
   const coreOf = (period: string | null): PeriodCore | null => {
     if (period === null) return null;
     const at = periods.indexOf(period);
-    const pooledPeriods = periods.slice(Math.max(0, at - years + 1), at + 1).map(valuesOf);
+    const pooledPeriods = periods.slice(Math.max(0, at - years + 1), at + 1).map(columnsOf);
     return computePeriodCore({
       period,
       pooledPeriods,
-      values: valuesOf(period),
+      columns: columnsOf(period),
       list: idx.lists.get(period) ?? null,
       schoolIds: schools.map((s) => s.school_id),
       settings,
@@ -305,6 +333,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
   const levels = riskLevels(cur, settings);
 
   const noIndex: string[] = [];
+  const sharesOf = schoolSharesOf(cur.columns, minP);
   const perSchool = schools.map((s, i) => {
     const values = cur.values[i];
     const responded = values !== null;
@@ -330,7 +359,8 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       myRi !== null &&
       prev2.resultsIndex[i] !== null &&
       myRi >= (prev2.resultsIndex[i] as number);
-    const derived: Record<string, number | boolean | null> = {
+    const derived = emptyFieldValues(DERIVED_KEYS) as Record<string, number | boolean | null>;
+    Object.assign(derived, {
       flagged: cur.flagged[i],
       has_leader_school: s.leader_school_id !== '',
       objectivity_flag: responded ? objectivity.length > 0 : null,
@@ -344,15 +374,15 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       results_index_no_vpr: cur.resultsIndexNoVpr[i],
       isb: cur.isb[i],
       residual: residual[i],
-    };
-    for (const r of RISKS) {
-      const l = levels[i][r.code];
-      derived[`risk_${r.code}`] = l === null ? null : LEVEL_RANK[l];
+    });
+    for (const [code, key] of RISK_KEYS) {
+      const l = levels[i][code];
+      derived[key] = l === null ? null : LEVEL_RANK[l];
     }
     return {
       values,
       responded,
-      shares: schoolShares(values, pooled, minP),
+      shares: sharesOf(i, pooled),
       objectivity,
       profile,
       peerRank,
@@ -379,22 +409,32 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     Math.floor(settingNumber(settings, 'max_recommendations')),
   );
   const nameOf = new Map(schools.map((s) => [s.school_id, s.name]));
-  const targeting = perSchool.map((p, i) => {
+  // The school being targeted: the fills and the quartile test below read it, so that no
+  // function is made per school or per rule (at 40,000 schools they were a good part of it).
+  let at = 0;
+  let hit: (typeof rules)[number] = rules[0];
+  let leaderNames: string[] | null = null;
+  let worst: string | null = null;
+  const quartileAt = (code: string, high: boolean) => quartile(code, high)[at];
+  // Placeholder fills, computed only when a text asks for them, once per school.
+  const fill = {
+    leaders: () => (leaderNames ??= leaders[at].map((id) => nameOf.get(id) ?? id)),
+    worstVpr: () => (worst ??= worstVpr(perSchool[at].values, VPR_TESTS, minP)),
+    value: () => valueText(hit, subjects[at], municipal),
+  };
+  const targeting = perSchool.map((_, i) => {
+    at = i;
+    leaderNames = null;
+    worst = null;
     const subject = subjects[i];
-    const hits = rules.filter((r) =>
-      ruleFires(r, subject, cur.flagged[i], municipal, (code, high) => quartile(code, high)[i]),
-    );
+    const hits: typeof rules = [];
+    for (const r of rules)
+      if (ruleFires(r, subject, cur.flagged[i], municipal, quartileAt)) hits.push(r);
     const ordered = orderByRiskLevels(hits, levels[i]);
-    const fill = {
-      leaders: leaders[i].map((id) => nameOf.get(id) ?? id),
-      worstVpr: worstVpr(p.values, VPR_TESTS, minP),
-    };
     const texts: Record<string, string> = {};
     for (const r of hits) {
-      texts[r.rule_id] = renderForSchool(r.text, {
-        ...fill,
-        value: valueText(r, subject, municipal),
-      });
+      hit = r;
+      texts[r.rule_id] = renderForSchool(r.text, fill);
     }
     // rev 2: at most `max_recommendations`, the rest go to the letter as «дополнительно».
     return {
@@ -442,6 +482,11 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     };
   });
 
+  // The schools each rule is targeted at, in registry order, in one pass over the schools.
+  const targetedBy = new Map<string, string[]>(rules.map((r) => [r.rule_id, []]));
+  for (const i of idx.registryOrder) {
+    for (const id of new Set(targeting[i].targeted)) targetedBy.get(id)?.push(schools[i].school_id);
+  }
   const recommendations: RecommendationAggregate[] = rules.map((r) => ({
     rule_id: r.rule_id,
     addressee: r.addressee,
@@ -449,11 +494,17 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     // The schools the rule is targeted at (within their first `max_recommendations`), named
     // in the municipal part (a choice: a rule a school gets only as «дополнительно» is in its
     // letter, not in the municipal list).
-    school_ids: idx.registryOrder
-      .filter((i) => targeting[i].targeted.includes(r.rule_id))
-      .map((i) => schools[i].school_id),
+    school_ids: [...(targetedBy.get(r.rule_id) as string[])],
   }));
 
+  const indicators = computeIndicators(
+    cur,
+    prev,
+    prev2,
+    schools,
+    settings,
+    input.registryHistory ?? [],
+  );
   return {
     period: current,
     previousPeriod: previous,
@@ -463,7 +514,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       .filter((i) => cur.values[i] === null)
       .map((i) => schools[i].school_id),
     schools: results,
-    indicators: computeIndicators(cur, prev, prev2, schools, settings, input.registryHistory ?? []),
+    indicators,
     recommendations,
     ruleErrors,
     warnings,

@@ -2,8 +2,25 @@
  * Invariants of the computation on random municipalities (fast-check).
  */
 import fc from 'fast-check';
-import { ISB_COMPONENTS } from '../../src/core/catalogue/components';
+import { fieldByCode } from '../../src/core/catalogue/fields';
+import { defaultSettings } from '../../src/core/catalogue/settings';
+import {
+  ISB_COMPONENTS,
+  isbCapSetting,
+  isbWeightSetting,
+  RESULT_COMPONENTS,
+} from '../../src/core/catalogue/components';
+import { isbDisadvantages, isbFromDisadvantages } from '../../src/core/compute/indices';
+import { objectivityFlags } from '../../src/core/compute/objectivity';
 import { nearestNeighbours, nearestNeighboursBrute } from '../../src/core/compute/peers';
+import {
+  num,
+  pooledComponent,
+  pooledShare,
+  share,
+  SHARE_FIELDS,
+} from '../../src/core/compute/shares';
+import { settingNumber } from '../../src/core/settings';
 import { computeMonitoring } from '../../src/core/monitoring';
 import type {
   DataRow,
@@ -276,6 +293,79 @@ describe('invariants', () => {
     fc.assert(
       fc.property(municipalityArb, (m) => {
         expect(JSON.stringify(compute(m))).toBe(JSON.stringify(compute(m)));
+        return true;
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+describe('the column layout gives what the per-school definitions give', () => {
+  // The core reads each period's answers as typed columns (compute/columns.ts); the values a
+  // user sees must be those of the per-school definitions, read from each response's object.
+  const settings = defaultSettings();
+  const minP = settingNumber(settings, 'min_participants');
+  const valuesAt = (m: Municipality, id: string, period: string) =>
+    m.data.find((d) => d.school_id === id && d.period === period)?.values ?? null;
+
+  it('shares, pooled results, ИСБ and objectivity flags of every school', () => {
+    fc.assert(
+      fc.property(municipalityArb, (m) => {
+        const result = compute(m);
+        const ids = result.schools.map((s) => s.school_id);
+        const now = ids.map((id) => valuesAt(m, id, P));
+        const before = ids.map((id) => valuesAt(m, id, PREV));
+        const caps = ISB_COMPONENTS.map((c) =>
+          c.cap === undefined ? 1 : settingNumber(settings, isbCapSetting(c.code)),
+        );
+        const weights = ISB_COMPONENTS.map((c) =>
+          settingNumber(settings, isbWeightSetting(c.code)),
+        );
+        const isb = isbFromDisadvantages(isbDisadvantages(now, caps), weights, ids.length);
+        result.schools.forEach((s, i) => {
+          const v = now[i];
+          for (const def of SHARE_FIELDS) {
+            const base = num(v, def.base as string);
+            const fewParticipants =
+              fieldByCode(def.base as string)?.measure === 'participants' &&
+              base !== null &&
+              base < minP;
+            expect(s.shares[def.code]).toBe(fewParticipants ? null : share(num(v, def.code), base));
+          }
+          for (const c of RESULT_COMPONENTS) {
+            const pooled = v ? pooledComponent([before[i], v], c) : null;
+            expect(s.shares[c.code]).toBe(pooled ? pooledShare(pooled, minP) : null);
+          }
+          expect(s.isb).toBe(isb[i]);
+          expect(s.objectivity_flags).toEqual(
+            objectivityFlags(
+              v,
+              settingNumber(settings, 'objectivity_higher_threshold'),
+              settingNumber(settings, 'objectivity_threshold'),
+              minP,
+            ),
+          );
+        });
+        return true;
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reads every catalogue field a response holds, and nothing it lacks', () => {
+    // Columns are built for the catalogue's fields; a response missing a key reads as unanswered.
+    fc.assert(
+      fc.property(municipalityArb, (m) => {
+        const full = compute(m);
+        // The same answers with every unanswered key removed: nothing may change.
+        const sparse = {
+          ...m,
+          data: m.data.map((d) => ({
+            ...d,
+            values: Object.fromEntries(Object.entries(d.values).filter(([, x]) => x !== null)),
+          })),
+        };
+        expect(compute(sparse)).toEqual(full);
         return true;
       }),
       { numRuns: 20 },

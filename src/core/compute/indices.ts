@@ -11,6 +11,7 @@
  */
 import { ISB_COMPONENTS, RESULT_COMPONENTS, type IsbComponent } from '../catalogue/components';
 import type { FieldValues } from '../types';
+import { numAt, type PeriodColumns } from './columns';
 import { bool, num, share } from './shares';
 import { zScores, type Column } from './stats';
 
@@ -127,6 +128,53 @@ export function isbDisadvantages(
   caps: readonly number[],
 ): (number | null)[][] {
   return ISB_COMPONENTS.map((c, j) => all.map((v) => componentDisadvantage(v, c, caps[j])));
+}
+
+/** isbDisadvantages over a period's columns: componentDisadvantage school by school. */
+export function isbDisadvantagesOf(
+  columns: PeriodColumns,
+  caps: readonly number[],
+): (number | null)[][] {
+  const { n } = columns;
+  const total = columns.num('students_total');
+  return ISB_COMPONENTS.map((c, j) => {
+    const out: (number | null)[] = new Array(n).fill(null);
+    switch (c.kind) {
+      case 'bool': {
+        const col = columns.bool(c.fields[0]);
+        for (let i = 0; i < n; i++) out[i] = col[i] < 0 ? null : col[i];
+        break;
+      }
+      case 'any_bool': {
+        const cols = c.fields.map((f) => columns.bool(f));
+        for (let i = 0; i < n; i++) {
+          let any = false;
+          let answered = false;
+          for (const col of cols) {
+            if (col[i] === 1) any = true;
+            else if (col[i] === 0) answered = true;
+          }
+          out[i] = any ? 1 : answered ? 0 : null;
+        }
+        break;
+      }
+      case 'share':
+      case 'max_share': {
+        const cols = c.fields.map((f) => columns.num(f));
+        for (let i = 0; i < n; i++) {
+          const t = numAt(total, i);
+          let best: number | null = null;
+          for (const col of cols) {
+            const s = share(numAt(col, i), t);
+            if (s !== null && (best === null || s > best)) best = s;
+          }
+          out[i] = best === null ? null : shareDisadvantage(best, caps[j], c.inverse);
+        }
+        break;
+      }
+    }
+    return out;
+  });
 }
 
 /** ИСБ = 100 × (1 − Σ wᵢ·dᵢ / Σ wᵢ) over the answered components with a positive weight. */

@@ -8,6 +8,7 @@
  */
 import { VPR_TESTS } from '../catalogue/components';
 import type { FieldValues } from '../types';
+import { numAt, type PeriodColumns } from './columns';
 import { num, share } from './shares';
 
 export const VPR_INFLATION = 'vpr_inflation';
@@ -18,6 +19,8 @@ const VPR_KEYS = VPR_TESTS.map((test) => ({
   participants: `${test}_participants`,
   higher: `${test}_higher`,
   lower: `${test}_lower`,
+  vprFlag: `${VPR_INFLATION}:${test}`,
+  journalFlag: `${JOURNAL_INFLATION}:${test}`,
 }));
 
 /** Flags in test order, each test's `vpr_inflation` before its `journal_inflation`. */
@@ -42,4 +45,34 @@ export function objectivityFlags(
 
 export function hasFlag(flags: readonly string[], kind: string): boolean {
   return flags.some((f) => f.startsWith(`${kind}:`));
+}
+
+/** objectivityFlags for every school of a period, from its columns. */
+export function objectivityFlagsOf(
+  columns: PeriodColumns,
+  higherThreshold: number,
+  lowerThreshold: number,
+  minParticipants: number,
+): string[][] {
+  const tests = VPR_KEYS.map((k) => ({
+    ...k,
+    p: columns.num(k.participants),
+    h: columns.num(k.higher),
+    l: columns.num(k.lower),
+  }));
+  const out: string[][] = new Array(columns.n);
+  for (let i = 0; i < columns.n; i++) {
+    const flags: string[] = [];
+    out[i] = flags;
+    if (!columns.values[i]) continue;
+    for (const k of tests) {
+      const p = numAt(k.p, i);
+      if (p === null || p < minParticipants) continue;
+      const higher = share(numAt(k.h, i), p);
+      const lower = share(numAt(k.l, i), p);
+      if (higher !== null && higher > higherThreshold) flags.push(k.vprFlag);
+      if (lower !== null && lower > lowerThreshold) flags.push(k.journalFlag);
+    }
+  }
+  return out;
 }

@@ -115,6 +115,16 @@ function buildTree(coords: Float64Array, n: number, dim: number): Tree {
   };
   let nodes = 0;
   const stack: number[] = [];
+  // Dimensions along which the points differ at all: only they can be split.
+  const varying: number[] = [];
+  for (let d = 0; d < dim; d++) {
+    for (let p = 1; p < n; p++) {
+      if (coords[p * dim + d] !== coords[d]) {
+        varying.push(d);
+        break;
+      }
+    }
+  }
   const make = (lo: number, hi: number): number => {
     const id = nodes++;
     t.start[id] = lo;
@@ -130,7 +140,7 @@ function buildTree(coords: Float64Array, n: number, dim: number): Tree {
     // Split the widest dimension of this cell.
     let bestD = 0;
     let bestSpread = -1;
-    for (let d = 0; d < dim; d++) {
+    for (const d of varying) {
       let min = Infinity;
       let max = -Infinity;
       for (let p = lo; p < hi; p++) {
@@ -260,6 +270,70 @@ export function defaultPeerBudget(n: number): number {
   return Math.max(3000, Math.floor(1.2e8 / Math.max(1, n)));
 }
 
+/** Dimensions with at most this many distinct values may split the points into buckets. */
+const MAX_DISCRETE_VALUES = 3;
+/** At most this many buckets (products of the discrete dimensions' value counts). */
+const MAX_BUCKETS = 128;
+
+interface Buckets {
+  /** Points of each bucket, ascending. */
+  members: Int32Array[];
+  /** Bucket of each point. */
+  of: Int32Array;
+  /** For each bucket, every bucket with its squared distance along the discrete dimensions
+   * (exact for all their points), nearest first. */
+  nearest: { bucket: number; d: number }[][];
+}
+
+/**
+ * Groups the points by their values along the dimensions that take only a few values (yes/no
+ * components): inside a group those dimensions add nothing to a distance, and between groups
+ * they add a known amount, so a query searches its own group first and skips the groups too
+ * far away. The k-d trees then split only the continuous dimensions.
+ */
+function bucketsOf(coords: Float64Array, n: number, dim: number): Buckets {
+  const discrete: number[][] = []; // [dimension, ...its values]
+  let product = 1;
+  for (let d = 0; d < dim; d++) {
+    const values: number[] = [];
+    for (let i = 0; i < n && values.length <= MAX_DISCRETE_VALUES; i++) {
+      const v = coords[i * dim + d];
+      if (!values.includes(v)) values.push(v);
+    }
+    if (values.length < 2 || values.length > MAX_DISCRETE_VALUES) continue;
+    if (product * values.length > MAX_BUCKETS) continue;
+    product *= values.length;
+    discrete.push([d, ...values]);
+  }
+  const of = new Int32Array(n);
+  const keyOf = new Map<number, number>();
+  const lists: number[][] = [];
+  const at: number[][] = []; // coordinates of each bucket along the discrete dimensions
+  for (let i = 0; i < n; i++) {
+    let key = 0;
+    for (const [d, ...values] of discrete)
+      key = key * values.length + values.indexOf(coords[i * dim + d]);
+    let b = keyOf.get(key);
+    if (b === undefined) {
+      keyOf.set(key, (b = lists.length));
+      lists.push([]);
+      at.push(discrete.map(([d]) => coords[i * dim + d]));
+    }
+    lists[b].push(i);
+    of[i] = b;
+  }
+  const nearest = at.map((from) =>
+    at
+      .map((to, bucket) => {
+        let d = 0;
+        for (let j = 0; j < from.length; j++) d += (from[j] - to[j]) * (from[j] - to[j]);
+        return { bucket, d };
+      })
+      .sort((x, y) => x.d - y.d || x.bucket - y.bucket),
+  );
+  return { members: lists.map((l) => Int32Array.from(l)), of, nearest };
+}
+
 /**
  * For each of n points (row-major, `dim` coordinates each) the indices of its k nearest other
  * points, nearest first, ties by lower index.
@@ -273,7 +347,15 @@ export function nearestNeighbours(
 ): number[][] {
   const kk = Math.min(k, n - 1);
   if (kk <= 0) return Array.from({ length: n }, () => []);
-  const t = buildTree(coords, n, dim);
+  const buckets = bucketsOf(coords, n, dim);
+  // One k-d tree per bucket over its own points (local indices; members maps them back).
+  const trees = buckets.members.map((m) => {
+    const local = new Float64Array(m.length * dim);
+    for (let p = 0; p < m.length; p++) {
+      for (let j = 0; j < dim; j++) local[p * dim + j] = coords[m[p] * dim + j];
+    }
+    return buildTree(local, m.length, dim);
+  });
   const off = new Float64Array(dim);
   const out: number[][] = new Array(n);
   // One heap and one search function for all queries: per-query allocations dominated.
@@ -281,19 +363,23 @@ export function nearestNeighbours(
   let q = 0;
   let qBase = 0;
   let examined = 0;
+  let t = trees[0];
+  let members = buckets.members[0];
   const visit = (node: number, rd: number): void => {
     if (t.left[node] < 0) {
       const end = t.end[node];
+      const tc = t.coords;
       for (let p = t.start[node]; p < end; p++) {
-        const i = t.order[p];
+        const li = t.order[p];
+        const i = members[li];
         if (i === q) continue;
         examined++;
         // Partial distance: stop summing once the point is already worse than the k-th.
         const worst = heap.size < kk ? Infinity : heap.dist[0];
         let d = 0;
-        const b = i * dim;
+        const b = li * dim;
         for (let j = 0; j < dim && d <= worst; j++) {
-          const diff = coords[b + j] - coords[qBase + j];
+          const diff = tc[b + j] - coords[qBase + j];
           d += diff * diff;
         }
         if (d <= worst && heap.accepts(d, i)) heap.push(d, i);
@@ -327,9 +413,16 @@ export function nearestNeighbours(
   for (q = 0; q < n; q++) {
     heap.size = 0;
     examined = 0;
-    off.fill(0);
     qBase = q * dim;
-    visit(0, 0);
+    for (const { bucket, d } of buckets.nearest[buckets.of[q]]) {
+      // Buckets come nearest first: once one cannot hold an entering point, none further can.
+      if (!heap.mayEnter(d)) break;
+      if (examined >= budget && heap.size === kk) break;
+      t = trees[bucket];
+      members = buckets.members[bucket];
+      off.fill(0);
+      visit(0, d);
+    }
     out[q] = heap.sorted();
   }
   return out;

@@ -13,9 +13,10 @@ import {
 import { combineStatus, hasShnor, hasShnsu } from '../registry';
 import { settingNumber, settingOptionalNumber, settingText } from '../settings';
 import type { FieldValues, OfficialStatus, Settings } from '../types';
-import { isbDisadvantages, isbFromDisadvantages, resultsIndex, type Reference } from './indices';
-import { objectivityFlags } from './objectivity';
-import { bool, pooledComponent, pooledOf, shrink, type Pooled } from './shares';
+import { boolAt, PeriodColumns } from './columns';
+import { isbDisadvantagesOf, isbFromDisadvantages, resultsIndex, type Reference } from './indices';
+import { objectivityFlagsOf } from './objectivity';
+import { bool, pooledOf, shrink, type Pooled } from './shares';
 import { lowestShare } from './stats';
 
 export interface PeriodCore {
@@ -23,7 +24,9 @@ export interface PeriodCore {
   hasData: boolean;
   hasList: boolean;
   /** Aligned with the canonical schools; null = no accepted response in this period. */
-  values: (FieldValues | null)[];
+  values: readonly (FieldValues | null)[];
+  /** The same answers as columns. */
+  columns: PeriodColumns;
   /** Pooled results per component code, per school (responded schools only). */
   pooled: Record<string, (Pooled | null)[]>;
   /** Municipal pooled share per component (the point shares are shrunk toward). */
@@ -54,9 +57,9 @@ export interface PeriodCore {
 
 export interface PeriodInputs {
   period: string;
-  /** The last `results_years` periods ending with this one, oldest first (values aligned). */
-  pooledPeriods: readonly (readonly (FieldValues | null)[])[];
-  values: (FieldValues | null)[];
+  /** The last `results_years` periods ending with this one, oldest first (schools aligned). */
+  pooledPeriods: readonly PeriodColumns[];
+  columns: PeriodColumns;
   /** null when no list was published for the period. */
   list: Map<string, OfficialStatus> | null;
   schoolIds: readonly string[];
@@ -67,6 +70,18 @@ export function riskZoneOf(values: FieldValues | null): boolean {
   let risks = 0;
   for (const f of RISK_ZONE_FIELDS) if (bool(values, f) === true) risks++;
   return risks >= 2;
+}
+
+/** riskZoneOf for every school of a period. */
+export function riskZonesOf(columns: PeriodColumns): boolean[] {
+  const cols = RISK_ZONE_FIELDS.map((f) => columns.bool(f));
+  const out: boolean[] = new Array(columns.n);
+  for (let i = 0; i < columns.n; i++) {
+    let risks = 0;
+    for (const col of cols) if (col[i] === 1) risks++;
+    out[i] = risks >= 2;
+  }
+  return out;
 }
 
 /** Regional reference values of the results components present in the settings. */
@@ -82,7 +97,8 @@ export function references(settings: Settings): Record<string, Reference | null>
 }
 
 export function computePeriodCore(input: PeriodInputs): PeriodCore {
-  const { values, settings } = input;
+  const { columns, settings } = input;
+  const { values } = columns;
   const n = values.length;
   const minP = settingNumber(settings, 'min_participants');
   const k = settingNumber(settings, 'shrinkage_k');
@@ -94,12 +110,22 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
   const shrunk: Record<string, (number | null)[]> = {};
   for (const c of RESULT_COMPONENTS) {
     const col: (Pooled | null)[] = new Array(n).fill(null);
+    // pooledComponent over the columns: periods in order, each period's tests in order.
+    const tests = input.pooledPeriods.flatMap((period) =>
+      c.pairs.map(([count, participants]) => [period.num(count), period.num(participants)]),
+    );
     for (let i = 0; i < n; i++) {
       if (!values[i]) continue;
-      col[i] = pooledComponent(
-        input.pooledPeriods.map((period) => period[i]),
-        c,
-      );
+      let count = 0;
+      let participants = 0;
+      for (const [counts, parts] of tests) {
+        const x = counts[i];
+        const y = parts[i];
+        if (x !== x || y !== y) continue; // NaN: unanswered
+        count += x;
+        participants += y;
+      }
+      col[i] = { count, participants };
     }
     const p = pooledOf(col);
     const shares: (number | null)[] = col.map((x) =>
@@ -119,16 +145,14 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
   const caps = ISB_COMPONENTS.map((c) =>
     c.cap === undefined ? 1 : settingNumber(settings, isbCapSetting(c.code)),
   );
-  const isbD = isbDisadvantages(values, caps);
+  const isbD = isbDisadvantagesOf(columns, caps);
   const isb = isbFromDisadvantages(isbD, weights, n);
 
-  const objectivity = values.map((v) =>
-    objectivityFlags(
-      v,
-      settingNumber(settings, 'objectivity_higher_threshold'),
-      settingNumber(settings, 'objectivity_threshold'),
-      minP,
-    ),
+  const objectivity = objectivityFlagsOf(
+    columns,
+    settingNumber(settings, 'objectivity_higher_threshold'),
+    settingNumber(settings, 'objectivity_threshold'),
+    minP,
   );
   const lowShare = settingNumber(settings, 'low_results_share');
   const lowResults = lowestShare(ri, lowShare);
@@ -145,8 +169,9 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
   const status: OfficialStatus[] = new Array(n);
   const source = settingText(settings, 'status_source');
   const usedComputedForOfficial = source === 'official' && input.list === null;
+  const suspendedCol = columns.bool('accreditation_suspended');
   for (let i = 0; i < n; i++) {
-    const suspended = bool(values[i], 'accreditation_suspended') === true;
+    const suspended = boolAt(suspendedCol, i) === true;
     // rev 2: a school whose ВПР marks run above its journal cannot leave the list through
     // them: its results index without ВПР is ranked too.
     const inflated = objectivity[i].some((f) => f.startsWith('vpr_inflation:'));
@@ -169,6 +194,7 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
     hasData: values.some((v) => v !== null),
     hasList: input.list !== null,
     values,
+    columns,
     pooled,
     municipalPooled,
     shrunk,
@@ -184,7 +210,7 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
     computed,
     status,
     flagged: status.map((s) => s !== ''),
-    riskZone: values.map(riskZoneOf),
+    riskZone: riskZonesOf(columns),
     usedComputedForOfficial,
   };
 }

@@ -9,9 +9,10 @@
  */
 import { RISKS, type RiskLevel } from '../catalogue/components';
 import { settingNumber } from '../settings';
-import type { FieldValues, Settings } from '../types';
+import type { Settings } from '../types';
+import { boolAt, numAt } from './columns';
 import type { PeriodCore } from './periodCore';
-import { bool, num, share, shrink } from './shares';
+import { share, shrink } from './shares';
 import { lowestShare, type Column } from './stats';
 
 type Tri = boolean | null;
@@ -78,21 +79,35 @@ function shrunkColumn(
   };
 }
 
-function countOf(values: FieldValues | null, code: string, base: string) {
-  const c = num(values, code);
-  const b = num(values, base);
-  return c === null || b === null || b <= 0 ? null : { count: c, base: b };
+/** count / base per school where both are answered and base > 0. */
+function countsOf(core: PeriodCore, code: string, base: string) {
+  const counts = core.columns.num(code);
+  const bases = core.columns.num(base);
+  return core.values.map((_, i) => {
+    const c = numAt(counts, i);
+    const b = numAt(bases, i);
+    return c === null || b === null || b <= 0 ? null : { count: c, base: b };
+  });
 }
 
 /** Registered (the larger list, as in ИСБ) plus truancy, of the students. */
-function environmentCount(values: FieldValues | null) {
-  const total = num(values, 'students_total');
-  const kdn = num(values, 'students_registered_kdn');
-  const school = num(values, 'students_registered_school');
-  const truancy = num(values, 'students_truancy');
-  if (total === null || total <= 0 || truancy === null || (kdn === null && school === null))
-    return null;
-  return { count: Math.max(kdn ?? 0, school ?? 0) + truancy, base: total };
+function environmentCounts(core: PeriodCore) {
+  const col = (code: string) => core.columns.num(code);
+  const [totals, kdns, schools, truancies] = [
+    'students_total',
+    'students_registered_kdn',
+    'students_registered_school',
+    'students_truancy',
+  ].map(col);
+  return core.values.map((_, i) => {
+    const total = numAt(totals, i);
+    const kdn = numAt(kdns, i);
+    const school = numAt(schools, i);
+    const truancy = numAt(truancies, i);
+    if (total === null || total <= 0 || truancy === null || (kdn === null && school === null))
+      return null;
+    return { count: Math.max(kdn ?? 0, school ?? 0) + truancy, base: total };
+  });
 }
 
 export type RiskLevels = Record<string, RiskLevel | null>;
@@ -101,15 +116,9 @@ export type RiskLevels = Record<string, RiskLevel | null>;
 export function riskLevels(core: PeriodCore, settings: Settings): RiskLevels[] {
   const k = settingNumber(settings, 'shrinkage_k');
   const n = core.values.length;
-  const env = shrunkColumn(core.values.map(environmentCount), k);
-  const notAttested = shrunkColumn(
-    core.values.map((v) => countOf(v, 'students_not_attested', 'students_total')),
-    k,
-  );
-  const noCertificate = shrunkColumn(
-    core.values.map((v) => countOf(v, 'grads_no_certificate', 'grads_total')),
-    k,
-  );
+  const env = shrunkColumn(environmentCounts(core), k);
+  const notAttested = shrunkColumn(countsOf(core, 'students_not_attested', 'students_total'), k);
+  const noCertificate = shrunkColumn(countsOf(core, 'grads_no_certificate', 'grads_total'), k);
   const vpr = { shrunk: core.shrunk.vpr_fail, p: core.municipalPooled.vpr_fail };
   const failure = [vpr, notAttested, noCertificate].map((m) => ({
     ...m,
@@ -118,6 +127,40 @@ export function riskLevels(core: PeriodCore, settings: Settings): RiskLevels[] {
   const envWorst = worstQuartile(env.shrunk, env.p);
 
   const t = (name: string) => settingNumber(settings, name);
+  const thresholds = {
+    monitorings: t('risk_internal_monitorings_min'),
+    diagnosed: t('risk_teachers_diagnosed_min'),
+    withIom: t('risk_teachers_with_iom_min'),
+    languageHigh: t('risk_language_high'),
+    languageMedium: t('risk_language_medium'),
+    motivationHigh: t('risk_motivation_high'),
+    motivationMedium: t('risk_motivation_medium'),
+  };
+  const cols = core.columns;
+  const yes = (code: string) => {
+    const col = cols.bool(code);
+    return (i: number) => boolAt(col, i);
+  };
+  const ofTotal = (code: string, total: string) => {
+    const counts = cols.num(code);
+    const totals = cols.num(total);
+    return (i: number) => share(numAt(counts, i), numAt(totals, i));
+  };
+  const infrastructureDeficit = yes('infrastructure_deficit');
+  const noStableInternet = yes('no_stable_internet');
+  const insufficientComputers = yes('insufficient_computers');
+  const staffShortage = yes('staff_shortage');
+  const differentiated = yes('has_differentiated_instruction');
+  const iup = yes('has_iup');
+  const inschoolPd = yes('has_inschool_pd');
+  const parentsInvolved = yes('parents_involved');
+  const diagnosed = ofTotal('teachers_diagnosed', 'teachers_total');
+  const withIom = ofTotal('teachers_with_iom', 'teachers_total');
+  const nonNativeShare = ofTotal('students_non_native', 'students_total');
+  const motivationShare = ofTotal('students_low_motivation', 'students_total');
+  const measuresCol = cols.num('staff_support_measures');
+  const monitoringsCol = cols.num('internal_monitorings');
+
   const out: RiskLevels[] = [];
   for (let i = 0; i < n; i++) {
     const v = core.values[i];
@@ -127,36 +170,33 @@ export function riskLevels(core: PeriodCore, settings: Settings): RiskLevels[] {
       out.push(levels);
       continue;
     }
-    const b = (code: string) => bool(v, code);
-    const students = (code: string) => share(num(v, code), num(v, 'students_total'));
-    const teachers = (code: string) => share(num(v, code), num(v, 'teachers_total'));
-    const measures = num(v, 'staff_support_measures');
-    const monitoringsLow = less(num(v, 'internal_monitorings'), t('risk_internal_monitorings_min'));
+    const measures = numAt(measuresCol, i);
+    const monitoringsLow = less(numAt(monitoringsCol, i), thresholds.monitorings);
 
     levels.equipment = level(
-      b('infrastructure_deficit'),
-      or(b('no_stable_internet'), b('insufficient_computers')),
+      infrastructureDeficit(i),
+      or(noStableInternet(i), insufficientComputers(i)),
     );
     levels.staff = level(
-      and(b('staff_shortage'), measures === null ? null : measures === 0),
-      b('staff_shortage'),
+      and(staffShortage(i), measures === null ? null : measures === 0),
+      staffShortage(i),
     );
     levels.teacher_competence = level(
-      less(teachers('teachers_diagnosed'), t('risk_teachers_diagnosed_min')),
-      less(teachers('teachers_with_iom'), t('risk_teachers_with_iom_min')),
+      less(diagnosed(i), thresholds.diagnosed),
+      less(withIom(i), thresholds.withIom),
     );
     levels.adaptivity = level(
-      and(not(b('has_differentiated_instruction')), not(b('has_iup'))),
-      or(not(b('has_differentiated_instruction')), not(b('has_iup'))),
+      and(not(differentiated(i)), not(iup(i))),
+      or(not(differentiated(i)), not(iup(i))),
     );
     levels.inschool_pd = level(
-      and(not(b('has_inschool_pd')), monitoringsLow),
-      or(not(b('has_inschool_pd')), monitoringsLow),
+      and(not(inschoolPd(i)), monitoringsLow),
+      or(not(inschoolPd(i)), monitoringsLow),
     );
-    const nonNative = students('students_non_native');
+    const nonNative = nonNativeShare(i);
     levels.language = level(
-      more(nonNative, t('risk_language_high')),
-      more(nonNative, t('risk_language_medium')),
+      more(nonNative, thresholds.languageHigh),
+      more(nonNative, thresholds.languageMedium),
     );
     const e = env.shrunk[i];
     levels.environment = level(
@@ -173,11 +213,11 @@ export function riskLevels(core: PeriodCore, settings: Settings): RiskLevels[] {
             answered.some((m) => m.worst[i]),
             answered.some((m) => m.p !== null && (m.shrunk[i] as number) > m.p),
           );
-    levels.parents = level(not(b('parents_involved')), false);
-    const motivation = students('students_low_motivation');
+    levels.parents = level(not(parentsInvolved(i)), false);
+    const motivation = motivationShare(i);
     levels.motivation = level(
-      more(motivation, t('risk_motivation_high')),
-      more(motivation, t('risk_motivation_medium')),
+      more(motivation, thresholds.motivationHigh),
+      more(motivation, thresholds.motivationMedium),
     );
     out.push(levels);
   }

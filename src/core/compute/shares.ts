@@ -5,6 +5,8 @@
  */
 import { FIELDS, fieldByCode, type FieldDef } from '../catalogue/fields';
 import { RESULT_COMPONENTS, type ResultComponent } from '../catalogue/components';
+import { emptyFieldValues } from '../fieldValues';
+import { numAt, type PeriodColumns } from './columns';
 import type { FieldValues } from '../types';
 
 export function num(values: FieldValues | null | undefined, code: string): number | null {
@@ -43,21 +45,6 @@ export function componentPairs(component: ResultComponent): readonly (readonly [
   return component.pairs;
 }
 
-/**
- * A field's share for one school. min_participants applies to results only: a school of
- * three teachers still has a meaningful share of teachers diagnosed (a choice).
- */
-export function fieldShare(
-  values: FieldValues | null,
-  def: FieldDef,
-  minParticipants: number,
-): number | null {
-  if (!def.base) return null;
-  const base = num(values, def.base);
-  if (isParticipantsBase(def) && base !== null && base < minParticipants) return null;
-  return share(num(values, def.code), base);
-}
-
 export interface Pooled {
   count: number;
   participants: number;
@@ -92,35 +79,54 @@ export function pooledShare(p: Pooled, minParticipants: number): number | null {
   return p.count / p.participants;
 }
 
-/** Current-period field shares and pooled components, as stored in SchoolResult.shares. */
-export function schoolShares(
-  values: FieldValues | null,
-  pooled: Readonly<Record<string, Pooled>>,
+const SHARE_KEYS: readonly { code: string }[] = [...SHARE_FIELDS, ...RESULT_COMPONENTS];
+
+/**
+ * Current-period field shares and pooled components, as stored in SchoolResult.shares: for a
+ * period's columns, a function of the school (its index and pooled results).
+ */
+export function schoolSharesOf(
+  columns: PeriodColumns,
   minParticipants: number,
-): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const def of SHARE_FIELDS) out[def.code] = fieldShare(values, def, minParticipants);
-  for (const c of RESULT_COMPONENTS) {
-    const p = pooled[c.code];
-    out[c.code] = p ? pooledShare(p, minParticipants) : null;
-  }
-  return out;
+): (i: number, pooled: Readonly<Record<string, Pooled>>) => Record<string, number | null> {
+  const fields = SHARE_FIELDS.map((def) => ({
+    code: def.code,
+    counts: columns.num(def.code),
+    bases: columns.num(def.base as string),
+    participantsBased: isParticipantsBase(def),
+  }));
+  return (i, pooled) => {
+    // A copy of one template (the same keys in the same order): a fast object, not a dictionary.
+    const out = emptyFieldValues(SHARE_KEYS) as Record<string, number | null>;
+    // fieldShare, over the columns.
+    for (const f of fields) {
+      const base = numAt(f.bases, i);
+      out[f.code] =
+        f.participantsBased && base !== null && base < minParticipants
+          ? null
+          : share(numAt(f.counts, i), base);
+    }
+    for (const c of RESULT_COMPONENTS) {
+      const p = pooled[c.code];
+      out[c.code] = p ? pooledShare(p, minParticipants) : null;
+    }
+    return out;
+  };
 }
 
 /**
  * Municipal share of a field: sum of counts / sum of bases over the schools where both were
  * answered (a sum-over-sum, as the summary computes it). null when nothing was answered.
  */
-export function municipalFieldShare(
-  all: readonly (FieldValues | null)[],
-  def: FieldDef,
-): number | null {
+export function municipalFieldShare(columns: PeriodColumns, def: FieldDef): number | null {
   if (!def.base) return null;
+  const counts = columns.num(def.code);
+  const bases = columns.num(def.base);
   let count = 0;
   let base = 0;
-  for (const values of all) {
-    const c = num(values, def.code);
-    const b = num(values, def.base);
+  for (let i = 0; i < columns.n; i++) {
+    const c = numAt(counts, i);
+    const b = numAt(bases, i);
     if (c === null || b === null) continue;
     count += c;
     base += b;

@@ -26,8 +26,18 @@ export function zScores(values: Column): (number | null)[] {
   return values.map((v) => (v === null ? null : constant ? 0 : (v - mean) / sd));
 }
 
+/** The present values in ascending order (a typed array sorts numbers without a comparator). */
+function sortedPresent(values: Column): Float64Array {
+  let n = 0;
+  for (const v of values) if (v !== null) n++;
+  const xs = new Float64Array(n);
+  let j = 0;
+  for (const v of values) if (v !== null) xs[j++] = v;
+  return xs.sort();
+}
+
 export function median(values: Column): number | null {
-  const xs = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const xs = sortedPresent(values);
   if (xs.length === 0) return null;
   const mid = xs.length >> 1;
   return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
@@ -48,7 +58,7 @@ export function lowestCount(q: number, n: number): number {
  * is ceil(q·n) or more when several schools share the boundary value.
  */
 export function lowestShare(values: Column, q: number): boolean[] {
-  const present = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const present = sortedPresent(values);
   const k = lowestCount(q, present.length);
   if (k === 0) return values.map(() => false);
   const threshold = present[k - 1];

@@ -12,7 +12,8 @@ import type { IndicatorResult, RegistrySchool, Settings } from '../types';
 import { periodRegistry, type PeriodRegistry, type RegistryFact } from '../registryHistory';
 import { dynamicsOf } from './dynamics';
 import { hasInfo, type PeriodCore } from './periodCore';
-import { bool, componentPairs, num } from './shares';
+import { numAt } from './columns';
+import { componentPairs } from './shares';
 
 interface Figure {
   count: number | null;
@@ -31,7 +32,7 @@ function schoolMeets(
   i: number,
 ): boolean {
   // An unanswered yes/no counts as "no", as the seed's tables do.
-  if (typeof def.subject === 'object') return bool(core.values[i], def.subject.field) === true;
+  if (typeof def.subject === 'object') return core.columns.bool(def.subject.field)[i] === 1;
   switch (def.subject) {
     case 'flagged':
       return core.flagged[i];
@@ -59,12 +60,15 @@ function gapFigure(def: IndicatorOf<'gap'>, core: PeriodCore, minParticipants: n
   let fp = 0;
   let oc = 0;
   let op = 0;
-  const pairs = componentPairs(component);
+  const pairs = componentPairs(component).map(([countCode, participantsCode]) => [
+    core.columns.num(countCode),
+    core.columns.num(participantsCode),
+  ]);
   core.values.forEach((values, i) => {
     if (!values) return;
-    for (const [countCode, participantsCode] of pairs) {
-      const c = num(values, countCode);
-      const p = num(values, participantsCode);
+    for (const [counts, parts] of pairs) {
+      const c = numAt(counts, i);
+      const p = numAt(parts, i);
       if (c === null || p === null) continue;
       if (core.flagged[i]) {
         fc += c;
@@ -117,6 +121,8 @@ function figure(
       return { count, denominator, percent: roundPercent(count, denominator) };
     }
     case 'teacher_share': {
+      const counts = core.columns.num(def.subject);
+      const teachers = core.columns.num('teachers_total');
       let count = 0;
       let denominator = 0;
       let covered = 0;
@@ -125,8 +131,8 @@ function figure(
         if (!reg.active[i]) continue; // not in that period's registry
         if (!core.flagged[i]) continue;
         total++;
-        const c = num(core.values[i], def.subject);
-        const b = num(core.values[i], 'teachers_total');
+        const c = numAt(counts, i);
+        const b = numAt(teachers, i);
         // An unanswered number leaves the school out of both sides of the share.
         if (c === null || b === null) continue;
         covered++;
@@ -143,6 +149,7 @@ function figure(
       };
     }
     case 'sum': {
+      const values = core.columns.num(def.subject);
       let sum = 0;
       let covered = 0;
       let total = 0;
@@ -150,7 +157,7 @@ function figure(
         if (!reg.active[i]) continue; // not in that period's registry
         if (!core.flagged[i]) continue;
         total++;
-        const v = num(core.values[i], def.subject);
+        const v = numAt(values, i);
         if (v === null) continue;
         covered++;
         sum += v;

@@ -57,10 +57,24 @@ export interface RuleSubject {
   derived: Readonly<Record<string, number | boolean | null>>;
 }
 
+/** Where a code's value lives: 0 derived, 1 a share, 2 a component, 3 a field; and its key. */
+const PLACE = new Map<string, { place: 0 | 1 | 2 | 3; key: string }>();
+
+function placeOf(code: string): { place: 0 | 1 | 2 | 3; key: string } {
+  let place = PLACE.get(code);
+  if (place === undefined) {
+    if (code in DERIVED_CODES) place = { place: 0, key: code };
+    else if (SHARE_CODES.has(code)) place = { place: 1, key: subjectOf(code) };
+    else place = { place: COMPONENT_CODES.has(code) ? 2 : 3, key: code };
+    PLACE.set(code, place);
+  }
+  return place;
+}
+
 export function subjectValue(subject: RuleSubject, code: string): number | boolean | null {
-  if (code in DERIVED_CODES) return subject.derived[code] ?? null;
-  if (SHARE_CODES.has(code)) return subject.shares[subjectOf(code)] ?? null;
-  if (COMPONENT_CODES.has(code)) return subject.shares[code] ?? null;
-  const v = subject.values?.[code];
+  const { place, key } = placeOf(code);
+  if (place === 0) return subject.derived[key] ?? null;
+  if (place === 1 || place === 2) return subject.shares[key] ?? null;
+  const v = subject.values?.[key];
   return typeof v === 'number' || typeof v === 'boolean' ? v : null;
 }

@@ -6,6 +6,7 @@
 import { RESULT_COMPONENTS, type RiskLevel } from '../catalogue/components';
 import { fieldByCode } from '../catalogue/fields';
 import { LEADERS_PLACEHOLDER, VALUE_PLACEHOLDER, WORST_VPR_PLACEHOLDER } from '../catalogue/rules';
+import { numAt } from '../compute/columns';
 import type { PeriodCore } from '../compute/periodCore';
 import { worstQuartile } from '../compute/riskFactors';
 import { num, share, shrink } from '../compute/shares';
@@ -31,9 +32,11 @@ function rankingColumn(
   if (COMPONENTS.has(code)) return { values: cur.shrunk[code], p: cur.municipalPooled[code] };
   const def = code.startsWith('share_') ? fieldByCode(subjectOf(code)) : undefined;
   if (def?.base) {
-    const pairs = cur.values.map((v) => {
-      const c = num(v, def.code);
-      const b = num(v, def.base as string);
+    const counts = cur.columns.num(def.code);
+    const bases = cur.columns.num(def.base);
+    const pairs = cur.values.map((_, i) => {
+      const c = numAt(counts, i);
+      const b = numAt(bases, i);
       return c === null || b === null || b <= 0 ? null : { c, b };
     });
     let sc = 0;
@@ -61,10 +64,10 @@ export function quartileLookup(
   subjects: readonly RuleSubject[],
   k: number,
 ): (code: string, high: boolean) => boolean[] {
-  const cache = new Map<string, boolean[]>();
+  const cache = { high: new Map<string, boolean[]>(), low: new Map<string, boolean[]>() };
   return (code, high) => {
-    const key = `${high ? '>' : '<'}${code}`;
-    let found = cache.get(key);
+    const byCode = high ? cache.high : cache.low;
+    let found = byCode.get(code);
     if (!found) {
       const { values, p } = rankingColumn(code, cur, subjects, k);
       if (high) found = worstQuartile(values, p);
@@ -72,7 +75,7 @@ export function quartileLookup(
         const low = lowestShare(values, 0.25);
         found = values.map((v, i) => low[i] && v !== null && (p === null || v < p));
       }
-      cache.set(key, found);
+      byCode.set(code, found);
     }
     return found;
   };
@@ -112,6 +115,14 @@ export function worstVpr(
   return best ? M.worstVpr(vprTitle(best.test), formatPercent(roundHalfUp(best.s * 100, 1))) : '';
 }
 
+/** A value in words: a share as a percent with one decimal, anything else as a number. */
+function valueWords(x: number, isShare: boolean): string {
+  return isShare ? formatPercent(roundHalfUp(x * 100, 1)) : formatNumber(x);
+}
+
+/** The municipal value of each code in words, per municipal lookup (one computation). */
+const municipalWords = new WeakMap<(code: string) => number | null, Map<string, string | null>>();
+
 /** The school's value of the rule's code beside the municipal one, in words. */
 export function valueText(
   rule: CompiledRule,
@@ -126,26 +137,45 @@ export function valueText(
       const level = (Object.keys(LEVEL_RANK) as RiskLevel[]).find((l) => LEVEL_RANK[l] === v);
       return level ? levelWord(level) : '';
     }
-    const m = municipal(code);
     const isShare = code.startsWith('share_') || COMPONENTS.has(code);
-    const fmt = (x: number) => (isShare ? formatPercent(roundHalfUp(x * 100, 1)) : formatNumber(x));
-    return m === null ? fmt(v) : M.valueBeside(fmt(v), fmt(m), isShare);
+    let words = municipalWords.get(municipal);
+    if (!words) municipalWords.set(municipal, (words = new Map()));
+    let m = words.get(code);
+    if (m === undefined) {
+      const value = municipal(code);
+      words.set(code, (m = value === null ? null : valueWords(value, isShare)));
+    }
+    const mine = valueWords(v, isShare);
+    return m === null ? mine : M.valueBeside(mine, m, isShare);
   }
   return '';
 }
 
-/** A rule's text for one school, every placeholder filled. */
+/** A fill given as its text, or as a function called only when the text needs it. */
+type Fill<T> = T | (() => T);
+
+const filled = <T>(f: Fill<T>): T => (typeof f === 'function' ? (f as () => T)() : f);
+
+/**
+ * A rule's text for one school, every placeholder filled, in turn (a filled-in name that holds
+ * a later placeholder gets it filled too). A fill the text does not need is never computed.
+ */
 export function renderForSchool(
   text: string,
-  fill: { leaders: readonly string[]; worstVpr: string; value: string },
+  fill: { leaders: Fill<readonly string[]>; worstVpr: Fill<string>; value: Fill<string> },
 ): string {
-  return text
-    .split(LEADERS_PLACEHOLDER)
-    .join(fill.leaders.length ? fill.leaders.join(', ') : M.noLeaderSuggestions)
-    .split(WORST_VPR_PLACEHOLDER)
-    .join(fill.worstVpr || M.noWorstVpr)
-    .split(VALUE_PLACEHOLDER)
-    .join(fill.value || M.noValue);
+  let out = text;
+  if (out.includes(LEADERS_PLACEHOLDER)) {
+    const leaders = filled(fill.leaders);
+    out = out
+      .split(LEADERS_PLACEHOLDER)
+      .join(leaders.length ? leaders.join(', ') : M.noLeaderSuggestions);
+  }
+  if (out.includes(WORST_VPR_PLACEHOLDER))
+    out = out.split(WORST_VPR_PLACEHOLDER).join(filled(fill.worstVpr) || M.noWorstVpr);
+  if (out.includes(VALUE_PLACEHOLDER))
+    out = out.split(VALUE_PLACEHOLDER).join(filled(fill.value) || M.noValue);
+  return out;
 }
 
 /** A rule's text for the municipal part, where the values differ per school. */
