@@ -55,6 +55,12 @@ export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (sheet && INTAKE_INPUT_SHEETS.includes(sheet)) bumpIntakeVersion(googlePorts());
 }
 
+/** Structure changed (a row deleted, a sheet sorted or removed): the cache may be stale. */
+export function handleChange(e?: GoogleAppsScript.Events.SheetsOnChange): void {
+  if (e?.changeType !== 'EDIT' && e?.changeType !== 'FORMAT')
+    bumpIntakeVersion(googlePorts(e?.source));
+}
+
 export function handleFormSubmit(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): IngestOutcome {
   return ingestSubmission(gasPorts(spreadsheetOf(e)), submissionFromEvent(e));
 }

@@ -516,6 +516,7 @@ export const REMINDERS = {
 export const TRIGGERS_TEXT = {
   handlers: {
     onFormSubmit: 'приём ответов формы',
+    onSpreadsheetChange: 'учёт удалённых и вставленных строк и листов',
     runReminders: 'ежедневные напоминания',
     continueMailing: 'досылка писем из очереди',
     continueJob: 'продолжение длительного задания',

@@ -31,6 +31,15 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 /**
+ * Rows, columns or sheets were inserted or removed (installable change trigger): dates the
+ * submissions' cache, as `onEdit` does for edited cells.
+ * @param {GoogleAppsScript.Events.SheetsOnChange} e the change event
+ */
+export function onSpreadsheetChange(e?: GoogleAppsScript.Events.SheetsOnChange): void {
+  app.handleChange(e);
+}
+
+/**
  * Ingests one school questionnaire response (installable form-submit trigger).
  * @param {GoogleAppsScript.Events.SheetsOnFormSubmit} e the submit event
  */

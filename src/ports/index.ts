@@ -220,6 +220,8 @@ export interface Triggers {
   createDaily(handler: string, hour: number): string;
   /** The form-submit trigger on this spreadsheet (no check); its id. */
   createFormSubmit(handler: string): string;
+  /** The change trigger on this spreadsheet (rows, columns, sheets added or removed); its id. */
+  createChange(handler: string): string;
 }
 
 /** Access codes (domain spec 8a), signed with a secret the script keeps. */

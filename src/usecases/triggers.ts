@@ -17,6 +17,11 @@ import { CONTINUE_MAILING_HANDLER } from './mail';
 
 export const REMINDERS_HANDLER = 'runReminders';
 export const FORM_SUBMIT_HANDLER = 'onFormSubmit';
+/**
+ * Rows, columns or sheets the inspector deletes, inserts or sorts fire no `onEdit`; this
+ * installable change trigger dates the submissions' cache for them (intakeCache.ts).
+ */
+export const CHANGE_HANDLER = 'onSpreadsheetChange';
 
 export const MAX_TRIGGERS = 20;
 const RUNS_KEY = 'trigger.runs';
@@ -94,14 +99,26 @@ export function checkTriggers(ports: Ports, options: { repair: boolean }): Trigg
     mine = mine.filter((x) => x.id !== t.id);
   };
 
-  const required: Array<{ handler: string; create: () => string; hour?: number }> = [
+  const required: Array<{
+    handler: string;
+    create: () => string;
+    kind: TriggerInfo['kind'];
+    hour?: number;
+  }> = [
     {
       handler: FORM_SUBMIT_HANDLER,
       create: () => ports.triggers.createFormSubmit(FORM_SUBMIT_HANDLER),
+      kind: 'formSubmit',
+    },
+    {
+      handler: CHANGE_HANDLER,
+      create: () => ports.triggers.createChange(CHANGE_HANDLER),
+      kind: 'other',
     },
     {
       handler: REMINDERS_HANDLER,
       create: () => ports.triggers.createDaily(REMINDERS_HANDLER, hour),
+      kind: 'clock',
       hour,
     },
   ];
@@ -140,11 +157,7 @@ export function checkTriggers(ports: Ports, options: { repair: boolean }): Trigg
         if (status !== 'wrongHour') status = 'missing';
         if (options.repair) {
           const id = r.create();
-          mine.push({
-            id,
-            handler: r.handler,
-            kind: r.hour === undefined ? 'formSubmit' : 'clock',
-          });
+          mine.push({ id, handler: r.handler, kind: r.kind });
           owned[r.handler] = { id, hour: r.hour };
           repaired = true;
         }

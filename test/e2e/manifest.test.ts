@@ -17,6 +17,8 @@ const RECIPES: Record<string, (h: ReturnType<typeof makeHarness>) => void> = {
       range: h.ss.getSheetByName(SHEETS.registry)!.getRange(2, 2),
       source: h.ss,
     }),
+  onSpreadsheetChange: (h) =>
+    h.project.call('onSpreadsheetChange', { changeType: 'REMOVE_ROW', source: h.ss }),
   onFormSubmit: (h) => h.submit(validAnswers(1, { access_code: h.codeOf('0001') })),
   menuSetup: (h) => h.project.call('menuSetup'),
   menuSyncSchools: (h) => h.project.call('menuSyncSchools'),

@@ -64,12 +64,12 @@ describe('«Настроить мониторинг…»', () => {
     ]) {
       expect(names).toContain(name);
     }
-    // One trigger per handler: form submissions and the daily reminders.
+    // One trigger per handler: form submissions, structure changes and the daily reminders.
     expect(
       google.ScriptApp.getProjectTriggers()
         .map((t) => t.getHandlerFunction())
         .sort(),
-    ).toEqual(['onFormSubmit', 'runReminders']);
+    ).toEqual(['onFormSubmit', 'onSpreadsheetChange', 'runReminders']);
     // The registry: yes/no dropdowns, notes on the header, repeated school codes shown in red.
     const registry = ss.getSheetByName(SHEETS.registry)!;
     const header = registry.getRange(1, 1, 1, registry.getLastColumn()).getValues()[0].map(String);
@@ -94,7 +94,7 @@ describe('«Настроить мониторинг…»', () => {
     project.call('menuSetup');
     expect(ss.getSheets().length).toBe(sheetsBefore);
     expect(google.PropertiesService.getDocumentProperties().getProperty('form.id')).toBe(formId);
-    expect(google.ScriptApp.getProjectTriggers()).toHaveLength(2);
+    expect(google.ScriptApp.getProjectTriggers()).toHaveLength(3);
     expect(settings.getRange(2, 3).getValue()).toBe('Мой муниципалитет');
   });
 });

@@ -76,6 +76,29 @@ describe(`one submission at ${SCHOOLS} schools`, () => {
     expect(runs[2].calls).toBeLessThanOrEqual(15);
   });
 
+  it('does not accept a school whose registry row the inspector deleted (no onEdit: the change trigger)', () => {
+    const h = harness();
+    const runs = recordRuns(h);
+    h.submit(validAnswers(1));
+    expect(runs[0].outcome).toBe('accepted');
+    // Deleting a row fires no onEdit on Google, only the installable change trigger setup made.
+    const registry = h.ss.getSheetByName(SHEETS.registry)!;
+    const row = registry
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => String(r[0]) === schoolId(7));
+    registry.deleteRow(row + 1);
+    const fired = h.google.ScriptApp.__fireTriggers(h.ss.getId(), 'ON_CHANGE', {
+      changeType: 'REMOVE_ROW',
+      source: h.ss,
+    });
+    expect(fired.map((x) => [x.handler, x.error])).toEqual([['onSpreadsheetChange', undefined]]);
+    h.submit(validAnswers(7));
+    expect(runs[runs.length - 1].outcome).toBe('rejected');
+    expect(dataSchools(h)).toEqual([schoolId(1)]);
+    expect(h.records(SHEETS.rejected).map((r) => String(r.school_id))).toEqual([schoolId(7)]);
+  });
+
   it('reads the sheets again after the add-on itself rewrote «Данные» (reconcile), then replaces the row', () => {
     const h = harness();
     const runs = recordRuns(h);

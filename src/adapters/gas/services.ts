@@ -107,6 +107,14 @@ export class GasTriggers implements Triggers {
       .getUniqueId();
   }
 
+  createChange(handler: string): string {
+    return ScriptApp.newTrigger(handler)
+      .forSpreadsheet(monitoredSpreadsheet())
+      .onChange()
+      .create()
+      .getUniqueId();
+  }
+
   count(handler?: string): number {
     return spreadsheetTriggers().filter(
       (t) =>
