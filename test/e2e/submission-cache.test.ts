@@ -31,6 +31,14 @@ function harness(): Harness {
   return h;
 }
 
+/** The sheet row of school n in the registry. */
+const registryRow = (h: Harness, n: number) =>
+  h.ss
+    .getSheetByName(SHEETS.registry)!
+    .getDataRange()
+    .getValues()
+    .findIndex((r) => String(r[0]) === schoolId(n)) + 1;
+
 const dataSchools = (h: Harness) => h.records(SHEETS.data).map((r) => String(r.school));
 
 describe(`one submission at ${SCHOOLS} schools`, () => {
@@ -59,11 +67,7 @@ describe(`one submission at ${SCHOOLS} schools`, () => {
     expect(runs[0].outcome).toBe('accepted');
     // The inspector clears school 7's row in the registry (the sheet's onEdit runs).
     const registry = h.ss.getSheetByName(SHEETS.registry)!;
-    const row = registry
-      .getDataRange()
-      .getValues()
-      .findIndex((r) => String(r[0]) === schoolId(7));
-    const range = registry.getRange(row + 1, 1, 1, registry.getLastColumn());
+    const range = registry.getRange(registryRow(h, 7), 1, 1, registry.getLastColumn());
     range.clearContent();
     h.project.call('onEdit', { range, source: h.ss });
     h.submit(validAnswers(7));
@@ -82,12 +86,7 @@ describe(`one submission at ${SCHOOLS} schools`, () => {
     h.submit(validAnswers(1));
     expect(runs[0].outcome).toBe('accepted');
     // Deleting a row fires no onEdit on Google, only the installable change trigger setup made.
-    const registry = h.ss.getSheetByName(SHEETS.registry)!;
-    const row = registry
-      .getDataRange()
-      .getValues()
-      .findIndex((r) => String(r[0]) === schoolId(7));
-    registry.deleteRow(row + 1);
+    h.ss.getSheetByName(SHEETS.registry)!.deleteRow(registryRow(h, 7));
     const fired = h.google.ScriptApp.__fireTriggers(h.ss.getId(), 'ON_CHANGE', {
       changeType: 'REMOVE_ROW',
       source: h.ss,

@@ -100,19 +100,15 @@ export class GasTriggers implements Triggers {
   }
 
   createFormSubmit(handler: string): string {
-    return ScriptApp.newTrigger(handler)
-      .forSpreadsheet(monitoredSpreadsheet())
-      .onFormSubmit()
-      .create()
-      .getUniqueId();
+    return this.onSpreadsheet(handler).onFormSubmit().create().getUniqueId();
   }
 
   createChange(handler: string): string {
-    return ScriptApp.newTrigger(handler)
-      .forSpreadsheet(monitoredSpreadsheet())
-      .onChange()
-      .create()
-      .getUniqueId();
+    return this.onSpreadsheet(handler).onChange().create().getUniqueId();
+  }
+
+  private onSpreadsheet(handler: string): GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
+    return ScriptApp.newTrigger(handler).forSpreadsheet(monitoredSpreadsheet());
   }
 
   count(handler?: string): number {
