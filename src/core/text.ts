@@ -87,6 +87,12 @@ export function formatNumber(n: number | null | undefined, decimals?: number): s
   return rounded < 0 ? `${MINUS}${body}` : body;
 }
 
+/** An index of results: two decimals always (`−0,49`, `0,50`), as summary.json rounds it. */
+export const formatIndex = (v: number | null | undefined): string => formatNumber(v, 2);
+
+/** The social well-being index (ИСБ, 0–100): one decimal always (`72,4`, `81,0`). */
+export const formatIsb = (v: number | null | undefined): string => formatNumber(v, 1);
+
 /** `38,9 %` (a non-breaking space before the sign); `—` for null. One decimal, as the summary rounds. */
 export function formatPercent(p: number | null | undefined): string {
   if (p === null || p === undefined || !Number.isFinite(p)) return '—';

@@ -243,6 +243,15 @@ describe('the letter to a school (§8)', () => {
     ]);
     for (const t of texts(letter)) expect(t).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
   });
+
+  it('gives each index with the same decimals in every column: ИСБ one, results two', () => {
+    const table = letter.blocks.find((b) => b.kind === 'table');
+    if (!table || table.kind !== 'table') throw new Error('no table');
+    const rowOf = (label: RegExp) => table.rows.find((r) => label.test(r[0]))!.slice(1);
+    for (const cell of rowOf(/ИСБ/)) expect(cell).toMatch(/^(—|−?\d+,\d)$/);
+    for (const cell of rowOf(/образовательных результатов/))
+      expect(cell).toMatch(/^(—|−?\d+,\d\d)$/);
+  });
 });
 
 describe('plural forms used by the documents', () => {

@@ -10,6 +10,8 @@ import { NOUNS, REPORT } from '../messages';
 import {
   dayText,
   countWithNoun,
+  formatIndex,
+  formatIsb,
   formatNumber,
   formatPercent,
   formatPp,
@@ -54,9 +56,6 @@ export interface ReportContext {
   inputWarnings: readonly string[];
   measures?: readonly Measure[];
 }
-
-export const fmtIndex = (v: number | null) =>
-  v === null ? R.dash : formatNumber(Math.round(v * 100) / 100);
 
 export function buildReport(result: MonitoringResult, ctx: ReportContext): ReportModel {
   const period = periodText(result.period);
@@ -247,8 +246,8 @@ function statusBlocks(result: MonitoringResult, name: (s: SchoolResult) => strin
             String(i + 1),
             name(s),
             statusWord(s),
-            fmtIndex(s.results_index),
-            fmtIndex(s.isb),
+            formatIndex(s.results_index),
+            formatIsb(s.isb),
           ];
           if (withPrevious) row.push(s.dynamics ? DYNAMICS.show(s.dynamics) : R.dash);
           return row;
@@ -478,8 +477,8 @@ function annexBlocks(result: MonitoringResult, name: (s: SchoolResult) => string
       R.annexSchool(
         name(s),
         statusWord(s),
-        fmtIndex(s.results_index),
-        fmtIndex(s.isb),
+        formatIndex(s.results_index),
+        formatIsb(s.isb),
         result.previousPeriod && s.dynamics ? DYNAMICS.show(s.dynamics) : '',
       ),
       riskWords(s).join('\n') || R.annexNoRisks,

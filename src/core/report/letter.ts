@@ -6,7 +6,7 @@
 import type { MonitoringResult, SchoolResult } from '../monitoring';
 import { median } from '../compute/stats';
 import { FIELDS } from '../catalogue';
-import { formatNumber, formatPercent, periodText } from '../text';
+import { formatIndex as idx, formatIsb, formatPercent, periodText } from '../text';
 import type { ReportBlock, ReportModel } from './model';
 import { typesetBlock } from './build';
 import { recommendationTexts, riskWords, schoolNamer, statusWord } from './words';
@@ -20,7 +20,6 @@ export interface LetterContext {
   nextDeadline: string;
 }
 
-const idx = (v: number | null) => (v === null ? R.dash : formatNumber(Math.round(v * 100) / 100));
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
 /** Shares a school can act on, shown with the municipal mean. */
@@ -87,7 +86,7 @@ export function buildLetter(
       idx(school.results_index_prev),
       idx(mun.resultsMedian),
     ),
-    row(L.rows.isb, idx(school.isb), idx(school.isb_prev), idx(mun.isbMedian)),
+    row(L.rows.isb, formatIsb(school.isb), formatIsb(school.isb_prev), formatIsb(mun.isbMedian)),
     row(
       L.rows.status,
       statusWord(school),
