@@ -3,6 +3,7 @@
  * results, usage errors, `--help` and the template guide. The add-on's texts are in
  * src/core/messages.ts.
  */
+import type { RowsAccount } from '../src/core/rowAccount';
 import { countWithNoun, formatNumber } from '../src/core/text';
 
 const CELLS = ['ячейка', 'ячейки', 'ячеек'] as const;
@@ -175,14 +176,7 @@ export const CLI_RUN = {
   codesUnchecked:
     'В ответах есть столбец access_code, но коды выданных ссылок не даны (--links links.csv ' +
     'или лист «Ссылки школам» в --xlsx): коды доступа не проверены, ответы приняты без этой проверки',
-  accounting: (r: {
-    read: number;
-    accepted: number;
-    superseded: number;
-    rejected: number;
-    held: number;
-    blank: number;
-  }) =>
+  accounting: (r: RowsAccount) =>
     `Строки ответов: прочитано ${r.read} = принято ${r.accepted} + заменено ${r.superseded} + ` +
     `отклонено ${r.rejected} + на проверке ${r.held} + пустых ${r.blank}.`,
   buildMissing: 'Сборка dist/ не найдена, собираю (npm run build)…',

@@ -23,7 +23,7 @@ import { nearestNeighbours } from './compute/peers';
 import { computePeriodCore, hasInfo, type PeriodCore } from './compute/periodCore';
 import { hasFlag, JOURNAL_INFLATION, VPR_INFLATION } from './compute/objectivity';
 import { riskLevels, riskProfileOf } from './compute/riskFactors';
-import { municipalFieldShare, schoolSharesOf, share, type Pooled } from './compute/shares';
+import { municipalFieldShare, pooledOf, schoolSharesOf, type Pooled } from './compute/shares';
 import { median, rankDescending } from './compute/stats';
 import { dynamicsOf } from './compute/dynamics';
 import { computeIndicators } from './compute/summary';
@@ -214,16 +214,7 @@ function municipalLookup(cur: PeriodCore, derived: Record<string, number | boole
       return def ? municipalFieldShare(cur.columns, def) : null;
     }
     const pooled = cur.pooled[code];
-    if (pooled) {
-      let c = 0;
-      let p = 0;
-      for (const x of pooled) {
-        if (!x) continue;
-        c += x.count;
-        p += x.participants;
-      }
-      return share(c, p);
-    }
+    if (pooled) return pooledOf(pooled);
     const def = fieldByCode(code);
     if (def?.type === 'int') {
       return mean(

@@ -4,7 +4,7 @@
  * exactly when its compared contents are revision 1's.
  */
 import { DEFAULT_RULES } from '../../src/core/catalogue/rules';
-import { RULES_REV1 } from '../../src/core/catalogue/rulesRev1';
+import { RULES_REV1 } from './fixtures/rulesRev1';
 import { RULES_REV1_PRINTS } from '../../src/core/catalogue/rulesRev1Prints';
 import { ruleFingerprint } from '../../src/core/rules/fingerprint';
 import { planRulesUpgrade } from '../../src/core/rules/upgrade';

@@ -3,7 +3,7 @@
  * rev-2 columns) keeps every earlier row mapped when the updated code accepts a new response,
  * even before anyone re-runs setup; re-running setup names the exam year in the form.
  */
-import { RULES_REV1 } from '../../src/core/catalogue/rulesRev1';
+import { RULES_REV1 } from '../core/fixtures/rulesRev1';
 import { SHEETS } from '../../src/sheets/schema';
 import { makeHarness, validAnswers } from './harness';
 

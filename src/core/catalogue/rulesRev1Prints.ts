@@ -1,7 +1,7 @@
 /**
  * The fingerprints (rules/fingerprint.ts) of the default rules of revision 1, by rule id: how
  * the rules upgrade recognises a row still exactly as revision 1 seeded it. The rows themselves
- * are in rulesRev1.ts, outside the bundle; test/core/rules-upgrade.test.ts checks that these
+ * are in test/core/fixtures/rulesRev1.ts, outside the product; test/core/rules-upgrade.test.ts checks that these
  * are theirs.
  */
 export const RULES_REV1_PRINTS: Readonly<Record<string, string>> = {
