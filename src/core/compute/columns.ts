@@ -40,17 +40,18 @@ export class PeriodColumns {
       this.flags.set(code, col);
       return col;
     });
+    // Rows made from one template enumerate the same keys in the same order: the keys of the
+    // first row, each with the column it fills (number f ≥ 0, yes/no -1 - f, other -N-1).
+    // A row whose keys come in that order is read in one `for…in` (V8 reads an enumerated
+    // key by its field position, not by a keyed lookup); any other row by its codes.
+    let layout: string[] | null = null;
+    let slots: Int32Array | null = null;
     for (let i = 0; i < this.n; i++) {
       const row = this.values[i];
       if (!row) continue;
-      for (let f = 0; f < nums.length; f++) {
-        const v = row[NUMBER_CODES[f]];
-        if (typeof v === 'number') nums[f][i] = v;
-      }
-      for (let f = 0; f < flags.length; f++) {
-        const v = row[BOOL_CODES[f]];
-        if (typeof v === 'boolean') flags[f][i] = v ? 1 : 0;
-      }
+      if (layout === null) ({ layout, slots } = layoutOf(row));
+      if (!readByLayout(row, layout, slots as Int32Array, nums, flags, i))
+        readByCode(row, nums, flags, i);
     }
   }
 
@@ -82,6 +83,64 @@ export class PeriodColumns {
       this.flags.set(code, col);
     }
     return col;
+  }
+}
+
+const NO_SLOT = -(NUMBER_CODES.length + BOOL_CODES.length) - 1;
+
+/** A row's enumerable keys and the column each fills (see PeriodColumns.build). */
+function layoutOf(row: FieldValues): { layout: string[]; slots: Int32Array } {
+  const layout: string[] = [];
+  for (const key in row) layout.push(key);
+  const slots = new Int32Array(layout.length).fill(NO_SLOT);
+  // Every code must be among the keys, each once: otherwise rows are read by code.
+  const seen = new Set<string>();
+  for (let j = 0; j < layout.length; j++) {
+    const f = NUMBER_CODES.indexOf(layout[j]);
+    const b = BOOL_CODES.indexOf(layout[j]);
+    if (f >= 0) slots[j] = f;
+    else if (b >= 0) slots[j] = -1 - b;
+    if (f >= 0 || b >= 0) seen.add(layout[j]);
+  }
+  if (seen.size !== NUMBER_CODES.length + BOOL_CODES.length) return { layout: [], slots };
+  return { layout, slots };
+}
+
+/**
+ * Reads row i through the layout; false (nothing to trust) when the row's keys differ from it.
+ * Every code is among the layout's keys, so a row that enumerates exactly those keys in that
+ * order has each code as an enumerable property: what for…in gives for it is `row[code]`.
+ */
+function readByLayout(
+  row: FieldValues,
+  layout: readonly string[],
+  slots: Int32Array,
+  nums: Float64Array[],
+  flags: Int8Array[],
+  i: number,
+): boolean {
+  if (layout.length === 0) return false;
+  let j = 0;
+  for (const key in row) {
+    if (j >= layout.length || key !== layout[j]) return false;
+    const slot = slots[j++];
+    if (slot === NO_SLOT) continue;
+    const v = row[key];
+    if (slot >= 0) nums[slot][i] = typeof v === 'number' ? v : NaN;
+    else flags[-1 - slot][i] = typeof v === 'boolean' ? (v ? 1 : 0) : -1;
+  }
+  return j === layout.length;
+}
+
+/** Reads row i code by code (a keyed lookup each). */
+function readByCode(row: FieldValues, nums: Float64Array[], flags: Int8Array[], i: number): void {
+  for (let f = 0; f < nums.length; f++) {
+    const v = row[NUMBER_CODES[f]];
+    nums[f][i] = typeof v === 'number' ? v : NaN;
+  }
+  for (let f = 0; f < flags.length; f++) {
+    const v = row[BOOL_CODES[f]];
+    flags[f][i] = typeof v === 'boolean' ? (v ? 1 : 0) : -1;
   }
 }
 
