@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DEFAULT_RULES } from '../../src/core/catalogue/rules';
 import { computeMonitoring } from '../../src/core/monitoring';
 import { compileRules } from '../../src/core/rules/compile';
@@ -389,5 +390,75 @@ describe('targeting (rev 2)', () => {
       'Правила, строка 4 (Q3): порог «худшая четверть» применим только с условиями <, <=, >, >= (а не «=»); правило пропущено',
       'Правила, строка 6 (L2): порог «очень» — для фактора риска ожидается уровень: высокий, средний или низкий; правило пропущено',
     ]);
+  });
+});
+
+describe('filling a rule text', () => {
+  // The definition: each placeholder in turn, over the text as filled so far (a fill holding a
+  // later placeholder gets it filled too), with the words for an empty fill.
+  function inTurn(text: string, leaders: readonly string[], worst: string, value: string) {
+    return text
+      .split('{leaders}')
+      .join(leaders.length ? leaders.join(', ') : 'подходящих школ не найдено')
+      .split('{worst_vpr}')
+      .join(worst || 'по результатам ВПР')
+      .split('{value}')
+      .join(value || 'нет данных');
+  }
+  // Texts and fills made of pieces that can form, break or hide placeholders.
+  const piece = fc.constantFrom(
+    '{leaders}',
+    '{worst_vpr}',
+    '{value}',
+    '{',
+    '}',
+    'st_vpr}',
+    '{wor',
+    'val',
+    'ue}',
+    '{lead',
+    'ers}',
+    'Текст ',
+    ', ',
+    '',
+    '$&',
+  );
+  const text = fc.array(piece, { maxLength: 8 }).map((xs) => xs.join(''));
+
+  it('gives what filling in turn gives, for any text and fills', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(text, { maxLength: 3 }),
+        text,
+        text,
+        (t, leaders, worst, value) => {
+          expect(renderForSchool(t, { leaders, worstVpr: worst, value })).toBe(
+            inTurn(t, leaders, worst, value),
+          );
+          // Lazy fills give the same.
+          expect(
+            renderForSchool(t, {
+              leaders: () => leaders,
+              worstVpr: () => worst,
+              value: () => value,
+            }),
+          ).toBe(inTurn(t, leaders, worst, value));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('computes a fill only when the text asks for it', () => {
+    const never = () => {
+      throw new Error('not needed');
+    };
+    expect(
+      renderForSchool('Доля {value}.', { leaders: never, worstVpr: never, value: () => '5 %' }),
+    ).toBe('Доля 5 %.');
+    expect(renderForSchool('Без подстановок', { leaders: never, worstVpr: never, value: never })).toBe(
+      'Без подстановок',
+    );
   });
 });
