@@ -8,7 +8,6 @@
  */
 import {
   ISB_COMPONENTS,
-  RESULT_COMPONENTS,
   RISKS,
   VPR_TESTS,
   isbWeightSetting,
@@ -23,7 +22,7 @@ import { nearestNeighbours } from './compute/peers';
 import { computePeriodCore, hasInfo, type PeriodCore } from './compute/periodCore';
 import { hasFlag, JOURNAL_INFLATION, VPR_INFLATION } from './compute/objectivity';
 import { riskLevels, riskProfileOf } from './compute/riskFactors';
-import { municipalFieldShare, pooledOf, schoolSharesOf, type Pooled } from './compute/shares';
+import { municipalFieldShare, schoolSharesOf } from './compute/shares';
 import { median, rankDescending } from './compute/stats';
 import { dynamicsOf } from './compute/dynamics';
 import { computeIndicators } from './compute/summary';
@@ -213,8 +212,8 @@ function municipalLookup(cur: PeriodCore, derived: Record<string, number | boole
       const def = fieldByCode(subjectOf(code));
       return def ? municipalFieldShare(cur.columns, def) : null;
     }
-    const pooled = cur.pooled[code];
-    if (pooled) return pooledOf(pooled);
+    // A results component: its municipal pooled share.
+    if (cur.pooled[code]) return cur.municipalPooled[code] ?? null;
     const def = fieldByCode(code);
     if (def?.type === 'int') {
       return mean(
@@ -324,16 +323,11 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
   const levels = riskLevels(cur, settings);
 
   const noIndex: string[] = [];
-  const sharesOf = schoolSharesOf(cur.columns, minP);
+  const sharesOf = schoolSharesOf(cur.columns, cur.pooled, minP);
   const perSchool = schools.map((s, i) => {
     const values = cur.values[i];
     const responded = values !== null;
     if (responded && ri[i] === null) noIndex.push(s.name);
-    const pooled: Record<string, Pooled> = {};
-    for (const c of RESULT_COMPONENTS) {
-      const p = cur.pooled[c.code][i];
-      if (p) pooled[c.code] = p;
-    }
     const objectivity = cur.objectivity[i];
     const profile = riskProfileOf(levels[i]);
     const myRi = ri[i];
@@ -373,7 +367,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     return {
       values,
       responded,
-      shares: sharesOf(i, pooled),
+      shares: sharesOf(i),
       objectivity,
       profile,
       peerRank,

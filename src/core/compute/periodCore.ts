@@ -16,7 +16,7 @@ import type { FieldValues, OfficialStatus, Settings } from '../types';
 import { boolAt, PeriodColumns } from './columns';
 import { isbDisadvantagesOf, isbFromDisadvantages, resultsIndex, type Reference } from './indices';
 import { objectivityFlagsOf } from './objectivity';
-import { bool, pooledOf, shrink, type Pooled } from './shares';
+import { bool, share, shrink } from './shares';
 import { lowestShare } from './stats';
 
 export interface PeriodCore {
@@ -28,7 +28,7 @@ export interface PeriodCore {
   /** The same answers as columns. */
   columns: PeriodColumns;
   /** Pooled results per component code, per school (responded schools only). */
-  pooled: Record<string, (Pooled | null)[]>;
+  pooled: Record<string, PooledColumn>;
   /** Municipal pooled share per component (the point shares are shrunk toward). */
   municipalPooled: Record<string, number | null>;
   /** Pooled shares shrunk toward the municipal share (rev 2): what ranks schools. */
@@ -53,6 +53,15 @@ export interface PeriodCore {
   riskZone: boolean[];
   /** Official list missing, so the computed status stood in for it. */
   usedComputedForOfficial: boolean;
+}
+
+/**
+ * A results component pooled per school (pooledComponent over the columns): the sums of
+ * counts and of participants, NaN for a school that did not respond in the period.
+ */
+export interface PooledColumn {
+  count: Float64Array;
+  participants: Float64Array;
 }
 
 export interface PeriodInputs {
@@ -105,35 +114,48 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
 
   // Results are pooled only for schools that responded in this period (a choice: a school
   // that did not report is not ranked on stale data).
-  const pooled: Record<string, (Pooled | null)[]> = {};
+  const pooled: Record<string, PooledColumn> = {};
   const municipalPooled: Record<string, number | null> = {};
   const shrunk: Record<string, (number | null)[]> = {};
   for (const c of RESULT_COMPONENTS) {
-    const col: (Pooled | null)[] = new Array(n).fill(null);
+    const counts = new Float64Array(n).fill(NaN);
+    const participants = new Float64Array(n).fill(NaN);
     // pooledComponent over the columns: periods in order, each period's tests in order.
-    const tests = input.pooledPeriods.flatMap((period) =>
-      c.pairs.map(([count, participants]) => [period.num(count), period.num(participants)]),
-    );
+    const countCols: Float64Array[] = [];
+    const partCols: Float64Array[] = [];
+    for (const period of input.pooledPeriods) {
+      for (const [count, part] of c.pairs) {
+        countCols.push(period.num(count));
+        partCols.push(period.num(part));
+      }
+    }
+    // The municipal share: sum of counts over sum of participants of the responded schools.
+    let mc = 0;
+    let mb = 0;
     for (let i = 0; i < n; i++) {
       if (!values[i]) continue;
       let count = 0;
-      let participants = 0;
-      for (const [counts, parts] of tests) {
-        const x = counts[i];
-        const y = parts[i];
+      let parts = 0;
+      for (let t = 0; t < countCols.length; t++) {
+        const x = countCols[t][i];
+        const y = partCols[t][i];
         if (x !== x || y !== y) continue; // NaN: unanswered
         count += x;
-        participants += y;
+        parts += y;
       }
-      col[i] = { count, participants };
+      counts[i] = count;
+      participants[i] = parts;
+      mc += count;
+      mb += parts;
     }
-    const p = pooledOf(col);
-    const shares: (number | null)[] = col.map((x) =>
-      x && x.participants >= minP && x.participants > 0
-        ? shrink(x.count, x.participants, p, k)
-        : null,
-    );
-    pooled[c.code] = col;
+    const p = share(mc, mb);
+    const shares: (number | null)[] = new Array(n).fill(null);
+    for (let i = 0; i < n; i++) {
+      const y = participants[i];
+      // NaN (not responded) fails both comparisons.
+      if (y >= minP && y > 0) shares[i] = shrink(counts[i], y, p, k);
+    }
+    pooled[c.code] = { count: counts, participants };
     municipalPooled[c.code] = p;
     shrunk[c.code] = shares;
   }
@@ -174,7 +196,8 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
     const suspended = boolAt(suspendedCol, i) === true;
     // rev 2: a school whose ВПР marks run above its journal cannot leave the list through
     // them: its results index without ВПР is ranked too.
-    const inflated = objectivity[i].some((f) => f.startsWith('vpr_inflation:'));
+    let inflated = false;
+    for (const f of objectivity[i]) if (f.startsWith('vpr_inflation:')) inflated = true;
     computed[i] = combineStatus(
       suspended || lowResults[i] || (inflated && lowNoVpr[i]),
       shnsuByIsb[i],

@@ -87,28 +87,32 @@ const SHARE_KEYS: readonly { code: string }[] = [...SHARE_FIELDS, ...RESULT_COMP
  */
 export function schoolSharesOf(
   columns: PeriodColumns,
+  pooled: Readonly<Record<string, { count: Float64Array; participants: Float64Array }>>,
   minParticipants: number,
-): (i: number, pooled: Readonly<Record<string, Pooled>>) => Record<string, number | null> {
+): (i: number) => Record<string, number | null> {
   const fields = SHARE_FIELDS.map((def) => ({
     code: def.code,
     counts: columns.num(def.code),
     bases: columns.num(def.base as string),
     participantsBased: isParticipantsBase(def),
   }));
-  return (i, pooled) => {
+  const components = RESULT_COMPONENTS.map((c) => ({ code: c.code, ...pooled[c.code] }));
+  return (i) => {
     // A copy of one template (the same keys in the same order): a fast object, not a dictionary.
     const out = emptyFieldValues(SHARE_KEYS) as Record<string, number | null>;
-    // fieldShare, over the columns.
+    // fieldShare, over the columns (NaN = unanswered).
     for (const f of fields) {
-      const base = numAt(f.bases, i);
+      const base = f.bases[i];
+      const count = f.counts[i];
       out[f.code] =
-        f.participantsBased && base !== null && base < minParticipants
+        base !== base || count !== count || base <= 0 || (f.participantsBased && base < minParticipants)
           ? null
-          : share(numAt(f.counts, i), base);
+          : count / base;
     }
-    for (const c of RESULT_COMPONENTS) {
-      const p = pooled[c.code];
-      out[c.code] = p ? pooledShare(p, minParticipants) : null;
+    // pooledShare of the responded schools (NaN participants: not responded).
+    for (const c of components) {
+      const y = c.participants[i];
+      out[c.code] = y !== y || y < minParticipants || y <= 0 ? null : c.count[i] / y;
     }
     return out;
   };
@@ -143,16 +147,4 @@ export function municipalFieldShare(columns: PeriodColumns, def: FieldDef): numb
 export function shrink(count: number, base: number, p: number | null, k: number): number | null {
   if (p === null || !(k > 0)) return share(count, base);
   return (count + k * p) / (base + k);
-}
-
-/** Sum of counts over sum of bases, null when nothing was counted. */
-export function pooledOf(items: readonly (Pooled | null)[]): number | null {
-  let c = 0;
-  let b = 0;
-  for (const x of items) {
-    if (!x) continue;
-    c += x.count;
-    b += x.participants;
-  }
-  return share(c, b);
 }
