@@ -333,7 +333,12 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     const myRi = ri[i];
     let peerRank: number | null = null;
     if (myRi !== null) {
-      peerRank = 1 + peers[i].filter((j) => ri[j] !== null && (ri[j] as number) > myRi).length;
+      let above = 0;
+      for (const j of peers[i]) {
+        const rj = ri[j];
+        if (rj !== null && rj > myRi) above++;
+      }
+      peerRank = 1 + above;
     }
     const effective =
       hasInfo(prev) &&
@@ -344,22 +349,22 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
       myRi !== null &&
       prev2.resultsIndex[i] !== null &&
       myRi >= (prev2.resultsIndex[i] as number);
+    // The template's keys in DERIVED_KEYS order, set in place (no temporary object).
     const derived = emptyFieldValues(DERIVED_KEYS) as Record<string, number | boolean | null>;
-    Object.assign(derived, {
-      flagged: cur.flagged[i],
-      has_leader_school: s.leader_school_id !== '',
-      objectivity_flag: responded ? objectivity.length > 0 : null,
-      vpr_inflation: responded ? hasFlag(objectivity, VPR_INFLATION) : null,
-      journal_inflation: responded ? hasFlag(objectivity, JOURNAL_INFLATION) : null,
-      risk_zone: responded ? cur.riskZone[i] : null,
-      resilient: myRi !== null && cur.isb[i] !== null ? resilient[i] : null,
-      effective_mode: effective,
-      status_mismatch: cur.hasList && responded ? cur.official[i] !== cur.computed[i] : false,
-      results_index: myRi,
-      results_index_no_vpr: cur.resultsIndexNoVpr[i],
-      isb: cur.isb[i],
-      residual: residual[i],
-    });
+    derived.flagged = cur.flagged[i];
+    derived.has_leader_school = s.leader_school_id !== '';
+    derived.objectivity_flag = responded ? objectivity.length > 0 : null;
+    derived.vpr_inflation = responded ? hasFlag(objectivity, VPR_INFLATION) : null;
+    derived.journal_inflation = responded ? hasFlag(objectivity, JOURNAL_INFLATION) : null;
+    derived.risk_zone = responded ? cur.riskZone[i] : null;
+    derived.resilient = myRi !== null && cur.isb[i] !== null ? resilient[i] : null;
+    derived.effective_mode = effective;
+    derived.status_mismatch =
+      cur.hasList && responded ? cur.official[i] !== cur.computed[i] : false;
+    derived.results_index = myRi;
+    derived.results_index_no_vpr = cur.resultsIndexNoVpr[i];
+    derived.isb = cur.isb[i];
+    derived.residual = residual[i];
     for (const [code, key] of RISK_KEYS) {
       const l = levels[i][code];
       derived[key] = l === null ? null : LEVEL_RANK[l];

@@ -44,7 +44,10 @@ export function objectivityFlags(
 }
 
 export function hasFlag(flags: readonly string[], kind: string): boolean {
-  return flags.some((f) => f.startsWith(`${kind}:`));
+  if (flags.length === 0) return false;
+  const prefix = `${kind}:`;
+  for (const f of flags) if (f.startsWith(prefix)) return true;
+  return false;
 }
 
 /** objectivityFlags for every school of a period, from its columns. */

@@ -10,21 +10,21 @@
 import { RISKS, type RiskLevel } from '../catalogue/components';
 import { settingNumber } from '../settings';
 import type { Settings } from '../types';
-import { boolAt, numAt } from './columns';
+import { numAt } from './columns';
 import type { PeriodCore } from './periodCore';
 import { share, shrink } from './shares';
 import { lowestShare, type Column } from './stats';
 
 type Tri = boolean | null;
 
-function and(...xs: Tri[]): Tri {
-  if (xs.some((x) => x === false)) return false;
-  return xs.some((x) => x === null) ? null : true;
+function and(a: Tri, b: Tri): Tri {
+  if (a === false || b === false) return false;
+  return a === null || b === null ? null : true;
 }
 
-function or(...xs: Tri[]): Tri {
-  if (xs.some((x) => x === true)) return true;
-  return xs.some((x) => x === null) ? null : false;
+function or(a: Tri, b: Tri): Tri {
+  if (a === true || b === true) return true;
+  return a === null || b === null ? null : false;
 }
 
 function not(x: Tri): Tri {
@@ -137,14 +137,22 @@ export function riskLevels(core: PeriodCore, settings: Settings): RiskLevels[] {
     motivationMedium: t('risk_motivation_medium'),
   };
   const cols = core.columns;
+  // boolAt and share over the columns, written out: called per school and factor.
   const yes = (code: string) => {
     const col = cols.bool(code);
-    return (i: number) => boolAt(col, i);
+    return (i: number): Tri => {
+      const v = col[i];
+      return v < 0 ? null : v === 1;
+    };
   };
   const ofTotal = (code: string, total: string) => {
     const counts = cols.num(code);
     const totals = cols.num(total);
-    return (i: number) => share(numAt(counts, i), numAt(totals, i));
+    return (i: number): number | null => {
+      const c = counts[i];
+      const t = totals[i];
+      return c !== c || t !== t || t <= 0 ? null : c / t;
+    };
   };
   const infrastructureDeficit = yes('infrastructure_deficit');
   const noStableInternet = yes('no_stable_internet');
@@ -205,14 +213,17 @@ export function riskLevels(core: PeriodCore, settings: Settings): RiskLevels[] {
     );
     // Any of the three measures the school answered decides (a choice: a small school without
     // ВПР still gets a level from its attestation and certificates).
-    const answered = failure.filter((m) => m.shrunk[i] !== null);
-    levels.learning_failure =
-      answered.length === 0
-        ? null
-        : level(
-            answered.some((m) => m.worst[i]),
-            answered.some((m) => m.p !== null && (m.shrunk[i] as number) > m.p),
-          );
+    let answered = false;
+    let worst = false;
+    let above = false;
+    for (const m of failure) {
+      const v = m.shrunk[i];
+      if (v === null) continue;
+      answered = true;
+      if (m.worst[i]) worst = true;
+      if (m.p !== null && v > m.p) above = true;
+    }
+    levels.learning_failure = answered ? level(worst, above) : null;
     levels.parents = level(not(parentsInvolved(i)), false);
     const motivation = motivationShare(i);
     levels.motivation = level(
@@ -226,6 +237,8 @@ export function riskLevels(core: PeriodCore, settings: Settings): RiskLevels[] {
 
 /** The profile: factors at `high`, then at `medium`, each group in catalogue order. */
 export function riskProfileOf(levels: RiskLevels): string[] {
-  const at = (l: RiskLevel) => RISKS.filter((r) => levels[r.code] === l).map((r) => r.code);
-  return [...at('high'), ...at('medium')];
+  const out: string[] = [];
+  for (const r of RISKS) if (levels[r.code] === 'high') out.push(r.code);
+  for (const r of RISKS) if (levels[r.code] === 'medium') out.push(r.code);
+  return out;
 }
