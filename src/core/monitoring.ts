@@ -6,12 +6,7 @@
  * gives, so that shuffling the input changes nothing but the order of output lists, which
  * follow the registry.
  */
-import {
-  ISB_COMPONENTS,
-  RISKS,
-  VPR_TESTS,
-  isbWeightSetting,
-} from './catalogue/components';
+import { ISB_COMPONENTS, RISKS, VPR_TESTS, isbWeightSetting } from './catalogue/components';
 import { fieldByCode } from './catalogue/fields';
 import { emptyFieldValues } from './fieldValues';
 import { defaultSettings } from './catalogue/settings';

@@ -457,8 +457,8 @@ describe('filling a rule text', () => {
     expect(
       renderForSchool('Доля {value}.', { leaders: never, worstVpr: never, value: () => '5 %' }),
     ).toBe('Доля 5 %.');
-    expect(renderForSchool('Без подстановок', { leaders: never, worstVpr: never, value: never })).toBe(
-      'Без подстановок',
-    );
+    expect(
+      renderForSchool('Без подстановок', { leaders: never, worstVpr: never, value: never }),
+    ).toBe('Без подстановок');
   });
 });

@@ -105,7 +105,10 @@ export function schoolSharesOf(
       const base = f.bases[i];
       const count = f.counts[i];
       out[f.code] =
-        base !== base || count !== count || base <= 0 || (f.participantsBased && base < minParticipants)
+        base !== base ||
+        count !== count ||
+        base <= 0 ||
+        (f.participantsBased && base < minParticipants)
           ? null
           : count / base;
     }

@@ -89,13 +89,15 @@ export function orderByRiskLevels(
   fired: readonly CompiledRule[],
   levels: Readonly<Record<string, RiskLevel | null>>,
 ): string[] {
-  const rank = (r: CompiledRule) => {
-    const l = r.risk === null ? null : levels[r.risk];
-    return l === 'high' ? 0 : l === 'medium' ? 1 : 2;
-  };
-  // Three passes in rule order: the stable sort by rank, without a sort or an object per rule.
+  // Three passes in rule order: the stable sort by rank, without a sort, an object per rule or
+  // a function per school.
   const out: string[] = [];
-  for (let k = 0; k <= 2; k++) for (const r of fired) if (rank(r) === k) out.push(r.rule_id);
+  for (let k = 0; k <= 2; k++) {
+    for (const r of fired) {
+      const l = r.risk === null ? null : levels[r.risk];
+      if ((l === 'high' ? 0 : l === 'medium' ? 1 : 2) === k) out.push(r.rule_id);
+    }
+  }
   return out;
 }
 
@@ -218,6 +220,22 @@ function planOf(text: string): TextPlan | null {
 
 const hasBrace = (s: string) => s.includes('{') || s.includes('}');
 
+type Fills = { leaders: Fill<readonly string[]>; worstVpr: Fill<string>; value: Fill<string> };
+
+/** A placeholder's fill as text, computed once per rendering (texts holds those made). */
+function fillText(texts: (string | null)[], hole: number, fill: Fills): string {
+  let t = texts[hole];
+  if (t === null) {
+    if (hole === 0) {
+      const leaders = filled(fill.leaders);
+      t = leaders.length ? leaders.join(', ') : M.noLeaderSuggestions;
+    } else if (hole === 1) t = filled(fill.worstVpr) || M.noWorstVpr;
+    else t = filled(fill.value) || M.noValue;
+    texts[hole] = t;
+  }
+  return t;
+}
+
 /**
  * A rule's text for one school, every placeholder filled, in turn (a filled-in name that holds
  * a later placeholder gets it filled too). A fill the text does not need is never computed.
@@ -226,31 +244,16 @@ const hasBrace = (s: string) => s.includes('{') || s.includes('}');
  * turn is filling each placeholder where it stands: the text is then put together from its
  * segments (which share the rule's text) and the fills, without splitting it again.
  */
-export function renderForSchool(
-  text: string,
-  fill: { leaders: Fill<readonly string[]>; worstVpr: Fill<string>; value: Fill<string> },
-): string {
+export function renderForSchool(text: string, fill: Fills): string {
   const plan = planOf(text);
   if (plan !== null && plan.holes.length === 0) return text;
   // Each fill's text, computed once and only when asked for.
   const texts: (string | null)[] = [null, null, null];
-  const fillText = (hole: number): string => {
-    let t = texts[hole];
-    if (t === null) {
-      if (hole === 0) {
-        const leaders = filled(fill.leaders);
-        t = leaders.length ? leaders.join(', ') : M.noLeaderSuggestions;
-      } else if (hole === 1) t = filled(fill.worstVpr) || M.noWorstVpr;
-      else t = filled(fill.value) || M.noValue;
-      texts[hole] = t;
-    }
-    return t;
-  };
   if (plan !== null) {
     let out = plan.segments[0];
     let plain = true;
     for (let j = 0; j < plan.holes.length && plain; j++) {
-      const t = fillText(plan.holes[j]);
+      const t = fillText(texts, plan.holes[j], fill);
       if (hasBrace(t)) plain = false;
       else out = out + t + plan.segments[j + 1];
     }
@@ -259,7 +262,8 @@ export function renderForSchool(
   // In turn, as the text and the fills say.
   let out = text;
   for (let hole = 0; hole < PLACEHOLDERS.length; hole++) {
-    if (out.includes(PLACEHOLDERS[hole])) out = out.split(PLACEHOLDERS[hole]).join(fillText(hole));
+    if (out.includes(PLACEHOLDERS[hole]))
+      out = out.split(PLACEHOLDERS[hole]).join(fillText(texts, hole, fill));
   }
   return out;
 }
