@@ -14,7 +14,8 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 /** A part's bytes: text as UTF-8; bytes as they are (also from another realm, e.g. a vm context). */
 function bytesOf(data: string | Uint8Array | ArrayBuffer): Uint8Array {
   if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return new Uint8Array(data);
 }
 
