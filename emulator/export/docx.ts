@@ -6,7 +6,7 @@
  * SVG images: Word 2016+ shows SVG natively; docx requires a raster fallback for older readers,
  * and without a rasteriser here we give it a 1x1 transparent PNG, so an old reader shows a blank.
  */
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import {
   AlignmentType,
   BorderStyle,
@@ -44,7 +44,7 @@ import type {
 } from '../services/documents';
 import { GlyphType, type GlyphName } from '../services/documents/enums';
 import { defaultPage, type PageSetup } from '../services/documents/model';
-import { zipParts } from './zip';
+import { packPart, zipParts, type PartData } from './zip';
 import { bodyXml, escapeXml, fastBodySupported, type BodyStyle } from './docx-body';
 
 /** A document as DocumentApp returns it (we read its model), or the model itself. */
@@ -485,7 +485,8 @@ const BODY_STYLE: BodyStyle = {
 const TITLE_MARK = 'shnor-monitor-title-6c1e0b';
 
 interface Template {
-  parts: Parts;
+  /** Every part, compressed (the body, title and pictures are set per document). */
+  parts: Map<string, PartData>;
   /** word/document.xml up to and including `<w:body>`, and from the section's properties on. */
   head: string;
   tail: string;
@@ -516,7 +517,7 @@ function templateFor(
   const document = String(parts.get('word/document.xml'));
   const bodyAt = document.indexOf('<w:body>') + '<w:body>'.length;
   const template: Template = {
-    parts,
+    parts: new Map([...parts].map(([path, data]) => [path, packPart(data)])),
     head: document.slice(0, bodyAt),
     tail: document.slice(document.lastIndexOf('<w:sectPr')),
     core: String(parts.get('docProps/core.xml')),
@@ -532,7 +533,7 @@ const FONT_TABLE_REL =
 const IMAGE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
 
 /** The package written by the fast body writer into the library's compiled parts, or null. */
-function fastParts(model: DocumentModel, page: PageSetup): Parts | null {
+function fastParts(model: DocumentModel, page: PageSetup): Map<string, PartData> | null {
   if (!fastBodySupported(model.body, BODY_STYLE)) return null;
   const body = bodyXml(model.body, BODY_STYLE);
   const template = templateFor(page, glyphsUsed(model.body), body.lists);
@@ -552,7 +553,7 @@ function fastParts(model: DocumentModel, page: PageSetup): Parts | null {
     `${imageRels}<Relationship Id="rId${first + body.media.length}" Type="${fontTable[2]}" Target="fontTable.xml"/>`,
   );
   const xml = body.xml.replace(/\{media:(\d+)\}/g, (_, i: string) => String(first + Number(i)));
-  const parts: Parts = new Map(template.parts);
+  const parts = new Map(template.parts);
   parts.set('word/_rels/document.xml.rels', rels);
   parts.set('word/document.xml', template.head + xml + template.tail);
   parts.set('docProps/core.xml', template.core.replace(TITLE_MARK, escapeXml(model.name)));
@@ -593,5 +594,7 @@ export async function toDocxBuffer(
 
 /** Writes the document to `filePath` as .docx. */
 export async function exportDocumentToDocx(source: DocxSource, filePath: string): Promise<void> {
-  await writeFile(filePath, await toDocxBuffer(source));
+  // Synchronous: thousands of small files (a municipality's letters) cost less without a file
+  // handle and a thread-pool round trip each.
+  writeFileSync(filePath, await toDocxBuffer(source));
 }
