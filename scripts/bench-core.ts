@@ -39,19 +39,25 @@ const cpu = () => {
 };
 
 /**
- * The generated municipality, validated as intake does. A function of its own, so that the
- * generated rows (hundreds of MB of strings at 40,000 schools) are garbage once it returns:
- * the add-on computes from «Данные», not beside the raw export that produced them.
+ * The third period: the second municipality's current period, one year on. A function of its
+ * own, so that the rest of that municipality (its other period, registry, lists) is garbage
+ * as soon as the rows are taken: the add-on never holds a second municipality.
  */
-function validatedInputs(schools: number) {
-  const t0 = process.hrtime.bigint();
-  const a = syntheticMunicipality(schools, 11);
-  const b = syntheticMunicipality(schools, 12);
-  // A third period: the second municipality's current period, one year on.
-  const third = b.responses
-    .slice(1)
+function thirdPeriod(schools: number): string[][] {
+  return syntheticMunicipality(schools, 12)
+    .responses.slice(1)
     .filter((r) => r[1] === '2025-2026')
     .map((r) => [r[0], '2026-2027', ...r.slice(2)]);
+}
+
+/**
+ * What the add-on reads before judging responses: the responses (records by column header, as
+ * the responses sheet's rows give them), the registry, lists and settings. The generator's
+ * string tables are garbage once it returns.
+ */
+function generated(schools: number) {
+  const third = thirdPeriod(schools);
+  const a = syntheticMunicipality(schools, 11);
   const responses = tableFromRows([...a.responses, ...third], 'responses').rows.map(
     (r) => r.record,
   );
@@ -60,6 +66,17 @@ function validatedInputs(schools: number) {
   );
   const { entries: lists } = parseLists(tableFromRows(a.lists, 'lists').rows.map((r) => r.record));
   const { settings } = readSettings(a.settings.slice(1).map(([k, v]) => [k, v]));
+  return { responses, registry, lists, settings };
+}
+
+/**
+ * The generated municipality, validated as intake does. A function of its own, so that the
+ * raw responses (about 100 MB at 40,000 schools) are garbage once it returns: the
+ * add-on computes from «Данные», not beside the raw responses that produced them.
+ */
+function validatedInputs(schools: number) {
+  const t0 = process.hrtime.bigint();
+  const { responses, registry, lists, settings } = generated(schools);
   // Responses as intake and «Сверить ответы» judge them: answers by field code, the time sent.
   const raws: RawResponse[] = responses.map((answers, i) => ({
     row: i + 2,
