@@ -36,13 +36,18 @@ function loadTable(): Table {
 /**
  * Advanced services' methods (counted as `Drive.Files.create`…): the scopes of the
  * "Authorization scopes" section of each method's page in the REST reference
- * (developers.google.com/workspace/drive/api/reference/rest/v3/files/create, …/update, …/get),
+ * (developers.google.com/workspace/drive/api/reference/rest/v3/files/create, …/update,
+ * …/get, …/generateIds),
  * and the API method named in Google's error. Not generated: scripts/scope-table.ts covers the
  * built-in services only.
  */
 const ADVANCED: Record<string, { api: string; scopes: readonly string[] }> = {
   'Drive.Files.create': {
     api: 'drive.files.create',
+    scopes: ['drive', 'drive.appdata', 'drive.file'].map((s) => PREFIX + s),
+  },
+  'Drive.Files.generateIds': {
+    api: 'drive.files.generateIds',
     scopes: ['drive', 'drive.appdata', 'drive.file'].map((s) => PREFIX + s),
   },
   'Drive.Files.update': {

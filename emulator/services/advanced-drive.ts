@@ -4,7 +4,8 @@
  * with media, which import an HTML (or plain text) page into a Google Doc when the file is one
  * (`mimeType` application/vnd.google-apps.document): the emulated DocumentApp then holds the
  * document the import made (services/documents/import-html.ts). Other media are stored as a
- * plain Drive file. `Files.get` returns a file's metadata.
+ * plain Drive file. `Files.get` returns a file's metadata; `Files.generateIds` ids a script
+ * may give `Files.create` (so it can note a file's id before the file exists).
  *
  * Calls are counted under the service «Drive» with the uploaded size in kilobytes as their
  * «cells written», which the cost model charges per kilobyte (emulator/cost.ts).
@@ -29,6 +30,9 @@ function escapeHtml(text: string): string {
 }
 
 export class AdvancedDriveFiles {
+  /** Generated ids not used yet. */
+  private readonly generated = new Set<string>();
+
   constructor(
     private readonly rt: Runtime,
     private readonly drive: EmulatedDriveApp,
@@ -68,11 +72,17 @@ export class AdvancedDriveFiles {
     const media = mediaData ? readBlobSource(mediaData) : undefined;
     this.count('create', media);
     const name = resource.name ?? media?.name ?? 'Untitled';
+    const id = resource.id === undefined ? undefined : String(resource.id);
+    if (id !== undefined) {
+      if (!this.generated.has(id)) throw apiError('create', 'The provided file ID is not usable.');
+      this.generated.delete(id);
+    }
     if (resource.mimeType === GOOGLE_DOCS_MIME) {
-      const file = this.docs.__importHtml(String(name), media ? this.page('create', media) : '');
-      return this.resource(file.id);
+      const page = media ? this.page('create', media) : '';
+      return this.resource(this.docs.__importHtml(String(name), page, id).id);
     }
     const file = this.drive.__store.addFile({
+      id,
       name: String(name),
       mimeType: resource.mimeType ?? media?.contentType ?? 'application/octet-stream',
       content: media ? media.bytes.slice() : new Uint8Array(),
@@ -98,6 +108,18 @@ export class AdvancedDriveFiles {
     if (resource.name !== undefined) file.name = String(resource.name);
     file.updatedAt = this.rt.clock.now();
     return this.resource(file.id);
+  }
+
+  generateIds(optionalArgs?: {
+    count?: number;
+    space?: string;
+    type?: string;
+  }): GoogleAppsScript.Drive_v3.Drive.V3.Schema.GeneratedIds {
+    this.rt.record('Drive', 'Drive.Files.generateIds');
+    const count = optionalArgs?.count ?? 10;
+    const ids = Array.from({ length: count }, () => this.rt.nextId('gen'));
+    for (const id of ids) this.generated.add(id);
+    return { kind: 'drive#generatedIds', space: optionalArgs?.space ?? 'drive', ids };
   }
 
   get(fileId: string, _optionalArgs?: Record<string, unknown>): FileResource {

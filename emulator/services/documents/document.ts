@@ -202,8 +202,9 @@ export class EmulatedDocumentApp implements Pick<
     return this.open(this.newRecord(String(name), [newParagraph()]));
   }
 
-  private newRecord(name: string, body: BlockNode[]): DocRecord {
+  private newRecord(name: string, body: BlockNode[], id?: string): DocRecord {
     const file = this.drive.__store.addFile({
+      id,
       name,
       mimeType: GOOGLE_DOCS_MIME,
       url: (id) => `https://docs.google.com/document/d/${id}/edit`,
@@ -218,11 +219,9 @@ export class EmulatedDocumentApp implements Pick<
    * Non-Google: a Google Doc made by Drive's import of an HTML page (the advanced Drive
    * service), with Google's default page; its Drive file.
    */
-  __importHtml(name: string, html: string): DriveFileRecord {
-    return this.newRecord(
-      name,
-      importHtml(html, () => this.rt.nextId('kix.list')),
-    ).file;
+  __importHtml(name: string, html: string, id?: string): DriveFileRecord {
+    const body = importHtml(html, () => this.rt.nextId('kix.list'));
+    return this.newRecord(name, body, id).file;
   }
 
   /** Non-Google: Drive's import of an HTML page over an existing Google Doc; false if none. */

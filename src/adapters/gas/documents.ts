@@ -27,12 +27,7 @@ export class GasDocumentWriter implements DocumentWriter {
     const images = chartImages(model);
     const page = documentHtml(model, (chart) => images.has(chart.id));
     const html = Utilities.newBlob(page.html, 'text/html', `${title}.html`);
-    // A document a killed or earlier run made is imported again in place: never a second copy.
-    let id = once?.reuse ? reimport(once.reuse, html) : null;
-    if (!id) {
-      id = advancedDrive().Files.create({ name: title, mimeType: GOOGLE_DOCS }, html).id!;
-      once?.created?.(id);
-    }
+    const id = importPage(title, html, once);
     const doc = DocumentApp.openById(id);
     const body = doc.getBody();
     body
@@ -64,13 +59,34 @@ function advancedDrive(): GoogleAppsScript.Drive {
   return Drive;
 }
 
-/** Imports the page over the document a killed job already made, when it still exists. */
-function reimport(id: string, html: GoogleAppsScript.Base.Blob): string | null {
-  try {
-    return advancedDrive().Files.update({}, id, html).id ?? id;
-  } catch {
-    return null;
+/**
+ * The page as a Google Doc, made exactly once for a caller that notes its id (`once`): the id
+ * is generated and noted BEFORE the document is created, so an execution killed anywhere
+ * leaves either nothing or a document whose id is noted. Given a noted id (`once.reuse`), the
+ * page is imported again over that document, or creates it under that id if it was never made.
+ */
+function importPage(
+  title: string,
+  html: GoogleAppsScript.Base.Blob,
+  once: DocumentOnce | undefined,
+): string {
+  const files = advancedDrive().Files;
+  const resource = { name: title, mimeType: GOOGLE_DOCS };
+  if (once?.reuse) {
+    try {
+      return files.update({}, once.reuse, html).id ?? once.reuse;
+    } catch {
+      try {
+        return files.create({ ...resource, id: once.reuse }, html).id ?? once.reuse;
+      } catch {
+        // Deleted by its owner since (its id is spent): a new document below.
+      }
+    }
   }
+  if (!once?.created) return files.create(resource, html).id!;
+  const id = files.generateIds({ count: 1, space: 'drive', type: 'files' }).ids![0];
+  once.created(id);
+  return files.create({ ...resource, id }, html).id ?? id;
 }
 
 /**
