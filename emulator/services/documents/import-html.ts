@@ -23,6 +23,7 @@
 import { parseDocument, type parseDOM } from 'htmlparser2';
 import type { AlignmentName, GlyphName, HeadingName } from './enums';
 import {
+  newCell,
   newParagraph,
   type BlockNode,
   type ListItemNode,
@@ -368,18 +369,10 @@ class Importer {
   private cell(td: Element, attrs: TextAttrs, css: Css): TableCellNode {
     const blocks: BlockNode[] = [];
     this.blocks(td.children, attrs, blocks);
-    if (blocks.length === 0) blocks.push(newParagraph());
-    return {
-      kind: 'tableCell',
-      blocks,
-      backgroundColor: color(css['background-color']) ?? null,
-      width: null,
-      verticalAlignment: null,
-      paddingTop: null,
-      paddingBottom: null,
-      paddingLeft: null,
-      paddingRight: null,
-    };
+    const cell = newCell();
+    if (blocks.length > 0) cell.blocks = blocks;
+    cell.backgroundColor = color(css['background-color']) ?? null;
+    return cell;
   }
 }
 
