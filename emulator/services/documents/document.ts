@@ -4,7 +4,7 @@
  */
 import type { Runtime } from '../../runtime';
 import { EmulatedBlob } from '../blob';
-import type { DriveFileRecord, EmulatedDriveApp } from '../drive';
+import type { EmulatedDriveApp } from '../drive';
 import { read, write, type DocContext } from './context';
 import {
   Attribute,
@@ -16,16 +16,9 @@ import {
   TextAlignment,
   VerticalAlignment,
 } from './enums';
-import {
-  blocksText,
-  cloneBlocks,
-  defaultPage,
-  newParagraph,
-  type BlockNode,
-  type DocumentModel,
-  type PageSetup,
-} from './model';
+import { defaultPage, newParagraph, type DocumentModel } from './model';
 import { EmulatedBody } from './body';
+import { StoredDocument } from './stored';
 import { docContext } from './views';
 import { asGas, gasEnum, gasError } from '../gas';
 
@@ -33,11 +26,7 @@ export const GOOGLE_DOCS_MIME = 'application/vnd.google-apps.document';
 
 const MISSING = "Document is missing (perhaps it was deleted, or you don't have read access?)";
 
-interface DocRecord {
-  file: DriveFileRecord;
-  body: BlockNode[];
-  page: PageSetup;
-}
+type DocRecord = StoredDocument;
 
 export class EmulatedDocument implements Pick<
   GoogleAppsScript.Document.Document,
@@ -129,6 +118,7 @@ export class EmulatedDocument implements Pick<
   saveAndClose(): void {
     write(this.ctx, 'Document.saveAndClose');
     this.ctx.handle.closed = true;
+    this.record.closed();
   }
 
   setName(name: string): GoogleAppsScript.Document.Document {
@@ -143,14 +133,14 @@ export class EmulatedDocument implements Pick<
     return {
       id: this.record.file.id,
       name: this.record.file.name,
-      body: cloneBlocks(this.record.body),
+      body: this.record.copyOfBody(),
       page: { ...this.record.page },
     };
   }
 }
 
 function documentTextBlob(record: DocRecord): EmulatedBlob {
-  return new EmulatedBlob(blocksText(record.body), 'text/plain', `${record.file.name}.txt`);
+  return new EmulatedBlob(record.text(), 'text/plain', `${record.file.name}.txt`);
 }
 
 export class EmulatedDocumentApp implements Pick<
@@ -191,6 +181,7 @@ export class EmulatedDocumentApp implements Pick<
   /** Each open of a document gets its own handle, so saveAndClose ends only that one. */
   private open(record: DocRecord): GoogleAppsScript.Document.Document {
     const ctx = docContext(this.rt, { closed: false }, () => this.rt.nextId('kix.list'));
+    record.opened();
     return asGas(new EmulatedDocument(ctx, record));
   }
 
@@ -204,7 +195,7 @@ export class EmulatedDocumentApp implements Pick<
       url: (id) => `https://docs.google.com/document/d/${id}/edit`,
       blob: () => documentTextBlob(record),
     });
-    const record: DocRecord = { file, body: [newParagraph()], page: defaultPage() };
+    const record = new StoredDocument(file, [newParagraph()], defaultPage());
     this.docs.set(file.id, record);
     return this.open(record);
   }
@@ -235,7 +226,7 @@ export class EmulatedDocumentApp implements Pick<
     return [...this.docs.values()].map((r) => ({
       id: r.file.id,
       name: r.file.name,
-      body: cloneBlocks(r.body),
+      body: r.copyOfBody(),
       page: { ...r.page },
     }));
   }
