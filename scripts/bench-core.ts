@@ -2,7 +2,10 @@
  * The pure core alone at national scale: 40,000 schools × 3 periods through validation and
  * computeMonitoring. Run by `npm run bench` in a fresh process per measurement, so that the
  * process's peak memory (process.resourceUsage().maxRSS) is this measurement's own. Prints
- * one JSON line. BENCH_CORE_SCHOOLS changes the size.
+ * one JSON line. BENCH_CORE_SCHOOLS changes the size. By hand:
+ * `BENCH_CORE_SCHOOLS=40000 node --require tsx/cjs scripts/bench-core.ts` (tsx's CommonJS hook
+ * in the process, as the CLI loads it; `--import tsx` adds an ESM loader thread with a heap of
+ * its own that the product never has, about 15–35 MB of the peak).
  */
 import { syntheticMunicipality } from '../cli/synthetic';
 import { tableFromRows } from '../cli/csv';

@@ -254,7 +254,9 @@ function medianOf<T extends object>(runs: T[]): T {
 function coreRun(schools: number): CoreMeasurement {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', path.join(__dirname, 'bench-core.ts')],
+    // tsx's CommonJS hook in this process, as bin/shnor-monitor.cjs runs the CLI: `--import tsx`
+    // would add its ESM loader thread (a second V8 heap) to the measured peak.
+    ['--require', 'tsx/cjs', path.join(__dirname, 'bench-core.ts')],
     { env: { ...process.env, BENCH_CORE_SCHOOLS: String(schools) }, encoding: 'utf8' },
   );
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as CoreMeasurement;
