@@ -43,10 +43,10 @@ export class GasDocumentWriter implements DocumentWriter {
         DocumentApp.ParagraphHeading.TITLE,
       );
     }
-    for (const { at, chart } of page.charts) {
+    for (const { at, chart, marker } of page.charts) {
       const image = images.get(chart.id);
-      const target = paragraphAt(body, at, (p) => p.getNumChildren() === 0);
-      if (image && target) target.appendInlineImage(image()).setWidth(640).setHeight(400);
+      const target = paragraphAt(body, at, (p) => p.getText() === marker);
+      if (image && target) target.clear().appendInlineImage(image()).setWidth(640).setHeight(400);
     }
     doc.saveAndClose();
     return { id, url: doc.getUrl() };
