@@ -38,8 +38,8 @@ export class GasDocumentWriter implements DocumentWriter {
       .setMarginTop(PAGE.marginTop)
       .setMarginBottom(PAGE.marginBottom);
     if (page.title) {
-      const text = page.title.text;
-      paragraphAt(body, page.title.at, (p) => p.getText() === text)?.setHeading(
+      const text = spaced(page.title.text);
+      paragraphAt(body, page.title.at, (p) => spaced(p.getText()) === text)?.setHeading(
         DocumentApp.ParagraphHeading.TITLE,
       );
     }
@@ -52,6 +52,9 @@ export class GasDocumentWriter implements DocumentWriter {
     return { id, url: doc.getUrl() };
   }
 }
+
+/** A text with its spaces as the import may give them back (no-break, collapsed). */
+const spaced = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
 
 function advancedDrive(): GoogleAppsScript.Drive {
   // The manifest enables the service (appsscript.json, enabledAdvancedServices).
