@@ -360,12 +360,15 @@ export function watchIntakeInputs(ports: Ports): Ports {
       return s.renameSheetById(sheetId, name);
     },
   };
-  // After a call that created, deleted, renamed or moved sheets: their order, remembered for
-  // the submissions (which find each sheet with one name check at its place).
+  // After a call that deleted, renamed or moved sheets, or created one a submission writes to:
+  // their order, remembered for the submissions (which find each sheet with one name check at
+  // its place). Other sheets created (recompute's outputs) wait for the next such call, or for
+  // recompute's `arrange`; a submission that misses looks once and remembers.
   let recorded = s.structureVersion?.() ?? 0;
-  const afterCall = () => {
+  const afterCall = (method: string, sheet: unknown) => {
     const version = s.structureVersion?.() ?? 0;
     if (version === recorded) return;
+    if (!ORDER_CALLS.includes(method) && !SUBMISSION_SHEETS.includes(String(sheet))) return;
     recorded = version;
     rememberSheetOrder({ sheets: s, properties: ports.properties });
   };
@@ -376,7 +379,7 @@ export function watchIntakeInputs(ports: Ports): Ports {
       const call = value as (...a: unknown[]) => unknown;
       return (...args: unknown[]) => {
         const out = call.apply(target, args);
-        afterCall();
+        afterCall(String(prop), args[0]);
         return out;
       };
     },
@@ -385,6 +388,15 @@ export function watchIntakeInputs(ports: Ports): Ports {
 }
 
 const UNWATCHED = Symbol('unwatched ports');
+/** Calls after which the sheets' order is remembered whenever it changed. */
+const ORDER_CALLS = ['arrange', 'deleteSheet', 'renameSheetById'];
+/** The sheets a submission writes to: their creation is remembered at once. */
+const SUBMISSION_SHEETS: readonly string[] = [
+  SHEETS.data,
+  SHEETS.rejected,
+  SHEETS.journal,
+  SHEETS.outbox,
+];
 
 /** The ports without the watch: the intake's own writes keep the cache up to date instead. */
 export function unwatched(ports: Ports): Ports {
