@@ -390,6 +390,13 @@ async function main(): Promise<void> {
       modelled_s: round(s?.modelled_s ?? 0),
       max_calls_any_size: round(Math.max(...submissions.map((r) => r.calls)), 1),
       max_modelled_s_any_size: round(Math.max(...submissions.map((r) => r.modelled_s))),
+      // Each kind once (submissionKinds), at the largest size.
+      by_kind: Object.fromEntries(
+        ['new', 'replacement', 'duplicate', 'rejected', 'cold'].map((kind) => {
+          const k = op(`submission_${kind}`);
+          return [kind, { calls: round(k?.calls ?? 0, 1), modelled_s: round(k?.modelled_s ?? 0) }];
+        }),
+      ),
     };
   }
   if (sizes.length > 0) {
