@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
-const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const FUNCTION = /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/;
 
 /** The name of the packer's function in the bundle and of the list's local variable. */
@@ -32,9 +32,10 @@ export const TEXT_FUNCTION = 'builtText';
 /**
  * Properties whose texts stay plain, so that a normal form submission decodes nothing
  * (test/e2e/packed-texts.test.ts): `label` holds the questionnaire's questions, which every
- * submission matches its answers by (core/intake.ts).
+ * submission matches its answers by (core/intake.ts); `menu…`, the menu's captions, so that
+ * onOpen (AuthMode.NONE, every time the spreadsheet opens) decodes nothing either.
  */
-const PLAIN_PROPERTIES = new Set(['label']);
+const PLAIN_PROPERTIES = /^(label|menu[A-Z]\w*)$/;
 /** Tables (top-level constants by their source name) kept plain whole: `JOURNAL` (messages.ts),
  * whose lines every submission writes. */
 const PLAIN_TABLES = new Set(['JOURNAL']);
@@ -82,7 +83,10 @@ function decoderSource(payload) {
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
-    minify: true,
+    // Names as fflate writes them (`inflt`, `hMap`): terser keeps function names, so a
+    // failure while decoding reads in a trace like the rest of the bundle.
+    minifyWhitespace: true,
+    minifySyntax: true,
     write: false,
     logLevel: 'silent',
   }).outputFiles[0].text.trim();
@@ -160,7 +164,7 @@ function packWith(js, keep, trial) {
         parent?.type === 'Property' &&
         parent.value === node &&
         !parent.computed &&
-        PLAIN_PROPERTIES.has(parent.key.name ?? parent.key.value)
+        PLAIN_PROPERTIES.test(parent.key.name ?? parent.key.value)
       )
         return;
       if (inFunction) {

@@ -136,7 +136,7 @@ function userTexts(js: string): Set<string> {
         : n.type === 'TemplateElement'
           ? (n.value as { cooked: string | null }).cooked
           : null;
-    if (text !== null && /[^\t\n\r\x20-\x7e]/.test(text)) texts.add(text);
+    if (text !== null && /[\u0080-\uffff]/.test(text)) texts.add(text);
   }
   return texts;
 }
