@@ -2,6 +2,7 @@ import { monitoredSpreadsheet } from './spreadsheet';
 import type { EmbeddedChartSpec, SheetLayout, SheetStore, Table, Cell } from '../../ports';
 import { asCellRows } from './cells';
 import { responsesSheetOf } from './forms';
+import { planWrites } from './write-plan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -31,7 +32,7 @@ function clearTail(s: Sheet, rows: number, width: number): void {
 
 /**
  * A server call costs about what writing this many cells does (cost-model note: 100 ms a call,
- * 60 µs a cell written): unchanged rows shorter than this between two changed runs are
+ * 60 µs a cell written): unchanged cells fewer than this between two changed ones are
  * written with them rather than paying for another call.
  */
 const CELLS_PER_CALL = 1600;
@@ -47,52 +48,35 @@ function sameCell(written: Cell, read: Cell): boolean {
 const TAIL_READ_CELLS = 10_000;
 
 /**
- * Overwrites `cells` from row 1 writing only the rows that differ from what the sheet holds:
+ * Overwrites `cells` from row 1 writing only the cells that differ from what the sheet holds:
  * one read of the rows the grid already had (10 µs a cell, against 60 µs a cell written),
- * then one write per run of changed rows. A recompute over unchanged data writes nothing, and
- * cells that custom functions take as arguments change only where values did. Rows added to
- * the grid just now are written unread. Returns whether something may stand outside `cells`
- * (what an earlier, larger table left), which the caller then clears.
+ * then one write per rectangle of changed cells (write-plan.ts). A recompute over unchanged
+ * data writes nothing, and cells that custom functions take as arguments change only where
+ * values did. Rows added to the grid just now are empty. Returns whether something may stand
+ * outside `cells` (what an earlier, larger table left), which the caller then clears.
  */
 function writeChanged(s: Sheet, cells: Cell[][], width: number, gridRows: number): boolean {
-  const changed: boolean[] = cells.map(() => true);
   const columns = s.getMaxColumns();
   const tailCells = (gridRows - cells.length) * columns + cells.length * (columns - width);
   const readRows = tailCells <= TAIL_READ_CELLS ? gridRows : Math.min(gridRows, cells.length);
   const readColumns = tailCells <= TAIL_READ_CELLS ? columns : width;
   let tail = tailCells > TAIL_READ_CELLS;
-  if (readRows > 0) {
-    const now = s.getRange(1, 1, readRows, readColumns).getValues() as Cell[][];
-    for (let r = 0; r < readRows; r++) {
-      const old = now[r];
-      if (r >= cells.length) {
-        tail ||= old.some((v) => v !== '');
-        continue;
-      }
-      const row = cells[r];
-      let same = true;
-      for (let c = 0; c < width && same; c++) same = sameCell(row[c], old[c]);
-      changed[r] = !same;
-      for (let c = width; c < readColumns && !tail; c++) tail = old[c] !== '';
+  const now = readRows > 0 ? (s.getRange(1, 1, readRows, readColumns).getValues() as Cell[][]) : [];
+  const changed = Array.from({ length: width }, () => new Uint8Array(cells.length));
+  for (let r = 0; r < Math.max(readRows, cells.length); r++) {
+    const old = now[r];
+    if (r >= cells.length) {
+      tail ||= old.some((v) => v !== '');
+      continue;
     }
+    const row = cells[r];
+    for (let c = 0; c < width; c++) if (!sameCell(row[c], old ? old[c] : '')) changed[c][r] = 1;
+    if (old) for (let c = width; c < readColumns && !tail; c++) tail = old[c] !== '';
   }
-  const gap = Math.max(1, Math.floor(CELLS_PER_CALL / width));
-  let start = -1;
-  let end = -1;
-  const write = () => {
-    if (start >= 0)
-      s.getRange(start + 1, 1, end - start + 1, width).setValues(cells.slice(start, end + 1));
-  };
-  changed.forEach((c, r) => {
-    if (!c) return;
-    if (start >= 0 && r - end - 1 < gap) end = r;
-    else {
-      write();
-      start = r;
-      end = r;
-    }
-  });
-  write();
+  for (const w of planWrites(changed, CELLS_PER_CALL))
+    s.getRange(w.row + 1, w.column + 1, w.rows, w.columns).setValues(
+      cells.slice(w.row, w.row + w.rows).map((row) => row.slice(w.column, w.column + w.columns)),
+    );
   return tail;
 }
 
