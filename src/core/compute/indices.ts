@@ -27,9 +27,14 @@ export function orientedZ(
   higherIsBetter: boolean,
   ref: Reference | null = null,
 ): (number | null)[] {
-  const z = ref
-    ? column.map((v) => (v === null ? null : (v - ref.mean) / ref.sd))
-    : zScores(column);
+  let z: (number | null)[];
+  if (ref) {
+    z = new Array(column.length).fill(null);
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i];
+      if (v !== null) z[i] = (v - ref.mean) / ref.sd;
+    }
+  } else z = zScores(column);
   // z is this function's own array: oriented in place.
   if (!higherIsBetter) {
     for (let i = 0; i < z.length; i++) {

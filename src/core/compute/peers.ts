@@ -181,80 +181,182 @@ function buildTree(coords: Float64Array, n: number, dim: number): Tree {
   return t;
 }
 
-/** Bounded max-heap of (distance, index): the worst candidate on top. */
-class Candidates {
+/**
+ * One search's state: the bounded max-heap of candidates (distance, index; the worst on top),
+ * the query and the offsets of the incremental bound. One object for all queries, read by
+ * top-level functions (a closure over mutable variables was most of the search's time).
+ */
+class Search {
   readonly dist: Float64Array;
   readonly idx: Int32Array;
   size = 0;
-  constructor(readonly k: number) {
+  /** The query point (its index and its coordinates). */
+  q = 0;
+  readonly qc: Float64Array;
+  /** Offsets from the query to the current cell, per dimension. */
+  readonly off: Float64Array;
+  examined = 0;
+  /** The dimensions a distance sums, in order: all of them, or (in the query's own bucket)
+   * those that are not the bucket's discrete ones, where every difference is exactly 0 and
+   * leaving its +0 out of the sum changes no bit of it. */
+  dims: Int32Array;
+  constructor(
+    readonly k: number,
+    readonly dim: number,
+    readonly budget: number,
+  ) {
     this.dist = new Float64Array(k);
     this.idx = new Int32Array(k);
+    this.qc = new Float64Array(dim);
+    this.off = new Float64Array(dim);
+    this.dims = new Int32Array(0);
   }
-  private worse(a: number, b: number): boolean {
-    return (
-      this.dist[a] > this.dist[b] || (this.dist[a] === this.dist[b] && this.idx[a] > this.idx[b])
-    );
+}
+
+/** Whether heap entry a is worse than b (farther, or as far with a higher index). */
+function worse(s: Search, a: number, b: number): boolean {
+  return s.dist[a] > s.dist[b] || (s.dist[a] === s.dist[b] && s.idx[a] > s.idx[b]);
+}
+
+/** Whether (d, i) would enter the heap. */
+function accepts(s: Search, d: number, i: number): boolean {
+  if (s.size < s.k) return true;
+  return d < s.dist[0] || (d === s.dist[0] && i < s.idx[0]);
+}
+
+/** Whether a cell at lower bound d may still hold an entering point. */
+function mayEnter(s: Search, d: number): boolean {
+  // Slack for the rounding of incremental bounds, so equal-distance ties are not missed.
+  return s.size < s.k || d <= s.dist[0] * (1 + 1e-9) + 1e-12;
+}
+
+function swap(s: Search, a: number, b: number): void {
+  const d = s.dist[a];
+  s.dist[a] = s.dist[b];
+  s.dist[b] = d;
+  const i = s.idx[a];
+  s.idx[a] = s.idx[b];
+  s.idx[b] = i;
+}
+
+function push(s: Search, d: number, i: number): void {
+  if (s.size < s.k) {
+    let c = s.size++;
+    s.dist[c] = d;
+    s.idx[c] = i;
+    while (c > 0) {
+      const p = (c - 1) >> 1;
+      if (!worse(s, c, p)) break;
+      swap(s, c, p);
+      c = p;
+    }
+    return;
   }
-  /** Whether (d, i) would enter the heap. */
-  accepts(d: number, i: number): boolean {
-    if (this.size < this.k) return true;
-    return d < this.dist[0] || (d === this.dist[0] && i < this.idx[0]);
+  s.dist[0] = d;
+  s.idx[0] = i;
+  let c = 0;
+  for (;;) {
+    const l = 2 * c + 1;
+    const r = l + 1;
+    let m = c;
+    if (l < s.size && worse(s, l, m)) m = l;
+    if (r < s.size && worse(s, r, m)) m = r;
+    if (m === c) break;
+    swap(s, c, m);
+    c = m;
   }
-  /** Whether a cell at lower bound d may still hold an entering point. */
-  mayEnter(d: number): boolean {
-    // Slack for the rounding of incremental bounds, so equal-distance ties are not missed.
-    return this.size < this.k || d <= this.dist[0] * (1 + 1e-9) + 1e-12;
+}
+
+/** The heap's indices nearest first (insertion sort: k is small). */
+function sortedCandidates(s: Search): number[] {
+  const out: number[] = new Array(s.size);
+  const ds: number[] = new Array(s.size);
+  for (let j = 0; j < s.size; j++) {
+    const d = s.dist[j];
+    const i = s.idx[j];
+    let p = j;
+    while (p > 0 && (ds[p - 1] > d || (ds[p - 1] === d && out[p - 1] > i))) {
+      ds[p] = ds[p - 1];
+      out[p] = out[p - 1];
+      p--;
+    }
+    ds[p] = d;
+    out[p] = i;
   }
-  push(d: number, i: number): void {
-    if (this.size < this.k) {
-      let c = this.size++;
-      this.dist[c] = d;
-      this.idx[c] = i;
-      while (c > 0) {
-        const p = (c - 1) >> 1;
-        if (!this.worse(c, p)) break;
-        this.swap(c, p);
-        c = p;
+  return out;
+}
+
+/** A bucket's k-d tree with its points' coordinates and indices laid out in tree order. */
+interface LaidTree {
+  tree: Tree;
+  /** Coordinates of the point at each position of tree.order, `dim` each. */
+  coords: Float64Array;
+  /** The point (global index) at each position. */
+  ids: Int32Array;
+}
+
+function laidOut(tree: Tree, members: Int32Array): LaidTree {
+  const { dim, order } = tree;
+  const coords = new Float64Array(order.length * dim);
+  const ids = new Int32Array(order.length);
+  for (let p = 0; p < order.length; p++) {
+    const li = order[p];
+    ids[p] = members[li];
+    for (let j = 0; j < dim; j++) coords[p * dim + j] = tree.coords[li * dim + j];
+  }
+  return { tree, coords, ids };
+}
+
+/** Nearest-first descent with incremental distance bounds (rd: the bound of this cell). */
+function visit(s: Search, lt: LaidTree, node: number, rd: number): void {
+  const t = lt.tree;
+  const dim = s.dim;
+  if (t.left[node] < 0) {
+    const end = t.end[node];
+    const tc = lt.coords;
+    const qc = s.qc;
+    const dims = s.dims;
+    const nd = dims.length;
+    for (let p = t.start[node]; p < end; p++) {
+      const i = lt.ids[p];
+      if (i === s.q) continue;
+      s.examined++;
+      // Partial distance: stop summing once the point is already worse than the k-th.
+      const worst = s.size < s.k ? Infinity : s.dist[0];
+      let d = 0;
+      const b = p * dim;
+      for (let jj = 0; jj < nd && d <= worst; jj++) {
+        const j = dims[jj];
+        const diff = tc[b + j] - qc[j];
+        d += diff * diff;
       }
-      return;
+      if (d <= worst && accepts(s, d, i)) push(s, d, i);
     }
-    this.dist[0] = d;
-    this.idx[0] = i;
-    let c = 0;
-    for (;;) {
-      const l = 2 * c + 1;
-      const r = l + 1;
-      let m = c;
-      if (l < this.size && this.worse(l, m)) m = l;
-      if (r < this.size && this.worse(r, m)) m = r;
-      if (m === c) break;
-      this.swap(c, m);
-      c = m;
-    }
+    return;
   }
-  private swap(a: number, b: number): void {
-    const d = this.dist[a];
-    this.dist[a] = this.dist[b];
-    this.dist[b] = d;
-    const i = this.idx[a];
-    this.idx[a] = this.idx[b];
-    this.idx[b] = i;
+  const sd = t.splitDim[node];
+  const x = s.qc[sd];
+  // Offsets from the query to each child cell along the split dimension.
+  const lMax = t.leftMax[node];
+  const rMin = t.rightMin[node];
+  const offLeft = x > lMax ? x - lMax : 0;
+  const offRight = x < rMin ? rMin - x : 0;
+  const leftFirst = offLeft < offRight || (offLeft === offRight && x <= lMax);
+  const off = s.off;
+  const old = off[sd];
+  const o1 = leftFirst ? offLeft : offRight;
+  const o2 = leftFirst ? offRight : offLeft;
+  const rd1 = rd - old * old + o1 * o1;
+  if (mayEnter(s, rd1)) {
+    off[sd] = o1;
+    visit(s, lt, leftFirst ? t.left[node] : t.right[node], rd1);
+    off[sd] = old;
   }
-  /** Indices nearest first (insertion sort: k is small). */
-  sorted(): number[] {
-    const order: number[] = [];
-    for (let j = 0; j < this.size; j++) {
-      let p = order.length;
-      while (
-        p > 0 &&
-        (this.dist[order[p - 1]] > this.dist[j] ||
-          (this.dist[order[p - 1]] === this.dist[j] && this.idx[order[p - 1]] > this.idx[j]))
-      ) {
-        p--;
-      }
-      order.splice(p, 0, j);
-    }
-    return order.map((j) => this.idx[j]);
+  const rd2 = rd - old * old + o2 * o2;
+  if (s.examined < s.budget && mayEnter(s, rd2)) {
+    off[sd] = o2;
+    visit(s, lt, leftFirst ? t.right[node] : t.left[node], rd2);
+    off[sd] = old;
   }
 }
 
@@ -280,6 +382,8 @@ interface Buckets {
   members: Int32Array[];
   /** Bucket of each point. */
   of: Int32Array;
+  /** The dimensions the buckets are made of (equal values inside a bucket). */
+  discrete: number[];
   /** For each bucket, every bucket with its squared distance along the discrete dimensions
    * (exact for all their points), nearest first. */
   nearest: { bucket: number; d: number }[][];
@@ -309,10 +413,14 @@ function bucketsOf(coords: Float64Array, n: number, dim: number): Buckets {
   const keyOf = new Map<number, number>();
   const lists: number[][] = [];
   const at: number[][] = []; // coordinates of each bucket along the discrete dimensions
+  const dims = discrete.map(([d]) => d);
+  const valuesOf = discrete.map(([, ...values]) => values);
   for (let i = 0; i < n; i++) {
     let key = 0;
-    for (const [d, ...values] of discrete)
-      key = key * values.length + values.indexOf(coords[i * dim + d]);
+    for (let j = 0; j < dims.length; j++) {
+      const values = valuesOf[j];
+      key = key * values.length + values.indexOf(coords[i * dim + dims[j]]);
+    }
     let b = keyOf.get(key);
     if (b === undefined) {
       keyOf.set(key, (b = lists.length));
@@ -331,7 +439,7 @@ function bucketsOf(coords: Float64Array, n: number, dim: number): Buckets {
       })
       .sort((x, y) => x.d - y.d || x.bucket - y.bucket),
   );
-  return { members: lists.map((l) => Int32Array.from(l)), of, nearest };
+  return { members: lists.map((l) => Int32Array.from(l)), of, discrete: dims, nearest };
 }
 
 /**
@@ -354,76 +462,28 @@ export function nearestNeighbours(
     for (let p = 0; p < m.length; p++) {
       for (let j = 0; j < dim; j++) local[p * dim + j] = coords[m[p] * dim + j];
     }
-    return buildTree(local, m.length, dim);
+    return laidOut(buildTree(local, m.length, dim), m);
   });
-  const off = new Float64Array(dim);
   const out: number[][] = new Array(n);
-  // One heap and one search function for all queries: per-query allocations dominated.
-  const heap = new Candidates(kk);
-  let q = 0;
-  let qBase = 0;
-  let examined = 0;
-  let t = trees[0];
-  let members = buckets.members[0];
-  const visit = (node: number, rd: number): void => {
-    if (t.left[node] < 0) {
-      const end = t.end[node];
-      const tc = t.coords;
-      for (let p = t.start[node]; p < end; p++) {
-        const li = t.order[p];
-        const i = members[li];
-        if (i === q) continue;
-        examined++;
-        // Partial distance: stop summing once the point is already worse than the k-th.
-        const worst = heap.size < kk ? Infinity : heap.dist[0];
-        let d = 0;
-        const b = li * dim;
-        for (let j = 0; j < dim && d <= worst; j++) {
-          const diff = tc[b + j] - coords[qBase + j];
-          d += diff * diff;
-        }
-        if (d <= worst && heap.accepts(d, i)) heap.push(d, i);
-      }
-      return;
-    }
-    const sd = t.splitDim[node];
-    const x = coords[qBase + sd];
-    // Offsets from the query to each child cell along the split dimension.
-    const lMax = t.leftMax[node];
-    const rMin = t.rightMin[node];
-    const offLeft = x > lMax ? x - lMax : 0;
-    const offRight = x < rMin ? rMin - x : 0;
-    const leftFirst = offLeft < offRight || (offLeft === offRight && x <= lMax);
-    const old = off[sd];
-    const o1 = leftFirst ? offLeft : offRight;
-    const o2 = leftFirst ? offRight : offLeft;
-    const rd1 = rd - old * old + o1 * o1;
-    if (heap.mayEnter(rd1)) {
-      off[sd] = o1;
-      visit(leftFirst ? t.left[node] : t.right[node], rd1);
-      off[sd] = old;
-    }
-    const rd2 = rd - old * old + o2 * o2;
-    if (examined < budget && heap.mayEnter(rd2)) {
-      off[sd] = o2;
-      visit(leftFirst ? t.right[node] : t.left[node], rd2);
-      off[sd] = old;
-    }
-  };
-  for (q = 0; q < n; q++) {
-    heap.size = 0;
-    examined = 0;
-    qBase = q * dim;
-    for (const { bucket, d } of buckets.nearest[buckets.of[q]]) {
+  const s = new Search(kk, dim, budget);
+  const all = Int32Array.from({ length: dim }, (_, j) => j);
+  const continuous = all.filter((j) => !buckets.discrete.includes(j));
+  for (let q = 0; q < n; q++) {
+    s.size = 0;
+    s.examined = 0;
+    s.q = q;
+    for (let j = 0; j < dim; j++) s.qc[j] = coords[q * dim + j];
+    const nearest = buckets.nearest[buckets.of[q]];
+    for (let b = 0; b < nearest.length; b++) {
+      const { bucket, d } = nearest[b];
       // Buckets come nearest first: once one cannot hold an entering point, none further can.
-      if (!heap.mayEnter(d)) break;
-      if (examined >= budget && heap.size === kk) break;
-      t = trees[bucket];
-      members = buckets.members[bucket];
-      off.fill(0);
-      visit(0, d);
+      if (!mayEnter(s, d)) break;
+      if (s.examined >= budget && s.size === kk) break;
+      s.off.fill(0);
+      s.dims = bucket === buckets.of[q] ? continuous : all;
+      visit(s, trees[bucket], 0, d);
     }
-    out[q] = heap.sorted();
+    out[q] = sortedCandidates(s);
   }
   return out;
 }

@@ -178,25 +178,93 @@ type Fill<T> = T | (() => T);
 
 const filled = <T>(f: Fill<T>): T => (typeof f === 'function' ? (f as () => T)() : f);
 
+const PLACEHOLDERS = [LEADERS_PLACEHOLDER, WORST_VPR_PLACEHOLDER, VALUE_PLACEHOLDER] as const;
+
+/** A text cut at its placeholders: segments[0], hole 0, segments[1], …; holes index PLACEHOLDERS. */
+interface TextPlan {
+  segments: string[];
+  holes: number[];
+}
+
+/** Plans by text (a rule set's texts; emptied if an odd caller ever gives many). */
+const plans = new Map<string, TextPlan | null>();
+
+/** The text's plan, or null when a brace in it is not part of a placeholder. */
+function planOf(text: string): TextPlan | null {
+  let plan = plans.get(text);
+  if (plan !== undefined) return plan;
+  plan = { segments: [], holes: [] };
+  let from = 0;
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf('{', at);
+    const close = text.indexOf('}', at);
+    if (open < 0) {
+      if (close >= 0) plan = null;
+      break;
+    }
+    const hole = PLACEHOLDERS.findIndex((p) => text.startsWith(p, open));
+    if (hole < 0 || (close >= 0 && close < open)) {
+      plan = null;
+      break;
+    }
+    plan.segments.push(text.slice(from, open));
+    plan.holes.push(hole);
+    at = from = open + PLACEHOLDERS[hole].length;
+  }
+  if (plan) plan.segments.push(text.slice(from));
+  if (plans.size >= 4096) plans.clear();
+  plans.set(text, plan);
+  return plan;
+}
+
+const hasBrace = (s: string) => s.includes('{') || s.includes('}');
+
+type Fills = { leaders: Fill<readonly string[]>; worstVpr: Fill<string>; value: Fill<string> };
+
+/** A placeholder's fill as text, computed once per rendering (texts holds those made). */
+function fillText(texts: (string | null)[], hole: number, fill: Fills): string {
+  let t = texts[hole];
+  if (t === null) {
+    if (hole === 0) {
+      const leaders = filled(fill.leaders);
+      t = leaders.length ? leaders.join(', ') : M.noLeaderSuggestions;
+    } else if (hole === 1) t = filled(fill.worstVpr) || M.noWorstVpr;
+    else t = filled(fill.value) || M.noValue;
+    texts[hole] = t;
+  }
+  return t;
+}
+
 /**
  * A rule's text for one school, every placeholder filled, in turn (a filled-in name that holds
  * a later placeholder gets it filled too). A fill the text does not need is never computed.
+ *
+ * When every brace of the text belongs to a placeholder and no fill holds a brace, filling in
+ * turn is filling each placeholder where it stands: the text is then put together from its
+ * segments (which share the rule's text) and the fills, without splitting it again.
  */
-export function renderForSchool(
-  text: string,
-  fill: { leaders: Fill<readonly string[]>; worstVpr: Fill<string>; value: Fill<string> },
-): string {
-  let out = text;
-  if (out.includes(LEADERS_PLACEHOLDER)) {
-    const leaders = filled(fill.leaders);
-    out = out
-      .split(LEADERS_PLACEHOLDER)
-      .join(leaders.length ? leaders.join(', ') : M.noLeaderSuggestions);
+export function renderForSchool(text: string, fill: Fills): string {
+  const plan = planOf(text);
+  if (plan !== null && plan.holes.length === 0) return text;
+  // Each fill's text, computed once and only when asked for.
+  const texts: (string | null)[] = [null, null, null];
+  if (plan !== null) {
+    let out = plan.segments[0];
+    let plain = true;
+    for (let j = 0; j < plan.holes.length && plain; j++) {
+      const t = fillText(texts, plan.holes[j], fill);
+      if (hasBrace(t)) plain = false;
+      else out = out + t + plan.segments[j + 1];
+    }
+    if (plain) return out;
   }
-  if (out.includes(WORST_VPR_PLACEHOLDER))
-    out = out.split(WORST_VPR_PLACEHOLDER).join(filled(fill.worstVpr) || M.noWorstVpr);
-  if (out.includes(VALUE_PLACEHOLDER))
-    out = out.split(VALUE_PLACEHOLDER).join(filled(fill.value) || M.noValue);
+  // In turn, as the text and the fills say.
+  let out = text;
+  for (let hole = 0; hole < PLACEHOLDERS.length; hole++) {
+    if (out.includes(PLACEHOLDERS[hole]))
+      out = out.split(PLACEHOLDERS[hole]).join(fillText(texts, hole, fill));
+  }
   return out;
 }
 
