@@ -84,6 +84,20 @@ describe('Recompute and report, run again', () => {
     expect(written()).toBeLessThanOrEqual(h.values(CHART_DATA_SHEET.name).flat().length);
   });
 
+  it('reads every output sheet before it writes one, and saves each step once', () => {
+    const h = makeHarness(12);
+    respond(h, 1, 6);
+    h.project.call('menuRecompute');
+    respond(h, 7, 12);
+    h.google.runtime.calls.reset();
+    h.project.call('menuRecompute');
+    const calls = h.google.runtime.calls;
+    // One read after pending writes: the journal's, after every output sheet was written.
+    expect(calls.get('SpreadsheetApp', 'readAfterWrite')).toBeLessThanOrEqual(1);
+    // The job's checkpoints: one per step (9), and the queue, start and end (5).
+    expect(calls.get('PropertiesService', 'Properties.setProperty')).toBeLessThanOrEqual(9 + 5);
+  });
+
   it('ends, after new and changed data, where a fresh write of every output sheet ends', () => {
     const h = makeHarness(12);
     respond(h, 1, 6);

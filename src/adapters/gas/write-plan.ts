@@ -90,3 +90,83 @@ export function planWrites(changed: readonly Uint8Array[], cellsPerCall: number)
     b.runs.map(([a, z]) => ({ row: a, column: b.lo, rows: z - a + 1, columns: b.hi - b.lo + 1 })),
   );
 }
+
+/** What writing these rectangles costs, in cells (a call costs `cellsPerCall`). */
+export function planCost(rects: readonly WriteRect[], cellsPerCall: number): number {
+  return rects.reduce((n, w) => n + cellsPerCall + w.rows * w.columns, 0);
+}
+
+/** Old rows `at`.. (0-based) give way to new ones: `deleted` old rows, `inserted` new rows. */
+export interface Hunk {
+  at: number;
+  deleted: number;
+  inserted: number;
+}
+
+/**
+ * The fewest row deletions and insertions that turn the `before` keys into the `after` keys
+ * (Myers' O((N+M)·D) difference), as hunks in `before`'s order; null when that takes more
+ * than `maxEdits` edits (then rows are better rewritten where they stand).
+ */
+export function alignRows(
+  before: readonly string[],
+  after: readonly string[],
+  maxEdits: number,
+): Hunk[] | null {
+  const n = before.length;
+  const m = after.length;
+  const offset = maxEdits + 1;
+  let v = new Int32Array(2 * offset + 1);
+  const trace: Int32Array[] = [];
+  let found = -1;
+  for (let d = 0; d <= maxEdits && found < 0; d++) {
+    trace.push(v.slice());
+    const next = v.slice();
+    for (let k = -d; k <= d; k += 2) {
+      let x =
+        k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1])
+          ? v[offset + k + 1]
+          : v[offset + k - 1] + 1;
+      let y = x - k;
+      while (x < n && y < m && before[x] === after[y]) {
+        x++;
+        y++;
+      }
+      next[offset + k] = x;
+      if (x >= n && y >= m) {
+        found = d;
+        break;
+      }
+    }
+    v = next;
+  }
+  if (found < 0) return null;
+  // Walk back: each step is one deletion (x moves) or one insertion (y moves).
+  const edits: Array<{ x: number; del: boolean }> = [];
+  let x = n;
+  let y = m;
+  for (let d = found; d > 0; d--) {
+    const t = trace[d];
+    const k = x - y;
+    const down = k === -d || (k !== d && t[offset + k - 1] < t[offset + k + 1]);
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = t[offset + prevK];
+    const prevY = prevX - prevK;
+    // The snake (equal rows) after the edit is skipped; the edit itself:
+    if (down) edits.push({ x: prevX, del: false });
+    else edits.push({ x: prevX, del: true });
+    x = prevX;
+    y = prevY;
+  }
+  edits.reverse();
+  const hunks: Hunk[] = [];
+  for (const e of edits) {
+    const last = hunks[hunks.length - 1];
+    const end = last ? last.at + last.deleted : -1;
+    const h = last && e.x === end ? last : { at: e.x, deleted: 0, inserted: 0 };
+    if (h !== last) hunks.push(h);
+    if (e.del) h.deleted += 1;
+    else h.inserted += 1;
+  }
+  return hunks;
+}

@@ -259,11 +259,13 @@ function runSteps(
         state.lastItem = items[i];
         state.stepDone += 1;
         state.done += 1;
-        save(ports, state);
         if (typeof stop === 'string') {
+          save(ports, state);
           finish(ports, def, state, 'stopped', stop);
           return 'ended';
         }
+        // The last item's checkpoint is the step's own, just below: one write, not two.
+        if (i < items.length - 1) save(ports, state);
       }
       state.step += 1;
       state.lastItem = null;
