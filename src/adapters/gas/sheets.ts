@@ -71,7 +71,8 @@ function readGrid(s: Sheet, rows: number, width: number): GridRead {
   const tailCells = (gridRows - rows) * columns + rows * (columns - width);
   const complete = tailCells <= TAIL_READ_CELLS;
   const readRows = complete ? gridRows : Math.min(gridRows, rows);
-  const readColumns = complete ? columns : width;
+  // A table wider than the grid: the grid's columns (fit adds the others, empty).
+  const readColumns = complete ? columns : Math.min(width, columns);
   const now = readRows > 0 ? (s.getRange(1, 1, readRows, readColumns).getValues() as Cell[][]) : [];
   return { now, gridRows, complete, rows, width };
 }
@@ -102,7 +103,7 @@ function changedCells(cells: Cell[][], width: number, known: KnownRows): Uint8Ar
     // Rows below the grid as read were added empty; rows not read are written whatever held.
     const unknown = old === undefined && r < known.length;
     for (let c = 0; c < width; c++)
-      if (unknown || !sameCell(row[c], old ? old[c] : '')) changed[c][r] = 1;
+      if (unknown || !sameCell(row[c], old?.[c] ?? '')) changed[c][r] = 1;
   });
   return changed;
 }
