@@ -529,7 +529,9 @@ export class GasSheetStore implements SheetStore {
   setCharts(sheet: string, charts: readonly EmbeddedChartSpec[]): void {
     const s = this.sheet(sheet);
     for (const spec of charts) this.fetched.delete(spec.dataSheet);
-    for (const old of s.getCharts()) s.removeChart(old);
+    // A chart already there is kept when it is the one wanted (its data is read live), else
+    // modified in place: one structure call, not a removal and an insertion.
+    const old = s.getCharts();
     charts.forEach((spec, i) => {
       const table = chartTable(spec.chart);
       const data = this.sheet(spec.dataSheet);
@@ -547,22 +549,32 @@ export class GasSheetStore implements SheetStore {
       });
       const row = spec.anchorRow + i * 22;
       fit(s, row + 1, 1);
-      const chart = s
-        .newChart()
-        .setChartType(c.kind === 'scatter' ? Charts.ChartType.SCATTER : Charts.ChartType.COLUMN)
-        .addRange(data.getRange(1, spec.dataColumn, table.length, width))
+      const wanted: ChartWanted = {
+        type: c.kind === 'scatter' ? Charts.ChartType.SCATTER : Charts.ChartType.COLUMN,
+        range: data.getRange(1, spec.dataColumn, table.length, width),
+        row,
+        options: [
+          ['hAxis.title', c.xTitle],
+          ['vAxis.title', c.yTitle],
+          ['legend', { position: 'top' }],
+          ['isStacked', c.stacked === true],
+          ['series', series],
+          ['width', 640],
+          ['height', 400],
+        ],
+      };
+      const was = old[i];
+      if (was && isChart(was, wanted)) return;
+      let builder = (was ? was.modify().clearRanges() : s.newChart())
+        .setChartType(wanted.type)
+        .addRange(wanted.range)
         .setNumHeaders(1)
-        .setPosition(row, 1, 0, 0)
-        .setOption('hAxis.title', c.xTitle)
-        .setOption('vAxis.title', c.yTitle)
-        .setOption('legend', { position: 'top' })
-        .setOption('isStacked', c.stacked === true)
-        .setOption('series', series)
-        .setOption('width', 640)
-        .setOption('height', 400)
-        .build();
-      s.insertChart(chart);
+        .setPosition(row, 1, 0, 0);
+      for (const [name, value] of wanted.options) builder = builder.setOption(name, value);
+      if (was) s.updateChart(builder.build());
+      else s.insertChart(builder.build());
     });
+    for (const extra of old.slice(charts.length)) s.removeChart(extra);
   }
 
   private sheet(name: string): Sheet {
@@ -663,6 +675,33 @@ export class GasSheetStore implements SheetStore {
       s.getRange(from, i + 1, rows, 1).setDataValidation(rule);
     });
   }
+}
+
+/** An embedded chart as `setCharts` builds it. */
+interface ChartWanted {
+  type: GoogleAppsScript.Charts.ChartType;
+  range: GoogleAppsScript.Spreadsheet.Range;
+  row: number;
+  options: Array<[string, unknown]>;
+}
+
+/** Whether a chart on the sheet is already the one wanted (getters only: no server call). */
+function isChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart, wanted: ChartWanted): boolean {
+  const ranges = chart.getRanges();
+  const info = chart.getContainerInfo();
+  const options = chart.getOptions();
+  return (
+    ranges.length === 1 &&
+    ranges[0].getSheet().getName() === wanted.range.getSheet().getName() &&
+    ranges[0].getA1Notation() === wanted.range.getA1Notation() &&
+    info.getAnchorRow() === wanted.row &&
+    info.getAnchorColumn() === 1 &&
+    chart.getNumHeaders() === 1 &&
+    String(chart.modify().getChartType()) === String(wanted.type) &&
+    wanted.options.every(
+      ([name, value]) => JSON.stringify(options.get(name)) === JSON.stringify(value),
+    )
+  );
 }
 
 /** A chart's data table as cells: header, rows (null → empty), labels after their series. */
