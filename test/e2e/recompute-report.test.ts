@@ -98,6 +98,8 @@ describe('Recompute and report, run again', () => {
     expect(calls.get('SpreadsheetApp', 'readAfterWrite')).toBeLessThanOrEqual(1);
     // The job's checkpoints: one per step (9), and the queue, start and end (5).
     expect(calls.get('PropertiesService', 'Properties.setProperty')).toBeLessThanOrEqual(9 + 5);
+    // The job's state (current, queue, history) is read in one getProperties, not three reads.
+    expect(calls.get('PropertiesService', 'Properties.getProperty')).toBeLessThanOrEqual(2);
   });
 
   it('ends, after new and changed data, where a fresh write of every output sheet ends', () => {

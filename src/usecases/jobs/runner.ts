@@ -59,10 +59,13 @@ function parse<T>(text: string | null, fallback: T): T {
 }
 
 export function readJobs(ports: Pick<Ports, 'properties'>): JobsView {
+  // One read of every property where the store can list them, rather than three.
+  const all = ports.properties.all?.();
+  const get = (key: string) => (all ? (all[key] ?? null) : ports.properties.get(key));
   return {
-    current: parse<JobState | null>(ports.properties.get(CURRENT_KEY), null),
-    queue: parse<QueuedJob[]>(ports.properties.get(QUEUE_KEY), []),
-    history: parse<JobState[]>(ports.properties.get(HISTORY_KEY), []),
+    current: parse<JobState | null>(get(CURRENT_KEY), null),
+    queue: parse<QueuedJob[]>(get(QUEUE_KEY), []),
+    history: parse<JobState[]>(get(HISTORY_KEY), []),
   };
 }
 
