@@ -87,6 +87,18 @@ export const COST_FIGURES = {
       'guess: a DriveApp call that reaches Drive (open, create, move, share, list) as a ' +
       'structure call of Sheets; getters of a fetched file or folder are local',
   },
+  docImport: {
+    ms: 1500,
+    source:
+      'guess: Drive files.create/update importing a page into a Google Doc (advanced Drive ' +
+      'service) as DocumentApp.create (spec, guess), the content included; plus docImportPerKb',
+  },
+  docImportPerKb: {
+    ms: 2,
+    source:
+      'guess: per kilobyte uploaded and converted (≈0.5 MB/s for upload and conversion ' +
+      'together); a 300 KB report pays 0.6 s more than an empty page',
+  },
   chartRender: {
     ms: 500,
     source: 'guess: Chart.getAs / getBlob renders on the server like saveAndClose',
@@ -188,6 +200,12 @@ function figuresFor(
     return plain(c.localCall);
   }
   if (service === 'DriveApp') return plain(DRIVE_SERVER.test(method) ? c.driveCall : c.localCall);
+  // The advanced Drive service: its «cells written» are the kilobytes uploaded.
+  if (service === 'Drive') {
+    if (/^Drive\.Files\.(create|update)$/.test(method))
+      return { call: c.docImport, read: 0, written: c.docImportPerKb };
+    return plain(c.driveCall);
+  }
   if (service === 'Charts') {
     if (/^Chart\.(getAs|getBlob)$/.test(method)) return plain(c.chartRender);
     return plain(c.builderCall);

@@ -18,6 +18,7 @@ import { createSession } from './services/session';
 import { createHtmlService } from './services/html';
 import { createLogger } from './services/logger';
 import { createCharts } from './services/charts';
+import { createAdvancedDrive } from './services/advanced-drive';
 
 export function createGoogle(options: RuntimeOptions = {}) {
   const runtime = new Runtime(options);
@@ -33,6 +34,8 @@ export function createGoogle(options: RuntimeOptions = {}) {
     ScriptApp,
     DocumentApp,
     DriveApp,
+    /** The advanced Drive service (v3): a global only when the manifest enables it (loader). */
+    Drive: createAdvancedDrive(runtime, DriveApp, DocumentApp),
     MailApp: createMailApp(runtime),
     PropertiesService: createPropertiesService(
       runtime,

@@ -66,6 +66,25 @@ export function virtualDate(clock: VirtualClock): DateConstructor {
   return ScriptDate as unknown as DateConstructor;
 }
 
+/**
+ * The user symbols of the advanced services the manifest enables
+ * (`dependencies.enabledAdvancedServices`). The emulator models Drive v3 only.
+ */
+function advancedServices(manifestPath: string): string[] {
+  if (!fs.existsSync(manifestPath)) return [];
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as {
+    dependencies?: {
+      enabledAdvancedServices?: Array<{ userSymbol: string; serviceId: string; version: string }>;
+    };
+  };
+  const enabled = manifest.dependencies?.enabledAdvancedServices ?? [];
+  for (const s of enabled) {
+    if (s.serviceId !== 'drive' || s.version !== 'v3')
+      throw new Error(`the emulator models no advanced service ${s.serviceId} ${s.version}`);
+  }
+  return enabled.map((s) => s.userSymbol);
+}
+
 export function loadProject(google: Google, options: LoadOptions = {}): LoadedProject {
   const distDir = path.resolve(options.distDir ?? path.join(__dirname, '..', 'dist'));
   if (!fs.existsSync(path.join(distDir, 'Code.js'))) {
@@ -81,8 +100,11 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { timeZone?: string };
     if (manifest.timeZone) runtime.timeZone = manifest.timeZone;
   }
+  const { Drive, ...builtIn } = services;
   const scope: Record<string, unknown> = {
-    ...services,
+    ...builtIn,
+    // An advanced service is a global only when the manifest enables it, as on Google.
+    ...Object.fromEntries(advancedServices(manifestPath).map((symbol) => [symbol, Drive])),
     console: options.console ?? console,
     Date: virtualDate(runtime.clock),
     Error,

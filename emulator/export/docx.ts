@@ -6,7 +6,7 @@
  * SVG images: Word 2016+ shows SVG natively; docx requires a raster fallback for older readers,
  * and without a rasteriser here we give it a 1x1 transparent PNG, so an old reader shows a blank.
  */
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import {
   AlignmentType,
   BorderStyle,
@@ -44,7 +44,8 @@ import type {
 } from '../services/documents';
 import { GlyphType, type GlyphName } from '../services/documents/enums';
 import { defaultPage, type PageSetup } from '../services/documents/model';
-import { zipParts } from './zip';
+import { packPart, zipParts, type PartData } from './zip';
+import { bodyXml, escapeXml, fastBodySupported, type BodyStyle } from './docx-body';
 
 /** A document as DocumentApp returns it (we read its model), or the model itself. */
 export type DocxSource =
@@ -184,6 +185,16 @@ function imageKind(image: ImageNode): ImageKind | null {
   return null;
 }
 
+/** The picture's size in pixels, no wider than the text column. */
+function imageSize(image: ImageNode): { width: number; height: number } {
+  let { width, height } = image.width > 0 && image.height > 0 ? image : DEFAULT_IMAGE_SIZE;
+  if (width > maxImageWidthPx) {
+    height = Math.round((height * maxImageWidthPx) / width);
+    width = maxImageWidthPx;
+  }
+  return { width, height };
+}
+
 function imageRun(image: ImageNode): ParagraphChild {
   const kind = imageKind(image);
   if (!kind) {
@@ -192,11 +203,7 @@ function imageRun(image: ImageNode): ParagraphChild {
       italics: true,
     });
   }
-  let { width, height } = image.width > 0 && image.height > 0 ? image : DEFAULT_IMAGE_SIZE;
-  if (width > maxImageWidthPx) {
-    height = Math.round((height * maxImageWidthPx) / width);
-    width = maxImageWidthPx;
-  }
+  const { width, height } = imageSize(image);
   const altText =
     image.altTitle || image.altDescription
       ? {
@@ -381,28 +388,24 @@ interface PartsCompiler {
   compile(file: Document): Map<string, string | Uint8Array | ArrayBuffer>;
 }
 
-/** Builds the .docx in memory. */
-export async function toDocxBuffer(source: DocxSource): Promise<Buffer> {
-  const model = modelOf(source);
-  const instances = new Map<string, number>();
-  const listInstance = (listId: string): number => {
-    if (!instances.has(listId)) instances.set(listId, instances.size + 1);
-    return instances.get(listId) as number;
-  };
-  const page: PageSetup = model.page ?? defaultPage();
-  maxImageWidthPx = Math.round(((page.pageWidth - page.marginLeft - page.marginRight) * 96) / 72);
-  const children = blocks(model.body, listInstance);
-  const heading = (id: string, name: string, size: number) => ({
+/** The library's Document for a model's name, page and lists, with the given body. */
+function libraryDocument(
+  name: string,
+  page: PageSetup,
+  glyphs: GlyphName[],
+  children: Array<Paragraph | Table>,
+): Document {
+  const heading = (id: string, title: string, size: number) => ({
     id,
-    name,
+    name: title,
     basedOn: 'Normal',
     next: 'Normal',
     quickFormat: true,
     run: { bold: true, color: '000000', size: size * 2 },
     paragraph: { keepNext: true, keepLines: true },
   });
-  const document = new Document({
-    title: model.name,
+  return new Document({
+    title: name,
     creator: 'shnor-monitor',
     features: { updateFields: false },
     styles: {
@@ -423,7 +426,7 @@ export async function toDocxBuffer(source: DocxSource): Promise<Buffer> {
         },
       ],
     },
-    numbering: numbering(glyphsUsed(model.body)),
+    numbering: numbering(glyphs),
     sections: [
       {
         properties: {
@@ -458,12 +461,140 @@ export async function toDocxBuffer(source: DocxSource): Promise<Buffer> {
       },
     ],
   });
+}
+
+type Parts = Map<string, string | Uint8Array | ArrayBuffer>;
+
+function compileParts(document: Document): Parts | null {
   const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
-  if (typeof compiler?.compile === 'function') return zipParts(compiler.compile(document));
-  return Packer.toBuffer(document);
+  return typeof compiler?.compile === 'function' ? compiler.compile(document) : null;
+}
+
+/** The body's choices, shared by the library path (above) and the fast writer (./docx-body). */
+const BODY_STYLE: BodyStyle = {
+  headings: HEADINGS as Record<string, string | undefined>,
+  alignments: ALIGNMENTS as Record<string, string | undefined>,
+  headerRowFill: HEADER_ROW_FILL,
+  listReference,
+  hex,
+  imageKind,
+  imageSize,
+};
+
+/** Stands for the title in a template's docProps/core.xml. */
+const TITLE_MARK = 'shnor-monitor-title-6c1e0b';
+
+interface Template {
+  /** Every part, compressed (the body, title and pictures are set per document). */
+  parts: Map<string, PartData>;
+  /** word/document.xml up to and including `<w:body>`, and from the section's properties on. */
+  head: string;
+  tail: string;
+  core: string;
+  rels: string;
+}
+
+/**
+ * Every part of a package but the body, compiled by the library once per page, list kinds and
+ * list order (the numbering part and its ids depend on them; a municipality's letters share
+ * a handful): the template's body is one list item per list, in the order of their first item.
+ */
+const templates = new Map<string, Template>();
+
+function templateFor(
+  page: PageSetup,
+  glyphs: GlyphName[],
+  lists: Array<{ reference: string; instance: number }>,
+): Template | null {
+  const key = JSON.stringify([page, glyphs, lists.map((l) => l.reference)]);
+  const cached = templates.get(key);
+  if (cached) return cached;
+  const children = lists.map(
+    ({ reference, instance }) => new Paragraph({ numbering: { reference, level: 0, instance } }),
+  );
+  const parts = compileParts(libraryDocument(TITLE_MARK, page, glyphs, children));
+  if (!parts) return null;
+  const document = String(parts.get('word/document.xml'));
+  const bodyAt = document.indexOf('<w:body>') + '<w:body>'.length;
+  const template: Template = {
+    parts: new Map([...parts].map(([path, data]) => [path, packPart(data)])),
+    head: document.slice(0, bodyAt),
+    tail: document.slice(document.lastIndexOf('<w:sectPr')),
+    core: String(parts.get('docProps/core.xml')),
+    rels: String(parts.get('word/_rels/document.xml.rels')),
+  };
+  if (templates.size > 64) templates.clear();
+  templates.set(key, template);
+  return template;
+}
+
+const FONT_TABLE_REL =
+  /<Relationship Id="rId(\d+)" Type="([^"]*\/fontTable)" Target="fontTable.xml"\/>/;
+const IMAGE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+
+/** The package written by the fast body writer into the library's compiled parts, or null. */
+function fastParts(model: DocumentModel, page: PageSetup): Map<string, PartData> | null {
+  if (!fastBodySupported(model.body, BODY_STYLE)) return null;
+  const body = bodyXml(model.body, BODY_STYLE);
+  const template = templateFor(page, glyphsUsed(model.body), body.lists);
+  if (!template) return null;
+  const fontTable = FONT_TABLE_REL.exec(template.rels);
+  if (!fontTable) return null;
+  // Pictures are numbered after the document's own relationships; the font table moves last.
+  const first = Number(fontTable[1]);
+  const imageRels = body.media
+    .map(
+      (m, i) =>
+        `<Relationship Id="rId${first + i}" Type="${IMAGE_REL}" Target="media/${m.fileName}"/>`,
+    )
+    .join('');
+  const rels = template.rels.replace(
+    fontTable[0],
+    `${imageRels}<Relationship Id="rId${first + body.media.length}" Type="${fontTable[2]}" Target="fontTable.xml"/>`,
+  );
+  const xml = body.xml.replace(/\{media:(\d+)\}/g, (_, i: string) => String(first + Number(i)));
+  const parts = new Map(template.parts);
+  parts.set('word/_rels/document.xml.rels', rels);
+  parts.set('word/document.xml', template.head + xml + template.tail);
+  parts.set('docProps/core.xml', template.core.replace(TITLE_MARK, escapeXml(model.name)));
+  for (const m of body.media) parts.set(`word/media/${m.fileName}`, m.bytes);
+  return parts;
+}
+
+/** True when the fast body writer covers the document (else the library writes it whole). */
+export function fastDocxSupported(source: DocxSource): boolean {
+  return fastBodySupported(modelOf(source).body, BODY_STYLE);
+}
+
+/**
+ * Builds the .docx in memory: the body by the fast writer when it covers the document, else
+ * the whole package by the docx library (`library: true` forces that, for comparison).
+ */
+export async function toDocxBuffer(
+  source: DocxSource,
+  options: { library?: boolean } = {},
+): Promise<Buffer> {
+  const model = modelOf(source);
+  const page: PageSetup = model.page ?? defaultPage();
+  maxImageWidthPx = Math.round(((page.pageWidth - page.marginLeft - page.marginRight) * 96) / 72);
+  if (!options.library) {
+    const parts = fastParts(model, page);
+    if (parts) return zipParts(parts);
+  }
+  const instances = new Map<string, number>();
+  const listInstance = (listId: string): number => {
+    if (!instances.has(listId)) instances.set(listId, instances.size + 1);
+    return instances.get(listId) as number;
+  };
+  const children = blocks(model.body, listInstance);
+  const document = libraryDocument(model.name, page, glyphsUsed(model.body), children);
+  const parts = compileParts(document);
+  return parts ? zipParts(parts) : Packer.toBuffer(document);
 }
 
 /** Writes the document to `filePath` as .docx. */
 export async function exportDocumentToDocx(source: DocxSource, filePath: string): Promise<void> {
-  await writeFile(filePath, await toDocxBuffer(source));
+  // Synchronous: thousands of small files (a municipality's letters) cost less without a file
+  // handle and a thread-pool round trip each.
+  writeFileSync(filePath, await toDocxBuffer(source));
 }

@@ -14,20 +14,37 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 /** A part's bytes: text as UTF-8; bytes as they are (also from another realm, e.g. a vm context). */
 function bytesOf(data: string | Uint8Array | ArrayBuffer): Uint8Array {
   if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return new Uint8Array(data);
 }
 
-export function zipParts(parts: Iterable<[string, string | Uint8Array | ArrayBuffer]>): Buffer {
+/** A part already compressed: a package's fixed parts are packed once and zipped many times. */
+export interface PackedPart {
+  packed: Buffer;
+  crc: number;
+  size: number;
+}
+
+export type PartData = string | Uint8Array | ArrayBuffer | PackedPart;
+
+export function packPart(data: string | Uint8Array | ArrayBuffer): PackedPart {
+  const raw = bytesOf(data);
+  return { packed: deflateRawSync(raw, { level: 6 }), crc: crc32(raw), size: raw.length };
+}
+
+function isPacked(data: PartData): data is PackedPart {
+  return typeof data === 'object' && 'packed' in data;
+}
+
+export function zipParts(parts: Iterable<[string, PartData]>): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   let count = 0;
   for (const [path, data] of parts) {
     const name = Buffer.from(path, 'utf8');
-    const raw = bytesOf(data);
-    const packed = deflateRawSync(raw, { level: 6 });
-    const crc = crc32(raw);
+    const { packed, crc, size } = isPacked(data) ? data : packPart(data);
     // The local header and the central directory's entry share 26 bytes of fields (§4.3.7,
     // §4.3.12): version needed 2.0 (deflate), UTF-8 names, deflate, time, date, CRC, sizes,
     // name length; extra field, comment, disk and attributes are 0.
@@ -39,7 +56,7 @@ export function zipParts(parts: Iterable<[string, string | Uint8Array | ArrayBuf
     fields.writeUInt16LE(DOS_DATE, 8);
     fields.writeUInt32LE(crc, 10);
     fields.writeUInt32LE(packed.length, 14);
-    fields.writeUInt32LE(raw.length, 18);
+    fields.writeUInt32LE(size, 18);
     fields.writeUInt16LE(name.length, 22);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -1,12 +1,13 @@
 /**
  * Every entry point of the bundle runs under the manifest as shipped (dist/appsscript.json):
- * the emulator refuses any call whose documented scopes the manifest lacks, as Google does,
+ * the emulator refuses any call whose documented scopes the manifest lacks, as Google does
+ * (an advanced service's call with the API's «insufficient authentication scopes»),
  * and nothing the product catches may hide such a refusal either.
  */
 import { SHEETS } from '../../src/sheets/schema';
 import { makeHarness, validAnswers } from './harness';
 
-const REFUSED = /You do not have permission to call/;
+const REFUSED = /You do not have permission to call|insufficient authentication scopes/;
 
 /** How each entry point is started: a menu, a trigger, or a cell. */
 const RECIPES: Record<string, (h: ReturnType<typeof makeHarness>) => void> = {

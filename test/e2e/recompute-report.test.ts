@@ -128,28 +128,4 @@ describe('Recompute and report, run again', () => {
     expect(chartsThen.length).toBeGreaterThan(0);
     expect(chartsThen).toEqual(charts());
   });
-
-  it('styles each paragraph of the report in one call', () => {
-    const h = makeHarness(12);
-    respond(h, 1, 12);
-    h.project.call('menuRecompute');
-    h.google.runtime.calls.reset();
-    h.project.call('menuReport');
-    const doc = h.google.runtime.calls.snapshot().filter((e) => e.service === 'DocumentApp');
-    const count = (test: (method: string) => boolean) =>
-      doc.filter((e) => test(e.method)).reduce((n, e) => n + e.calls, 0);
-    // Paragraphs of the body: appended, or the new document's first one filled in.
-    const paragraphs = count((m) => m === 'Body.appendParagraph' || m === 'Paragraph.setText');
-    // Heading, spacing, indents, bold: one setAttributes, not a setter each. (Alignment is
-    // also set on table cells and list items, one call each, so it is not counted here.)
-    const styling = count(
-      (m) =>
-        m.startsWith('Paragraph.set') &&
-        m !== 'Paragraph.setAlignment' &&
-        m !== 'Paragraph.setText',
-    );
-    expect(paragraphs).toBeGreaterThan(20);
-    expect(styling).toBeLessThanOrEqual(paragraphs);
-    expect(count((m) => m === 'Paragraph.editAsText')).toBe(0);
-  });
 });

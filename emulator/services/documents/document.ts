@@ -26,6 +26,7 @@ import {
   type PageSetup,
 } from './model';
 import { EmulatedBody } from './body';
+import { importHtml } from './import-html';
 import { docContext } from './views';
 import { asGas, gasEnum, gasError } from '../gas';
 
@@ -198,15 +199,44 @@ export class EmulatedDocumentApp implements Pick<
   create(name: string): GoogleAppsScript.Document.Document {
     this.rt.assertWritable('DocumentApp.create');
     this.rt.record('DocumentApp', 'DocumentApp.create');
+    return this.open(this.newRecord(String(name), [newParagraph()]));
+  }
+
+  private newRecord(name: string, body: BlockNode[], id?: string): DocRecord {
     const file = this.drive.__store.addFile({
-      name: String(name),
+      id,
+      name,
       mimeType: GOOGLE_DOCS_MIME,
       url: (id) => `https://docs.google.com/document/d/${id}/edit`,
       blob: () => documentTextBlob(record),
     });
-    const record: DocRecord = { file, body: [newParagraph()], page: defaultPage() };
+    const record: DocRecord = { file, body, page: defaultPage() };
     this.docs.set(file.id, record);
-    return this.open(record);
+    return record;
+  }
+
+  /**
+   * Non-Google: a Google Doc made by Drive's import of an HTML page (the advanced Drive
+   * service), with Google's default page; its Drive file.
+   */
+  __importHtml(name: string, html: string, id?: string): DriveFileRecord {
+    const body = importHtml(html, () => this.rt.nextId('kix.list'));
+    return this.newRecord(name, body, id).file;
+  }
+
+  /** Non-Google: Drive's import of an HTML page over an existing Google Doc; false if none. */
+  __reimportHtml(id: string, html: string): boolean {
+    const record = this.docs.get(id);
+    if (!record) return false;
+    record.body.splice(
+      0,
+      record.body.length,
+      ...importHtml(html, () => this.rt.nextId('kix.list')),
+    );
+    // The page too is the import's (Google's default) until the script sets it again.
+    Object.assign(record.page, defaultPage());
+    record.file.updatedAt = this.rt.clock.now();
+    return true;
   }
 
   /** Add-on menus run bound to the spreadsheet, never to a document. */

@@ -1,33 +1,35 @@
 import { monitoredSpreadsheet } from './spreadsheet';
-import type { ChartSpec, ColumnAlign, ReportBlock, ReportModel } from '../../core/report/model';
-import { PAGE, TEXT_WIDTH, columnWidths } from '../../core/report/model';
+import type { ChartSpec, ReportModel } from '../../core/report/model';
+import { PAGE } from '../../core/report/model';
 import { CHART_DATA_SHEET, SHEETS } from '../../sheets/schema';
 import type { DocumentInfo, DocumentOnce, DocumentWriter } from '../../ports';
+import { documentHtml } from './documentHtml';
 
 type Body = GoogleAppsScript.Document.Body;
-type Paragraph = GoogleAppsScript.Document.Paragraph;
 
-const BLACK = '#000000';
-/** First-line indent of body text (1.25 cm). */
-const INDENT = 35.4;
-/** The right half of the text column, where a letter's addressee stands. */
-const TEXT_HALF = Math.round(TEXT_WIDTH / 2);
+const GOOGLE_DOCS = 'application/vnd.google-apps.document';
 
 /**
  * Renders a document model into a new Google Doc laid out as an organisational document:
  * A4, margins 20/10/20/20 mm, a serif face, black headings, tables as wide as the text.
- * It stays where DocumentApp puts it (the root of the user's Drive): filing it into a folder
- * takes DriveApp's full `drive` scope, which the add-on does not ask for.
+ *
+ * The content goes in with ONE call: the model as an HTML page (documentHtml.ts), imported by
+ * Drive as a Google Doc (advanced Drive service, v3 `files.create` with the Google Docs MIME
+ * type; `drive.file` scope: the add-on sees only the files it made). Element by element,
+ * DocumentApp cost a call per paragraph, list item and aligned table cell (thousands in a
+ * large municipality's report). What the import cannot express is set afterwards with a few
+ * DocumentApp calls: page size and margins, the Title style, the chart images.
+ * The document stays in the root of the user's Drive, as DocumentApp.create left it.
  * Chart images come from the Sheets charts of «Сводка» (the same data table drives both).
  */
 export class GasDocumentWriter implements DocumentWriter {
   write(title: string, model: ReportModel, once?: DocumentOnce): DocumentInfo {
-    const earlier = reopen(once?.reuse);
-    const doc = earlier ?? DocumentApp.create(title);
-    if (!earlier) once?.created?.(doc.getId());
+    const images = chartImages(model);
+    const page = documentHtml(model, (chart) => images.has(chart.id));
+    const html = Utilities.newBlob(page.html, 'text/html', `${title}.html`);
+    const id = importPage(title, html, once);
+    const doc = DocumentApp.openById(id);
     const body = doc.getBody();
-    // A document a killed run began is written again from its first block.
-    if (earlier) body.clear();
     body
       .setPageWidth(PAGE.width)
       .setPageHeight(PAGE.height)
@@ -35,181 +37,110 @@ export class GasDocumentWriter implements DocumentWriter {
       .setMarginRight(PAGE.marginRight)
       .setMarginTop(PAGE.marginTop)
       .setMarginBottom(PAGE.marginBottom);
-    // A new document starts with one empty paragraph: the first block is written into it.
-    const first = body.getParagraphs()[0];
-    const tables: GoogleAppsScript.Document.Table[] = [];
-    model.blocks.forEach((block, i) => renderBlock(body, block, i === 0 ? first : null, tables));
-    body.editAsText().setFontFamily(PAGE.font).setFontSize(PAGE.fontSize).setForegroundColor(BLACK);
-    for (const t of tables) t.editAsText().setFontSize(PAGE.tableFontSize);
+    if (page.title) {
+      const text = page.title.text;
+      paragraphAt(body, page.title.at, (p) => p.getText() === text)?.setHeading(
+        DocumentApp.ParagraphHeading.TITLE,
+      );
+    }
+    for (const { at, chart } of page.charts) {
+      const image = images.get(chart.id);
+      const target = paragraphAt(body, at, (p) => p.getNumChildren() === 0);
+      if (image && target) target.appendInlineImage(image()).setWidth(640).setHeight(400);
+    }
     doc.saveAndClose();
-    return { id: doc.getId(), url: doc.getUrl() };
+    return { id, url: doc.getUrl() };
   }
 }
 
-/** The document a killed job already made, when it still exists. */
-function reopen(id: string | null | undefined): GoogleAppsScript.Document.Document | null {
-  if (!id) return null;
-  try {
-    return DocumentApp.openById(id);
-  } catch {
-    return null;
-  }
+function advancedDrive(): GoogleAppsScript.Drive {
+  // The manifest enables the service (appsscript.json, enabledAdvancedServices).
+  if (typeof Drive === 'undefined') throw new Error('the advanced Drive service is not enabled');
+  return Drive;
 }
-
-/** Appends a paragraph, or fills the document's first (empty) one. */
-function para(body: Body, text: string, reuse: Paragraph | null): Paragraph {
-  if (reuse) {
-    reuse.setText(text);
-    return reuse;
-  }
-  return body.appendParagraph(text);
-}
-
-const ALIGN: Record<ColumnAlign, GoogleAppsScript.Document.HorizontalAlignment> = {
-  get left() {
-    return DocumentApp.HorizontalAlignment.LEFT;
-  },
-  get center() {
-    return DocumentApp.HorizontalAlignment.CENTER;
-  },
-  get right() {
-    return DocumentApp.HorizontalAlignment.RIGHT;
-  },
-};
 
 /**
- * A paragraph's look in one call: paragraph attributes (heading, alignment, spacing, indents)
- * and text attributes (bold, italic, size) together, where each setter would be a call.
+ * The page as a Google Doc, made exactly once for a caller that notes its id (`once`): the id
+ * is generated and noted BEFORE the document is created, so an execution killed anywhere
+ * leaves either nothing or a document whose id is noted. Given a noted id (`once.reuse`), the
+ * page is imported again over that document, or creates it under that id if it was never made.
  */
-type Style = Partial<Record<GoogleAppsScript.Document.Attribute, unknown>>;
-
-function styled(p: Paragraph, style: Style): Paragraph {
-  return p.setAttributes(style);
-}
-
-function renderBlock(
-  body: Body,
-  block: ReportBlock,
-  reuse: Paragraph | null,
-  tables: GoogleAppsScript.Document.Table[],
-): void {
-  const A = DocumentApp.Attribute;
-  switch (block.kind) {
-    case 'issuer':
-      styled(para(body, block.lines.join('\n'), reuse), {
-        [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER,
-        [A.SPACING_AFTER]: 18,
-        [A.BOLD]: true,
-      });
-      return;
-    case 'title':
-      styled(para(body, block.text, reuse), {
-        [A.HEADING]: DocumentApp.ParagraphHeading.TITLE,
-        [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER,
-        [A.SPACING_BEFORE]: 6,
-        [A.SPACING_AFTER]: 6,
-        [A.BOLD]: true,
-        [A.FONT_SIZE]: PAGE.titleSize,
-      });
-      return;
-    case 'addressee':
-      styled(body.appendParagraph(block.lines.join('\n')), {
-        [A.SPACING_AFTER]: 12,
-        [A.INDENT_START]: TEXT_HALF,
-        [A.INDENT_FIRST_LINE]: TEXT_HALF,
-        [A.BOLD]: true,
-      });
-      return;
-    case 'dateline':
-      para(body, block.text, reuse).setSpacingAfter(12);
-      return;
-    case 'heading':
-      styled(para(body, block.text, reuse), {
-        [A.HEADING]:
-          block.level === 1
-            ? DocumentApp.ParagraphHeading.HEADING1
-            : DocumentApp.ParagraphHeading.HEADING2,
-        [A.SPACING_BEFORE]: block.level === 1 ? 12 : 8,
-        [A.SPACING_AFTER]: 4,
-        [A.BOLD]: true,
-        [A.FONT_SIZE]: PAGE.headingSize,
-      });
-      return;
-    case 'paragraph': {
-      const style: Style = {
-        [A.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.JUSTIFY,
-        [A.INDENT_FIRST_LINE]: block.italic ? 0 : INDENT,
-        [A.SPACING_AFTER]: 3,
-      };
-      if (block.bold) style[A.BOLD] = true;
-      if (block.italic) style[A.ITALIC] = true;
-      styled(para(body, block.text, reuse), style);
-      return;
+function importPage(
+  title: string,
+  html: GoogleAppsScript.Base.Blob,
+  once: DocumentOnce | undefined,
+): string {
+  const files = advancedDrive().Files;
+  const resource = { name: title, mimeType: GOOGLE_DOCS };
+  if (once?.reuse) {
+    try {
+      return files.update({}, once.reuse, html).id ?? once.reuse;
+    } catch {
+      try {
+        return files.create({ ...resource, id: once.reuse }, html).id ?? once.reuse;
+      } catch {
+        // Deleted by its owner since (its id is spent): a new document below.
+      }
     }
-    case 'list':
-      for (const item of block.items)
-        body.appendListItem(item).setAlignment(DocumentApp.HorizontalAlignment.JUSTIFY);
-      return;
-    case 'table':
-      tables.push(renderTable(body, block));
-      return;
-    case 'chart':
-      renderChart(body, block.chart, block.caption);
-      return;
-    case 'signature':
-      styled(body.appendParagraph(block.lines.join('\n')), {
-        [A.SPACING_BEFORE]: 24,
-        [A.INDENT_FIRST_LINE]: 0,
-      });
-      return;
-    case 'pageBreak':
-      body.appendPageBreak();
-      return;
   }
+  if (!once?.created) return files.create(resource, html).id!;
+  const id = generatedId(files);
+  once.created(id);
+  return files.create({ ...resource, id }, html).id ?? id;
 }
 
-function renderTable(
+/** Ids generated by Drive and not used yet in this execution (the letters take one each). */
+const spareIds: string[] = [];
+/** Ids asked for at once: one call serves a chunk of letters (Google allows up to 1,000). */
+const ID_BATCH = 100;
+
+function generatedId(files: GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection): string {
+  if (spareIds.length === 0)
+    spareIds.push(
+      ...(files.generateIds({ count: ID_BATCH, space: 'drive', type: 'files' }).ids ?? []),
+    );
+  const id = spareIds.shift();
+  if (!id) throw new Error('Drive generated no file id');
+  return id;
+}
+
+/**
+ * The paragraph at a body position the import is expected to give it, checked; if the import
+ * laid the body out otherwise, the first paragraph after it (or anywhere) that passes.
+ */
+function paragraphAt(
   body: Body,
-  block: Extract<ReportBlock, { kind: 'table' }>,
-): GoogleAppsScript.Document.Table {
-  const table = body.appendTable([block.header.slice(), ...block.rows.map((r) => r.slice())]);
-  columnWidths(block.widths).forEach((w, i) => table.setColumnWidth(i, w));
-  table.getRow(0).editAsText().setBold(true);
-  block.rows.forEach((row, r) => {
-    // A section row (text in the first cell only) is bold, like a subheading.
-    if (row.length > 1 && row.slice(1).every((c) => c === ''))
-      table
-        .getRow(r + 1)
-        .editAsText()
-        .setBold(true);
-  });
-  block.align?.forEach((align, c) => {
-    if (align === 'left') return;
-    for (let r = 1; r <= block.rows.length; r++) {
-      if (c >= block.header.length) break;
-      table.getCell(r, c).getChild(0).asParagraph().setAlignment(ALIGN[align]);
-    }
-  });
-  return table;
+  at: number,
+  test: (p: GoogleAppsScript.Document.Paragraph) => boolean,
+): GoogleAppsScript.Document.Paragraph | null {
+  const n = body.getNumChildren();
+  const order = [...Array(n).keys()].map((k) => (at + k) % n);
+  for (const i of order) {
+    const child = body.getChild(i);
+    if (child.getType() !== DocumentApp.ElementType.PARAGRAPH) continue;
+    const p = child.asParagraph();
+    if (test(p)) return p;
+  }
+  return null;
 }
 
-/** The chart's image from the Sheets chart of «Сводка» that shows the same data table. */
-function renderChart(body: Body, chart: ChartSpec, caption: string): void {
-  const sheet = monitoredSpreadsheet().getSheetByName(SHEETS.summary);
-  const column = CHART_DATA_SHEET.columns[chart.id];
-  const embedded = sheet
-    ?.getCharts()
-    .find(
+/**
+ * Each chart of the model that has a Sheets chart of «Сводка» showing its data table, as a
+ * function rendering its image (the rendering is a server call: done only when inserted).
+ */
+function chartImages(model: ReportModel): Map<ChartSpec['id'], () => GoogleAppsScript.Base.Blob> {
+  const out = new Map<ChartSpec['id'], () => GoogleAppsScript.Base.Blob>();
+  const wanted = model.blocks.filter((b) => b.kind === 'chart');
+  if (wanted.length === 0) return out;
+  const charts = monitoredSpreadsheet().getSheetByName(SHEETS.summary)?.getCharts() ?? [];
+  for (const block of wanted) {
+    const column = CHART_DATA_SHEET.columns[block.chart.id];
+    const embedded = charts.find(
       (c) =>
         c.getRanges()[0]?.getColumn() === column &&
         c.getRanges()[0]?.getSheet().getName() === CHART_DATA_SHEET.name,
     );
-  if (!embedded) return;
-  const image = body.appendParagraph('').appendInlineImage(embedded.getAs('image/png'));
-  image.setWidth(640).setHeight(400);
-  (image.getParent() as Paragraph).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
-  styled(body.appendParagraph(caption), {
-    [DocumentApp.Attribute.HORIZONTAL_ALIGNMENT]: DocumentApp.HorizontalAlignment.CENTER,
-    [DocumentApp.Attribute.SPACING_AFTER]: 12,
-  });
+    if (embedded) out.set(block.chart.id, () => embedded.getAs('image/png'));
+  }
+  return out;
 }

@@ -1,0 +1,220 @@
+/**
+ * A document model as one HTML page for Drive's import into Google Docs (documents.ts): every
+ * paragraph, list item and table cell with its look written inline (alignment, indents,
+ * spacing, face, size, weight), so one Drive call creates what DocumentApp made element by
+ * element. What the import cannot express (page size and margins, the Title style, the chart
+ * images) the writer sets afterwards with a few DocumentApp calls, at the body positions this
+ * file reports.
+ *
+ * Respondents' text is data: every text is HTML-escaped here, never markup.
+ */
+import type { ChartSpec, ColumnAlign, ReportBlock, ReportModel } from '../../core/report/model';
+import { PAGE, TEXT_WIDTH, columnWidths } from '../../core/report/model';
+
+/** First-line indent of body text (1.25 cm). */
+const INDENT = 35.4;
+/** The right half of the text column, where a letter's addressee stands. */
+const TEXT_HALF = Math.round(TEXT_WIDTH / 2);
+const BLACK = '#000000';
+
+export interface DocumentHtml {
+  html: string;
+  /** Body child index of the title paragraph (Title style is set after the import). */
+  title: { at: number; text: string } | null;
+  /** Body child index of each chart's (empty, centred) image paragraph. */
+  charts: Array<{ at: number; chart: ChartSpec }>;
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Text as HTML: escaped, line breaks as `<br>`, and spaces that HTML would collapse (runs of
+ * them, or at a line's ends) kept as no-break spaces, so the imported text reads the same.
+ */
+export function escapeText(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .replace(/\t/g, ' ')
+        .replace(/ {2,}/g, (run) => ' ' + '\u00a0'.repeat(run.length - 1))
+        .replace(/^ | $/g, '\u00a0')
+        .replace(/[&<>"']/g, (c) => ESCAPES[c]),
+    )
+    .join('<br>');
+}
+
+interface Look {
+  heading?: 'h1' | 'h2';
+  align?: 'left' | 'center' | 'right' | 'justify';
+  before?: number;
+  after?: number;
+  /** Start indent of every line (points). */
+  start?: number;
+  /** Where the first line starts (points from the margin), as DocumentApp's INDENT_FIRST_LINE. */
+  firstLine?: number;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+}
+
+const pt = (n: number) => `${n}pt`;
+
+function paragraphStyle(look: Look): string {
+  const css: string[] = [];
+  if (look.align) css.push(`text-align:${look.align}`);
+  if (look.before !== undefined) css.push(`margin-top:${pt(look.before)}`);
+  if (look.after !== undefined) css.push(`margin-bottom:${pt(look.after)}`);
+  if (look.start !== undefined) css.push(`margin-left:${pt(look.start)}`);
+  if (look.firstLine !== undefined)
+    css.push(`text-indent:${pt(Math.round((look.firstLine - (look.start ?? 0)) * 100) / 100)}`);
+  return css.join(';');
+}
+
+function runStyle(look: Look): string {
+  const css = [
+    `font-family:'${PAGE.font}'`,
+    `font-size:${pt(look.size ?? PAGE.fontSize)}`,
+    `color:${BLACK}`,
+  ];
+  if (look.bold) css.push('font-weight:bold');
+  if (look.italic) css.push('font-style:italic');
+  return css.join(';');
+}
+
+/** One paragraph (or list item, with `tag` li): its text in one styled run. */
+function element(tag: string, text: string, look: Look): string {
+  const style = paragraphStyle(look);
+  const open = style ? `<${tag} style="${style}">` : `<${tag}>`;
+  const run = text === '' ? '' : `<span style="${runStyle(look)}">${escapeText(text)}</span>`;
+  return `${open}${run}</${tag}>`;
+}
+
+const p = (text: string, look: Look = {}) => element(look.heading ?? 'p', text, look);
+
+function table(block: Extract<ReportBlock, { kind: 'table' }>): string {
+  const widths = columnWidths(block.widths);
+  const border = `border:1pt solid ${BLACK}`;
+  const cell = (text: string, c: number, look: Look) => {
+    const width = widths[c] !== undefined ? `;width:${pt(widths[c])}` : '';
+    return `<td style="${border}${width}">${p(text, { ...look, size: PAGE.tableFontSize })}</td>`;
+  };
+  const alignOf = (c: number): ColumnAlign | undefined =>
+    block.align && c < block.header.length && block.align[c] !== 'left'
+      ? block.align[c]
+      : undefined;
+  const rows = [`<tr>${block.header.map((h, c) => cell(h, c, { bold: true })).join('')}</tr>`];
+  for (const row of block.rows) {
+    // A section row (text in the first cell only) is bold, like a subheading.
+    const bold = row.length > 1 && row.slice(1).every((c) => c === '');
+    rows.push(`<tr>${row.map((t, c) => cell(t, c, { bold, align: alignOf(c) })).join('')}</tr>`);
+  }
+  return `<table style="border-collapse:collapse">${rows.join('')}</table>`;
+}
+
+/**
+ * The page, and where the title and the chart images fall among the body's children
+ * (paragraphs, list items, tables: what Body.getChild counts). `withChart` says which charts
+ * have an image to insert; the others are left out with their caption.
+ */
+export function documentHtml(
+  model: ReportModel,
+  withChart: (chart: ChartSpec) => boolean = () => true,
+): DocumentHtml {
+  const out: string[] = [];
+  let at = 0;
+  let title: DocumentHtml['title'] = null;
+  const charts: DocumentHtml['charts'] = [];
+  let lastList = -1;
+  const add = (html: string, children = 1) => {
+    out.push(html);
+    at += children;
+  };
+  for (const block of model.blocks) {
+    switch (block.kind) {
+      case 'issuer':
+        add(p(block.lines.join('\n'), { align: 'center', after: 18, bold: true }));
+        break;
+      case 'title':
+        title ??= { at, text: block.text };
+        // The size stays the body's: DocumentApp's writer set 14 pt, then 12 pt on the body.
+        add(p(block.text, { align: 'center', before: 6, after: 6, bold: true }));
+        break;
+      case 'addressee':
+        add(
+          p(block.lines.join('\n'), {
+            after: 12,
+            start: TEXT_HALF,
+            firstLine: TEXT_HALF,
+            bold: true,
+          }),
+        );
+        break;
+      case 'dateline':
+        add(p(block.text, { after: 12 }));
+        break;
+      case 'heading':
+        add(
+          p(block.text, {
+            heading: block.level === 1 ? 'h1' : 'h2',
+            before: block.level === 1 ? 12 : 8,
+            after: 4,
+            bold: true,
+            size: PAGE.headingSize,
+          }),
+        );
+        break;
+      case 'paragraph':
+        add(
+          p(block.text, {
+            align: 'justify',
+            firstLine: block.italic ? 0 : INDENT,
+            after: 3,
+            bold: block.bold,
+            italic: block.italic,
+          }),
+        );
+        break;
+      case 'list': {
+        if (block.items.length === 0) break;
+        const items = block.items.map((item) => element('li', item, { align: 'justify' }));
+        // A list right after another goes on as the same list, as appendListItem continued it.
+        const last = out.length - 1;
+        if (lastList === last) {
+          out[last] = out[last].slice(0, -'</ul>'.length) + items.join('') + '</ul>';
+          at += items.length;
+        } else add(`<ul>${items.join('')}</ul>`, items.length);
+        lastList = out.length - 1;
+        break;
+      }
+      case 'table':
+        // DocumentApp's appendTable left an empty paragraph after each table: kept, for the look.
+        add(table(block));
+        add(p(''));
+        break;
+      case 'chart':
+        if (!withChart(block.chart)) break;
+        charts.push({ at, chart: block.chart });
+        add(p('', { align: 'center' }));
+        add(p(block.caption, { align: 'center', after: 12 }));
+        break;
+      case 'signature':
+        add(p(block.lines.join('\n'), { before: 24, firstLine: 0 }));
+        break;
+      case 'pageBreak':
+        add('<hr style="page-break-before:always;display:none">');
+        break;
+    }
+  }
+  const html =
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>' +
+    escapeText(model.title) +
+    `</title></head><body>${out.join('')}</body></html>`;
+  return { html, title, charts };
+}
