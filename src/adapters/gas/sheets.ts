@@ -121,16 +121,9 @@ const CELLS_PER_STRUCTURE_CALL = 2 * CELLS_PER_CALL;
 /** Beyond this many rows inserted or deleted apart, rows are rewritten where they stand. */
 const MAX_ROW_EDITS = 40;
 
-/** A row's key: its key columns' values as read back (strings without the apostrophe). */
-function keyOf(row: readonly Cell[], columns: readonly number[]): string {
-  return columns
-    .map((c) => {
-      const v = row[c];
-      if (typeof v === 'string') return v.startsWith("'") ? v.slice(1) : v;
-      return v instanceof Date ? String(v.getTime()) : String(v ?? '');
-    })
-    .join('\u0001');
-}
+/** A row's key: its key columns' values as read back (text without the leading apostrophe). */
+const keyOf = (row: readonly Cell[], columns: readonly number[]): string =>
+  columns.map((c) => String(row[c]).replace(/^'/, '')).join('\u0001');
 
 /**
  * The structural hunks that realign a sheet's rows with the new table by key (a school's rows

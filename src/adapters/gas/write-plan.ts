@@ -104,69 +104,43 @@ export interface Hunk {
 }
 
 /**
- * The fewest row deletions and insertions that turn the `before` keys into the `after` keys
- * (Myers' O((N+M)·D) difference), as hunks in `before`'s order; null when that takes more
- * than `maxEdits` edits (then rows are better rewritten where they stand).
+ * Row deletions and insertions that turn the `before` keys into the `after` keys, as hunks in
+ * `before`'s order, for tables whose rows keep their relative order (rows come and go, none
+ * moves): each new key is matched with the next old row of that key, old rows skipped on the
+ * way are deleted, a key not found ahead is inserted. Null beyond `maxEdits` rows (then rows are
+ * better rewritten where they stand). Any hunks are valid: the cells are compared after.
  */
 export function alignRows(
   before: readonly string[],
   after: readonly string[],
   maxEdits: number,
 ): Hunk[] | null {
-  const n = before.length;
-  const m = after.length;
-  const offset = maxEdits + 1;
-  let v = new Int32Array(2 * offset + 1);
-  const trace: Int32Array[] = [];
-  let found = -1;
-  for (let d = 0; d <= maxEdits && found < 0; d++) {
-    trace.push(v.slice());
-    const next = v.slice();
-    for (let k = -d; k <= d; k += 2) {
-      let x =
-        k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1])
-          ? v[offset + k + 1]
-          : v[offset + k - 1] + 1;
-      let y = x - k;
-      while (x < n && y < m && before[x] === after[y]) {
-        x++;
-        y++;
-      }
-      next[offset + k] = x;
-      if (x >= n && y >= m) {
-        found = d;
-        break;
-      }
-    }
-    v = next;
-  }
-  if (found < 0) return null;
-  // Walk back: each step is one deletion (x moves) or one insertion (y moves).
-  const edits: Array<{ x: number; del: boolean }> = [];
-  let x = n;
-  let y = m;
-  for (let d = found; d > 0; d--) {
-    const t = trace[d];
-    const k = x - y;
-    const down = k === -d || (k !== d && t[offset + k - 1] < t[offset + k + 1]);
-    const prevK = down ? k + 1 : k - 1;
-    const prevX = t[offset + prevK];
-    const prevY = prevX - prevK;
-    // The snake (equal rows) after the edit is skipped; the edit itself:
-    if (down) edits.push({ x: prevX, del: false });
-    else edits.push({ x: prevX, del: true });
-    x = prevX;
-    y = prevY;
-  }
-  edits.reverse();
+  const first = new Map<string, number>();
+  before.forEach((key, i) => {
+    if (!first.has(key)) first.set(key, i);
+  });
   const hunks: Hunk[] = [];
-  for (const e of edits) {
+  let i = 0;
+  let edits = 0;
+  const edit = (deleted: number, inserted: number) => {
     const last = hunks[hunks.length - 1];
-    const end = last ? last.at + last.deleted : -1;
-    const h = last && e.x === end ? last : { at: e.x, deleted: 0, inserted: 0 };
-    if (h !== last) hunks.push(h);
-    if (e.del) h.deleted += 1;
-    else h.inserted += 1;
+    if (last && last.at + last.deleted === i) {
+      last.deleted += deleted;
+      last.inserted += inserted;
+    } else hunks.push({ at: i, deleted, inserted });
+    edits += deleted + inserted;
+  };
+  for (const key of after) {
+    if (before[i] === key && i < before.length) i++;
+    else {
+      const found = first.get(key) ?? -1;
+      if (found > i) {
+        edit(found - i, 0);
+        i = found + 1;
+      } else edit(0, 1);
+    }
+    if (edits > maxEdits) return null;
   }
-  return hunks;
+  if (i < before.length) edit(before.length - i, 0);
+  return edits > maxEdits ? null : hunks;
 }

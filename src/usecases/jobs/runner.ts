@@ -125,9 +125,8 @@ function armContinuation(ports: Ports, afterMs: number): void {
 }
 
 function disarm(ports: Ports): void {
-  for (const t of ports.triggers.list()) {
-    if (t.handler === CONTINUE_JOB_HANDLER) ports.triggers.removeById(t.id);
-  }
+  // One look at the triggers (not a list, then a look for each one removed).
+  ports.triggers.remove(CONTINUE_JOB_HANDLER);
 }
 
 function newState(ports: Ports, def: JobDefinition, queued: QueuedJob): JobState {
