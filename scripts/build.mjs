@@ -12,6 +12,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { buildCli } from './build-cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // SHNOR_DIST puts the build elsewhere (tests build the add-on flavour next to the normal one).
@@ -171,6 +172,8 @@ async function main() {
     );
   }
   await writeFile(path.join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // The command line's bundle (bin/shnor-monitor.cjs), once per checkout: not for other dists.
+  if (!process.env.SHNOR_DIST) await buildCli(root);
   if (!process.env.QUIET_BUILD) {
     console.log(
       `dist/Code.js: ${entries.length} entry points; pages: ${pages.join(', ') || 'none'}`,

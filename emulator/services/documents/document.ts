@@ -16,16 +16,9 @@ import {
   TextAlignment,
   VerticalAlignment,
 } from './enums';
-import {
-  blocksText,
-  cloneBlocks,
-  defaultPage,
-  newParagraph,
-  type BlockNode,
-  type DocumentModel,
-  type PageSetup,
-} from './model';
+import { defaultPage, newParagraph, type BlockNode, type DocumentModel } from './model';
 import { EmulatedBody } from './body';
+import { StoredDocument } from './stored';
 import { importHtml } from './import-html';
 import { docContext } from './views';
 import { asGas, gasEnum, gasError } from '../gas';
@@ -34,11 +27,7 @@ export const GOOGLE_DOCS_MIME = 'application/vnd.google-apps.document';
 
 const MISSING = "Document is missing (perhaps it was deleted, or you don't have read access?)";
 
-interface DocRecord {
-  file: DriveFileRecord;
-  body: BlockNode[];
-  page: PageSetup;
-}
+type DocRecord = StoredDocument;
 
 export class EmulatedDocument implements Pick<
   GoogleAppsScript.Document.Document,
@@ -130,6 +119,7 @@ export class EmulatedDocument implements Pick<
   saveAndClose(): void {
     write(this.ctx, 'Document.saveAndClose');
     this.ctx.handle.closed = true;
+    this.record.closed();
   }
 
   setName(name: string): GoogleAppsScript.Document.Document {
@@ -144,14 +134,14 @@ export class EmulatedDocument implements Pick<
     return {
       id: this.record.file.id,
       name: this.record.file.name,
-      body: cloneBlocks(this.record.body),
+      body: this.record.copyOfBody(),
       page: { ...this.record.page },
     };
   }
 }
 
 function documentTextBlob(record: DocRecord): EmulatedBlob {
-  return new EmulatedBlob(blocksText(record.body), 'text/plain', `${record.file.name}.txt`);
+  return new EmulatedBlob(record.text(), 'text/plain', `${record.file.name}.txt`);
 }
 
 export class EmulatedDocumentApp implements Pick<
@@ -192,6 +182,7 @@ export class EmulatedDocumentApp implements Pick<
   /** Each open of a document gets its own handle, so saveAndClose ends only that one. */
   private open(record: DocRecord): GoogleAppsScript.Document.Document {
     const ctx = docContext(this.rt, { closed: false }, () => this.rt.nextId('kix.list'));
+    record.opened();
     return asGas(new EmulatedDocument(ctx, record));
   }
 
@@ -210,7 +201,7 @@ export class EmulatedDocumentApp implements Pick<
       url: (id) => `https://docs.google.com/document/d/${id}/edit`,
       blob: () => documentTextBlob(record),
     });
-    const record: DocRecord = { file, body, page: defaultPage() };
+    const record = new StoredDocument(file, body, defaultPage());
     this.docs.set(file.id, record);
     return record;
   }
@@ -221,7 +212,9 @@ export class EmulatedDocumentApp implements Pick<
    */
   __importHtml(name: string, html: string, id?: string): DriveFileRecord {
     const body = importHtml(html, () => this.rt.nextId('kix.list'));
-    return this.newRecord(name, body, id).file;
+    const record = this.newRecord(name, body, id);
+    record.settle();
+    return record.file;
   }
 
   /** Non-Google: Drive's import of an HTML page over an existing Google Doc; false if none. */
@@ -236,6 +229,7 @@ export class EmulatedDocumentApp implements Pick<
     // The page too is the import's (Google's default) until the script sets it again.
     Object.assign(record.page, defaultPage());
     record.file.updatedAt = this.rt.clock.now();
+    record.settle();
     return true;
   }
 
@@ -265,7 +259,7 @@ export class EmulatedDocumentApp implements Pick<
     return [...this.docs.values()].map((r) => ({
       id: r.file.id,
       name: r.file.name,
-      body: cloneBlocks(r.body),
+      body: r.copyOfBody(),
       page: { ...r.page },
     }));
   }
