@@ -351,7 +351,10 @@ export class GasSheetStore implements SheetStore {
       let known = knownRows(read);
       let rects: WriteRect[] | null = null;
       if (layout?.keyColumns && !layout.negativeRed) {
-        const formatCalls = this.formatCalls(layout);
+        // At most one formatting call per formatted column, for a block of rows inserted.
+        const formatCalls = (layout.columns ?? []).filter(
+          (c) => c.numberFormat || c.wrap || c.allowed,
+        ).length;
         const moved = realignment(cells, width, known, layout.keyColumns, formatCalls);
         if (moved) {
           this.moveRows(s, moved.hunks, layout);
@@ -616,16 +619,6 @@ export class GasSheetStore implements SheetStore {
     }
   }
 
-  /** The formatting calls `applyFormats` makes for a block of rows. */
-  private formatCalls(layout: SheetLayout): number {
-    const columns = layout.columns ?? [];
-    return (
-      runs(columns, (c) => c.numberFormat).length +
-      runs(columns, (c) => (c.wrap ? 'wrap' : undefined)).length +
-      columns.filter((c) => c.allowed && c.allowed.length > 0).length
-    );
-  }
-
   private applyLayout(s: Sheet, layout: SheetLayout, width: number): void {
     if (layout.frozenRows !== undefined) s.setFrozenRows(layout.frozenRows);
     // One call per run of adjacent columns of the same width.
@@ -680,20 +673,25 @@ interface ChartWanted {
 
 /** Whether a chart on the sheet is already the one wanted (getters only: no server call). */
 function isChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart, wanted: ChartWanted): boolean {
-  const ranges = chart.getRanges();
+  const where = (r: GoogleAppsScript.Spreadsheet.Range) =>
+    r.getSheet().getName() + r.getA1Notation();
   const info = chart.getContainerInfo();
   const options = chart.getOptions();
   return (
-    ranges.length === 1 &&
-    ranges[0].getSheet().getName() === wanted.range.getSheet().getName() &&
-    ranges[0].getA1Notation() === wanted.range.getA1Notation() &&
-    info.getAnchorRow() === wanted.row &&
-    info.getAnchorColumn() === 1 &&
-    chart.getNumHeaders() === 1 &&
-    String(chart.modify().getChartType()) === String(wanted.type) &&
-    wanted.options.every(
-      ([name, value]) => JSON.stringify(options.get(name)) === JSON.stringify(value),
-    )
+    JSON.stringify([
+      chart.getRanges().map(where),
+      info.getAnchorRow(),
+      info.getAnchorColumn(),
+      String(chart.modify().getChartType()),
+      wanted.options.map(([name]) => options.get(name)),
+    ]) ===
+    JSON.stringify([
+      [where(wanted.range)],
+      wanted.row,
+      1,
+      String(wanted.type),
+      wanted.options.map(([, value]) => value),
+    ])
   );
 }
 
