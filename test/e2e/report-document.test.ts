@@ -60,6 +60,18 @@ describe('the report as a Google Doc', () => {
     expect(many).toEqual(few);
     expect(many.drive).toBeLessThanOrEqual(2);
     expect(many.documentApp).toBeLessThanOrEqual(40);
+    // The charts' images stand where their markers stood, centred; no marker is left.
+    const paragraphs = flattenParagraphs(largeDoc.body);
+    const images = paragraphs.filter((p) => p.inlines.some((i) => i.kind === 'image'));
+    const captions = paragraphs.filter((p) => paragraphTextOf(p).startsWith('Рисунок'));
+    expect(images.length).toBeGreaterThan(0);
+    expect(images).toHaveLength(captions.length);
+    for (const p of images)
+      expect(p).toMatchObject({
+        alignment: 'CENTER',
+        inlines: [{ kind: 'image', width: 640, height: 400 }],
+      });
+    expect(paragraphs.map(paragraphTextOf).filter((t) => /^\[[a-z_]+\]$/.test(t))).toEqual([]);
   });
 
   it('shows a school name with markup characters as text, in the report and the letter', () => {

@@ -38,9 +38,19 @@ type ChildNode = ReturnType<typeof parseDOM>[number];
 type Element = Extract<ChildNode, { name: string; attribs: Record<string, string> }>;
 type Css = Record<string, string>;
 
+/** Parsed `style` attributes: a page repeats the same few thousands of times. */
+const cssCache = new Map<string, Css>();
+const NO_CSS: Css = {};
+
 function cssOf(el: Element): Css {
-  const out: Css = {};
-  for (const decl of (el.attribs.style ?? '').split(';')) {
+  const style = el.attribs.style;
+  if (!style) return NO_CSS;
+  let out = cssCache.get(style);
+  if (out) return out;
+  out = {};
+  if (cssCache.size > 10_000) cssCache.clear();
+  cssCache.set(style, out);
+  for (const decl of style.split(';')) {
     const i = decl.indexOf(':');
     if (i < 0) continue;
     out[decl.slice(0, i).trim().toLowerCase()] = decl.slice(i + 1).trim();
@@ -74,11 +84,14 @@ function color(value: string | undefined): string | undefined {
   return { black: '#000000', white: '#ffffff', red: '#ff0000' }[v];
 }
 
+const TEXT_TAGS = new Set(['b', 'strong', 'i', 'em', 'u']);
+
 /** The text attributes an element sets for its content (on top of its parent's). */
 function textAttrs(el: Element, inherited: TextAttrs): TextAttrs {
+  const tag = el.name;
+  if (!el.attribs.style && !TEXT_TAGS.has(tag)) return inherited;
   const css = cssOf(el);
   const out: TextAttrs = { ...inherited };
-  const tag = el.name;
   if (tag === 'b' || tag === 'strong') out.bold = true;
   if (tag === 'i' || tag === 'em') out.italic = true;
   if (tag === 'u') out.underline = true;

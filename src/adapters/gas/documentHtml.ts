@@ -21,9 +21,12 @@ export interface DocumentHtml {
   html: string;
   /** Body child index of the title paragraph (Title style is set after the import). */
   title: { at: number; text: string } | null;
-  /** Body child index of each chart's (empty, centred) image paragraph. */
-  charts: Array<{ at: number; chart: ChartSpec }>;
+  /** Body child index of each chart's (centred) image paragraph, and the marker it holds. */
+  charts: Array<{ at: number; chart: ChartSpec; marker: string }>;
 }
+
+/** The text standing where a chart's image goes until the writer inserts it. */
+export const chartMarker = (chart: ChartSpec) => `[${chart.id}]`;
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -200,8 +203,10 @@ export function documentHtml(
         break;
       case 'chart':
         if (!withChart(block.chart)) break;
-        charts.push({ at, chart: block.chart });
-        add(p('', { align: 'center' }));
+        charts.push({ at, chart: block.chart, marker: chartMarker(block.chart) });
+        // A marker the writer finds and replaces by the image: found by its text, so an
+        // import that lays the body out otherwise (drops empty paragraphs) still gets it right.
+        add(p(chartMarker(block.chart), { align: 'center' }));
         add(p(block.caption, { align: 'center', after: 12 }));
         break;
       case 'signature':

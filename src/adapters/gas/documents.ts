@@ -38,20 +38,23 @@ export class GasDocumentWriter implements DocumentWriter {
       .setMarginTop(PAGE.marginTop)
       .setMarginBottom(PAGE.marginBottom);
     if (page.title) {
-      const text = page.title.text;
-      paragraphAt(body, page.title.at, (p) => p.getText() === text)?.setHeading(
+      const text = spaced(page.title.text);
+      paragraphAt(body, page.title.at, (p) => spaced(p.getText()) === text)?.setHeading(
         DocumentApp.ParagraphHeading.TITLE,
       );
     }
-    for (const { at, chart } of page.charts) {
+    for (const { at, chart, marker } of page.charts) {
       const image = images.get(chart.id);
-      const target = paragraphAt(body, at, (p) => p.getNumChildren() === 0);
-      if (image && target) target.appendInlineImage(image()).setWidth(640).setHeight(400);
+      const target = paragraphAt(body, at, (p) => p.getText() === marker);
+      if (image && target) target.clear().appendInlineImage(image()).setWidth(640).setHeight(400);
     }
     doc.saveAndClose();
     return { id, url: doc.getUrl() };
   }
 }
+
+/** A text with its spaces as the import may give them back (no-break, collapsed). */
+const spaced = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
 
 function advancedDrive(): GoogleAppsScript.Drive {
   // The manifest enables the service (appsscript.json, enabledAdvancedServices).
