@@ -7,13 +7,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createGoogle, type Google } from '../emulator';
-import type { FaultSwitches } from '../emulator/runtime';
+import type { CallRecord, FaultSwitches } from '../emulator/runtime';
 import { loadProject, type LoadedProject } from '../emulator/loader';
 import { exportSpreadsheetToXlsx } from '../emulator/export/xlsx';
 import { exportDocumentToDocx } from '../emulator/export/docx';
 import { codeOfItem } from '../src/adapters/gas/forms';
 import { REGISTRY_COLUMNS } from '../src/core/catalogue';
 import { CLI_RUN } from './messages';
+import { readJobs } from '../src/usecases/jobs/runner';
 import { SHEETS } from '../src/sheets/schema';
 import { parseBool } from '../src/core/parse';
 import {
@@ -71,12 +72,21 @@ export interface RunOptions {
   triggerSpacingMs?: number;
   /**
    * Called after each stage with how many executions (trigger or menu runs) it took and its
-   * wall time; the emulator's call counter holds that stage's calls and is reset after.
+   * wall time; the emulator's call counter holds that stage's calls and is reset after. A long
+   * job's stage (report, letters) also gives each execution's calls (`perExecution`).
    */
-  onStageDone?: (
-    stage: Stage,
-    info: { executions: number; wallMs: number; google: Google },
-  ) => void;
+  onStageDone?: (stage: Stage, info: StageInfo) => void;
+}
+
+/** One counted method with its call count, as the emulator's counter snapshots it. */
+export type CountedCalls = Array<CallRecord & { calls: number }>;
+
+export interface StageInfo {
+  executions: number;
+  wallMs: number;
+  google: Google;
+  /** Each execution's calls, for stages of several executions whose spread matters. */
+  perExecution?: CountedCalls[];
 }
 
 export type Stage =
@@ -124,10 +134,33 @@ export async function runMonitoring(
   properties.setProperty(OFFLINE_RUN_KEY, '1');
 
   let stageStart = Date.now();
-  const stageDone = (stage: Stage, executions: number) => {
-    options.onStageDone?.(stage, { executions, wallMs: Date.now() - stageStart, google });
+  const stageDone = (stage: Stage, executions: number, perExecution?: CountedCalls[]) => {
+    options.onStageDone?.(stage, {
+      executions,
+      wallMs: Date.now() - stageStart,
+      google,
+      perExecution,
+    });
     google.runtime.calls.reset();
     stageStart = Date.now();
+  };
+  /**
+   * A long job as Google runs it: the first chunk from the menu, then the next ones from its
+   * continuation trigger (here called in turn) until it is done. The emulator's clock moves
+   * with each call's modelled cost, so each chunk stops at the runner's time budget as it
+   * would on Google. Returns the menu's answer and each execution's calls.
+   */
+  const runJob = (menu: string): { answer: string; perExecution: CountedCalls[] } => {
+    const perExecution: CountedCalls[] = [];
+    const execution = (name: string): string => {
+      google.runtime.calls.reset();
+      const answer = project.call<string>(name);
+      perExecution.push(google.runtime.calls.snapshot());
+      return answer;
+    };
+    const answer = execution(menu);
+    while (perExecution.length <= 1000 && jobRunning(google)) execution('continueJob');
+    return { answer, perExecution };
   };
   google.runtime.calls.reset();
   stageStart = Date.now();
@@ -190,14 +223,12 @@ export async function runMonitoring(
   project.call('menuRecompute');
   stageDone('recompute', 1);
   progress('report');
-  const reportUrl = project.call<string>('menuReport');
-  stageDone('report', 1);
-  // Letters are a long job: the first chunk runs now, the runner's trigger would do the rest.
-  project.call('menuLetters');
-  let letterRuns = 1;
-  for (let running = true; running && letterRuns <= 1000; letterRuns++)
-    running = project.call<string>('continueJob') === 'running';
-  stageDone('letters', letterRuns);
+  const report = runJob('menuReport');
+  const reportUrl = report.answer || lastJobNote(google, 'report', 'url');
+  stageDone('report', report.perExecution.length, report.perExecution);
+  // Letters are a long job too: one letter per school.
+  const letterJob = runJob('menuLetters');
+  stageDone('letters', letterJob.perExecution.length, letterJob.perExecution);
   const summary = accountForFiles(
     JSON.parse(project.call<string>('summaryJson_', prepared.period ?? '')) as SummaryJson,
     submissions,
@@ -240,6 +271,24 @@ export async function runMonitoring(
     submissions,
     period: prepared.period,
   };
+}
+
+/** The long jobs' state as the runner keeps it (document properties), read as a person. */
+function jobsOf(google: Google): ReturnType<typeof readJobs> {
+  return google.runtime.asUser(() => {
+    const store = google.PropertiesService.getDocumentProperties();
+    return readJobs({ properties: { get: (key) => store.getProperty(key), set() {} } });
+  });
+}
+
+/** True while a long job is unfinished. */
+function jobRunning(google: Google): boolean {
+  return jobsOf(google).current?.status === 'running';
+}
+
+/** A note of the last finished job with this code (the report's URL). */
+function lastJobNote(google: Google, code: string, note: string): string {
+  return jobsOf(google).history.find((j) => j.code === code)?.notes[note] ?? '';
 }
 
 function setActiveSpreadsheet(google: Google, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {

@@ -32,8 +32,16 @@ export interface CallRecord {
 
 export class CallCounter {
   private readonly counts = new Map<string, CallRecord & { calls: number }>();
+  /** Every call in order, while a trace is on (`trace()`): what a bench prints to explain a row. */
+  private log: CallRecord[] | null = null;
 
   record(service: string, method: string, cells: { read?: number; written?: number } = {}): void {
+    this.log?.push({
+      service,
+      method,
+      cellsRead: cells.read ?? 0,
+      cellsWritten: cells.written ?? 0,
+    });
     const key = `${service}.${method}`;
     let entry = this.counts.get(key);
     if (!entry) {
@@ -64,6 +72,17 @@ export class CallCounter {
 
   reset(): void {
     this.counts.clear();
+    if (this.log) this.log = [];
+  }
+
+  /** Starts keeping every call in order (cleared by `reset`). */
+  trace(): void {
+    this.log = [];
+  }
+
+  /** The calls since the last reset, in order (empty unless `trace()` was called). */
+  traced(): CallRecord[] {
+    return [...(this.log ?? [])];
   }
 }
 
@@ -136,7 +155,9 @@ export interface RuntimeOptions {
   mailDailyQuota?: number;
   /**
    * The virtual clock moves by each call's modelled cost (emulator/cost.ts) and by the
-   * start-up of each script function, so time-budgeted code sees time pass as on Google.
+   * start-up of each script function, so time-budgeted code (the long-job runner) sees time
+   * pass as on Google. Only the script's own calls move it: a test's or a person's do not.
+   * Default: on. Off: the clock moves only when told (a test that pins every timestamp).
    */
   clockFollowsCost?: boolean;
 }
@@ -182,7 +203,7 @@ export class Runtime {
     this.timeZoneGiven = options.timeZone !== undefined;
     this.userEmail = options.userEmail ?? 'inspector@example.org';
     this.mailDailyQuota = options.mailDailyQuota ?? 100;
-    this.clockFollowsCost = options.clockFollowsCost ?? false;
+    this.clockFollowsCost = options.clockFollowsCost ?? true;
   }
 
   /** Counts a call; every public emulated method calls this first. */
@@ -191,7 +212,7 @@ export class Runtime {
     this.checkKill();
     if (this.scopes && this.executions.length > 0) this.scopes.check(method);
     this.calls.record(service, method, cells);
-    if (this.clockFollowsCost) {
+    if (this.clockFollowsCost && this.executions.length > 0) {
       // Whole milliseconds only, as real clocks tick: fractions are carried to the next call.
       this.costCarry += costOf({
         service,

@@ -24,10 +24,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tableFromRows } from '../cli/csv';
-import { formFiller, runMonitoring, type Stage } from '../cli/pipeline';
+import { formFiller, runMonitoring, type CountedCalls, type Stage } from '../cli/pipeline';
 import { syntheticMunicipality } from '../cli/synthetic';
 import type { Google } from '../emulator';
-import { modelCost } from '../emulator/cost';
+import { costOf, modelCost } from '../emulator/cost';
 import { FORM_ID_KEY, SHEETS } from '../src/sheets/schema';
 import type { CoreMeasurement } from './bench-core';
 import { benchOfflineSize, type OfflineRow } from './bench-offline';
@@ -49,7 +49,7 @@ const LABEL: Record<string, string> = {
   recompute: 'recompute, later run',
   recompute_changed: 'recompute, later run after one school joins a list',
   report: 'report (document only)',
-  letters: 'letters to schools (the whole job, per execution)',
+  letters: 'letters to schools (a long job: per execution, the slowest in brackets)',
   sync: 'school-list sync, later run',
   reconcile: 'reconcile',
   send_links: 'send personal links',
@@ -73,8 +73,14 @@ function row(
   wallMs: number,
   google: Google,
   startups = executions,
+  perExecution?: CountedCalls[],
 ): OperationRow {
-  const cost = modelCost(google.runtime.calls.snapshot(), startups);
+  const cost = modelCost(
+    perExecution ? perExecution.flat() : google.runtime.calls.snapshot(),
+    startups,
+  );
+  // A long job: its executions apart, since each must fit Apps Script's 6 minutes.
+  const each = perExecution?.map((calls) => modelCost(calls, 1));
   const top = Object.entries(cost.byService)
     .sort((a, b) => b[1].ms - a[1].ms)
     .slice(0, 2)
@@ -88,6 +94,13 @@ function row(
     modelled_s: cost.modelledMs / executions / 1000,
     local_ms: wallMs / executions,
     top,
+    ...(each && each.length > 1
+      ? {
+          max_calls: Math.max(...each.map((c) => c.calls)),
+          max_modelled_s: Math.max(...each.map((c) => c.modelledMs)) / 1000,
+          total_modelled_s: cost.modelledMs / 1000,
+        }
+      : {}),
   };
 }
 
@@ -110,9 +123,9 @@ async function benchSize(n: number): Promise<OperationRow[]> {
       ingest: 'batch',
       triggerLast: SAMPLE,
       triggerSpacingMs: 60_000,
-      onStageDone: (stage, { executions, wallMs, google }) => {
+      onStageDone: (stage, { executions, wallMs, google, perExecution }) => {
         const code = PIPELINE_STAGES[stage];
-        if (code) rows.push(row(n, code, executions, wallMs, google));
+        if (code) rows.push(row(n, code, executions, wallMs, google, executions, perExecution));
       },
     },
   );
@@ -161,6 +174,20 @@ async function benchSize(n: number): Promise<OperationRow[]> {
   return rows;
 }
 
+/** BENCH_TRACE=1: each submission kind's calls in order, with their modelled cost (stderr). */
+const TRACE = process.env.BENCH_TRACE === '1';
+
+function printTrace(title: string, calls: ReturnType<Google['runtime']['calls']['traced']>): void {
+  const lines = calls.map((call, i) => {
+    const ms = costOf({ ...call, calls: 1 });
+    const cells = call.cellsRead + call.cellsWritten;
+    return `  ${String(i + 1).padStart(3)} ${ms.toFixed(1).padStart(7)} ms  ${call.service}.${call.method}${cells ? ` (${cells} cells)` : ''}`;
+  });
+  console.error(
+    `${title}: ${calls.filter((c) => c.method !== 'readAfterWrite').length} calls\n${lines.join('\n')}`,
+  );
+}
+
 /** Responses submitted through the trigger at the end (their own times): «one submission». */
 const SAMPLE = Number(process.env.BENCH_SUBMISSIONS ?? 20);
 
@@ -182,12 +209,19 @@ function submissionKinds(
     outcome: unknown;
     wallMs: number;
     calls: ReturnType<Google['runtime']['calls']['snapshot']>;
+    traced: ReturnType<Google['runtime']['calls']['traced']>;
   }> = [];
+  if (TRACE) google.runtime.calls.trace();
   google.runtime.setHandlerInvoker((name, event) => {
     google.runtime.calls.reset();
     const started = Date.now();
     const outcome = project.call(name, event);
-    runs.push({ outcome, wallMs: Date.now() - started, calls: google.runtime.calls.snapshot() });
+    runs.push({
+      outcome,
+      wallMs: Date.now() - started,
+      calls: google.runtime.calls.snapshot(),
+      traced: google.runtime.calls.traced(),
+    });
     return outcome;
   });
   const formId = google.PropertiesService.getDocumentProperties().getProperty(FORM_ID_KEY) ?? '';
@@ -211,6 +245,7 @@ function submissionKinds(
       throw new Error(`bench ${code}: outcomes ${got.join(',')}, expected ${expect.join(',')}`);
     const last = mine[mine.length - 1];
     const cost = modelCost(last.calls, 1);
+    if (TRACE) printTrace(`${n} schools, ${code}`, last.traced);
     const top = Object.entries(cost.byService)
       .sort((a, b) => b[1].ms - a[1].ms)
       .slice(0, 2)
@@ -336,6 +371,12 @@ async function main(): Promise<void> {
     calls: round(r.calls, 1),
     modelled_s: round(r.modelled_s),
     local_ms: round(r.local_ms, 1),
+    ...(r.max_modelled_s !== undefined
+      ? {
+          max_modelled_s: round(r.max_modelled_s),
+          total_modelled_s: round(r.total_modelled_s ?? 0),
+        }
+      : {}),
   }));
   const largest = Math.max(...sizes);
   const op = (code: string, n = largest) =>
@@ -349,6 +390,13 @@ async function main(): Promise<void> {
       modelled_s: round(s?.modelled_s ?? 0),
       max_calls_any_size: round(Math.max(...submissions.map((r) => r.calls)), 1),
       max_modelled_s_any_size: round(Math.max(...submissions.map((r) => r.modelled_s))),
+      // Each kind once (submissionKinds), at the largest size.
+      by_kind: Object.fromEntries(
+        ['new', 'replacement', 'duplicate', 'rejected', 'cold'].map((kind) => {
+          const k = op(`submission_${kind}`);
+          return [kind, { calls: round(k?.calls ?? 0, 1), modelled_s: round(k?.modelled_s ?? 0) }];
+        }),
+      ),
     };
   }
   if (sizes.length > 0) {
@@ -358,7 +406,21 @@ async function main(): Promise<void> {
       first_run_modelled_s: round(op('recompute_first')?.modelled_s ?? 0),
       changed_modelled_s: round(op('recompute_changed')?.modelled_s ?? 0),
     };
-    results.report = { schools: largest, modelled_s: round(op('report')?.modelled_s ?? 0) };
+    const report = op('report');
+    results.report = {
+      schools: largest,
+      modelled_s: round(report?.total_modelled_s ?? report?.modelled_s ?? 0),
+      executions: report?.executions ?? 0,
+      max_modelled_s_per_execution: round(report?.max_modelled_s ?? report?.modelled_s ?? 0),
+    };
+    const letters = op('letters');
+    if (letters)
+      results.letters = {
+        schools: largest,
+        executions: letters.executions,
+        modelled_s: round(letters.total_modelled_s ?? letters.modelled_s),
+        max_modelled_s_per_execution: round(letters.max_modelled_s ?? letters.modelled_s),
+      };
   }
 
   if (process.env.BENCH_OFFLINE !== '0') {

@@ -10,6 +10,7 @@ import { gasPorts as googlePorts } from '../adapters/gas';
 import {
   bumpIntakeVersion,
   INTAKE_INPUT_SHEETS,
+  rememberSheetOrder,
   warmIntakeCacheLocked,
   watchIntakeInputs,
 } from '../usecases/intakeCache';
@@ -57,8 +58,16 @@ export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 /** Structure changed (a row deleted, a sheet sorted or removed): the cache may be stale. */
 export function handleChange(e?: GoogleAppsScript.Events.SheetsOnChange): void {
-  if (e?.changeType !== 'EDIT' && e?.changeType !== 'FORMAT')
-    bumpIntakeVersion(googlePorts(e?.source));
+  if (e?.changeType === 'EDIT' || e?.changeType === 'FORMAT') return;
+  const ports = googlePorts(e?.source);
+  bumpIntakeVersion(ports);
+  // Sheets added, removed or moved by hand: the next submission finds them where they are.
+  if (
+    e?.changeType === 'INSERT_GRID' ||
+    e?.changeType === 'REMOVE_GRID' ||
+    e?.changeType === 'OTHER'
+  )
+    rememberSheetOrder(ports);
 }
 
 export function handleFormSubmit(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): IngestOutcome {

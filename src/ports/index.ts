@@ -98,6 +98,8 @@ export interface SheetStore {
   expectOrder?(names: readonly string[]): void;
   /** False once a sheet was not at its expected place (the order changed since). */
   orderHolds?(): boolean;
+  /** How many times this store created, deleted, renamed or moved a sheet (0: never). */
+  structureVersion?(): number;
   /** Whether the sheet exists (with an expected order: one name check). */
   has?(sheet: string): boolean;
   /** The first `columns` cells of one row (1-based); [] past the grid. One read. */

@@ -49,7 +49,8 @@ import {
   cachedHeader,
   HEADER_CACHE_KEY,
   intakeToken,
-  resaveSnapshot,
+  rememberSheetOrder,
+  sheetOrder,
   saveSnapshot,
   snapshotFrom,
   snapshotKeys,
@@ -222,33 +223,40 @@ function ingestLocked(own: Ports, submission: Submission, catalogue: Catalogue):
     return 'blank';
   }
   const { cache } = ports;
+  const order = sheetOrder(ports.properties);
+  if (order) ports.sheets.expectOrder?.(order);
   const token = intakeToken(ports.properties);
   const found = cache ? cache.getAll([HEADER_CACHE_KEY, ...snapshotKeys(token)]) : {};
   const { header, fresh } = headerOf(submission, cachedHeader(found));
-  if (fresh && cache && header.length > 0)
-    cache.putAll({ [HEADER_CACHE_KEY]: JSON.stringify(header) }, CACHE_SECONDS);
+  // A header read from the sheet goes to the cache with the snapshot (one put), or alone.
+  const headerEntry: Record<string, string> =
+    fresh && header.length > 0 ? { [HEADER_CACHE_KEY]: JSON.stringify(header) } : {};
+  const putHeader = () => {
+    if (cache && Object.keys(headerEntry).length > 0) cache.putAll(headerEntry, CACHE_SECONDS);
+  };
   if (isBlankRow(header, submission.values)) {
+    putHeader();
     journal(ports, JOURNAL.blank, JOURNAL.rowLabel(submission.row));
     return 'blank';
   }
   const titleMap = currentTitleMap(ports, header, catalogue);
   const raw = rawResponse(submission.row, header, submission.values, titleMap, catalogue);
   if (!raw) {
+    putHeader();
     journal(ports, JOURNAL.blank, JOURNAL.rowLabel(submission.row));
     return 'blank';
   }
   const snapshot = cache ? snapshotFrom(found, token) : null;
   const laidOut =
     ports.properties.get(DATA_LAYOUT_KEY) === dataHeader(catalogue.fields).join('\u0001');
-  if (cache && snapshot && snapshot.settled && laidOut) {
-    ports.sheets.expectOrder?.(snapshot.order);
-    const outcome = ingestCached(ports, cache, snapshot, raw, catalogue);
-    if (outcome) {
-      keepOrder(ports, cache, snapshot);
-      return outcome;
-    }
-  }
-  return ingestFromSheets(ports, raw, catalogue, token);
+  const cached =
+    cache && snapshot && snapshot.settled && laidOut
+      ? ingestCached(ports, cache, snapshot, raw, catalogue, headerEntry)
+      : null;
+  if (cached) putHeader();
+  const outcome = cached ?? ingestFromSheets(ports, raw, catalogue, token, headerEntry);
+  keepOrder(ports, order !== null);
+  return outcome;
 }
 
 /**
@@ -263,6 +271,7 @@ function ingestCached(
   snapshot: IntakeSnapshot,
   raw: RawResponse,
   catalogue: Catalogue,
+  pending: Record<string, string>,
 ): IngestOutcome | null {
   const { sheets } = ports;
   const { fields } = catalogue;
@@ -280,7 +289,7 @@ function ingestCached(
     if (!sheets.has?.(SHEETS.rejected)) return null;
     writeAfterIndex(
       ports,
-      () => appendToSnapshot(cache, snapshot, { rejected: version }),
+      () => appendToSnapshot(cache, snapshot, { rejected: version }, pending),
       () => appendRejected(ports, raw, verdict),
     );
     return afterRejected(ports, raw, verdict, ctx, true);
@@ -312,13 +321,13 @@ function ingestCached(
     if (!same) return null;
     writeAfterIndex(
       ports,
-      () => appendToSnapshot(cache, snapshot, entry(held.sheetRow)),
+      () => appendToSnapshot(cache, snapshot, entry(held.sheetRow), pending),
       () => sheets.writeRow(SHEETS.data, held.sheetRow, cells),
     );
   } else {
     writeAfterIndex(
       ports,
-      () => appendToSnapshot(cache, snapshot, entry(snapshot.lastDataRow + 1)),
+      () => appendToSnapshot(cache, snapshot, entry(snapshot.lastDataRow + 1), pending),
       () => sheets.append(SHEETS.data, [cells]),
     );
   }
@@ -346,10 +355,14 @@ function writeAfterIndex(ports: Ports, index: () => void, write: () => void): vo
   }
 }
 
-/** When the sheets moved since the snapshot (new output sheets), the snapshot learns where. */
-function keepOrder(ports: Ports, cache: CacheStore, snapshot: IntakeSnapshot): void {
-  if (ports.sheets.orderHolds?.() !== false) return;
-  resaveSnapshot(cache, snapshot, ports.sheets.sheetNames());
+/**
+ * When a sheet was not where the remembered order said (the inspector moved tabs), or this
+ * submission added one, or no order was remembered: the order as it is now, for the next ones.
+ */
+function keepOrder(ports: Ports, known: boolean): void {
+  const { sheets } = ports;
+  if (known && sheets.orderHolds?.() !== false && (sheets.structureVersion?.() ?? 0) === 0) return;
+  rememberSheetOrder(ports);
 }
 
 /** A journal line when the journal is where the snapshot saw it (no emptiness check). */
@@ -401,21 +414,21 @@ function ingestFromSheets(
   raw: RawResponse,
   catalogue: Catalogue,
   token: string,
+  extra: Record<string, string>,
 ): IngestOutcome {
   const { sheets } = ports;
   const { fields } = catalogue;
-  ensureProductSheet(ports, 'data', fields);
   ensureDataLayout(ports, fields);
-  ensureProductSheet(ports, 'rejected');
+  // Each sheet read once; a sheet is made (or its header written) only before a write to it.
   const stored = readData(sheets, true, fields);
   const version = versionKey(raw.row, raw.timestamp);
-  const seen = rejectedVersions(sheets).has(version);
+  const rejected = rejectedVersions(sheets);
   if (
-    seen ||
+    rejected.has(version) ||
     stored.rows.some((r) => r.timestamp && versionKey(r.rawRow, r.timestamp) === version)
   ) {
-    journal(ports, JOURNAL.duplicate, JOURNAL.rowLabel(raw.row));
-    rememberSnapshot(ports, token, fields, null);
+    journalKnown(ports, JOURNAL.duplicate, JOURNAL.rowLabel(raw.row));
+    rememberSnapshot(ports, token, fields, null, extra);
     return 'duplicate';
   }
 
@@ -423,30 +436,47 @@ function ingestFromSheets(
   const verdict = judge(raw, ctx);
   const known = { schools: [...ctx.schools], settings: ctx.settings, codes: issued };
   if (verdict.kind !== 'accepted') {
+    if (rejected.size === 0) ensureProductSheet(ports, 'rejected');
     appendRejected(ports, raw, verdict);
-    const outcome = afterRejected(ports, raw, verdict, ctx, false);
-    rememberSnapshot(ports, token, fields, known);
+    const outcome = afterRejected(ports, raw, verdict, ctx, true);
+    rejected.add(version);
+    rememberSnapshot(ports, token, fields, { ...known, stored, rejected }, extra);
     return outcome;
   }
 
   // The same rule as «Сверить ответы»: what «Данные» holds, plus this version.
+  if (stored.rows.length === 0) ensureProductSheet(ports, 'data', fields);
   const previous = dataEntries(stored);
   const incoming = { row: raw.row, timestamp: raw.timestamp, data: verdict.data };
   const next = settleData([...previous, incoming], previous);
   const written = updateDataSheet(ports, stored, next, incoming, fields);
-  rememberSnapshot(ports, token, fields, known);
-  if (!written) {
-    journal(ports, JOURNAL.superseded, JOURNAL.rowLabel(raw.row));
+  // What «Данные» holds now, without reading it again (unless rows were deleted: read).
+  const now = written.deleted ? undefined : placed(stored, written.sheetRow, incoming);
+  rememberSnapshot(ports, token, fields, { ...known, stored: now, rejected }, extra);
+  if (!written.outcome) {
+    journalKnown(ports, JOURNAL.superseded, JOURNAL.rowLabel(raw.row));
     return 'superseded';
   }
   const data = verdict.data;
-  journal(
+  journalKnown(
     ports,
-    written === 'replaced' ? JOURNAL.replaced : JOURNAL.accepted,
+    written.outcome === 'replaced' ? JOURNAL.replaced : JOURNAL.accepted,
     `${data.school_id}, ${data.period}, ${JOURNAL.rowLabel(raw.row)}`,
   );
   // No toast: a trigger has nobody watching, and a toast is one more round trip per response.
-  return written;
+  return written.outcome;
+}
+
+/** «Данные» as read, with the incoming version at `sheetRow` (null: it went nowhere). */
+function placed(stored: StoredData, sheetRow: number | null, incoming: DataEntry): StoredData {
+  if (sheetRow === null) return stored;
+  const row = {
+    sheetRow,
+    rawRow: incoming.row,
+    timestamp: incoming.timestamp,
+    data: incoming.data,
+  };
+  return { rows: [...stored.rows.filter((r) => r.sheetRow !== sheetRow), row] };
 }
 
 /**
@@ -458,10 +488,11 @@ function rememberSnapshot(
   token: string,
   fields: readonly FieldDef[],
   known: Parameters<typeof buildSnapshot>[3] | null,
+  extra: Record<string, string>,
 ): void {
   if (!ports.cache) return;
   const use = token || bumpIntakeVersion(ports);
-  saveSnapshot(ports.cache, buildSnapshot(ports, use, fields, known ?? undefined));
+  saveSnapshot(ports.cache, buildSnapshot(ports, use, fields, known ?? undefined), extra);
 }
 
 /**
@@ -475,7 +506,7 @@ function updateDataSheet(
   next: readonly DataEntry[],
   incoming: DataEntry,
   fields: readonly FieldDef[],
-): 'accepted' | 'replaced' | null {
+): { outcome: 'accepted' | 'replaced' | null; sheetRow: number | null; deleted: boolean } {
   const sameVersion = (r: StoredData['rows'][number], e: DataEntry) =>
     r.timestamp !== null &&
     r.rawRow === e.row &&
@@ -492,6 +523,7 @@ function updateDataSheet(
   const freed = stored.rows.filter((r) => r.timestamp !== null && !kept.has(r.sheetRow));
   const isIncoming = (e: DataEntry) => e.row === incoming.row && e.timestamp === incoming.timestamp;
   let outcome: 'accepted' | 'replaced' | null = null;
+  let sheetRow: number | null = null;
   for (const e of changed) {
     // Only the incoming version can be new here: every other entry is one «Данные» held.
     if (!isIncoming(e)) continue;
@@ -499,13 +531,18 @@ function updateDataSheet(
     const sameKey = freed.findIndex((r) => dataKey(r.data) === dataKey(e.data));
     const slot = sameKey >= 0 ? sameKey : freed.length > 0 ? 0 : -1;
     outcome = sameKey >= 0 ? 'replaced' : 'accepted';
-    if (slot < 0) ports.sheets.append(SHEETS.data, [cells]);
-    else ports.sheets.writeRow(SHEETS.data, freed.splice(slot, 1)[0].sheetRow, cells);
+    if (slot < 0) {
+      ports.sheets.append(SHEETS.data, [cells]);
+      sheetRow = stored.rows.reduce((m, r) => Math.max(m, r.sheetRow), 1) + 1;
+    } else {
+      sheetRow = freed.splice(slot, 1)[0].sheetRow;
+      ports.sheets.writeRow(SHEETS.data, sheetRow, cells);
+    }
   }
   for (const r of freed.sort((a, b) => b.sheetRow - a.sheetRow)) {
     ports.sheets.deleteRow(SHEETS.data, r.sheetRow);
   }
-  return outcome;
+  return { outcome, sheetRow, deleted: freed.length > 0 };
 }
 
 /**

@@ -26,10 +26,17 @@ import {
   readRegistry,
   readSettingsSheet,
   rejectedVersions,
+  type StoredData,
 } from '../sheets/workbook';
 import type { FieldDef } from '../core/catalogue';
 import { dataKey } from '../core/versions';
 
+/**
+ * Document property: the spreadsheet's sheets in order, as the add-on last made or saw them
+ * (JSON). A submission finds each sheet it needs at its place with one name check; a sheet not
+ * there (the inspector moved tabs) means one look at every name, and the property is rewritten.
+ */
+export const SHEET_ORDER_KEY = 'sheets.order';
 /** Document property: the token the cache entries must carry. */
 export const INTAKE_VERSION_KEY = 'intake.version';
 /** Cache key of the responses sheet's header (checked against each event's titles). */
@@ -68,8 +75,6 @@ interface StaticPart {
   settings: Settings;
   /** `school|period` -> code, when codes are checked against the issued links. */
   codes: Array<[string, string]> | null;
-  /** The spreadsheet's sheets in order. */
-  order: string[];
   /** The last row of «Данные» that holds a response (appends go below it). */
   lastDataRow: number;
   /** False when «Данные» holds rows the version rule would change: then no fast path. */
@@ -116,6 +121,23 @@ function chunks(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i += CHUNK_CHARS) out.push(text.slice(i, i + CHUNK_CHARS));
   return out;
+}
+
+/** The sheets' order as last remembered, or null. */
+export function sheetOrder(properties: Pick<KeyValueStore, 'get'>): string[] | null {
+  const text = properties.get(SHEET_ORDER_KEY);
+  if (!text) return null;
+  try {
+    const names = JSON.parse(text) as unknown;
+    return Array.isArray(names) ? names.map(String) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers the sheets' order as the store sees it now (one property write). */
+export function rememberSheetOrder(ports: Pick<Ports, 'sheets' | 'properties'>): void {
+  ports.properties.set(SHEET_ORDER_KEY, JSON.stringify(ports.sheets.sheetNames()));
 }
 
 /** The cache keys of the snapshot under `token` (asked for in one getAll with others). */
@@ -176,7 +198,14 @@ export function buildSnapshot(
   ports: Pick<Ports, 'sheets' | 'properties'>,
   token: string,
   fields?: readonly FieldDef[],
-  known?: { schools: RegistrySchool[]; settings: Settings; codes: Map<string, string> | null },
+  known?: {
+    schools: RegistrySchool[];
+    settings: Settings;
+    codes: Map<string, string> | null;
+    /** What «Данные» and «Отклонено» hold now, when the caller knows it (no second read). */
+    stored?: StoredData;
+    rejected?: Set<string>;
+  },
 ): IntakeSnapshot {
   const { sheets } = ports;
   const settings = known ? known.settings : readSettingsSheet(sheets).settings;
@@ -187,8 +216,8 @@ export function buildSnapshot(
       ? readIssuedCodes(sheets)
       : null;
   const codes = issued ? [...issued] : null;
-  const stored = readData(sheets, true, fields);
-  const rejected = rejectedVersions(sheets);
+  const stored = known?.stored ?? readData(sheets, true, fields);
+  const rejected = known?.rejected ?? rejectedVersions(sheets);
   const rows: IndexedRow[] = [];
   let lastDataRow = 1;
   let settled = true;
@@ -212,48 +241,34 @@ export function buildSnapshot(
       period: r.data.period,
     });
   }
-  const part: StaticPart = {
-    schools,
-    settings,
-    codes,
-    order: sheets.sheetNames(),
-    lastDataRow,
-    settled,
-  };
+  const part: StaticPart = { schools, settings, codes, lastDataRow, settled };
   const text = textOf(part, rows, rejected);
   return { token, ...part, rows, rejected, text };
 }
 
-/** The snapshot again with the sheets' order as it is now (every chunk: one call). */
-export function resaveSnapshot(cache: CacheStore, snapshot: IntakeSnapshot, order: string[]): void {
-  snapshot.order = order;
-  const { schools, settings, codes, lastDataRow, settled } = snapshot;
-  snapshot.text = textOf(
-    { schools, settings, codes, order, lastDataRow, settled },
-    snapshot.rows,
-    snapshot.rejected,
-  );
-  saveSnapshot(cache, snapshot);
-}
-
-/** Stores the snapshot (every chunk: one call). */
-export function saveSnapshot(cache: CacheStore, snapshot: IntakeSnapshot): void {
+/** Stores the snapshot (every chunk: one call), with `extra` entries in the same call. */
+export function saveSnapshot(
+  cache: CacheStore,
+  snapshot: IntakeSnapshot,
+  extra: Record<string, string> = {},
+): void {
   const parts = chunks(snapshot.text);
-  if (parts.length > MAX_CHUNKS) return;
-  cache.putAll(
-    Object.fromEntries(parts.map((p, i) => [chunkKey(snapshot.token, i), p])),
-    CACHE_SECONDS,
-  );
+  const entries =
+    parts.length > MAX_CHUNKS ? [] : parts.map((p, i) => [chunkKey(snapshot.token, i), p]);
+  const all = { ...extra, ...Object.fromEntries(entries) };
+  if (Object.keys(all).length > 0) cache.putAll(all, CACHE_SECONDS);
 }
 
 /**
- * Adds an index entry to the cached snapshot (the chunks that changed: one call). Done before
- * the sheet is written, so that the cache never lacks a version the sheets hold.
+ * Adds an index entry to the cached snapshot (the chunks that changed, and what `pending`
+ * holds, which is emptied: one call). Done before the sheet is written, so that the cache
+ * never lacks a version the sheets hold.
  */
 export function appendToSnapshot(
   cache: CacheStore,
   snapshot: IntakeSnapshot,
   entry: { row: IndexedRow } | { rejected: string },
+  pending: Record<string, string> = {},
 ): void {
   const cut = snapshot.text.lastIndexOf('\n#');
   const count = Number(snapshot.text.slice(cut + 2));
@@ -279,7 +294,9 @@ export function appendToSnapshot(
   // Past what one read brings back: the chunks are left as they were and the next
   // submission, finding the text incomplete, reads the sheets.
   if (after.length > MAX_CHUNKS) return;
-  cache.putAll(changed, CACHE_SECONDS);
+  // Other entries waiting to be put (the responses header) go in the same call.
+  cache.putAll({ ...pending, ...changed }, CACHE_SECONDS);
+  for (const key of Object.keys(pending)) delete pending[key];
 }
 
 /** The header of the responses sheet as last read, if the cache still has it. */
@@ -343,20 +360,43 @@ export function watchIntakeInputs(ports: Ports): Ports {
       return s.renameSheetById(sheetId, name);
     },
   };
+  // After a call that deleted, renamed or moved sheets, or created one a submission writes to:
+  // their order, remembered for the submissions (which find each sheet with one name check at
+  // its place). Other sheets created (recompute's outputs) wait for the next such call, or for
+  // recompute's `arrange`; a submission that misses looks once and remembers.
+  let recorded = s.structureVersion?.() ?? 0;
+  const afterCall = (method: string, sheet: unknown) => {
+    const version = s.structureVersion?.() ?? 0;
+    if (version === recorded) return;
+    if (!ORDER_CALLS.includes(method) && !SUBMISSION_SHEETS.includes(String(sheet))) return;
+    recorded = version;
+    rememberSheetOrder({ sheets: s, properties: ports.properties });
+  };
   const sheets = new Proxy(s, {
     get: (target, prop: keyof SheetStore) => {
-      const own = overrides[prop];
-      if (own) return own;
-      const value = target[prop];
-      return typeof value === 'function'
-        ? (value as (...a: unknown[]) => unknown).bind(target)
-        : value;
+      const value = overrides[prop] ?? target[prop];
+      if (typeof value !== 'function') return value;
+      const call = value as (...a: unknown[]) => unknown;
+      return (...args: unknown[]) => {
+        const out = call.apply(target, args);
+        afterCall(String(prop), args[0]);
+        return out;
+      };
     },
   });
   return { ...ports, sheets, [UNWATCHED]: ports } as Ports;
 }
 
 const UNWATCHED = Symbol('unwatched ports');
+/** Calls after which the sheets' order is remembered whenever it changed. */
+const ORDER_CALLS = ['arrange', 'deleteSheet', 'renameSheetById'];
+/** The sheets a submission writes to: their creation is remembered at once. */
+const SUBMISSION_SHEETS: readonly string[] = [
+  SHEETS.data,
+  SHEETS.rejected,
+  SHEETS.journal,
+  SHEETS.outbox,
+];
 
 /** The ports without the watch: the intake's own writes keep the cache up to date instead. */
 export function unwatched(ports: Ports): Ports {

@@ -66,7 +66,8 @@ function sendWithinQuota(ports: Ports, message: MailMessage): 'sent' | 'quota' |
 /** One message (a respondent's notice): sent now, or queued. One append either way. */
 export function sendOrQueue(ports: Ports, mail: OutgoingMail): boolean {
   const outcome = sendWithinQuota(ports, mail);
-  ensureProductSheet(ports, 'outbox');
+  // Found where the sheets' remembered order says: no look at its rows (a submission's call).
+  if (ports.sheets.has?.(SHEETS.outbox) !== true) ensureProductSheet(ports, 'outbox');
   const mark = outcome === 'sent' ? ports.clock.now() : outcome === 'quota' ? '' : outcome;
   ports.sheets.append(SHEETS.outbox, [
     outboxRow({ key: mail.key, created: ports.clock.now(), message: mail, sent: mark }),

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readCsv } from '../../cli/csv';
-import { runMonitoring, type RunResult } from '../../cli/pipeline';
+import { runMonitoring, type RunResult, type StageInfo } from '../../cli/pipeline';
+import { modelCost } from '../../emulator/cost';
 import { SHEETS } from '../../src/sheets/schema';
 import { recordsOf } from './harness';
 
@@ -35,10 +36,29 @@ function sheetValues(run: RunResult, name: string): unknown[][] {
 describe('npm start pipeline on the sample municipality', () => {
   let run: RunResult;
   let outDir: string;
+  const stages: Record<string, Omit<StageInfo, 'google'>> = {};
 
   beforeAll(async () => {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-e2e-'));
-    run = await runMonitoring(inputs(), { outDir });
+    run = await runMonitoring(inputs(), {
+      outDir,
+      onStageDone: (stage, { executions, wallMs, perExecution }) => {
+        stages[stage] = { executions, wallMs, perExecution };
+      },
+    });
+  });
+
+  // The emulator's clock moves with each call's modelled cost, so the letters job stops at its
+  // time budget and goes on in new executions, as on Google: none runs past the 6-minute limit.
+  it('runs the letters job in executions that each fit Apps Script’s 6 minutes', () => {
+    const letters = stages.letters.perExecution ?? [];
+    const seconds = letters.map((calls) => modelCost(calls, 1).modelledMs / 1000);
+    const total = seconds.reduce((a, b) => a + b, 0);
+    expect(letters).toHaveLength(stages.letters.executions);
+    expect(Math.max(...seconds)).toBeLessThanOrEqual(360);
+    expect(letters.length).toBeGreaterThanOrEqual(Math.ceil(total / 360));
+    // Every responding school got its letter, across the executions.
+    expect(fs.readdirSync(path.join(outDir, 'letters'))).toHaveLength(run.summary.responded);
   });
 
   it('keeps every raw response: the responses sheet has one row per submission', () => {

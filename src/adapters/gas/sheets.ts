@@ -200,6 +200,8 @@ export class GasSheetStore implements SheetStore {
   private all: Sheet[] | null = null;
   private readonly placed = new Map<string, Sheet>();
   private missed = false;
+  /** Sheets created, deleted, renamed or moved by this store so far (structureVersion). */
+  private structureChanges = 0;
   /** The row `readRow` read last, to overwrite without growing the grid. */
   private lastRead: {
     sheet: string;
@@ -238,6 +240,10 @@ export class GasSheetStore implements SheetStore {
 
   orderHolds(): boolean {
     return !this.missed;
+  }
+
+  structureVersion(): number {
+    return this.structureChanges;
   }
 
   readRow(sheet: string, row: number, columns: number): Cell[] {
@@ -446,6 +452,7 @@ export class GasSheetStore implements SheetStore {
     if (!s) return;
     this.ss.deleteSheet(s);
     this.forget();
+    this.structureChanges += 1;
   }
 
   responsesSheetId(formId: string): number | null {
@@ -456,7 +463,10 @@ export class GasSheetStore implements SheetStore {
     const s = this.ss.getSheets().find((x) => x.getSheetId() === sheetId);
     const taken = this.find(name);
     if (!s || (taken && taken.getSheetId() !== sheetId)) return false;
-    if (s.getName() !== name) s.setName(name);
+    if (s.getName() !== name) {
+      s.setName(name);
+      this.structureChanges += 1;
+    }
     this.forget();
     return true;
   }
@@ -488,8 +498,10 @@ export class GasSheetStore implements SheetStore {
   arrange(order: readonly string[], hidden: readonly string[]): void {
     const sheets = this.ss.getSheets();
     for (const s of sheets) {
-      if (sheets.length > 1 && DEFAULT_SHEET_NAMES.includes(s.getName()) && s.getLastRow() === 0)
+      if (sheets.length > 1 && DEFAULT_SHEET_NAMES.includes(s.getName()) && s.getLastRow() === 0) {
         this.ss.deleteSheet(s);
+        this.structureChanges += 1;
+      }
     }
     this.forget();
     // Handles from one getSheets(), the order kept here as sheets move (getSheetByName is a
@@ -508,7 +520,10 @@ export class GasSheetStore implements SheetStore {
       this.ss.moveActiveSheet(i + 1);
       current.splice(current.indexOf(name), 1);
       current.splice(i, 0, name);
+      this.structureChanges += 1;
     });
+    // The handles in their new order: sheetNames() needs no second look at every name.
+    this.handles = new Map(current.map((n) => [n, byName.get(n) as Sheet]));
     for (const name of hidden) {
       const s = byName.get(name);
       if (s && !s.isSheetHidden()) s.hideSheet();
@@ -580,6 +595,7 @@ export class GasSheetStore implements SheetStore {
   private create(name: string): Sheet {
     const s = this.ss.insertSheet(name);
     this.forget();
+    this.structureChanges += 1;
     this.find(name);
     (this.handles as Map<string, Sheet>).set(name, s);
     return s;
