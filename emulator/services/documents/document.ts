@@ -212,9 +212,9 @@ export class EmulatedDocumentApp implements Pick<
    */
   __importHtml(name: string, html: string, id?: string): DriveFileRecord {
     const body = importHtml(html, () => this.rt.nextId('kix.list'));
-    const record = this.newRecord(name, body, id);
-    record.settle();
-    return record.file;
+    // Kept as objects: the script opens an imported document next (page, title, pictures);
+    // its body is stored compactly when that handle is closed.
+    return this.newRecord(name, body, id).file;
   }
 
   /** Non-Google: Drive's import of an HTML page over an existing Google Doc; false if none. */
@@ -229,7 +229,6 @@ export class EmulatedDocumentApp implements Pick<
     // The page too is the import's (Google's default) until the script sets it again.
     Object.assign(record.page, defaultPage());
     record.file.updatedAt = this.rt.clock.now();
-    record.settle();
     return true;
   }
 

@@ -55,11 +55,6 @@ export class StoredDocument {
   /** A handle was closed; with none left open, the body is stored compactly. */
   closed(): void {
     this.openHandles = Math.max(0, this.openHandles - 1);
-    this.settle();
-  }
-
-  /** Stores the body compactly when no handle has the document open (after an import too). */
-  settle(): void {
     if (this.openHandles === 0 && this.live !== null) {
       this.packed = deflateRawSync(serialize(this.live), { level: 1 });
       this.live = null;
