@@ -113,6 +113,14 @@ export const COST_FIGURES = {
       'guess: a builder method (DataTableBuilder.addRow, validation and rule builders) ' +
       'changes an object inside the script runtime, no round trip',
   },
+  textsDecode: {
+    ms: 20,
+    source:
+      "guess: Apps Script's V8 alike to what we measured locally for the bundle's builtText " +
+      'decoding its packed texts (base64, fflate inflate of ≈16 KB to ≈50 KB, JSON.parse) cold ' +
+      'in a fresh node process: 17 ms wall at best, 21–34 ms CPU with V8 compiler threads ' +
+      '(scripts/pack-texts.mjs). Charged once per execution that decodes; not a service call',
+  },
   localCall: {
     ms: 1,
     source: 'spec: as cheap Sheets calls answered locally (getters, Utilities, Session)',
@@ -171,6 +179,7 @@ function figuresFor(
     return plain(c.sheetsLocalCall);
   }
   if (service === 'CustomFunction') return plain(c.customFunctionCell);
+  if (service === 'Script' && method === 'decodeTexts') return plain(c.textsDecode);
   if (service === 'PropertiesService') {
     if (/^Properties\.(get[A-Za-z]*)$/.test(method)) return plain(c.propertiesGet);
     if (/^Properties\.(set|delete)[A-Za-z]*$/.test(method)) return plain(c.propertiesSet);
@@ -246,7 +255,7 @@ export function modelCost(
   let ms = executions * c.startup;
   for (const e of entries) {
     const cost = costOf(e);
-    const penalty = e.method === 'readAfterWrite';
+    const penalty = e.method === 'readAfterWrite' || e.charge === true;
     const s = (byService[e.service] ??= { calls: 0, ms: 0 });
     s.ms += cost;
     ms += cost;

@@ -10,12 +10,22 @@
 import * as gasLocal from 'gas-local';
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import type { Google } from './index';
 import type { VirtualClock } from './runtime';
 import { ScopeGuard } from './scopes';
 import { recalculate } from './custom-functions';
 import { inTimeZone } from './script-zone';
 import type { EmulatedSpreadsheetApp } from './services/spreadsheet/app';
+
+/**
+ * Globals the built script fills during an execution and reads back only in the same one:
+ * Apps Script starts every execution in a fresh global scope, the emulator keeps one, so it
+ * deletes these when an execution starts. `__shnorTexts`: the decoded texts of the bundle
+ * (scripts/pack-texts.mjs, CACHE).
+ */
+const TEXTS_GLOBAL = '__shnorTexts';
+export const EXECUTION_GLOBALS: readonly string[] = [TEXTS_GLOBAL];
 
 export interface LoadedProject {
   google: Google;
@@ -138,9 +148,21 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
     const value = globals[name];
     if (typeof value !== 'function') throw new Error(`Script function not found: ${name}`);
     return (...args: unknown[]) => {
+      // A new execution starts with a fresh global scope in Apps Script; the script's own
+      // per-execution caches in globals (the packed texts, scripts/pack-texts.mjs) go.
+      // (Deleted inside the context: a vm context keeps its own copy of the global.)
+      if (runtime.execution() === null)
+        for (const key of EXECUTION_GLOBALS)
+          vm.runInContext(`delete globalThis[${JSON.stringify(key)}]`, globals);
       try {
         return runtime.runScript(() => (value as (...a: unknown[]) => unknown)(...args));
       } finally {
+        // The bundle decoded its packed texts in this execution: the model charges it.
+        if (
+          runtime.execution() === null &&
+          vm.runInContext(`globalThis[${JSON.stringify(TEXTS_GLOBAL)}] !== undefined`, globals)
+        )
+          runtime.calls.charge('Script', 'decodeTexts');
         sheets.__silently?.(() => services.SpreadsheetApp.flush());
         locks.__releaseAll?.();
         // Then the spreadsheet recalculates what the execution's writes changed.

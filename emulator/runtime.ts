@@ -28,6 +28,8 @@ export interface CallRecord {
   method: string;
   cellsRead: number;
   cellsWritten: number;
+  /** Time the model charges that is not a service call (`Script.decodeTexts`). */
+  charge?: boolean;
 }
 
 export class CallCounter {
@@ -53,6 +55,24 @@ export class CallCounter {
     entry.cellsWritten += cells.written ?? 0;
   }
 
+  /**
+   * Work inside the script that the model charges but that calls no service: not counted by
+   * `total()` nor as a call by `modelCost` (emulator/cost.ts).
+   */
+  charge(service: string, method: string): void {
+    const key = `${service}.${method}`;
+    const entry = this.counts.get(key) ?? {
+      service,
+      method,
+      cellsRead: 0,
+      cellsWritten: 0,
+      calls: 0,
+    };
+    entry.charge = true;
+    entry.calls += 1;
+    this.counts.set(key, entry);
+  }
+
   /** Calls by `Service.method`, sorted by key. */
   snapshot(): Array<CallRecord & { calls: number }> {
     return [...this.counts.values()]
@@ -62,7 +82,8 @@ export class CallCounter {
 
   total(service?: string): number {
     let n = 0;
-    for (const e of this.counts.values()) if (!service || e.service === service) n += e.calls;
+    for (const e of this.counts.values())
+      if (!e.charge && (!service || e.service === service)) n += e.calls;
     return n;
   }
 

@@ -7,6 +7,8 @@ import path from 'node:path';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
 import * as gasLocal from 'gas-local';
+import { buildSync } from 'esbuild';
+import { inflateRawSync } from 'node:zlib';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readEntryPoints } = require('../scripts/entry-points.cjs');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -109,6 +111,89 @@ describe('dist/Code.js', () => {
     // The core's own function names survive the minified build (see stack-names.test.ts).
     expect(code).toMatch(/function computeMonitoring\(/);
     expect(code).toMatch(/function ingestSubmission\(/);
+  });
+});
+
+type Node = { type: string; start: number; end: number; [key: string]: unknown };
+
+/** Every node of a parsed script, depth first. */
+function* nodes(node: unknown): Generator<Node> {
+  if (!node || typeof (node as Node).type !== 'string') return;
+  yield node as Node;
+  for (const value of Object.values(node as Node)) {
+    if (Array.isArray(value)) for (const v of value) yield* nodes(v);
+    else if (value && typeof (value as Node).type === 'string') yield* nodes(value);
+  }
+}
+
+/** The non-ASCII strings of a script: string literals and template parts. */
+function userTexts(js: string): Set<string> {
+  const texts = new Set<string>();
+  for (const n of nodes(acorn.parse(js, { ecmaVersion: 2020 }))) {
+    const text =
+      n.type === 'Literal' && typeof n.value === 'string'
+        ? n.value
+        : n.type === 'TemplateElement'
+          ? (n.value as { cooked: string | null }).cooked
+          : null;
+    if (text !== null && /[\u0080-\uffff]/.test(text)) texts.add(text);
+  }
+  return texts;
+}
+
+describe('packed texts (scripts/pack-texts.mjs)', () => {
+  const program = acorn.parse(code, { ecmaVersion: 2020 });
+  const decoder = [...nodes(program)].find(
+    (n) => n.type === 'FunctionExpression' && (n.id as { name?: string })?.name === 'builtText',
+  );
+  const packed = (): string[] => {
+    const payload = [...nodes(decoder)]
+      .filter((n) => n.type === 'Literal' && typeof n.value === 'string')
+      .map((n) => n.value as string)
+      .sort((a, b) => b.length - a.length)[0];
+    return JSON.parse(inflateRawSync(Buffer.from(payload, 'base64')).toString('utf8'));
+  };
+
+  it('keeps every user text of the source bundle, packed or plain', () => {
+    // The same esbuild step as scripts/build.mjs, without packing and minifying names.
+    const plain = buildSync({
+      entryPoints: [path.join(__dirname, '..', 'src', 'entry', 'index.ts')],
+      bundle: true,
+      format: 'iife',
+      globalName: 'ShnorMonitor',
+      target: 'es2020',
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      define: { __ADDON__: 'false' },
+      charset: 'utf8',
+      minifyWhitespace: true,
+      minifySyntax: true,
+      write: false,
+      logLevel: 'silent',
+    }).outputFiles[0].text;
+    const source = userTexts(plain);
+    const list = packed();
+    const left = userTexts(code);
+    expect(source.size).toBeGreaterThan(1000);
+    expect([...source].filter((t) => !left.has(t) && !list.includes(t))).toEqual([]);
+    // Nothing else was packed, and no text twice.
+    expect(list.filter((t) => !source.has(t))).toEqual([]);
+    expect(new Set(list).size).toBe(list.length);
+    // Most of the text is packed: what stays plain is read at load or by every submission.
+    const bytes = (texts: Iterable<string>) =>
+      [...texts].reduce((n, t) => n + Buffer.byteLength(t), 0);
+    expect(bytes(list)).toBeGreaterThan(bytes(left));
+  });
+
+  it('decodes inside the script, with no Google service, and names its decoder in traces', () => {
+    expect(decoder).toBeDefined();
+    const body = code.slice(decoder!.start, decoder!.end);
+    expect(body).not.toMatch(/\b(Utilities|eval|Function)\b/);
+    // Loading decodes nothing (the load test above traps every Google service; this traps
+    // the decoder itself).
+    const scope = vm.createContext({});
+    new vm.Script(code).runInContext(scope);
+    expect(vm.runInContext('globalThis.__shnorTexts', scope)).toBeUndefined();
   });
 });
 

@@ -690,12 +690,15 @@ export const SIDEBAR = {
     `${title}: шаг ${step} из ${steps} (${stepTitle})${total > 0 ? `, ${done} из ${total}` : ''}`,
   noSettingRow: (code: string) =>
     `На листе «Настройки» нет строки «${code}»: восстановите её через «Настроить мониторинг…».`,
-  actions: [
-    ['menuSendLinks', UI.menuSendLinks],
-    ['menuReconcile', UI.menuReconcile],
-    ['menuRecompute', UI.menuRecompute],
-    ['menuReport', UI.menuReport],
-    ['menuLetters', UI.menuLetters],
-    ['menuCheckInstallation', UI.menuCheckInstallation],
-  ] as ReadonlyArray<readonly [handler: string, caption: string]>,
+  // A getter: the captions are packed texts, read when the sidebar needs them (build).
+  get actions(): ReadonlyArray<readonly [handler: string, caption: string]> {
+    return [
+      ['menuSendLinks', UI.menuSendLinks],
+      ['menuReconcile', UI.menuReconcile],
+      ['menuRecompute', UI.menuRecompute],
+      ['menuReport', UI.menuReport],
+      ['menuLetters', UI.menuLetters],
+      ['menuCheckInstallation', UI.menuCheckInstallation],
+    ];
+  },
 } as const;

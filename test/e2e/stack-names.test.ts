@@ -64,9 +64,11 @@ describe('stack traces of the built bundle', () => {
   it('an error inside the core names computeMonitoring and the job that ran it', () => {
     const h = makeHarness(3);
     h.submit(validAnswers(1, { access_code: h.codeOf('0001') }));
-    // The script's Math fails: the first use during a recompute is the core's.
+    // The script's Math fails: the first use during a recompute outside the decoding of the
+    // packed texts (scripts/pack-texts.mjs, tested below) is the core's.
     const failing = Object.create(Math) as Math;
-    failing.max = () => {
+    failing.max = (...values: number[]) => {
+      if ((new Error().stack ?? '').includes('builtText')) return Math.max(...values);
       throw new Error('Math.max failed');
     };
     h.project.globals.Math = failing;
@@ -75,6 +77,23 @@ describe('stack traces of the built bundle', () => {
     const names = frames(error);
     expect(names[1]).toBe('computeMonitoring');
     expect(names).toContain('runRecompute');
+    expect(names).toContain('menuRecompute');
+  });
+
+  it('an error while the texts are decoded names the decoder and the inflater', () => {
+    const h = makeHarness(3);
+    h.submit(validAnswers(1, { access_code: h.codeOf('0001') }));
+    // fflate grows its output buffer with Math.max: the recompute's first text decodes.
+    const failing = Object.create(Math) as Math;
+    failing.max = () => {
+      throw new Error('Math.max failed');
+    };
+    h.project.globals.Math = failing;
+    const error = thrown(() => h.project.call('menuRecompute'));
+    expect(String(error)).toContain('Math.max failed');
+    const names = frames(error);
+    expect(names).toContain('builtText');
+    expect(names).toContain('inflt');
     expect(names).toContain('menuRecompute');
   });
 });

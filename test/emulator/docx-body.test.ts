@@ -14,6 +14,7 @@ import type {
   TableNode,
   TextAttrs,
 } from '../../emulator/services/documents';
+import { newCell, newParagraph } from '../../emulator/services/documents/model';
 import { pngBlob } from './docs-helpers';
 
 /**
@@ -150,16 +151,7 @@ const table: fc.Arbitrary<TableNode> = fc
     rows: rows.map((cells) => ({
       kind: 'tableRow' as const,
       minimumHeight: null,
-      cells: cells.map((c) => ({
-        kind: 'tableCell' as const,
-        ...c,
-        width: null,
-        verticalAlignment: null,
-        paddingTop: null,
-        paddingBottom: null,
-        paddingLeft: null,
-        paddingRight: null,
-      })),
+      cells: cells.map((c) => ({ ...newCell(), ...c })),
     })),
     borderWidth,
     borderColor,
@@ -214,36 +206,17 @@ describe('the fast .docx body writer', () => {
       altDescription: '',
       linkUrl: null,
     });
-    const p = (inlines: InlineNode[]): ParagraphLike => ({
-      kind: 'paragraph',
-      heading: 'NORMAL',
-      alignment: null,
-      inlines,
-      indentStart: null,
-      indentFirstLine: null,
-      indentEnd: null,
-      spacingBefore: null,
-      spacingAfter: null,
-      lineSpacing: null,
-    });
+    const p = (inlines: InlineNode[]): ParagraphLike => ({ ...newParagraph(), inlines });
     await samePackage(model([p([picture(80)]), p([picture(120), picture(80)])]));
   });
 
   test('a document with a link goes through the library (a relationship per link)', async () => {
     const body: BlockNode[] = [
       {
-        kind: 'paragraph',
-        heading: 'NORMAL',
-        alignment: null,
+        ...newParagraph(),
         inlines: [
           { kind: 'text', runs: [{ text: 'сайт', attrs: { linkUrl: 'https://example.org/' } }] },
         ],
-        indentStart: null,
-        indentFirstLine: null,
-        indentEnd: null,
-        spacingBefore: null,
-        spacingAfter: null,
-        lineSpacing: null,
       },
     ];
     expect(fastDocxSupported(model(body))).toBe(false);

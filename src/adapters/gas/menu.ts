@@ -3,7 +3,11 @@ import { UI } from '../../core/messages';
 /** Set by the build: true when built to be published as an Editor add-on. */
 declare const __ADDON__: boolean | undefined;
 
-export const MENU_ITEMS: ReadonlyArray<readonly [caption: string, handler: string] | null> = [
+/**
+ * The menu's items. A function, not a table built at load: the captions are packed texts that
+ * the bundle decodes only when one is used (scripts/pack-texts.mjs).
+ */
+const menuItems = (): ReadonlyArray<readonly [caption: string, handler: string] | null> => [
   [UI.menuSetup, 'menuSetup'],
   [UI.menuSyncSchools, 'menuSyncSchools'],
   [UI.menuSendLinks, 'menuSendLinks'],
@@ -29,7 +33,7 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
     (typeof __ADDON__ !== 'undefined' && __ADDON__) ||
     (e !== undefined && e.authMode === ScriptApp.AuthMode.NONE);
   const menu = asAddon ? ui.createAddonMenu() : ui.createMenu(UI.menuTitle);
-  for (const item of MENU_ITEMS) {
+  for (const item of menuItems()) {
     if (item) menu.addItem(item[0], item[1]);
     else menu.addSeparator();
   }
