@@ -23,7 +23,10 @@ const dist = process.env.SHNOR_DIST
 const entryFile = path.join(root, 'src/entry/index.ts');
 const uiDir = path.join(root, 'src/ui');
 const bundleGlobal = 'ShnorMonitor';
-const { readEntryPoints } = createRequire(import.meta.url)('./entry-points.cjs');
+const require = createRequire(import.meta.url);
+const { readEntryPoints } = require('./entry-points.cjs');
+// The esbuild options of the bundle and terser's, shared with the bundle report and test.
+const { codeBuildOptions, TERSER_OPTIONS } = require('./bundle-options.cjs');
 
 function wrapperFor({ name, params, jsDoc }) {
   const args = params.join(', ');
@@ -32,25 +35,7 @@ function wrapperFor({ name, params, jsDoc }) {
 }
 
 async function buildCode() {
-  const result = await build({
-    entryPoints: [entryFile],
-    bundle: true,
-    format: 'iife',
-    globalName: bundleGlobal,
-    target: 'es2020',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    // SHNOR_ADDON=1 builds the Editor add-on flavour (menu under «Расширения»).
-    define: { __ADDON__: process.env.SHNOR_ADDON === '1' ? 'true' : 'false' },
-    charset: 'utf8',
-    legalComments: 'none',
-    // Identifiers as written here; `shrink` renames the local ones and keeps function and
-    // class names.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    write: false,
-    logLevel: 'silent',
-  });
+  const result = await build(codeBuildOptions(process.env.SHNOR_ADDON === '1'));
   // Russian texts packed (deflate + base64, decoded once per execution that uses one), then
   // minified with names kept.
   const bundle = await shrink(packTexts(result.outputFiles[0].text).js);
@@ -73,14 +58,7 @@ async function buildCode() {
  */
 async function shrink(js) {
   js = nameClasses(js);
-  const keep = { keep_fnames: true, keep_classnames: true };
-  const out = await minify(js, {
-    ecma: 2020,
-    compress: { ...keep, inline: 0, reduce_funcs: false },
-    mangle: keep,
-    ...keep,
-    format: { ascii_only: false, comments: false },
-  });
+  const out = await minify(js, TERSER_OPTIONS);
   return out.code;
 }
 

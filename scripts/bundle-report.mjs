@@ -7,38 +7,16 @@ import { build } from 'esbuild';
 import { minify } from 'terser';
 import * as acorn from 'acorn';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
-import path from 'node:path';
-const root = process.cwd();
+import { createRequire } from 'node:module';
+const { codeBuildOptions, TERSER_OPTIONS } = createRequire(import.meta.url)('./bundle-options.cjs');
 const r = await build({
-  entryPoints: [path.join(root, 'src/entry/index.ts')],
-  bundle: true,
-  format: 'iife',
-  globalName: 'ShnorMonitor',
-  target: 'es2020',
-  platform: 'neutral',
-  mainFields: ['module', 'main'],
-  define: { __ADDON__: 'false' },
-  charset: 'utf8',
-  legalComments: 'none',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  write: false,
-  logLevel: 'silent',
+  ...codeBuildOptions(),
   sourcemap: 'external',
   outfile: 'out.js',
-  metafile: true,
 });
 const js = r.outputFiles.find((f) => f.path.endsWith('.js')).text;
 const map = r.outputFiles.find((f) => f.path.endsWith('.map')).text;
-const keep = { keep_fnames: true, keep_classnames: true };
-const out = await minify(js, {
-  ecma: 2020,
-  compress: { ...keep, inline: 0, reduce_funcs: false },
-  mangle: keep,
-  ...keep,
-  format: { ascii_only: false, comments: false },
-  sourceMap: { content: map },
-});
+const out = await minify(js, { ...TERSER_OPTIONS, sourceMap: { content: map } });
 const code = out.code;
 const tm = new TraceMap(out.map);
 // line/col index for output

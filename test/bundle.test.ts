@@ -13,6 +13,8 @@ import { inflateRawSync } from 'node:zlib';
 const { readEntryPoints } = require('../scripts/entry-points.cjs');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const googleGlobals: string[] = require('../scripts/google-globals.cjs');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { codeBuildOptions } = require('../scripts/bundle-options.cjs');
 
 const dist = path.join(__dirname, '..', 'dist');
 const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
@@ -156,21 +158,7 @@ describe('packed texts (scripts/pack-texts.mjs)', () => {
 
   it('keeps every user text of the source bundle, packed or plain', () => {
     // The same esbuild step as scripts/build.mjs, without packing and minifying names.
-    const plain = buildSync({
-      entryPoints: [path.join(__dirname, '..', 'src', 'entry', 'index.ts')],
-      bundle: true,
-      format: 'iife',
-      globalName: 'ShnorMonitor',
-      target: 'es2020',
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      define: { __ADDON__: 'false' },
-      charset: 'utf8',
-      minifyWhitespace: true,
-      minifySyntax: true,
-      write: false,
-      logLevel: 'silent',
-    }).outputFiles[0].text;
+    const plain = buildSync(codeBuildOptions()).outputFiles![0].text;
     const source = userTexts(plain);
     const list = packed();
     const left = userTexts(code);

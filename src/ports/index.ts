@@ -32,6 +32,11 @@ export interface SheetLayout {
   cellFormats?: ReadonlyArray<{ row: number; column: number; numberFormat: string }>;
   /** Columns (0-based) whose negative numbers are shown on a red background. */
   negativeRed?: readonly number[];
+  /**
+   * Columns (0-based) that identify a row: written again, rows are moved (inserted, deleted)
+   * to where the new table has them rather than rewritten below a school added or gone.
+   */
+  keyColumns?: readonly number[];
 }
 
 /** A chart placed on a sheet: its data table goes to a hidden data sheet, the chart below `anchorRow`. */
@@ -99,6 +104,11 @@ export interface SheetStore {
   has?(sheet: string): boolean;
   /** The first `columns` cells of one row (1-based); [] past the grid. One read. */
   readRow?(sheet: string, row: number, columns: number): Cell[];
+  /**
+   * Reads what these sheets hold before anything is written, for the `replace` of each with
+   * its table that follows (a read after pending writes costs a round trip more).
+   */
+  prefetch?(tables: ReadonlyArray<{ sheet: string; rows: Table }>): void;
 }
 
 export type FormItemKind = 'int' | 'bool' | 'url' | 'text' | 'paragraph' | 'email' | 'list';

@@ -39,10 +39,15 @@ function sheetTable<S extends SheetSchema>(
   return { rows: tableOf(schema, records), layout: layoutOf(schema) };
 }
 
+/** The 0-based positions of these columns in a schema: the key of its rows. */
+function keyColumns<S extends SheetSchema>(schema: S, codes: ReadonlyArray<CodeOf<S>>): number[] {
+  return codes.map((code) => schema.columns.findIndex((c) => c.code === code));
+}
+
 /** «Показатели»: each school's indices, statuses, dynamics, risks and recommendations. */
 export function indicatorsSheet(result: MonitoringResult): SheetTable {
   const names = new Map(result.schools.map((s) => [s.school_id, s.name]));
-  return sheetTable(
+  const table = sheetTable(
     INDICATORS_SHEET,
     result.schools.map((s) => ({
       school_id: s.school_id,
@@ -71,6 +76,10 @@ export function indicatorsSheet(result: MonitoringResult): SheetTable {
       recommendations: s.recommendations.join(', '),
     })),
   );
+  return {
+    rows: table.rows,
+    layout: { ...table.layout, keyColumns: keyColumns(INDICATORS_SHEET, ['school_id']) },
+  };
 }
 
 /**
@@ -128,7 +137,14 @@ export function recommendationsSheet(result: MonitoringResult): SheetTable {
     school.recommendations.forEach((id, i) => row(id, i + 1));
     school.additional_recommendations.forEach((id) => row(id, REPORT.additional));
   }
-  return sheetTable(RECOMMENDATIONS_SHEET, records);
+  const table = sheetTable(RECOMMENDATIONS_SHEET, records);
+  return {
+    rows: table.rows,
+    layout: {
+      ...table.layout,
+      keyColumns: keyColumns(RECOMMENDATIONS_SHEET, ['school_id', 'rule_id']),
+    },
+  };
 }
 
 const change = (now: number | null, before: number | null, digits: number): Cell =>

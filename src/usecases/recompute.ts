@@ -17,7 +17,7 @@ import {
   summarySheet,
 } from '../sheets/outputs';
 import type { MonitoringResult } from '../core/monitoring';
-import type { Ports } from '../ports';
+import type { Ports, SheetLayout, Table } from '../ports';
 import { journal } from './journal';
 import { isbResultsChart, statusChart } from '../core/report/charts';
 import type { EmbeddedChartSpec } from '../ports';
@@ -83,12 +83,80 @@ export const RECOMPUTE_OUTPUTS = [
 ] as const;
 export type RecomputeOutput = (typeof RECOMPUTE_OUTPUTS)[number];
 
-export function writeOutput(ports: Ports, computation: Computation, which: RecomputeOutput): void {
+/** The table one output step writes: its sheet, rows and layout. */
+export interface OutputTable {
+  sheet: string;
+  rows: Table;
+  layout?: SheetLayout;
+}
+
+/** The table of an output sheet (null for the charts step, which writes its own way). */
+export function outputTable(
+  ports: Ports,
+  computation: Computation,
+  which: RecomputeOutput,
+): OutputTable | null {
   const { result } = computation;
-  if (which === 'formulas') {
-    ports.sheets.replace(SHEETS.formulaValues, formulaTable(result), { frozenRows: 1 });
-    return;
+  if (which === 'charts') return null;
+  if (which === 'formulas')
+    // Rows keyed by school_id (column 2): a school added moves the rows below, not rewrites them.
+    return {
+      sheet: SHEETS.formulaValues,
+      rows: formulaTable(result),
+      layout: { frozenRows: 1, keyColumns: [1] },
+    };
+  if (which === 'registryHistory')
+    // rev 2: freeze this period's registry facts; earlier periods' rows stay as they were.
+    return {
+      sheet: SHEETS.registryHistory,
+      rows: registryHistoryTable(
+        withSnapshot(computation.registryHistory, result.period, computation.registry),
+      ),
+      layout: layoutOf(REGISTRY_HISTORY_SHEET),
+    };
+  const table =
+    which === 'notResponded'
+      ? // One read each of «Ссылки школам» and «Отклонено».
+        notRespondedSheet(
+          result,
+          computation.registry,
+          readLinks(ports.sheets),
+          readRejectedSheet(ports.sheets),
+        )
+      : which === 'dynamics'
+        ? dynamicsSheet(result)
+        : which === 'indicators'
+          ? indicatorsSheet(result)
+          : which === 'summary'
+            ? summarySheet(result)
+            : recommendationsSheet(result);
+  return { sheet: SHEETS[which], rows: table.rows, layout: table.layout };
+}
+
+/**
+ * Every output table, with what the sheets hold now read before anything is written (a read
+ * after pending writes costs a round trip more): what the output steps then write.
+ */
+export function prepareOutputs(
+  ports: Ports,
+  computation: Computation,
+): Map<RecomputeOutput, OutputTable> {
+  const tables = new Map<RecomputeOutput, OutputTable>();
+  for (const which of RECOMPUTE_OUTPUTS) {
+    const table = outputTable(ports, computation, which);
+    if (table) tables.set(which, table);
   }
+  ports.sheets.prefetch?.([...tables.values()]);
+  return tables;
+}
+
+export function writeOutput(
+  ports: Ports,
+  computation: Computation,
+  which: RecomputeOutput,
+  prepared?: ReadonlyMap<RecomputeOutput, OutputTable>,
+): void {
+  const { result } = computation;
   if (which === 'charts') {
     // The report's two charts in «Сводка», then the sheets in the reader's order.
     ports.sheets.setCharts(
@@ -98,37 +166,8 @@ export function writeOutput(ports: Ports, computation: Computation, which: Recom
     ports.sheets.arrange(READER_ORDER, [CHART_DATA_SHEET.name]);
     return;
   }
-  if (which === 'registryHistory') {
-    // rev 2: freeze this period's registry facts; earlier periods' rows stay as they were.
-    ports.sheets.replace(
-      SHEETS.registryHistory,
-      registryHistoryTable(
-        withSnapshot(computation.registryHistory, result.period, computation.registry),
-      ),
-      layoutOf(REGISTRY_HISTORY_SHEET),
-    );
-    return;
-  }
-  if (which === 'notResponded') {
-    // One read each of «Ссылки школам» and «Отклонено», one write.
-    const table = notRespondedSheet(
-      result,
-      computation.registry,
-      readLinks(ports.sheets),
-      readRejectedSheet(ports.sheets),
-    );
-    ports.sheets.replace(SHEETS.notResponded, table.rows, table.layout);
-    return;
-  }
-  const table =
-    which === 'dynamics'
-      ? dynamicsSheet(result)
-      : which === 'indicators'
-        ? indicatorsSheet(result)
-        : which === 'summary'
-          ? summarySheet(result)
-          : recommendationsSheet(result);
-  ports.sheets.replace(SHEETS[which], table.rows, table.layout);
+  const table = prepared?.get(which) ?? outputTable(ports, computation, which);
+  if (table) ports.sheets.replace(table.sheet, table.rows, table.layout);
 }
 
 export function journalRecompute(ports: Ports, computation: Computation): void {
@@ -148,7 +187,8 @@ export function journalRecompute(ports: Ports, computation: Computation): void {
 export function recompute(ports: Ports, period?: string): Computation {
   upgradeRulesSheet(ports);
   const computation = compute(ports, period);
-  for (const which of RECOMPUTE_OUTPUTS) writeOutput(ports, computation, which);
+  const prepared = prepareOutputs(ports, computation);
+  for (const which of RECOMPUTE_OUTPUTS) writeOutput(ports, computation, which, prepared);
   journalRecompute(ports, computation);
   return computation;
 }

@@ -80,8 +80,26 @@ describe('Recompute and report, run again', () => {
     expect(calls.get('SpreadsheetApp', 'Range.setNumberFormat')).toBe(0);
     // Sheets are arranged from one getSheets(), not looked up by name (a server call each).
     expect(calls.get('SpreadsheetApp', 'Spreadsheet.getSheetByName')).toBe(0);
-    // Only the charts' data table is written again, with the charts built from it.
+    // Only the charts' data table is written again; the charts, already as wanted, stay.
     expect(written()).toBeLessThanOrEqual(h.values(CHART_DATA_SHEET.name).flat().length);
+    for (const method of ['Sheet.insertChart', 'Sheet.removeChart', 'Sheet.updateChart'])
+      expect([method, calls.get('SpreadsheetApp', method)]).toEqual([method, 0]);
+  });
+
+  it('reads every output sheet before it writes one, and saves each step once', () => {
+    const h = makeHarness(12);
+    respond(h, 1, 6);
+    h.project.call('menuRecompute');
+    respond(h, 7, 12);
+    h.google.runtime.calls.reset();
+    h.project.call('menuRecompute');
+    const calls = h.google.runtime.calls;
+    // One read after pending writes: the journal's, after every output sheet was written.
+    expect(calls.get('SpreadsheetApp', 'readAfterWrite')).toBeLessThanOrEqual(1);
+    // The job's checkpoints: one per step (9), and the queue, start and end (5).
+    expect(calls.get('PropertiesService', 'Properties.setProperty')).toBeLessThanOrEqual(9 + 5);
+    // The job's state (current, queue, history) is read in one getProperties, not three reads.
+    expect(calls.get('PropertiesService', 'Properties.getProperty')).toBeLessThanOrEqual(2);
   });
 
   it('ends, after new and changed data, where a fresh write of every output sheet ends', () => {
@@ -94,9 +112,20 @@ describe('Recompute and report, run again', () => {
     lists.getRange(2, 1, 1, 3).setValues([["'2025-2026", "'0001", 'ШНОР']]);
     respond(h, 7, 12);
     h.project.call('menuRecompute');
+    const charts = () =>
+      h.ss
+        .getSheetByName(SHEETS.summary)!
+        .getCharts()
+        .map((c) => ({
+          ...(c as unknown as { __spec(): Record<string, unknown> }).__spec(),
+          id: null,
+        }));
     const rewritten = OUTPUTS.map((name) => [name, h.values(name)]);
+    const chartsThen = charts();
     for (const name of OUTPUTS) h.ss.deleteSheet(h.ss.getSheetByName(name)!);
     h.project.call('menuRecompute');
     expect(rewritten).toEqual(OUTPUTS.map((name) => [name, h.values(name)]));
+    expect(chartsThen.length).toBeGreaterThan(0);
+    expect(chartsThen).toEqual(charts());
   });
 });

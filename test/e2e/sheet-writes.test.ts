@@ -64,6 +64,62 @@ describe('an output sheet written again', () => {
   });
 });
 
+describe('a keyed output sheet written again', () => {
+  /** Rows keyed by column 0; column 2 a number with a format (as «Показатели» has). */
+  const layout = {
+    frozenRows: 1,
+    columns: [{}, {}, { numberFormat: '0.00' }, {}, {}, {}, {}, {}, {}, {}],
+    keyColumns: [0],
+  };
+  const row = (key: number, v: number): Cell[] => [
+    `s${key}`,
+    `name ${key}`,
+    v / 7,
+    ...Array.from({ length: 7 }, (_, c) => `${key}:${c}`),
+  ];
+  const header = Array.from({ length: 10 }, (_, c) => `h${c}`);
+  const sheetOf = (keys: number[], v = 0) => [header, ...keys.map((k) => row(k, k + v))];
+  const formats = (t: ReturnType<typeof store>, name: string, rows: number) =>
+    t.ss.getSheetByName(name)!.getRange(2, 1, rows, 10).getNumberFormats();
+
+  it('moves the rows below a school added, rather than rewriting them', () => {
+    const t = store();
+    const keys = Array.from({ length: 2000 }, (_, i) => i * 2);
+    t.sheets.replace('Р', sheetOf(keys), layout);
+    // A school sorts in near the top: every row below it shifts by one.
+    const after = sheetOf([...keys.slice(0, 10), 21, ...keys.slice(10)]);
+    t.google.runtime.calls.reset();
+    t.sheets.replace('Р', after, layout);
+    expect(t.written()).toBeLessThanOrEqual(10 * 10);
+    expect(t.values('Р')).toEqual(after);
+    expect(formats(t, 'Р', 2001).map((r) => r[2])).toEqual(new Array(2001).fill('0.00'));
+  });
+
+  it('ends where a fresh write ends (values and formats), whatever rows come and go', () => {
+    const base = Array.from({ length: 500 }, (_, i) => i * 3);
+    const edit = fc.record({
+      drop: fc.uniqueArray(fc.integer({ min: 0, max: 499 }), { maxLength: 6 }),
+      add: fc.uniqueArray(fc.integer({ min: 0, max: 1500 }), { maxLength: 6 }),
+      shift: fc.constantFrom(0, 0, 1),
+    });
+    fc.assert(
+      fc.property(edit, ({ drop, add, shift }) => {
+        const keys = [...new Set([...base.filter((_, i) => !drop.includes(i)), ...add])].sort(
+          (a, b) => a - b,
+        );
+        const t = store();
+        t.sheets.replace('Р', sheetOf(base), layout);
+        t.sheets.replace('Р', sheetOf(keys, shift), layout);
+        const fresh = store();
+        fresh.sheets.replace('Р', sheetOf(keys, shift), layout);
+        expect(t.values('Р')).toEqual(fresh.values('Р'));
+        expect(formats(t, 'Р', keys.length)).toEqual(formats(fresh, 'Р', keys.length));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('planWrites', () => {
   const masks = (rows: number, cols: number, on: (r: number, c: number) => boolean) =>
     Array.from({ length: cols }, (_, c) =>

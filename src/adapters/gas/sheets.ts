@@ -2,7 +2,7 @@ import { monitoredSpreadsheet } from './spreadsheet';
 import type { EmbeddedChartSpec, SheetLayout, SheetStore, Table, Cell } from '../../ports';
 import { asCellRows } from './cells';
 import { responsesSheetOf } from './forms';
-import { planWrites } from './write-plan';
+import { alignRows, planCost, planWrites, type Hunk, type WriteRect } from './write-plan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -47,37 +47,125 @@ function sameCell(written: Cell, read: Cell): boolean {
 /** Beyond this many cells, a grid's tail is cleared unread (one call) rather than read. */
 const TAIL_READ_CELLS = 10_000;
 
+/** What a sheet held before it is overwritten, as far as it was read. */
+interface GridRead {
+  /** The rows read (as many as the grid had, or the new table's when the rest is unread). */
+  now: Cell[][];
+  /** The grid's row count when read. */
+  gridRows: number;
+  /** Every cell of the grid was read. */
+  complete: boolean;
+  /** The new table's size this read was made for. */
+  rows: number;
+  width: number;
+}
+
 /**
- * Overwrites `cells` from row 1 writing only the cells that differ from what the sheet holds:
- * one read of the rows the grid already had (10 µs a cell, against 60 µs a cell written),
- * then one write per rectangle of changed cells (write-plan.ts). A recompute over unchanged
- * data writes nothing, and cells that custom functions take as arguments change only where
- * values did. Rows added to the grid just now are empty. Returns whether something may stand
- * outside `cells` (what an earlier, larger table left), which the caller then clears.
+ * One read of what a sheet holds, for overwriting it with a `rows` x `width` table: the whole
+ * grid when what lies outside the table is small (so a tail is cleared only when there is one),
+ * else the table's own rectangle (the tail is then cleared unread).
  */
-function writeChanged(s: Sheet, cells: Cell[][], width: number, gridRows: number): boolean {
+function readGrid(s: Sheet, rows: number, width: number): GridRead {
+  const gridRows = s.getMaxRows();
   const columns = s.getMaxColumns();
-  const tailCells = (gridRows - cells.length) * columns + cells.length * (columns - width);
-  const readRows = tailCells <= TAIL_READ_CELLS ? gridRows : Math.min(gridRows, cells.length);
-  const readColumns = tailCells <= TAIL_READ_CELLS ? columns : width;
-  let tail = tailCells > TAIL_READ_CELLS;
+  const tailCells = (gridRows - rows) * columns + rows * (columns - width);
+  const complete = tailCells <= TAIL_READ_CELLS;
+  const readRows = complete ? gridRows : Math.min(gridRows, rows);
+  // A table wider than the grid: the grid's columns (fit adds the others, empty).
+  const readColumns = complete ? columns : Math.min(width, columns);
   const now = readRows > 0 ? (s.getRange(1, 1, readRows, readColumns).getValues() as Cell[][]) : [];
+  return { now, gridRows, complete, rows, width };
+}
+
+/**
+ * The grid's rows as known before writing: a row read, null for a row known empty (inserted
+ * just now), undefined for a row not read (its content unknown).
+ */
+type KnownRows = Array<Cell[] | null | undefined>;
+
+function knownRows(read: GridRead): KnownRows {
+  const known: KnownRows = read.now.slice();
+  known.length = read.gridRows;
+  return known;
+}
+
+/** Whether something stands outside the new table (unknown when the grid was not all read). */
+function hasTail(known: KnownRows, complete: boolean, rows: number, width: number): boolean {
+  if (!complete) return true;
+  return known.some((old, r) => old?.some((v, c) => (r >= rows || c >= width) && v !== ''));
+}
+
+/** Per column, 1 for each row whose cell must be written (differs, or is not known). */
+function changedCells(cells: Cell[][], width: number, known: KnownRows): Uint8Array[] {
   const changed = Array.from({ length: width }, () => new Uint8Array(cells.length));
-  for (let r = 0; r < Math.max(readRows, cells.length); r++) {
-    const old = now[r];
-    if (r >= cells.length) {
-      tail ||= old.some((v) => v !== '');
-      continue;
-    }
-    const row = cells[r];
-    for (let c = 0; c < width; c++) if (!sameCell(row[c], old ? old[c] : '')) changed[c][r] = 1;
-    if (old) for (let c = width; c < readColumns && !tail; c++) tail = old[c] !== '';
-  }
-  for (const w of planWrites(changed, CELLS_PER_CALL))
+  cells.forEach((row, r) => {
+    const old = known[r];
+    // Rows below the grid as read were added empty; rows not read are written whatever held.
+    const unknown = old === undefined && r < known.length;
+    for (let c = 0; c < width; c++)
+      if (unknown || !sameCell(row[c], old?.[c] ?? '')) changed[c][r] = 1;
+  });
+  return changed;
+}
+
+/** One write per rectangle of changed cells (write-plan.ts). */
+function writeRects(s: Sheet, cells: Cell[][], rects: readonly WriteRect[]): void {
+  for (const w of rects)
     s.getRange(w.row + 1, w.column + 1, w.rows, w.columns).setValues(
       cells.slice(w.row, w.row + w.rows).map((row) => row.slice(w.column, w.column + w.columns)),
     );
-  return tail;
+}
+
+/** A row deletion or insertion costs a structure call: two value writes' worth (cost model). */
+const CELLS_PER_STRUCTURE_CALL = 2 * CELLS_PER_CALL;
+/** Beyond this many rows inserted or deleted apart, rows are rewritten where they stand. */
+const MAX_ROW_EDITS = 40;
+
+/** A row's key: its key columns' values as read back (text without the leading apostrophe). */
+const keyOf = (row: readonly Cell[], columns: readonly number[]): string =>
+  columns.map((c) => String(row[c]).replace(/^'/, '')).join('\u0001');
+
+/**
+ * The structural hunks that realign a sheet's rows with the new table by key (a school's rows
+ * inserted where it now sorts, rows of a school gone deleted), when that costs less than
+ * rewriting the rows that shifted; applied to `known` as they would be to the sheet. Hunks at
+ * the end need no row moved and are left to the plain writes. Null when realigning does not pay.
+ */
+function realignment(
+  cells: Cell[][],
+  width: number,
+  known: KnownRows,
+  keyColumns: readonly number[],
+  formatCalls: number,
+): { hunks: Hunk[]; known: KnownRows; rects: WriteRect[] } | null {
+  let last = 0;
+  known.forEach((row, r) => {
+    if (r > 0 && row?.some((v) => v !== '')) last = r;
+  });
+  const before = known.slice(1, last + 1).map((row) => (row ? keyOf(row, keyColumns) : ''));
+  const after = cells.slice(1).map((row) => keyOf(row, keyColumns));
+  const all = alignRows(before, after, MAX_ROW_EDITS);
+  const hunks = (all ?? []).filter(
+    (h) => h.at + h.deleted < before.length && h.deleted !== h.inserted,
+  );
+  if (hunks.length === 0) return null;
+  const moved = known.slice();
+  let extra = 0;
+  for (const h of [...hunks].reverse()) {
+    const keep = Math.min(h.deleted, h.inserted);
+    if (h.deleted > keep) moved.splice(h.at + 1 + keep, h.deleted - keep);
+    else {
+      moved.splice(h.at + 1 + h.deleted, 0, ...new Array<null>(h.inserted - keep).fill(null));
+      extra += formatCalls * CELLS_PER_CALL;
+    }
+  }
+  const rects = planWrites(changedCells(cells, width, moved), CELLS_PER_CALL);
+  const cost = hunks.length * CELLS_PER_STRUCTURE_CALL + extra + planCost(rects, CELLS_PER_CALL);
+  const plain = planCost(
+    planWrites(changedCells(cells, width, known), CELLS_PER_CALL),
+    CELLS_PER_CALL,
+  );
+  return cost < plain ? { hunks, known: moved, rects } : null;
 }
 
 /** Runs of adjacent columns (1-based start, count) that share a value of `key`. */
@@ -219,24 +307,72 @@ export class GasSheetStore implements SheetStore {
 
   /** Sheets people type into keep formats and dropdowns on whole columns, for rows to come. */
   ensure(sheet: string, header: readonly string[], layout?: SheetLayout): boolean {
+    if (this.present.has(sheet)) return false;
     // An empty sheet is a creation cut short (killed before its header was written).
     const found = this.find(sheet);
-    if (found && found.getLastRow() > 0) return false;
+    if (found && found.getLastRow() > 0) {
+      this.present.add(sheet);
+      return false;
+    }
     this.write(sheet, [header.slice()], layout, true);
     return true;
+  }
+
+  /** Sheets `ensure` found with content in this execution (asked again: no read). */
+  private readonly present = new Set<string>();
+
+  /** Grids read by `prefetch`, each used by the next `replace` of its sheet. */
+  private readonly fetched = new Map<string, GridRead>();
+
+  /**
+   * Reads what these sheets hold now, before anything is written, for the `replace` of each
+   * with its table that follows: a read after pending writes costs a round trip more.
+   */
+  prefetch(tables: ReadonlyArray<{ sheet: string; rows: Table }>): void {
+    for (const { sheet, rows } of tables) {
+      const s = this.find(sheet);
+      if (!s) continue;
+      const width = Math.max(1, ...rows.map((r) => r.length));
+      this.fetched.set(sheet, readGrid(s, rows.length, width));
+    }
   }
 
   private write(sheet: string, rows: Table, layout: SheetLayout | undefined, typed: boolean): void {
     const existing = this.find(sheet);
     const s = existing ?? this.create(sheet);
     const width = Math.max(1, ...rows.map((r) => r.length));
-    const grownFrom = fit(s, rows.length, width);
     const cells = asCellRows(rows, width);
+    const fetched = this.fetched.get(sheet);
+    this.fetched.delete(sheet);
+    let grownFrom: number | null;
     if (existing && !typed) {
-      const grid = Math.min(s.getMaxRows(), grownFrom ?? Infinity);
-      const tail = writeChanged(s, cells, width, grid);
-      if (tail) clearTail(s, rows.length, width);
+      // Read first (all reads before writes), realign rows by key, then grow and write.
+      const read =
+        fetched &&
+        fetched.gridRows === s.getMaxRows() &&
+        fetched.rows === rows.length &&
+        fetched.width === width
+          ? fetched
+          : readGrid(s, rows.length, width);
+      let known = knownRows(read);
+      let rects: WriteRect[] | null = null;
+      if (layout?.keyColumns && !layout.negativeRed) {
+        // At most one formatting call per formatted column, for a block of rows inserted.
+        const formatCalls = (layout.columns ?? []).filter(
+          (c) => c.numberFormat || c.wrap || c.allowed,
+        ).length;
+        const moved = realignment(cells, width, known, layout.keyColumns, formatCalls);
+        if (moved) {
+          this.moveRows(s, moved.hunks, layout);
+          known = moved.known;
+          rects = moved.rects;
+        }
+      }
+      grownFrom = fit(s, rows.length, width);
+      writeRects(s, cells, rects ?? planWrites(changedCells(cells, width, known), CELLS_PER_CALL));
+      if (hasTail(known, read.complete, rows.length, width)) clearTail(s, rows.length, width);
     } else {
+      grownFrom = fit(s, rows.length, width);
       if (rows.length > 0) s.getRange(1, 1, rows.length, width).setValues(cells);
       if (existing) clearTail(s, rows.length, width);
     }
@@ -270,6 +406,7 @@ export class GasSheetStore implements SheetStore {
   }
 
   append(sheet: string, rows: Table): void {
+    this.fetched.delete(sheet);
     if (rows.length === 0) return;
     const s = this.sheet(sheet);
     // One row: appendRow needs no read of the last row (which would flush pending writes).
@@ -281,6 +418,7 @@ export class GasSheetStore implements SheetStore {
   }
 
   writeRow(sheet: string, row: number, values: readonly Cell[]): void {
+    this.fetched.delete(sheet);
     const read = this.lastRead;
     this.lastRead = null;
     if (read && read.sheet === sheet && read.row === row) {
@@ -339,6 +477,7 @@ export class GasSheetStore implements SheetStore {
   }
 
   deleteRow(sheet: string, row: number): void {
+    this.fetched.delete(sheet);
     this.find(sheet)?.deleteRow(row);
   }
 
@@ -400,7 +539,10 @@ export class GasSheetStore implements SheetStore {
    */
   setCharts(sheet: string, charts: readonly EmbeddedChartSpec[]): void {
     const s = this.sheet(sheet);
-    for (const old of s.getCharts()) s.removeChart(old);
+    for (const spec of charts) this.fetched.delete(spec.dataSheet);
+    // A chart already there is kept when it is the one wanted (its data is read live), else
+    // modified in place: one structure call, not a removal and an insertion.
+    const old = s.getCharts();
     charts.forEach((spec, i) => {
       const table = chartTable(spec.chart);
       const data = this.sheet(spec.dataSheet);
@@ -418,22 +560,32 @@ export class GasSheetStore implements SheetStore {
       });
       const row = spec.anchorRow + i * 22;
       fit(s, row + 1, 1);
-      const chart = s
-        .newChart()
-        .setChartType(c.kind === 'scatter' ? Charts.ChartType.SCATTER : Charts.ChartType.COLUMN)
-        .addRange(data.getRange(1, spec.dataColumn, table.length, width))
+      const wanted: ChartWanted = {
+        type: c.kind === 'scatter' ? Charts.ChartType.SCATTER : Charts.ChartType.COLUMN,
+        range: data.getRange(1, spec.dataColumn, table.length, width),
+        row,
+        options: [
+          ['hAxis.title', c.xTitle],
+          ['vAxis.title', c.yTitle],
+          ['legend', { position: 'top' }],
+          ['isStacked', c.stacked === true],
+          ['series', series],
+          ['width', 640],
+          ['height', 400],
+        ],
+      };
+      const was = old[i];
+      if (was && isChart(was, wanted)) return;
+      let builder = (was ? was.modify().clearRanges() : s.newChart())
+        .setChartType(wanted.type)
+        .addRange(wanted.range)
         .setNumHeaders(1)
-        .setPosition(row, 1, 0, 0)
-        .setOption('hAxis.title', c.xTitle)
-        .setOption('vAxis.title', c.yTitle)
-        .setOption('legend', { position: 'top' })
-        .setOption('isStacked', c.stacked === true)
-        .setOption('series', series)
-        .setOption('width', 640)
-        .setOption('height', 400)
-        .build();
-      s.insertChart(chart);
+        .setPosition(row, 1, 0, 0);
+      for (const [name, value] of wanted.options) builder = builder.setOption(name, value);
+      if (was) s.updateChart(builder.build());
+      else s.insertChart(builder.build());
     });
+    for (const extra of old.slice(charts.length)) s.removeChart(extra);
   }
 
   private sheet(name: string): Sheet {
@@ -451,10 +603,36 @@ export class GasSheetStore implements SheetStore {
 
   /** After sheets were added, removed, renamed or moved. */
   private forget(): void {
+    this.fetched.clear();
+    this.present.clear();
     this.placed.clear();
     this.handles = null;
     this.all = null;
     this.order = null;
+  }
+
+  /**
+   * Deletes and inserts rows so that the rows below each hunk stand where the new table has
+   * them (bottom up, so row numbers above stay valid); inserted rows get the data rows' formats.
+   */
+  private moveRows(s: Sheet, hunks: readonly Hunk[], layout: SheetLayout): void {
+    const frozen = layout.frozenRows ?? 0;
+    for (const h of [...hunks].reverse()) {
+      const keep = Math.min(h.deleted, h.inserted);
+      // Old row i of the table body is sheet row i + 2.
+      if (h.deleted > keep) s.deleteRows(h.at + 2 + keep, h.deleted - keep);
+      else {
+        const after = h.at + 1 + h.deleted;
+        const count = h.inserted - keep;
+        s.insertRowsAfter(after, count);
+        // Rows inserted under the header may take its look in Google: the data rows' instead.
+        if (after <= frozen)
+          s.getRange(after + 1, 1, count, s.getMaxColumns())
+            .setFontWeight('normal')
+            .setWrap(false);
+        this.applyFormats(s, layout, after + 1, after + count);
+      }
+    }
   }
 
   private applyLayout(s: Sheet, layout: SheetLayout, width: number): void {
@@ -499,6 +677,38 @@ export class GasSheetStore implements SheetStore {
       s.getRange(from, i + 1, rows, 1).setDataValidation(rule);
     });
   }
+}
+
+/** An embedded chart as `setCharts` builds it. */
+interface ChartWanted {
+  type: GoogleAppsScript.Charts.ChartType;
+  range: GoogleAppsScript.Spreadsheet.Range;
+  row: number;
+  options: Array<[string, unknown]>;
+}
+
+/** Whether a chart on the sheet is already the one wanted (getters only: no server call). */
+function isChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart, wanted: ChartWanted): boolean {
+  const where = (r: GoogleAppsScript.Spreadsheet.Range) =>
+    r.getSheet().getName() + r.getA1Notation();
+  const info = chart.getContainerInfo();
+  const options = chart.getOptions();
+  return (
+    JSON.stringify([
+      chart.getRanges().map(where),
+      info.getAnchorRow(),
+      info.getAnchorColumn(),
+      String(chart.modify().getChartType()),
+      wanted.options.map(([name]) => options.get(name)),
+    ]) ===
+    JSON.stringify([
+      [where(wanted.range)],
+      wanted.row,
+      1,
+      String(wanted.type),
+      wanted.options.map(([, value]) => value),
+    ])
+  );
 }
 
 /** A chart's data table as cells: header, rows (null → empty), labels after their series. */

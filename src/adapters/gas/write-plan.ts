@@ -90,3 +90,57 @@ export function planWrites(changed: readonly Uint8Array[], cellsPerCall: number)
     b.runs.map(([a, z]) => ({ row: a, column: b.lo, rows: z - a + 1, columns: b.hi - b.lo + 1 })),
   );
 }
+
+/** What writing these rectangles costs, in cells (a call costs `cellsPerCall`). */
+export function planCost(rects: readonly WriteRect[], cellsPerCall: number): number {
+  return rects.reduce((n, w) => n + cellsPerCall + w.rows * w.columns, 0);
+}
+
+/** Old rows `at`.. (0-based) give way to new ones: `deleted` old rows, `inserted` new rows. */
+export interface Hunk {
+  at: number;
+  deleted: number;
+  inserted: number;
+}
+
+/**
+ * Row deletions and insertions that turn the `before` keys into the `after` keys, as hunks in
+ * `before`'s order, for tables whose rows keep their relative order (rows come and go, none
+ * moves): each new key is matched with the next old row of that key, old rows skipped on the
+ * way are deleted, a key not found ahead is inserted. Null beyond `maxEdits` rows (then rows are
+ * better rewritten where they stand). Any hunks are valid: the cells are compared after.
+ */
+export function alignRows(
+  before: readonly string[],
+  after: readonly string[],
+  maxEdits: number,
+): Hunk[] | null {
+  const first = new Map<string, number>();
+  before.forEach((key, i) => {
+    if (!first.has(key)) first.set(key, i);
+  });
+  const hunks: Hunk[] = [];
+  let i = 0;
+  let edits = 0;
+  const edit = (deleted: number, inserted: number) => {
+    const last = hunks[hunks.length - 1];
+    if (last && last.at + last.deleted === i) {
+      last.deleted += deleted;
+      last.inserted += inserted;
+    } else hunks.push({ at: i, deleted, inserted });
+    edits += deleted + inserted;
+  };
+  for (const key of after) {
+    if (before[i] === key && i < before.length) i++;
+    else {
+      const found = first.get(key) ?? -1;
+      if (found > i) {
+        edit(found - i, 0);
+        i = found + 1;
+      } else edit(0, 1);
+    }
+    if (edits > maxEdits) return null;
+  }
+  if (i < before.length) edit(before.length - i, 0);
+  return edits > maxEdits ? null : hunks;
+}

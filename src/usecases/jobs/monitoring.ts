@@ -10,6 +10,7 @@ import { reportDocument } from '../report';
 import {
   compute,
   journalRecompute,
+  prepareOutputs,
   writeOutput,
   type Computation,
   type RecomputeOutput,
@@ -34,7 +35,12 @@ function outputStep(which: RecomputeOutput, title: string): JobStep {
     code: which,
     title,
     items: one,
-    run: (ports, _item, ctx) => writeOutput(ports, computation(ports, ctx), which),
+    run(ports, _item, ctx) {
+      const done = computation(ports, ctx);
+      // Every output sheet read before the first is written (once per execution).
+      const prepared = ctx.memo('monitoring.outputs', () => prepareOutputs(ports, done));
+      writeOutput(ports, done, which, prepared);
+    },
   };
 }
 

@@ -59,10 +59,13 @@ function parse<T>(text: string | null, fallback: T): T {
 }
 
 export function readJobs(ports: Pick<Ports, 'properties'>): JobsView {
+  // One read of every property where the store can list them, rather than three.
+  const all = ports.properties.all?.();
+  const get = (key: string) => (all ? (all[key] ?? null) : ports.properties.get(key));
   return {
-    current: parse<JobState | null>(ports.properties.get(CURRENT_KEY), null),
-    queue: parse<QueuedJob[]>(ports.properties.get(QUEUE_KEY), []),
-    history: parse<JobState[]>(ports.properties.get(HISTORY_KEY), []),
+    current: parse<JobState | null>(get(CURRENT_KEY), null),
+    queue: parse<QueuedJob[]>(get(QUEUE_KEY), []),
+    history: parse<JobState[]>(get(HISTORY_KEY), []),
   };
 }
 
@@ -122,9 +125,8 @@ function armContinuation(ports: Ports, afterMs: number): void {
 }
 
 function disarm(ports: Ports): void {
-  for (const t of ports.triggers.list()) {
-    if (t.handler === CONTINUE_JOB_HANDLER) ports.triggers.removeById(t.id);
-  }
+  // One look at the triggers (not a list, then a look for each one removed).
+  ports.triggers.remove(CONTINUE_JOB_HANDLER);
 }
 
 function newState(ports: Ports, def: JobDefinition, queued: QueuedJob): JobState {
@@ -259,11 +261,13 @@ function runSteps(
         state.lastItem = items[i];
         state.stepDone += 1;
         state.done += 1;
-        save(ports, state);
         if (typeof stop === 'string') {
+          save(ports, state);
           finish(ports, def, state, 'stopped', stop);
           return 'ended';
         }
+        // The last item's checkpoint is the step's own, just below: one write, not two.
+        if (i < items.length - 1) save(ports, state);
       }
       state.step += 1;
       state.lastItem = null;
