@@ -44,6 +44,14 @@ export interface RunOptions {
   console?: Pick<Console, 'log' | 'info' | 'warn' | 'error'>;
   spreadsheetName?: string;
   clockStart?: string;
+  /**
+   * Whether the emulated clock moves with each call's modelled Apps Script cost (the default),
+   * so a long job stops at the runner's budget and continues in new executions as on Google.
+   * The offline command runs on this machine, where no execution limit applies: it turns this
+   * off, and a long job then finishes in its first execution (the same code, one chunk),
+   * instead of reloading the data for every modelled chunk.
+   */
+  clockFollowsCost?: boolean;
   /** Things the user should know that do not stop the run (unknown columns, ignored codes). */
   onWarning?: (text: string) => void;
   /** Called once the files are understood, before the emulator starts. */
@@ -126,6 +134,7 @@ export async function runMonitoring(
   const google = createGoogle({
     clockStart: options.clockStart ?? '2026-06-01T09:00:00+03:00',
     timeZone: prepared.timeZone,
+    clockFollowsCost: options.clockFollowsCost ?? true,
   });
   const ss = google.SpreadsheetApp.create(options.spreadsheetName ?? 'Мониторинг ШНОР и ШНСУ');
   setActiveSpreadsheet(google, ss);

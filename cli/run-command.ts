@@ -32,6 +32,8 @@ export async function runCommand(options: RunCommandOptions, io: Io): Promise<Su
   try {
     const result = await runMonitoring(inputs, {
       outDir: options.out,
+      // A local run: no Apps Script time limit to chunk long jobs for.
+      clockFollowsCost: false,
       onProgress: progress.onProgress,
       onWarning: (text) => io.stderr.write(`${text}\n`),
       onPrepared: (prepared) => {

@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     },
     {
       outDir,
+      // A local run: no Apps Script time limit to chunk long jobs for.
+      clockFollowsCost: false,
       spreadsheetName: 'Мониторинг ШНОР и ШНСУ — Сосновский муниципальный округ (пример)',
       onProgress: (stage, done, total) => {
         if (stage !== 'submit') return void console.log(`• ${CLI.stages[stage] ?? stage}`);
