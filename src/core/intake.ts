@@ -46,6 +46,50 @@ export function isTimestampTitle(title: Cell | undefined): boolean {
   );
 }
 
+/** What each column of a header holds: the timestamp, a field's code, or nothing known. */
+type ColumnPlan = Array<typeof TIMESTAMP | string | null>;
+const TIMESTAMP = 0;
+
+interface HeaderPlan {
+  titles: unknown[];
+  titleMap: Readonly<Record<string, string>>;
+  catalogue: Catalogue;
+  columns: ColumnPlan;
+}
+
+/**
+ * Each header's plan, worked out once for all the rows read with it («Сверить ответы» reads
+ * thousands), and again when the header's titles, the title map or the catalogue change.
+ */
+const headerPlans = new WeakMap<readonly Cell[], HeaderPlan>();
+
+function columnPlan(
+  header: readonly Cell[],
+  titleMap: Readonly<Record<string, string>>,
+  catalogue: Catalogue,
+): ColumnPlan {
+  const known = headerPlans.get(header);
+  if (
+    known &&
+    known.titleMap === titleMap &&
+    known.catalogue === catalogue &&
+    known.titles.length === header.length &&
+    known.titles.every((t, i) => t === header[i])
+  )
+    return known.columns;
+  const labels = labelToCode(catalogue);
+  const columns = header.map((h) => {
+    const title = String(h).trim();
+    if (isTimestampTitle(title)) return TIMESTAMP;
+    const code = EMAIL_TITLES.has(title.toLowerCase())
+      ? COLLECTED_EMAIL
+      : (titleMap[title] ?? labels.get(title.toLowerCase()));
+    return code || null;
+  });
+  headerPlans.set(header, { titles: [...header], titleMap, catalogue, columns });
+  return columns;
+}
+
 /** Answers keyed by field code: the header is matched by question title, never by position. */
 export function rawResponse(
   row: number,
@@ -54,21 +98,17 @@ export function rawResponse(
   titleMap: Readonly<Record<string, string>>,
   catalogue: Catalogue = CATALOGUE,
 ): RawResponse | null {
-  const labels = labelToCode(catalogue);
+  const columns = columnPlan(header, titleMap, catalogue);
   const answers: Record<string, unknown> = {};
   let timestamp: Date | null = null;
-  header.forEach((h, i) => {
-    const title = String(h).trim();
+  for (let i = 0; i < columns.length; i++) {
+    const code = columns[i];
+    if (code === null) continue;
     const value = values[i];
-    if (isTimestampTitle(title)) {
+    if (code === TIMESTAMP)
       timestamp = value instanceof Date ? value : value ? new Date(String(value)) : null;
-      return;
-    }
-    const code = EMAIL_TITLES.has(title.toLowerCase())
-      ? COLLECTED_EMAIL
-      : (titleMap[title] ?? labels.get(title.toLowerCase()));
-    if (code) answers[code] = value instanceof Date ? value.toISOString() : value;
-  });
+    else answers[code] = value instanceof Date ? value.toISOString() : value;
+  }
   if (!timestamp || Number.isNaN((timestamp as Date).getTime())) return null;
   if (typeof answers.school_id === 'string')
     answers.school_id = schoolIdFromChoice(answers.school_id);

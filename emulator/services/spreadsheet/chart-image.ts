@@ -58,10 +58,25 @@ export function chartDrawing(
   };
 }
 
+/**
+ * The last pictures drawn, by what they draw: a chart is drawn for the report (getAs) and
+ * again, unchanged, for the workbook's export; the picture depends on its drawing only.
+ */
+const drawn = new Map<string, Uint8Array>();
+const DRAWN_KEPT = 8;
+
 export function chartPng(
   type: ChartTypeName,
   values: Value[][],
   options: Record<string, unknown>,
 ): Uint8Array {
-  return renderChartPng(chartDrawing(type, values, options));
+  const drawing = chartDrawing(type, values, options);
+  const key = JSON.stringify(drawing);
+  let png = drawn.get(key);
+  if (png) drawn.delete(key);
+  else png = renderChartPng(drawing);
+  drawn.set(key, png);
+  if (drawn.size > DRAWN_KEPT) drawn.delete(drawn.keys().next().value as string);
+  // A copy: whoever takes the bytes may change them.
+  return png.slice();
 }
