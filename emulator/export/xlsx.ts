@@ -335,6 +335,7 @@ async function writeSheet(
   const styleOf = styleCache();
   const heights = wrappedRowHeights(data);
   let openRow = -1;
+  let row: ExcelJS.Row | undefined;
   for (let r = 0; r < rowCount; r++) {
     const values = data.values.rowAt(r);
     const formats = data.numberFormats.rowAt(r);
@@ -378,10 +379,12 @@ async function writeSheet(
         if (openRow >= 0) ws.getRow(openRow + 1).commit();
         if (openRow >= 0 && r % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
         openRow = r;
+        row = ws.getRow(r + 1);
         const height = heights.get(r);
-        if (height) ws.getRow(r + 1).height = height;
+        if (height) row.height = height;
       }
-      const cell = ws.getCell(r + 1, c + 1);
+      // The row's own getCell: the sheet's builds an A1 address and parses it back per cell.
+      const cell = (row as ExcelJS.Row).getCell(c + 1);
       if (v !== undefined) cell.value = cellValue(v, timeZone, options);
       cell.style = styleOf(part);
       if (note !== undefined) cell.note = note;
