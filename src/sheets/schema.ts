@@ -455,4 +455,5 @@ export const READER_ORDER: readonly string[] = [
   SHEETS.data,
   SHEETS.rejected,
   SHEETS.journal,
+  SHEETS.outbox,
 ];

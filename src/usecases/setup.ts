@@ -67,6 +67,8 @@ export function setupMonitoring(ports: Ports, catalogue: Catalogue = CATALOGUE):
   note(dataMade, SHEETS.data);
   note(ensureProductSheet(ports, 'rejected'), SHEETS.rejected);
   note(ensureProductSheet(ports, 'journal'), SHEETS.journal);
+  // The mail log too: the first rejected response should not pay for creating it.
+  note(ensureProductSheet(ports, 'outbox'), SHEETS.outbox);
 
   const choices = schoolChoices(ports);
   note(ensureMeasuresSheet(sheets, choices), SHEETS.measures);

@@ -95,6 +95,25 @@ describe('one submission by kind, at 60 and 600 schools', () => {
   });
 });
 
+describe('the first rejected response', () => {
+  it('costs what any later one does: setup made the mail log, no submission creates it', () => {
+    const h = makeHarness(60);
+    setSetting(h.ss.getSheetByName(SHEETS.settings)!, 'access_code_check', 'нет');
+    h.project.call('onEdit', { range: h.ss.getSheetByName(SHEETS.settings)!.getRange(1, 1) });
+    h.project.call('menuSyncSchools');
+    h.submit(validAnswers(1));
+    h.project.call('menuRecompute');
+    const runs = recordRuns(h);
+    h.submit(validAnswers(2, { students_total: '-5' }));
+    h.google.runtime.clock.advance(60_000);
+    h.submit(validAnswers(5, { students_total: '-5' }));
+    expect(runs.map((r) => r.outcome)).toEqual(['rejected', 'rejected']);
+    expect(h.values(SHEETS.outbox).length).toBe(3); // header and two e-mails
+    expect(runs[0].calls).toBe(runs[1].calls);
+    expect(runs[0].calls).toBeLessThanOrEqual(28);
+  });
+});
+
 describe('sheets moved by hand', () => {
   it('finds «Данные» where it went, remembers the new order, and the next submission is cheap again', () => {
     const h = makeHarness(60);
