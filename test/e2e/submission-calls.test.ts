@@ -114,6 +114,27 @@ describe('the first rejected response', () => {
   });
 });
 
+describe('the first response after «Сверить ответы»', () => {
+  it('finds the responses header with the snapshot reconcile left, as the next one does', () => {
+    const h = makeHarness(60);
+    setSetting(h.ss.getSheetByName(SHEETS.settings)!, 'access_code_check', 'нет');
+    h.project.call('onEdit', { range: h.ss.getSheetByName(SHEETS.settings)!.getRange(1, 1) });
+    h.project.call('menuSyncSchools');
+    h.submit(validAnswers(1));
+    h.project.call('menuRecompute');
+    // Six quiet hours: the cache has forgotten the header the first submission put there.
+    h.google.runtime.clock.advance(6 * 3600 * 1000 + 60_000);
+    h.project.call('menuReconcile');
+    const runs = recordRuns(h);
+    h.submit(validAnswers(2));
+    h.google.runtime.clock.advance(60_000);
+    h.submit(validAnswers(3));
+    expect(runs.map((r) => r.outcome)).toEqual(['accepted', 'accepted']);
+    expect(runs[0].calls).toBe(runs[1].calls);
+    expect(runs[0].calls).toBeLessThanOrEqual(15);
+  });
+});
+
 describe('sheets moved by hand', () => {
   it('finds «Данные» where it went, remembers the new order, and the next submission is cheap again', () => {
     const h = makeHarness(60);
