@@ -19,6 +19,7 @@ import {
   REGISTRY_SHEET,
   RESPONSES_SHEET_KEY,
   RULES_SHEET,
+  SCHOOL_ITEM_KEY,
   SETTINGS_SHEET,
   SHEETS,
   TITLE_MAP_KEY,
@@ -93,6 +94,8 @@ export function setupMonitoring(ports: Ports, catalogue: Catalogue = CATALOGUE):
     TITLE_MAP_KEY,
     JSON.stringify(renamedTitles(ports.forms.titleMap(form.id), catalogue)),
   );
+  const schoolItem = ports.forms.itemId(form.id, SCHOOL_FIELD);
+  if (schoolItem !== null) ports.properties.set(SCHOOL_ITEM_KEY, String(schoolItem));
   if (ports.triggers.ensureFormSubmit(FORM_SUBMIT_HANDLER)) created.push(UI.createdTrigger);
   // One trigger per handler: the daily reminders at the send hour, duplicates removed.
   const health = checkTriggers(ports, { repair: true });
