@@ -27,13 +27,19 @@ function recordRuns(h: Harness): Run[] {
   return runs;
 }
 
-/** Each kind of submission once, as the benchmark does, after sync and a recompute. */
-function costsByKind(schools: number): Record<string, Run> {
+/** Access codes not checked, the school list synced, one response in. */
+function started(schools: number): Harness {
   const h = makeHarness(schools);
   setSetting(h.ss.getSheetByName(SHEETS.settings)!, 'access_code_check', 'нет');
   h.project.call('onEdit', { range: h.ss.getSheetByName(SHEETS.settings)!.getRange(1, 1) });
   h.project.call('menuSyncSchools');
   h.submit(validAnswers(1));
+  return h;
+}
+
+/** Each kind of submission once, as the benchmark does, after sync and a recompute. */
+function costsByKind(schools: number): Record<string, Run> {
+  const h = started(schools);
   h.submit(validAnswers(2, { students_total: '-5' }));
   h.project.call('menuRecompute');
   const runs = recordRuns(h);
@@ -98,11 +104,7 @@ describe('one submission by kind, at 60 and 600 schools', () => {
 
 describe('the first rejected response', () => {
   it('costs what any later one does: setup made the mail log, no submission creates it', () => {
-    const h = makeHarness(60);
-    setSetting(h.ss.getSheetByName(SHEETS.settings)!, 'access_code_check', 'нет');
-    h.project.call('onEdit', { range: h.ss.getSheetByName(SHEETS.settings)!.getRange(1, 1) });
-    h.project.call('menuSyncSchools');
-    h.submit(validAnswers(1));
+    const h = started(60);
     h.project.call('menuRecompute');
     const runs = recordRuns(h);
     h.submit(validAnswers(2, { students_total: '-5' }));
@@ -117,11 +119,7 @@ describe('the first rejected response', () => {
 
 describe('the first response after «Сверить ответы»', () => {
   it('finds the responses header with the snapshot reconcile left, as the next one does', () => {
-    const h = makeHarness(60);
-    setSetting(h.ss.getSheetByName(SHEETS.settings)!, 'access_code_check', 'нет');
-    h.project.call('onEdit', { range: h.ss.getSheetByName(SHEETS.settings)!.getRange(1, 1) });
-    h.project.call('menuSyncSchools');
-    h.submit(validAnswers(1));
+    const h = started(60);
     h.project.call('menuRecompute');
     // Six quiet hours: the cache has forgotten the header the first submission put there.
     h.google.runtime.clock.advance(6 * 3600 * 1000 + 60_000);
@@ -138,11 +136,7 @@ describe('the first response after «Сверить ответы»', () => {
 
 describe('sheets moved by hand', () => {
   it('finds «Данные» where it went, remembers the new order, and the next submission is cheap again', () => {
-    const h = makeHarness(60);
-    setSetting(h.ss.getSheetByName(SHEETS.settings)!, 'access_code_check', 'нет');
-    h.project.call('onEdit', { range: h.ss.getSheetByName(SHEETS.settings)!.getRange(1, 1) });
-    h.project.call('menuSyncSchools');
-    h.submit(validAnswers(1));
+    const h = started(60);
     h.project.call('menuRecompute');
     h.submit(validAnswers(2));
     // The inspector drags «Данные» to the front (no trigger fires for a move here).
