@@ -46,6 +46,25 @@ export function kanskArgs(out: string, responses = kansk('responses.csv')): stri
   ];
 }
 
+const root = path.join(__dirname, '..', '..');
+const sample = (name: string) => path.join(root, 'sample', `${name}.csv`);
+
+/** The run's arguments on the shipped sample, with extra options and the output folder. */
+export const sampleArgs = (out: string, ...extra: string[]): string[] => [
+  'run',
+  '--registry',
+  sample('registry'),
+  '--responses',
+  sample('responses'),
+  '--lists',
+  sample('lists'),
+  '--settings',
+  sample('settings'),
+  ...extra,
+  '--out',
+  out,
+];
+
 /** The summary as the product writes it (section 9 of the domain spec). */
 export type Summary = SummaryJson;
 export type Indicator = SummaryJson['indicators'][number];

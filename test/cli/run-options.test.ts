@@ -8,24 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { SHEETS } from '../../src/sheets/schema';
-import { cli, indicator, kansk, kanskArgs, readSummary, tempDir } from './helpers';
-
-const root = path.join(__dirname, '..', '..');
-const sample = (name: string) => path.join(root, 'sample', `${name}.csv`);
-const sampleArgs = (out: string, ...extra: string[]) => [
-  'run',
-  '--registry',
-  sample('registry'),
-  '--responses',
-  sample('responses'),
-  '--lists',
-  sample('lists'),
-  '--settings',
-  sample('settings'),
-  ...extra,
-  '--out',
-  out,
-];
+import { cli, indicator, kansk, kanskArgs, readSummary, sampleArgs, tempDir } from './helpers';
 
 describe('--period', () => {
   it('defaults to the period of the settings (the latest here), compared with the one before it', async () => {

@@ -59,24 +59,9 @@ describe('the emulated clock of a local run', () => {
   }, 120_000);
 
   it('is not followed by the offline command', async () => {
-    const { cli, tempDir } = await import('../cli/helpers');
-    const root = path.join(__dirname, '..', '..');
-    const sample = (name: string) => path.join(root, 'sample', `${name}.csv`);
+    const { cli, sampleArgs, tempDir } = await import('../cli/helpers');
     runOptions.length = 0;
-    const out = tempDir();
-    const r = await cli(
-      'run',
-      '--registry',
-      sample('registry'),
-      '--responses',
-      sample('responses'),
-      '--lists',
-      sample('lists'),
-      '--settings',
-      sample('settings'),
-      '--out',
-      out,
-    );
+    const r = await cli(...sampleArgs(tempDir()));
     expect(r.code).toBe(0);
     expect(runOptions).toHaveLength(1);
     expect(runOptions[0].clockFollowsCost).toBe(false);
