@@ -167,8 +167,13 @@ export interface FormBuilder {
    * parameter of each coded item, found by pre-filling `sample` answers (by field code).
    */
   prefill(id: string, sample: Readonly<Record<string, string>>): PrefillTemplate;
-  /** The respondent's edit link of the response sent at `timestamp`, if Google has it. */
-  editUrl(id: string, timestamp: Date, schoolId?: string): string | null;
+  /** The id of the item with this code marker, if the form has one. */
+  itemId(id: string, code: string): number | null;
+  /**
+   * The respondent's edit link of the response sent at `timestamp`, if Google has it;
+   * `schoolItemId` is the school question as kept (else found by its code marker).
+   */
+  editUrl(id: string, timestamp: Date, schoolId?: string, schoolItemId?: number): string | null;
 }
 
 /** Field code -> URL parameter name (`entry.123`), and the link without answers. */

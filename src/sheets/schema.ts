@@ -47,6 +47,8 @@ export const SHEETS = {
 /** Document properties the product keeps. */
 export const FORM_ID_KEY = 'form.id';
 export const TITLE_MAP_KEY = 'form.titles';
+/** The id of the school question: a rejected response's edit link is found without a scan. */
+export const SCHOOL_ITEM_KEY = 'form.schoolItem';
 export const RESPONSES_SHEET_KEY = 'form.responsesSheetId';
 /** The «Данные» header the sheet was last laid out with (see ensureDataLayout). */
 export const DATA_LAYOUT_KEY = 'data.layout';
@@ -455,4 +457,5 @@ export const READER_ORDER: readonly string[] = [
   SHEETS.data,
   SHEETS.rejected,
   SHEETS.journal,
+  SHEETS.outbox,
 ];

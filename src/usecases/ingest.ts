@@ -27,6 +27,7 @@ import {
   DATA_LAYOUT_KEY,
   FORM_ID_KEY,
   RESPONSES_SHEET_KEY,
+  SCHOOL_ITEM_KEY,
   SHEETS,
   TITLE_MAP_KEY,
 } from '../sheets/schema';
@@ -563,7 +564,15 @@ function notifyRespondent(
   if (!school || addresses.length === 0) return;
   const formId = ports.properties.get(FORM_ID_KEY);
   const answered = String(raw.answers.school_id ?? '').trim();
-  const editUrl = formId ? ports.forms.editUrl(formId, raw.timestamp, answered) : null;
+  const itemId = Number(ports.properties.get(SCHOOL_ITEM_KEY) ?? '');
+  const editUrl = formId
+    ? ports.forms.editUrl(
+        formId,
+        raw.timestamp,
+        answered,
+        Number.isInteger(itemId) && itemId > 0 ? itemId : undefined,
+      )
+    : null;
   const shownPeriod = /^\d{4}-\d{4}$/.test(period) ? period : '';
   addresses.forEach((to, i) =>
     sendOrQueue(ports, {

@@ -408,10 +408,14 @@ export function unwatched(ports: Ports): Ports {
  * find it. Call it holding the submission lock: a submission between the reads and the write
  * would be missing from the index.
  */
-export function warmIntakeCache(ports: Ports, fields?: readonly FieldDef[]): void {
+export function warmIntakeCache(
+  ports: Ports,
+  fields?: readonly FieldDef[],
+  extra: Record<string, string> = {},
+): void {
   if (!ports.cache) return;
   const token = intakeToken(ports.properties) || bumpIntakeVersion(ports);
-  saveSnapshot(ports.cache, buildSnapshot(ports, token, fields));
+  saveSnapshot(ports.cache, buildSnapshot(ports, token, fields), extra);
 }
 
 /** `warmIntakeCache` under the submission lock; skipped when the lock is busy. */

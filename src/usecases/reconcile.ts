@@ -16,7 +16,7 @@ import {
   type RawResponse,
 } from '../core/intake';
 import { versionKey } from '../core/versions';
-import type { Ports } from '../ports';
+import type { Cell, Ports } from '../ports';
 import {
   FORM_ID_KEY,
   headerOf,
@@ -33,7 +33,7 @@ import {
   rejectedRowCells,
 } from '../sheets/workbook';
 import { currentTitleMap, intakeContext } from './ingest';
-import { warmIntakeCache } from './intakeCache';
+import { HEADER_CACHE_KEY, warmIntakeCache } from './intakeCache';
 import { journal } from './journal';
 
 export interface ReconcileResult {
@@ -55,16 +55,16 @@ export function responsesSheetName(ports: Pick<Ports, 'sheets' | 'properties'>):
   return sheetId === null ? null : ports.sheets.sheetNameById(sheetId);
 }
 
-/** Every raw response version in the responses sheet, blank rows left out. */
+/** Every raw response version in the responses sheet, blank rows left out, and its header. */
 export function readRawResponses(
   ports: Pick<Ports, 'sheets' | 'properties' | 'forms'>,
   catalogue: Catalogue = CATALOGUE,
-): RawResponse[] {
+): { raws: RawResponse[]; header: readonly Cell[] } {
   const name = responsesSheetName(ports);
   // Without its responses there is nothing to rebuild from: stop rather than empty «Данные».
   if (name === null) throw new Error(INTAKE.responsesSheetMissing);
   const table = ports.sheets.read(name);
-  if (table.length === 0) return [];
+  if (table.length === 0) return { raws: [], header: [] };
   const titleMap = currentTitleMap(ports, table[0], catalogue);
   const header = table[0];
   const raws: RawResponse[] = [];
@@ -73,7 +73,7 @@ export function readRawResponses(
     const raw = rawResponse(i + 1, header, table[i], titleMap, catalogue);
     if (raw) raws.push(raw);
   }
-  return raws;
+  return { raws, header };
 }
 
 export function reconcile(ports: Ports, catalogue: Catalogue = CATALOGUE): ReconcileResult {
@@ -84,7 +84,7 @@ export function reconcile(ports: Ports, catalogue: Catalogue = CATALOGUE): Recon
 
 function reconcileLocked(ports: Ports, catalogue: Catalogue): ReconcileResult {
   const { fields } = catalogue;
-  const raws = readRawResponses(ports, catalogue);
+  const { raws, header } = readRawResponses(ports, catalogue);
   const history = readRejectedSheet(ports.sheets);
   const decisions = new Map(history.map((h) => [versionKey(h.row, h.timestamp), h.decision]));
   const previous = dataEntries(readData(ports.sheets, false, fields));
@@ -144,6 +144,11 @@ function reconcileLocked(ports: Ports, catalogue: Catalogue): ReconcileResult {
     JOURNAL.reconcile,
     INTAKE.reconcileDone(counts.accepted, counts.held, counts.rejected),
   );
-  warmIntakeCache(ports, fields);
+  // The header goes with the snapshot (one put): the next submission need not read it.
+  warmIntakeCache(
+    ports,
+    fields,
+    header.length > 0 ? { [HEADER_CACHE_KEY]: JSON.stringify(header) } : {},
+  );
   return counts;
 }

@@ -19,6 +19,7 @@ import {
   REGISTRY_SHEET,
   RESPONSES_SHEET_KEY,
   RULES_SHEET,
+  SCHOOL_ITEM_KEY,
   SETTINGS_SHEET,
   SHEETS,
   TITLE_MAP_KEY,
@@ -67,6 +68,8 @@ export function setupMonitoring(ports: Ports, catalogue: Catalogue = CATALOGUE):
   note(dataMade, SHEETS.data);
   note(ensureProductSheet(ports, 'rejected'), SHEETS.rejected);
   note(ensureProductSheet(ports, 'journal'), SHEETS.journal);
+  // The mail log too: the first rejected response should not pay for creating it.
+  note(ensureProductSheet(ports, 'outbox'), SHEETS.outbox);
 
   const choices = schoolChoices(ports);
   note(ensureMeasuresSheet(sheets, choices), SHEETS.measures);
@@ -91,6 +94,8 @@ export function setupMonitoring(ports: Ports, catalogue: Catalogue = CATALOGUE):
     TITLE_MAP_KEY,
     JSON.stringify(renamedTitles(ports.forms.titleMap(form.id), catalogue)),
   );
+  const schoolItem = ports.forms.itemId(form.id, SCHOOL_FIELD);
+  if (schoolItem !== null) ports.properties.set(SCHOOL_ITEM_KEY, String(schoolItem));
   if (ports.triggers.ensureFormSubmit(FORM_SUBMIT_HANDLER)) created.push(UI.createdTrigger);
   // One trigger per handler: the daily reminders at the send hour, duplicates removed.
   const health = checkTriggers(ports, { repair: true });

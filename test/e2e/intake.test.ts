@@ -3,7 +3,7 @@
  * held and rejected responses, messages to respondents within the mail quota, reconcile.
  */
 import { INTAKE_STATE } from '../../src/core/words';
-import { REJECTED_SHEET, SHEETS } from '../../src/sheets/schema';
+import { REJECTED_SHEET, SCHOOL_ITEM_KEY, SHEETS } from '../../src/sheets/schema';
 import { makeHarness, PERIOD, schoolId, validAnswers } from './harness';
 
 type Outbox = Array<{ to: string[] | string; subject: string; body: string }>;
@@ -101,6 +101,20 @@ describe('messages to respondents and schools, within the mail quota', () => {
     expect(mails[0].body).toMatch(/\(40\) больше, чем .*\(20\)/);
     expect(mails[0].body).toMatch(/Исправьте ответ по ссылке: https:\/\/\S+edit/);
     expect((mails[0] as { htmlBody?: string }).htmlBody ?? '').toBe('');
+  });
+
+  it('finds the edit link when the kept school question id is gone or was never kept', () => {
+    for (const kept of ['987654321', null]) {
+      const h = makeHarness(2);
+      const props = h.google.PropertiesService.getDocumentProperties();
+      expect(props.getProperty(SCHOOL_ITEM_KEY)).toMatch(/^\d+$/); // setup kept it
+      if (kept === null) props.deleteProperty(SCHOOL_ITEM_KEY);
+      else props.setProperty(SCHOOL_ITEM_KEY, kept);
+      h.submit(validAnswers(1, { access_code: h.codeOf('0001'), teachers_diagnosed: '40' }));
+      const mails = outbox(h);
+      expect(mails).toHaveLength(1);
+      expect(mails[0].body).toMatch(/Исправьте ответ по ссылке: https:\/\/\S+edit/);
+    }
   });
 
   it('queues what the quota does not allow, sends it the next day, never twice', () => {

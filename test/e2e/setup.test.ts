@@ -60,6 +60,7 @@ describe('«Настроить мониторинг…»', () => {
       SHEETS.data,
       SHEETS.rejected,
       SHEETS.journal,
+      SHEETS.outbox,
       SHEETS.responses,
     ]) {
       expect(names).toContain(name);

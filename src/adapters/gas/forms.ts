@@ -165,13 +165,24 @@ export class GasFormBuilder implements FormBuilder {
    * to the millisecond: responses within 2 s are candidates, told apart by the school they
    * name. No link rather than someone else's.
    */
-  editUrl(id: string, timestamp: Date, schoolId?: string): string | null {
+  itemId(id: string, code: string): number | null {
+    const item = FormApp.openById(id)
+      .getItems()
+      .find((i) => codeOfItem(i) === code);
+    return item ? item.getId() : null;
+  }
+
+  editUrl(id: string, timestamp: Date, schoolId?: string, schoolItemId?: number): string | null {
     const form = FormApp.openById(id);
     const t = timestamp.getTime();
     let found = form
       .getResponses(new Date(t - EDIT_LINK_TOLERANCE_MS))
       .filter((r) => Math.abs(r.getTimestamp().getTime() - t) <= EDIT_LINK_TOLERANCE_MS);
-    const item = schoolId ? form.getItems().find((i) => codeOfItem(i) === 'school_id') : undefined;
+    // An item keeps its id; one deleted and made again is found by its code marker.
+    const kept = schoolId && schoolItemId !== undefined ? form.getItemById(schoolItemId) : null;
+    const item = schoolId
+      ? (kept ?? form.getItems().find((i) => codeOfItem(i) === 'school_id'))
+      : undefined;
     if (item && schoolId) {
       found = found.filter((r) => {
         const answer = String(r.getResponseForItem(item)?.getResponse() ?? '').trim();
