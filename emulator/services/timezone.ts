@@ -79,8 +79,66 @@ export function isTimeZone(timeZone: string): boolean {
   return known;
 }
 
+/**
+ * A zone's offset from UTC and its name over one UTC day, when they are the same at the day's
+ * first and last second (no transition that day); null on a transition day. Intl's
+ * formatToParts is the costly part of a wall time (a workbook's dates, formatDate), and
+ * offsets change a couple of times a year: the day's figures serve its every instant.
+ */
+interface ZoneDay {
+  offsetMs: number;
+  zoneName: string;
+}
+const DAY_MS = 86_400_000;
+const zoneDays = new Map<string, Map<number, ZoneDay | null>>();
+
+function zoneDay(timeZone: string, day: number): ZoneDay | null {
+  let days = zoneDays.get(timeZone);
+  if (!days) {
+    days = new Map();
+    zoneDays.set(timeZone, days);
+  }
+  let known = days.get(day);
+  if (known === undefined) {
+    if (days.size > 20_000) days.clear();
+    const first = day * DAY_MS;
+    const last = first + DAY_MS - 1000;
+    const a = intlWallTime(new Date(first), timeZone);
+    const b = intlWallTime(new Date(last), timeZone);
+    const offset = utcOfWall(a) - first;
+    known =
+      offset === utcOfWall(b) - last && a.zoneName === b.zoneName
+        ? { offsetMs: offset, zoneName: a.zoneName }
+        : null;
+    days.set(day, known);
+  }
+  return known;
+}
+
 /** The date and time a wall clock in `timeZone` shows at `date`. */
 export function wallTime(date: Date, timeZone: string): WallTime {
+  const ms = date.getTime();
+  // 1970–2100: whole-minute offsets (earlier local mean times had seconds).
+  if (ms >= 0 && ms < 4_102_444_800_000) {
+    const zone = zoneDay(timeZone, Math.floor(ms / DAY_MS));
+    if (zone) {
+      const wall = new Date(ms + zone.offsetMs);
+      return {
+        year: wall.getUTCFullYear(),
+        month: wall.getUTCMonth() + 1,
+        day: wall.getUTCDate(),
+        hour: wall.getUTCHours(),
+        minute: wall.getUTCMinutes(),
+        second: wall.getUTCSeconds(),
+        weekday: wall.getUTCDay(),
+        zoneName: zone.zoneName,
+      };
+    }
+  }
+  return intlWallTime(date, timeZone);
+}
+
+function intlWallTime(date: Date, timeZone: string): WallTime {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(date)) parts[p.type] = p.value;
   const year = Number(parts.year);

@@ -41,3 +41,59 @@ describe('wall-clock time in a zone', () => {
     expect(twice.toISOString()).toBe('2026-10-25T01:30:00.000Z');
   });
 });
+
+describe('wall-clock time from the offset of its day', () => {
+  const intl = (date: Date, timeZone: string) => {
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      timeZoneName: 'short',
+    });
+    const p: Record<string, string> = {};
+    for (const x of f.formatToParts(date)) p[x.type] = x.value;
+    return [+p.year, +p.month, +p.day, +p.hour % 24, +p.minute, +p.second, p.timeZoneName];
+  };
+  const ours = (date: Date, timeZone: string) => {
+    const w = wallTime(date, timeZone);
+    return [w.year, w.month, w.day, w.hour, w.minute, w.second, w.zoneName];
+  };
+
+  test('agrees with Intl on transition days, at their edges and on ordinary days', () => {
+    const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Europe/Moscow'];
+    const instants = [
+      // New York, London: spring forward and fall back 2026; Lord Howe: 30-minute shift.
+      '2026-03-08T06:59:59Z',
+      '2026-03-08T07:00:00Z',
+      '2026-03-29T00:59:59Z',
+      '2026-03-29T01:00:00Z',
+      '2026-10-25T00:59:59Z',
+      '2026-10-25T01:00:00Z',
+      '2026-11-01T05:59:59Z',
+      '2026-11-01T06:00:00Z',
+      '2026-04-04T14:59:59Z',
+      '2026-04-04T15:00:00Z',
+      // Moscow left DST in 2011 and came back to UTC+3 in 2014.
+      '2014-10-25T21:59:59Z',
+      '2014-10-25T22:00:00Z',
+      '2026-09-01T21:30:05Z',
+      '2026-12-31T23:59:59Z',
+      '1970-01-01T00:00:00Z',
+    ];
+    for (const zone of zones) {
+      for (const iso of instants) {
+        const d = new Date(iso);
+        expect([zone, iso, ...ours(d, zone)]).toEqual([zone, iso, ...intl(d, zone)]);
+      }
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3_600_000 * 7 + 61_001) {
+        const d = new Date(ms);
+        expect([zone, ms, ...ours(d, zone)]).toEqual([zone, ms, ...intl(d, zone)]);
+      }
+    }
+  });
+});

@@ -86,10 +86,44 @@ function color(value: string | undefined): string | undefined {
 
 const TEXT_TAGS = new Set(['b', 'strong', 'i', 'em', 'u']);
 
+/**
+ * Derived attributes by the attributes they derive from, then by tag and style: a page's
+ * elements repeat the same few combinations, and the chain starts from one shared root, so
+ * the same objects come back (they are never changed: runs take copies).
+ */
+const derived = new WeakMap<TextAttrs, Map<string, TextAttrs>>();
+const ROOT_ATTRS: TextAttrs = Object.freeze({}) as TextAttrs;
+
+function derive(inherited: TextAttrs, key: string, make: () => TextAttrs): TextAttrs {
+  let byKey = derived.get(inherited);
+  if (!byKey) {
+    byKey = new Map();
+    derived.set(inherited, byKey);
+  }
+  let out = byKey.get(key);
+  if (!out) {
+    if (byKey.size > 1_000) byKey.clear();
+    out = make();
+    byKey.set(key, out);
+  }
+  return out;
+}
+
 /** The text attributes an element sets for its content (on top of its parent's). */
 function textAttrs(el: Element, inherited: TextAttrs): TextAttrs {
   const tag = el.name;
-  if (!el.attribs.style && !TEXT_TAGS.has(tag)) return inherited;
+  const style = el.attribs.style;
+  if (!style && !TEXT_TAGS.has(tag)) return inherited;
+  return derive(inherited, `${tag}\u0000${style ?? ''}`, () => ownTextAttrs(el, inherited));
+}
+
+/** Inherited attributes with bold set (a table's header cells). */
+function boldAttrs(inherited: TextAttrs): TextAttrs {
+  return derive(inherited, '\u0000bold', () => ({ ...inherited, bold: true }));
+}
+
+function ownTextAttrs(el: Element, inherited: TextAttrs): TextAttrs {
+  const tag = el.name;
   const css = cssOf(el);
   const out: TextAttrs = { ...inherited };
   if (tag === 'b' || tag === 'strong') out.bold = true;
@@ -368,11 +402,7 @@ class Importer {
               table.borderColor = color(border[2]) ?? null;
             }
           }
-          return this.cell(
-            td,
-            textAttrs(td, { ...attrs, ...(td.name === 'th' ? { bold: true } : {}) }),
-            css,
-          );
+          return this.cell(td, textAttrs(td, td.name === 'th' ? boldAttrs(attrs) : attrs), css);
         }),
       });
     });
@@ -393,7 +423,7 @@ class Importer {
 export function importHtml(html: string, newListId: () => string): BlockNode[] {
   const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
   const body: BlockNode[] = [];
-  new Importer(newListId).blocks(dom.children, {}, body);
+  new Importer(newListId).blocks(dom.children, ROOT_ATTRS, body);
   const last = body[body.length - 1];
   if (!last || last.kind === 'table') body.push(newParagraph());
   return body;
