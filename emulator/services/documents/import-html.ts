@@ -59,8 +59,20 @@ function cssOf(el: Element): Css {
 }
 
 /** A CSS length in points (pt, px, cm, mm, in, bare numbers as px); null when unreadable. */
+const pointsCache = new Map<string, number | null>();
+
 function points(value: string | undefined): number | null {
   if (value === undefined) return null;
+  let out = pointsCache.get(value);
+  if (out === undefined) {
+    if (pointsCache.size > 10_000) pointsCache.clear();
+    out = readPoints(value);
+    pointsCache.set(value, out);
+  }
+  return out;
+}
+
+function readPoints(value: string): number | null {
   const m = /^(-?\d*\.?\d+)\s*(pt|px|cm|mm|in)?$/i.exec(value.trim());
   if (!m) return null;
   const n = Number(m[1]);
