@@ -16,6 +16,7 @@ import type { EmulatedDocumentApp } from './documents';
 import { GOOGLE_DOCS_MIME } from './documents';
 import type { EmulatedDriveApp } from './drive';
 import { gasError } from './gas';
+import { escapeHtml } from './html';
 
 type FileResource = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 type Media = ReturnType<typeof readBlobSource>;
@@ -23,10 +24,6 @@ type Media = ReturnType<typeof readBlobSource>;
 /** Google's error for a failed advanced-service call. */
 function apiError(method: string, message: string): Error {
   return gasError(`API call to drive.files.${method} failed with error: ${message}`);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
 }
 
 export class AdvancedDriveFiles {

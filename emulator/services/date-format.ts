@@ -2,7 +2,14 @@
  * Java SimpleDateFormat patterns (what Utilities.formatDate takes), rendered with Intl in a given
  * time zone. English names, as Apps Script prints them.
  */
-import { MONTH_NAMES, WEEKDAY_NAMES, isTimeZone, utcOfWall, wallTime } from './timezone';
+import {
+  MONTH_NAMES,
+  WEEKDAY_NAMES,
+  isTimeZone,
+  utcOfWall,
+  wallAtOffset,
+  wallTime,
+} from './timezone';
 import { gasError } from './gas';
 
 /** Wall-clock fields of an instant in a zone, plus the zone's offset in minutes. */
@@ -35,18 +42,10 @@ export function zonedFields(date: Date, timeZone: string): ZonedFields {
   const ms = date.getTime();
   const { intlZone, fixedOffset } = resolveZone(timeZone);
   if (fixedOffset !== undefined) {
-    const shifted = new Date(ms + fixedOffset * 60000);
     return {
-      year: shifted.getUTCFullYear(),
-      month: shifted.getUTCMonth() + 1,
-      day: shifted.getUTCDate(),
-      hour: shifted.getUTCHours(),
-      minute: shifted.getUTCMinutes(),
-      second: shifted.getUTCSeconds(),
-      millisecond: shifted.getUTCMilliseconds(),
-      weekday: shifted.getUTCDay(),
+      ...wallAtOffset(ms, fixedOffset * 60000, timeZone.toUpperCase()),
+      millisecond: date.getUTCMilliseconds(),
       offsetMinutes: fixedOffset,
-      zoneName: timeZone.toUpperCase(),
     };
   }
   const wall = wallTime(date, intlZone);

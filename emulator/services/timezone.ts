@@ -121,21 +121,24 @@ export function wallTime(date: Date, timeZone: string): WallTime {
   // 1970–2100: whole-minute offsets (earlier local mean times had seconds).
   if (ms >= 0 && ms < 4_102_444_800_000) {
     const zone = zoneDay(timeZone, Math.floor(ms / DAY_MS));
-    if (zone) {
-      const wall = new Date(ms + zone.offsetMs);
-      return {
-        year: wall.getUTCFullYear(),
-        month: wall.getUTCMonth() + 1,
-        day: wall.getUTCDate(),
-        hour: wall.getUTCHours(),
-        minute: wall.getUTCMinutes(),
-        second: wall.getUTCSeconds(),
-        weekday: wall.getUTCDay(),
-        zoneName: zone.zoneName,
-      };
-    }
+    if (zone) return wallAtOffset(ms, zone.offsetMs, zone.zoneName);
   }
   return intlWallTime(date, timeZone);
+}
+
+/** The wall time of an instant in a zone `offsetMs` ahead of UTC, named `zoneName`. */
+export function wallAtOffset(ms: number, offsetMs: number, zoneName: string): WallTime {
+  const wall = new Date(ms + offsetMs);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay(),
+    zoneName,
+  };
 }
 
 function intlWallTime(date: Date, timeZone: string): WallTime {

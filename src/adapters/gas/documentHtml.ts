@@ -10,6 +10,7 @@
  */
 import type { ChartSpec, ColumnAlign, ReportBlock, ReportModel } from '../../core/report/model';
 import { PAGE, TEXT_WIDTH, columnWidths } from '../../core/report/model';
+import { escapeHtml } from '../../core/text';
 
 /** First-line indent of body text (1.25 cm). */
 const INDENT = 35.4;
@@ -28,14 +29,6 @@ export interface DocumentHtml {
 /** The text standing where a chart's image goes until the writer inserts it. */
 export const chartMarker = (chart: ChartSpec) => `[${chart.id}]`;
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
 /**
  * Text as HTML: escaped, line breaks as `<br>`, and spaces that HTML would collapse (runs of
  * them, or at a line's ends) kept as no-break spaces, so the imported text reads the same.
@@ -44,11 +37,12 @@ export function escapeText(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
     .map((line) =>
-      line
-        .replace(/\t/g, ' ')
-        .replace(/ {2,}/g, (run) => ' ' + '\u00a0'.repeat(run.length - 1))
-        .replace(/^ | $/g, '\u00a0')
-        .replace(/[&<>"']/g, (c) => ESCAPES[c]),
+      escapeHtml(
+        line
+          .replace(/\t/g, ' ')
+          .replace(/ {2,}/g, (run) => ' ' + '\u00a0'.repeat(run.length - 1))
+          .replace(/^ | $/g, '\u00a0'),
+      ),
     )
     .join('<br>');
 }
