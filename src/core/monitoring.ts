@@ -25,7 +25,7 @@ import { MONITORING_WARNINGS as W } from './messages';
 import { combineStatus, hasShnor, hasShnsu } from './registry';
 import { DERIVED_CODES, LEVEL_RANK, subjectOf, type RuleSubject } from './rules/codes';
 import { compileRules } from './rules/compile';
-import { ruleFires } from './rules/evaluate';
+import { preparedFires } from './rules/evaluate';
 import {
   orderByRiskLevels,
   quartileLookup,
@@ -400,21 +400,22 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
   let hit: (typeof rules)[number] = rules[0];
   let leaderNames: string[] | null = null;
   let worst: string | null = null;
-  const quartileAt = (code: string, high: boolean) => quartile(code, high)[at];
   // Placeholder fills, computed only when a text asks for them, once per school.
   const fill = {
     leaders: () => (leaderNames ??= leaders[at].map((id) => nameOf.get(id) ?? id)),
     worstVpr: () => (worst ??= worstVpr(perSchool[at].values, VPR_TESTS, minP)),
     value: () => valueText(hit, subjects[at], municipal),
   };
+  // Each rule's code places, thresholds and quartile columns found once, not per school.
+  const fires = rules.map((r) => preparedFires(r, municipal, quartile));
   const targeting = perSchool.map((_, i) => {
     at = i;
     leaderNames = null;
     worst = null;
     const subject = subjects[i];
     const hits: typeof rules = [];
-    for (const r of rules)
-      if (ruleFires(r, subject, cur.flagged[i], municipal, quartileAt)) hits.push(r);
+    const flagged = cur.flagged[i];
+    for (let r = 0; r < rules.length; r++) if (fires[r](subject, flagged, i)) hits.push(rules[r]);
     const ordered = orderByRiskLevels(hits, levels[i]);
     const texts: Record<string, string> = {};
     for (const r of hits) {
