@@ -68,7 +68,8 @@ export function objectivityFlagsOf(
     const flags: string[] = [];
     out[i] = flags;
     if (!columns.values[i]) continue;
-    for (const k of tests) {
+    for (let t = 0; t < tests.length; t++) {
+      const k = tests[t];
       const p = numAt(k.p, i);
       if (p === null || p < minParticipants) continue;
       const higher = share(numAt(k.h, i), p);
