@@ -113,11 +113,13 @@ function figure(
     case 'school_share': {
       let count = 0;
       let denominator = 0;
+      // A yes/no field's column found once (schoolMeets would look it up per school).
+      const field = typeof def.subject === 'object' ? core.columns.bool(def.subject.field) : null;
       for (let i = 0; i < n; i++) {
         if (!reg.active[i]) continue; // not in that period's registry
         if (def.population === 'flagged' && !core.flagged[i]) continue;
         denominator++;
-        if (schoolMeets(def, core, schools[i], i)) count++;
+        if (field ? field[i] === 1 : schoolMeets(def, core, schools[i], i)) count++;
       }
       return { count, denominator, percent: roundPercent(count, denominator) };
     }
