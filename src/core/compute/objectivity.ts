@@ -67,7 +67,7 @@ export function objectivityFlagsOf(
   for (let i = 0; i < columns.n; i++) {
     const flags: string[] = [];
     out[i] = flags;
-    if (!columns.values[i]) continue;
+    if (columns.responded[i] === 0) continue;
     for (let t = 0; t < tests.length; t++) {
       const k = tests[t];
       const p = numAt(k.p, i);

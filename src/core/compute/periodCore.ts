@@ -133,8 +133,9 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
     // The municipal share: sum of counts over sum of participants of the responded schools.
     let mc = 0;
     let mb = 0;
+    const { responded } = columns;
     for (let i = 0; i < n; i++) {
-      if (!values[i]) continue;
+      if (responded[i] === 0) continue;
       let count = 0;
       let parts = 0;
       for (let t = 0; t < countCols.length; t++) {

@@ -170,10 +170,10 @@ export function riskLevels(core: PeriodCore, settings: Settings): RiskLevels[] {
   const monitoringsCol = cols.num('internal_monitorings');
 
   const out: RiskLevels[] = [];
+  const { responded } = cols;
   for (let i = 0; i < n; i++) {
-    const v = core.values[i];
     const levels: RiskLevels = {};
-    if (!v) {
+    if (responded[i] === 0) {
       for (const r of RISKS) levels[r.code] = null;
       out.push(levels);
       continue;

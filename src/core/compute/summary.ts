@@ -63,9 +63,10 @@ function gapFigure(def: IndicatorOf<'gap'>, core: PeriodCore, minParticipants: n
   // Indexed loops over the columns (NaN = unanswered), in the order of schools and pairs.
   const countCols = componentPairs(component).map(([countCode]) => core.columns.num(countCode));
   const partCols = componentPairs(component).map(([, partsCode]) => core.columns.num(partsCode));
-  const { values, flagged } = core;
-  for (let i = 0; i < values.length; i++) {
-    if (!values[i]) continue;
+  const { flagged } = core;
+  const { responded } = core.columns;
+  for (let i = 0; i < responded.length; i++) {
+    if (responded[i] === 0) continue;
     const isFlagged = flagged[i];
     for (let t = 0; t < countCols.length; t++) {
       const c = countCols[t][i];
