@@ -64,9 +64,11 @@ export function objectivityFlagsOf(
     l: columns.num(k.lower),
   }));
   const out: string[][] = new Array(columns.n);
+  // Flags gathered here and copied at their exact length (a growing array keeps spare room).
+  const flags: string[] = [];
   for (let i = 0; i < columns.n; i++) {
-    const flags: string[] = [];
-    out[i] = flags;
+    flags.length = 0;
+    out[i] = [];
     if (columns.responded[i] === 0) continue;
     for (let t = 0; t < tests.length; t++) {
       const k = tests[t];
@@ -77,6 +79,7 @@ export function objectivityFlagsOf(
       if (higher !== null && higher > higherThreshold) flags.push(k.vprFlag);
       if (lower !== null && lower > lowerThreshold) flags.push(k.journalFlag);
     }
+    if (flags.length > 0) out[i] = flags.slice();
   }
   return out;
 }
