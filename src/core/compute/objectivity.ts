@@ -8,7 +8,7 @@
  */
 import { VPR_TESTS } from '../catalogue/components';
 import type { FieldValues } from '../types';
-import { numAt, type PeriodColumns } from './columns';
+import type { PeriodColumns } from './columns';
 import { num, share } from './shares';
 
 export const VPR_INFLATION = 'vpr_inflation';
@@ -72,12 +72,13 @@ export function objectivityFlagsOf(
     if (columns.responded[i] === 0) continue;
     for (let t = 0; t < tests.length; t++) {
       const k = tests[t];
-      const p = numAt(k.p, i);
-      if (p === null || p < minParticipants) continue;
-      const higher = share(numAt(k.h, i), p);
-      const lower = share(numAt(k.l, i), p);
-      if (higher !== null && higher > higherThreshold) flags.push(k.vprFlag);
-      if (lower !== null && lower > lowerThreshold) flags.push(k.journalFlag);
+      // objectivityFlags over the columns (NaN = unanswered), share(x, p) written out.
+      const p = k.p[i];
+      if (p !== p || p < minParticipants) continue;
+      const h = k.h[i];
+      const l = k.l[i];
+      if (h === h && p > 0 && h / p > higherThreshold) flags.push(k.vprFlag);
+      if (l === l && p > 0 && l / p > lowerThreshold) flags.push(k.journalFlag);
     }
     if (flags.length > 0) out[i] = flags.slice();
   }
