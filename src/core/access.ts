@@ -14,12 +14,20 @@ export function accessCodeMessage(schoolId: string, period: string): string {
   return `shnor-access|${schoolId.trim()}|${period.trim()}`;
 }
 
+/**
+ * Digits around one E («685362E2») are a number in scientific notation to Google Sheets: the
+ * form's response sheet would keep 68536200, and the school's own code would never match. Such
+ * a code takes F for its E. A code of digits only is left as it is: Sheets keeps it as a number
+ * whose digits read back unchanged (the alphabet has no 0 to lose in front).
+ */
+const READ_AS_NUMBER = /^\d+E\d+$/;
+
 /** Signature bytes (signed or unsigned, as Apps Script or Node give them) to a code. */
 export function accessCodeFromBytes(bytes: readonly number[]): string {
   let code = '';
   for (let i = 0; i < ACCESS_CODE_LENGTH; i++)
     code += ALPHABET[(bytes[i] & 0xff) % ALPHABET.length];
-  return code;
+  return READ_AS_NUMBER.test(code) ? code.replace('E', 'F') : code;
 }
 
 /** Codes compare without regard to case and surrounding spaces. */

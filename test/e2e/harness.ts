@@ -22,7 +22,7 @@ import {
 } from '../../src/sheets/schema';
 import type { Cell } from '../../src/core/types';
 import { schoolChoice } from '../../src/core/schoolChoice';
-import { createGoogle } from '../../emulator';
+import { createGoogle, type Google } from '../../emulator';
 import { loadProject, type LoadOptions } from '../../emulator/loader';
 import type { RuntimeOptions } from '../../emulator/runtime';
 
@@ -111,6 +111,8 @@ export function makeHarness(
     console?: LoadOptions['console'];
     /** The spreadsheet's locale (Google names the responses sheet in its language). */
     locale?: string;
+    /** Runs on the fresh account before setup (say, to put a known secret in its store). */
+    beforeSetup?: (google: Google) => void;
   } = {},
 ): Harness {
   const google = createGoogle(options);
@@ -118,6 +120,7 @@ export function makeHarness(
   if (options.locale) ss.setSpreadsheetLocale(options.locale);
   const quiet = { log() {}, info() {}, warn() {}, error() {} };
   const project = loadProject(google, { console: options.console ?? quiet });
+  options.beforeSetup?.(google);
   project.call('menuSetup');
   const settings = ss.getSheetByName(SHEETS.settings)!;
   setSetting(settings, 'period', PERIOD);
