@@ -22,31 +22,6 @@ export interface Reference {
 }
 
 /**
- * Weighted mean across components for each school, over the components present with a
- * positive weight; null when a school has none.
- */
-export function weightedMean(
-  columns: readonly Column[],
-  weights: readonly number[],
-  n: number,
-): (number | null)[] {
-  const out: (number | null)[] = new Array(n).fill(null);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    let w = 0;
-    for (let c = 0; c < columns.length; c++) {
-      const v = columns[c][i];
-      const wc = weights[c];
-      if (v === null || !(wc > 0)) continue;
-      sum += wc * v;
-      w += wc;
-    }
-    out[i] = w > 0 ? sum / w : null;
-  }
-  return out;
-}
-
-/**
  * Results index from the component shares (keyed by component code, aligned with the
  * schools): the mean of the oriented standard scores a school has. `without` leaves
  * components out (`results_index_no_vpr` leaves out `vpr_fail`).
@@ -206,7 +181,10 @@ export function isbDisadvantagesOf(
   });
 }
 
-/** isbFromDisadvantages over typed disadvantage columns (NaN = unanswered), same arithmetic. */
+/**
+ * ИСБ over typed disadvantage columns (NaN = unanswered): the weighted mean m of the answered
+ * components with a positive weight, then 100 × (1 − m), null when there is none.
+ */
 export function isbOf(
   d: readonly Float64Array[],
   weights: readonly number[],
@@ -223,6 +201,8 @@ export function isbOf(
       sum += wc * v;
       w += wc;
     }
+    // Rounded to 1e-9 so floating-point noise never decides a threshold (58.00000000000001
+    // is 58, and 59.999999999 below a threshold of 60 would be a false ШНСУ).
     if (w > 0) out[i] = Math.round(1e9 * 100 * (1 - sum / w)) / 1e9;
   }
   return out;
@@ -234,9 +214,9 @@ export function isbFromDisadvantages(
   weights: readonly number[],
   n: number,
 ): (number | null)[] {
-  // Rounded to 1e-9 so floating-point noise never decides a threshold (58.00000000000001
-  // is 58, and 59.999999999 below a threshold of 60 would be a false ШНСУ).
-  return weightedMean(d, weights, n).map((m) =>
-    m === null ? null : Math.round(1e9 * 100 * (1 - m)) / 1e9,
+  return isbOf(
+    d.map((col) => Float64Array.from(col, (v) => (v === null ? NaN : v))),
+    weights,
+    n,
   );
 }
