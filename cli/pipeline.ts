@@ -122,6 +122,9 @@ export interface RunResult {
 
 const silent = { log() {}, info() {}, warn() {}, error() {} };
 
+/** Letters exported at once (their compression overlaps the next ones' building). */
+const LETTERS_IN_FLIGHT = 8;
+
 export async function runMonitoring(
   inputs: MonitoringInputs,
   options: RunOptions,
@@ -263,13 +266,28 @@ export async function runMonitoring(
   const doc = google.DocumentApp.openById(documentIdOf(reportUrl));
   await exportDocumentToDocx(doc as never, files.docx);
   mkdirSync(files.letters, { recursive: true });
+  // A few letters at a time: each one's package is built here while the ones before are
+  // compressed on the thread pool (emulator/export/zip.ts).
+  const exporting = new Set<Promise<void>>();
+  const failed: unknown[] = [];
   for (const letter of letters) {
     const letterDoc = google.DocumentApp.openById(letter.id);
-    await exportDocumentToDocx(
+    const done: Promise<void> = exportDocumentToDocx(
       letterDoc as never,
       path.join(files.letters, `${letter.school_id}.docx`),
+    ).then(
+      () => void exporting.delete(done),
+      (error: unknown) => {
+        failed.push(error);
+        exporting.delete(done);
+      },
     );
+    exporting.add(done);
+    if (exporting.size >= LETTERS_IN_FLIGHT) await Promise.race(exporting);
+    if (failed.length > 0) break;
   }
+  await Promise.all(exporting);
+  if (failed.length > 0) throw failed[0];
   writeFileSync(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
   return {
     files,

@@ -16,6 +16,7 @@ import type { VirtualClock } from './runtime';
 import { ScopeGuard } from './scopes';
 import { recalculate } from './custom-functions';
 import { inTimeZone } from './script-zone';
+import { bindGlobals, globalsOf } from './fast-globals';
 import type { EmulatedSpreadsheetApp } from './services/spreadsheet/app';
 
 /**
@@ -124,6 +125,9 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
   // gas-local makes `scope` itself the script's global object: remember what we put there.
   const preset = new Set(Object.keys(scope));
   // The files' top-level code runs as script code too: in the script's time zone.
+  // The context is made here so that the fast bindings come first (fast-globals.ts);
+  // gas-local then loads the files into it (createContext of a context returns it).
+  const bound = bindGlobals(vm.createContext(scope));
   const globals = inTimeZone(runtime.timeZone, () =>
     gasLocal.require(distDir, scope, { filter: (f) => f.endsWith('.js') }),
   );
@@ -198,7 +202,7 @@ export function loadProject(google: Google, options: LoadOptions = {}): LoadedPr
 
   return {
     google,
-    globals,
+    globals: globalsOf(globals, bound),
     functionNames,
     call: <T>(name: string, ...args: unknown[]) => fn(name)(...args) as T,
     callCustomFunction,

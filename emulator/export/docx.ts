@@ -44,7 +44,7 @@ import type {
 } from '../services/documents';
 import { GlyphType, type GlyphName } from '../services/documents/enums';
 import { defaultPage, type PageSetup } from '../services/documents/model';
-import { packPart, zipParts, type PartData } from './zip';
+import { packPart, zipParts, zipPartsAsync, type PartData } from './zip';
 import { bodyXml, escapeXml, fastBodySupported, type BodyStyle } from './docx-body';
 
 /** A document as DocumentApp returns it (we read its model), or the model itself. */
@@ -579,7 +579,7 @@ export async function toDocxBuffer(
   maxImageWidthPx = Math.round(((page.pageWidth - page.marginLeft - page.marginRight) * 96) / 72);
   if (!options.library) {
     const parts = fastParts(model, page);
-    if (parts) return zipParts(parts);
+    if (parts) return zipPartsAsync(parts);
   }
   const instances = new Map<string, number>();
   const listInstance = (listId: string): number => {

@@ -119,11 +119,15 @@ export class ScopeGuard {
     return [...this.granted];
   }
 
+  /** Methods already found allowed (every emulated call is checked; the grant is fixed). */
+  private readonly allowed = new Set<string>();
+
   /** Throws Google's permission error when `method` needs a scope the manifest lacks. */
   check(method: string): void {
+    if (this.allowed.has(method)) return;
     const needed = documentedScopes(method);
-    if (!needed || needed.length === 0) return;
-    if (needed.some((s) => this.granted.has(s))) return;
-    throw gasError(insufficientScopesMessage(method) ?? permissionMessage(method, needed));
+    if (needed && needed.length > 0 && !needed.some((s) => this.granted.has(s)))
+      throw gasError(insufficientScopesMessage(method) ?? permissionMessage(method, needed));
+    this.allowed.add(method);
   }
 }

@@ -38,14 +38,14 @@ export class AdvancedDriveFiles {
 
   private count(method: string, media?: Media): void {
     this.rt.assertWritable(`Drive.Files.${method}`);
-    const kb = media ? Math.ceil(media.bytes.length / 1024) : 0;
+    const kb = media ? Math.ceil(media.size / 1024) : 0;
     this.rt.record('Drive', `Drive.Files.${method}`, { written: kb });
   }
 
   /** The page Docs imports from the media: HTML as is, plain text a paragraph a line. */
   private page(method: string, media: Media): string {
     const type = (media.contentType ?? '').split(';')[0].trim().toLowerCase();
-    const text = Buffer.from(media.bytes).toString('utf8');
+    const text = media.text();
     if (type === 'text/html') return text;
     if (type === 'text/plain')
       return text

@@ -30,19 +30,53 @@ export class EmulatedBlob implements Pick<
   | 'setDataFromString'
   | 'setName'
 > {
-  private data: Uint8Array;
+  /**
+   * The bytes, or null while they are still only `text` (a blob made from a string is
+   * encoded when its bytes are first asked for: a page handed to Drive's import is read
+   * back as text and never needed as bytes).
+   */
+  private bytes: Uint8Array | null;
+  /** The string the blob holds the UTF-8 of, while it holds just that; else null. */
+  private text: string | null;
   private contentType: string | null;
   private name: string | null;
 
   constructor(data: Uint8Array | string, contentType?: string | null, name?: string | null) {
-    this.data = typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : data;
+    this.text = typeof data === 'string' ? data : null;
+    this.bytes = typeof data === 'string' ? null : data;
     this.contentType = contentType ?? null;
     this.name = name ?? null;
+  }
+
+  /** The bytes (a caller may keep and change them: from here on they alone hold the data). */
+  private get data(): Uint8Array {
+    if (this.bytes === null) {
+      this.bytes = new Uint8Array(Buffer.from(this.text as string, 'utf8'));
+      this.text = null;
+    }
+    return this.bytes;
+  }
+
+  private set data(bytes: Uint8Array) {
+    this.bytes = bytes;
+    this.text = null;
   }
 
   /** Non-Google: the raw unsigned bytes (for the .docx exporter and tests). */
   rawBytes(): Uint8Array {
     return this.data;
+  }
+
+  /** Non-Google: the number of bytes, without encoding a blob made from text. */
+  byteLength(): number {
+    return this.bytes?.length ?? Buffer.byteLength(this.text as string, 'utf8');
+  }
+
+  /** Non-Google: the text as UTF-8, decoded only if the blob was not made from that text. */
+  utf8Text(): string {
+    if (this.text !== null) return this.text;
+    const bytes = this.data;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   }
 
   copyBlob(): GoogleAppsScript.Base.Blob {
@@ -70,8 +104,8 @@ export class EmulatedBlob implements Pick<
   }
 
   getDataAsString(charset?: string): string {
-    const encoding = charset && /^us-ascii$/i.test(charset) ? 'latin1' : 'utf8';
-    return Buffer.from(this.data).toString(encoding);
+    if (charset && /^us-ascii$/i.test(charset)) return Buffer.from(this.data).toString('latin1');
+    return this.utf8Text();
   }
 
   getName(): string | null {
@@ -93,7 +127,8 @@ export class EmulatedBlob implements Pick<
   }
 
   setDataFromString(value: string): GoogleAppsScript.Base.Blob {
-    this.data = new Uint8Array(Buffer.from(value, 'utf8'));
+    this.bytes = null;
+    this.text = value;
     return asGas(this);
   }
 
@@ -106,16 +141,31 @@ export class EmulatedBlob implements Pick<
 /** Anything with getBlob() (Blob, File, chart): resolves it to bytes, type and name. */
 export function readBlobSource(source: unknown): {
   bytes: Uint8Array;
+  /** The byte count (without encoding a blob made from text). */
+  size: number;
+  /** The bytes as UTF-8 text (without encoding and decoding a blob made from text). */
+  text(): string;
   contentType: string | null;
   name: string | null;
 } {
   const blob = (source as GoogleAppsScript.Base.BlobSource | undefined)?.getBlob?.();
   if (!blob) throw gasError('Invalid argument: blob');
   if (blob instanceof EmulatedBlob) {
-    return { bytes: blob.rawBytes(), contentType: blob.getContentType(), name: blob.getName() };
+    return {
+      get bytes() {
+        return blob.rawBytes();
+      },
+      size: blob.byteLength(),
+      text: () => blob.utf8Text(),
+      contentType: blob.getContentType(),
+      name: blob.getName(),
+    };
   }
+  const bytes = fromJavaBytes(blob.getBytes());
   return {
-    bytes: fromJavaBytes(blob.getBytes()),
+    bytes,
+    size: bytes.length,
+    text: () => Buffer.from(bytes).toString('utf8'),
     contentType: blob.getContentType(),
     name: blob.getName(),
   };

@@ -167,24 +167,41 @@ export function readData(
     ? sheets.readColumns(SHEETS.data, DATA_LEAD.length)
     : sheets.read(SHEETS.data);
   const rows: StoredData['rows'] = [];
-  for (const { row, record } of readRecords(dataSheet(fields), table)) {
-    const schoolId = String(record.school ?? '').trim();
+  if (table.length === 0) return { rows };
+  // The cells are read by their column's position (readRecords' rules: '' where the sheet
+  // lacks a column, blank rows left out), without a record of every column per row.
+  const index = columnIndex(dataSheet(fields), table[0]);
+  const at = (code: string) => index.get(code) ?? -1;
+  const cell = (cells: readonly Cell[], i: number): Cell => (i < 0 ? '' : (cells[i] ?? ''));
+  const [school, received, responseRow, period] = [
+    'school',
+    'received',
+    'response_row',
+    'reporting_period',
+  ].map(at);
+  const fieldAt = fields.map((f) => at(f.code));
+  for (let r = 1; r < table.length; r++) {
+    const cells = table[r];
+    if (cells.every((c) => c === '' || c === null)) continue;
+    const schoolId = String(cell(cells, school)).trim();
     if (!schoolId) continue;
     const values: FieldValues = keysOnly ? {} : emptyFieldValues(fields);
     if (!keysOnly) {
-      for (const field of fields) values[field.code] = typedValue(field.type, record[field.code]);
+      for (let f = 0; f < fields.length; f++)
+        values[fields[f].code] = typedValue(fields[f].type, cell(cells, fieldAt[f]));
     }
-    const ts = record.received;
+    const ts = cell(cells, received);
     const timestamp = ts instanceof Date ? ts : ts ? new Date(String(ts)) : null;
+    const responseCell = cell(cells, responseRow);
     rows.push({
-      sheetRow: row,
-      rawRow: Number(record.response_row) || 0,
+      sheetRow: r + 1,
+      rawRow: Number(responseCell) || 0,
       timestamp,
       data: {
         school_id: schoolId,
-        period: String(record.reporting_period ?? '').trim(),
+        period: String(cell(cells, period)).trim(),
         values,
-        response_id: String(record.response_row ?? ''),
+        response_id: String(responseCell),
         timestamp: timestamp ? timestamp.toISOString() : '',
       },
     });

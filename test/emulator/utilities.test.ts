@@ -1,5 +1,6 @@
 import { Runtime } from '../../emulator/runtime';
 import { createUtilities } from '../../emulator/services/utilities';
+import type { EmulatedBlob } from '../../emulator/services/blob';
 
 function setup() {
   const rt = new Runtime();
@@ -97,6 +98,22 @@ describe('Utilities crypto and encoding', () => {
     blob.setName('other.csv');
     expect(blob.getName()).toBe('other.csv');
     expect(u.newBlob([-1, 65]).getBytes()).toEqual([-1, 65]);
+  });
+
+  test('a blob made from text answers its bytes and text alike however it changes', () => {
+    const { u } = setup();
+    const blob = u.newBlob('Яа', 'text/plain');
+    expect(blob.getBytes()).toEqual([-48, -81, -48, -80]);
+    expect(blob.getDataAsString()).toBe('Яа');
+    // Bytes handed out (the emulator's raw view) and changed: the text follows them.
+    (blob as unknown as EmulatedBlob).rawBytes()[3] = 0xb1;
+    expect(blob.getDataAsString()).toBe('Яб');
+    blob.setDataFromString('ok');
+    expect(blob.getBytes()).toEqual([111, 107]);
+    expect(blob.copyBlob().getDataAsString()).toBe('ok');
+    blob.setBytes([0xd0, 0x96]);
+    expect(blob.getDataAsString()).toBe('Ж');
+    expect(blob.getDataAsString('US-ASCII')).toBe(Buffer.from([0xd0, 0x96]).toString('latin1'));
   });
 });
 
