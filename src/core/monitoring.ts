@@ -25,7 +25,7 @@ import { MONITORING_WARNINGS as W } from './messages';
 import { combineStatus, hasShnor, hasShnsu } from './registry';
 import { DERIVED_CODES, LEVEL_RANK, subjectOf, type RuleSubject } from './rules/codes';
 import { compileRules } from './rules/compile';
-import { ruleFires } from './rules/evaluate';
+import { preparedFires } from './rules/evaluate';
 import {
   orderByRiskLevels,
   quartileLookup,
@@ -119,7 +119,8 @@ function indexInput(input: MonitoringInput): Indexed {
   const registryOrder = active.map((s) => position.get(s.school_id) as number);
 
   // The accepted response per school and period: the latest timestamp, then the later row.
-  const chosen = new Map<string, Map<number, DataRow>>();
+  // Per period, the row chosen for each school position (an array, not a Map per period).
+  const chosen = new Map<string, (DataRow | undefined)[]>();
   const unknown = new Set<string>();
   let ignoredInactive = 0;
   for (const row of input.data) {
@@ -130,9 +131,9 @@ function indexInput(input: MonitoringInput): Indexed {
       continue;
     }
     let perPeriod = chosen.get(row.period);
-    if (!perPeriod) chosen.set(row.period, (perPeriod = new Map()));
-    const prev = perPeriod.get(i);
-    if (!prev || timestampOf(row) >= timestampOf(prev)) perPeriod.set(i, row);
+    if (!perPeriod) chosen.set(row.period, (perPeriod = new Array(schools.length).fill(undefined)));
+    const prev = perPeriod[i];
+    if (!prev || timestampOf(row) >= timestampOf(prev)) perPeriod[i] = row;
   }
   if (unknown.size)
     warnings.push(W.unknownSchoolsInData(unknown.size, sample([...unknown].sort(byCodeUnits))));
@@ -140,7 +141,10 @@ function indexInput(input: MonitoringInput): Indexed {
   const data = new Map<string, (FieldValues | null)[]>();
   for (const [period, rows] of chosen) {
     const values: (FieldValues | null)[] = new Array(schools.length).fill(null);
-    for (const [i, row] of rows) values[i] = row.values;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (row) values[i] = row.values;
+    }
     data.set(period, values);
   }
 
@@ -236,18 +240,22 @@ function peersOf(cur: PeriodCore, settings: Settings): number[][] {
   const means = cur.isbD.map((col) => {
     let sum = 0;
     let count = 0;
-    for (const i of members) {
-      const v = col[i];
-      if (v === null) continue;
+    for (let m = 0; m < members.length; m++) {
+      const v = col[members[m]];
+      if (v !== v) continue; // NaN: unanswered
       sum += v;
       count++;
     }
     return count ? sum / count : 0;
   });
   const coords = new Float64Array(members.length * dim);
-  members.forEach((i, m) => {
-    for (let d = 0; d < dim; d++) coords[m * dim + d] = (cur.isbD[d][i] ?? means[d]) * scale[d];
-  });
+  for (let m = 0; m < members.length; m++) {
+    const i = members[m];
+    for (let d = 0; d < dim; d++) {
+      const v = cur.isbD[d][i];
+      coords[m * dim + d] = (v === v ? v : means[d]) * scale[d];
+    }
+  }
   const k = Math.max(0, Math.floor(settingNumber(settings, 'peer_count')));
   const found = nearestNeighbours(coords, members.length, dim, k);
   const out: number[][] = Array.from({ length: n }, () => []);
@@ -360,9 +368,9 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     derived.results_index_no_vpr = cur.resultsIndexNoVpr[i];
     derived.isb = cur.isb[i];
     derived.residual = residual[i];
-    for (const [code, key] of RISK_KEYS) {
-      const l = levels[i][code];
-      derived[key] = l === null ? null : LEVEL_RANK[l];
+    for (let r = 0; r < RISK_KEYS.length; r++) {
+      const l = levels[i][RISK_KEYS[r][0]];
+      derived[RISK_KEYS[r][1]] = l === null ? null : LEVEL_RANK[l];
     }
     return {
       values,
@@ -400,21 +408,22 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
   let hit: (typeof rules)[number] = rules[0];
   let leaderNames: string[] | null = null;
   let worst: string | null = null;
-  const quartileAt = (code: string, high: boolean) => quartile(code, high)[at];
   // Placeholder fills, computed only when a text asks for them, once per school.
   const fill = {
     leaders: () => (leaderNames ??= leaders[at].map((id) => nameOf.get(id) ?? id)),
     worstVpr: () => (worst ??= worstVpr(perSchool[at].values, VPR_TESTS, minP)),
     value: () => valueText(hit, subjects[at], municipal),
   };
+  // Each rule's code places, thresholds and quartile columns found once, not per school.
+  const fires = rules.map((r) => preparedFires(r, municipal, quartile));
   const targeting = perSchool.map((_, i) => {
     at = i;
     leaderNames = null;
     worst = null;
     const subject = subjects[i];
     const hits: typeof rules = [];
-    for (const r of rules)
-      if (ruleFires(r, subject, cur.flagged[i], municipal, quartileAt)) hits.push(r);
+    const flagged = cur.flagged[i];
+    for (let r = 0; r < rules.length; r++) if (fires[r](subject, flagged, i)) hits.push(rules[r]);
     const ordered = orderByRiskLevels(hits, levels[i]);
     const texts: Record<string, string> = {};
     for (const r of hits) {

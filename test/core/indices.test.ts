@@ -1,5 +1,7 @@
 import { residuals, suggestLeaders } from '../../src/core/compute/leaders';
+import fc from 'fast-check';
 import {
+  kthSmallest,
   lowestCount,
   lowestShare,
   median,
@@ -69,6 +71,37 @@ describe('statistics helpers', () => {
       false,
       false,
     ]);
+  });
+
+  it('selects the value of each rank as a full sort does, ties and repeats included', () => {
+    // Few distinct values (many ties), as shares of small schools give; ±0 compare equal.
+    const value = fc.oneof(
+      fc.integer({ min: -3, max: 3 }).map((x) => x / 4),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 300 }), fc.nat(), (xs, r) => {
+        const k = r % xs.length;
+        const sorted = Float64Array.from(xs).sort();
+        const got = kthSmallest(Float64Array.from(xs), k);
+        expect(got === sorted[k]).toBe(true);
+      }),
+      { numRuns: 500, seed: 14 },
+    );
+    // lowestShare against its definition: the values up to the ceil(q·n)-th smallest.
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }), { maxLength: 200 }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        (xs, q) => {
+          const present = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
+          const k = lowestCount(q, present.length);
+          const expected = xs.map((x) => k > 0 && x !== null && x <= present[k - 1]);
+          expect(lowestShare(xs, q)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300, seed: 15 },
+    );
   });
 
   it('finds the median and ranks with shared places', () => {

@@ -23,8 +23,14 @@ export class PeriodColumns {
 
   private built = false;
 
+  /** 1 where the school has a response (`values[i]` truthy), 0 elsewhere: a loop over the
+   * schools tests this instead of each response object (one scattered load per school). */
+  readonly responded: Uint8Array;
+
   constructor(readonly values: readonly (FieldValues | null)[]) {
     this.n = values.length;
+    this.responded = new Uint8Array(this.n);
+    for (let i = 0; i < this.n; i++) if (values[i]) this.responded[i] = 1;
   }
 
   /** Every catalogue number and yes/no field, school by school. */

@@ -11,63 +11,14 @@
  */
 import { ISB_COMPONENTS, RESULT_COMPONENTS, type IsbComponent } from '../catalogue/components';
 import type { FieldValues } from '../types';
-import { numAt, type PeriodColumns } from './columns';
+import type { PeriodColumns } from './columns';
 import { bool, num, share } from './shares';
-import { zScores, type Column } from './stats';
+import { zScoresInto, type Column } from './stats';
 
 /** A regional reference for one component: mean and standard deviation of the share. */
 export interface Reference {
   mean: number;
   sd: number;
-}
-
-/** Oriented standard scores of one component column: municipal z-scores, or against `ref`. */
-export function orientedZ(
-  column: Column,
-  higherIsBetter: boolean,
-  ref: Reference | null = null,
-): (number | null)[] {
-  let z: (number | null)[];
-  if (ref) {
-    z = new Array(column.length).fill(null);
-    for (let i = 0; i < column.length; i++) {
-      const v = column[i];
-      if (v !== null) z[i] = (v - ref.mean) / ref.sd;
-    }
-  } else z = zScores(column);
-  // z is this function's own array: oriented in place.
-  if (!higherIsBetter) {
-    for (let i = 0; i < z.length; i++) {
-      const v = z[i];
-      if (v !== null) z[i] = v === 0 ? 0 : -v;
-    }
-  }
-  return z;
-}
-
-/**
- * Weighted mean across components for each school, over the components present with a
- * positive weight; null when a school has none.
- */
-export function weightedMean(
-  columns: readonly Column[],
-  weights: readonly number[],
-  n: number,
-): (number | null)[] {
-  const out: (number | null)[] = new Array(n).fill(null);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    let w = 0;
-    for (let c = 0; c < columns.length; c++) {
-      const v = columns[c][i];
-      const wc = weights[c];
-      if (v === null || !(wc > 0)) continue;
-      sum += wc * v;
-      w += wc;
-    }
-    out[i] = w > 0 ? sum / w : null;
-  }
-  return out;
 }
 
 /**
@@ -82,18 +33,50 @@ export function resultsIndex(
   without: readonly string[] = [],
 ): (number | null)[] {
   const used = RESULT_COMPONENTS.filter((c) => !without.includes(c.code));
-  const columns = used.map((c) =>
-    orientedZ(
-      componentShares[c.code] ?? new Array(n).fill(null),
-      c.higherIsBetter,
-      refs[c.code] ?? null,
-    ),
-  );
-  return weightedMean(
-    columns,
-    columns.map(() => 1),
-    n,
-  );
+  // The oriented scores as typed columns (NaN = missing): the same numbers as orientedZ's,
+  // without a boxed number per school and component.
+  const columns = used.map((c) => {
+    const z = new Float64Array(n).fill(NaN);
+    const shares = componentShares[c.code];
+    if (shares) orientedZInto(shares, c.higherIsBetter, refs[c.code] ?? null, z);
+    return z;
+  });
+  const out: (number | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    // weightedMean with every weight 1, in the same order.
+    let sum = 0;
+    let w = 0;
+    for (let c = 0; c < columns.length; c++) {
+      const v = columns[c][i];
+      if (v !== v) continue;
+      sum += v;
+      w += 1;
+    }
+    out[i] = w > 0 ? sum / w : null;
+  }
+  return out;
+}
+
+/** orientedZ written into `out` (NaN where the share is missing), same arithmetic. */
+function orientedZInto(
+  column: Column,
+  higherIsBetter: boolean,
+  ref: Reference | null,
+  out: Float64Array,
+): void {
+  const len = column.length;
+  if (ref) {
+    for (let i = 0; i < len; i++) {
+      const v = column[i];
+      if (v !== null) out[i] = (v - ref.mean) / ref.sd;
+    }
+  } else zScoresInto(column, out);
+  if (!higherIsBetter) {
+    for (let i = 0; i < len; i++) {
+      const v = out[i];
+      if (v === v) out[i] = v === 0 ? 0 : -v;
+    }
+  }
 }
 
 /** Disadvantage of a share: share / cap at most 1, or 1 − share / cap at least 0. */
@@ -142,19 +125,22 @@ export function isbDisadvantages(
   return ISB_COMPONENTS.map((c, j) => all.map((v) => componentDisadvantage(v, c, caps[j])));
 }
 
-/** isbDisadvantages over a period's columns: componentDisadvantage school by school. */
+/**
+ * isbDisadvantages over a period's columns: componentDisadvantage school by school, as typed
+ * columns (NaN = unanswered).
+ */
 export function isbDisadvantagesOf(
   columns: PeriodColumns,
   caps: readonly number[],
-): (number | null)[][] {
+): Float64Array[] {
   const { n } = columns;
   const total = columns.num('students_total');
   return ISB_COMPONENTS.map((c, j) => {
-    const out: (number | null)[] = new Array(n).fill(null);
+    const out = new Float64Array(n).fill(NaN);
     switch (c.kind) {
       case 'bool': {
         const col = columns.bool(c.fields[0]);
-        for (let i = 0; i < n; i++) out[i] = col[i] < 0 ? null : col[i];
+        for (let i = 0; i < n; i++) if (col[i] >= 0) out[i] = col[i];
         break;
       }
       case 'any_bool': {
@@ -162,11 +148,13 @@ export function isbDisadvantagesOf(
         for (let i = 0; i < n; i++) {
           let any = false;
           let answered = false;
-          for (const col of cols) {
-            if (col[i] === 1) any = true;
-            else if (col[i] === 0) answered = true;
+          for (let f = 0; f < cols.length; f++) {
+            const v = cols[f][i];
+            if (v === 1) any = true;
+            else if (v === 0) answered = true;
           }
-          out[i] = any ? 1 : answered ? 0 : null;
+          if (any) out[i] = 1;
+          else if (answered) out[i] = 0;
         }
         break;
       }
@@ -174,13 +162,17 @@ export function isbDisadvantagesOf(
       case 'max_share': {
         const cols = c.fields.map((f) => columns.num(f));
         for (let i = 0; i < n; i++) {
-          const t = numAt(total, i);
-          let best: number | null = null;
-          for (const col of cols) {
-            const s = share(numAt(col, i), t);
-            if (s !== null && (best === null || s > best)) best = s;
+          const t = total[i];
+          // share(x, t): null when either is missing or t <= 0.
+          if (t !== t || t <= 0) continue;
+          let best = NaN;
+          for (let f = 0; f < cols.length; f++) {
+            const x = cols[f][i];
+            if (x !== x) continue;
+            const s = x / t;
+            if (best !== best || s > best) best = s;
           }
-          out[i] = best === null ? null : shareDisadvantage(best, caps[j], c.inverse);
+          if (best === best) out[i] = shareDisadvantage(best, caps[j], c.inverse);
         }
         break;
       }
@@ -189,15 +181,42 @@ export function isbDisadvantagesOf(
   });
 }
 
+/**
+ * ИСБ over typed disadvantage columns (NaN = unanswered): the weighted mean m of the answered
+ * components with a positive weight, then 100 × (1 − m), null when there is none.
+ */
+export function isbOf(
+  d: readonly Float64Array[],
+  weights: readonly number[],
+  n: number,
+): (number | null)[] {
+  const out: (number | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    let w = 0;
+    for (let c = 0; c < d.length; c++) {
+      const v = d[c][i];
+      const wc = weights[c];
+      if (v !== v || !(wc > 0)) continue;
+      sum += wc * v;
+      w += wc;
+    }
+    // Rounded to 1e-9 so floating-point noise never decides a threshold (58.00000000000001
+    // is 58, and 59.999999999 below a threshold of 60 would be a false ШНСУ).
+    if (w > 0) out[i] = Math.round(1e9 * 100 * (1 - sum / w)) / 1e9;
+  }
+  return out;
+}
+
 /** ИСБ = 100 × (1 − Σ wᵢ·dᵢ / Σ wᵢ) over the answered components with a positive weight. */
 export function isbFromDisadvantages(
   d: readonly Column[],
   weights: readonly number[],
   n: number,
 ): (number | null)[] {
-  // Rounded to 1e-9 so floating-point noise never decides a threshold (58.00000000000001
-  // is 58, and 59.999999999 below a threshold of 60 would be a false ШНСУ).
-  return weightedMean(d, weights, n).map((m) =>
-    m === null ? null : Math.round(1e9 * 100 * (1 - m)) / 1e9,
+  return isbOf(
+    d.map((col) => Float64Array.from(col, (v) => (v === null ? NaN : v))),
+    weights,
+    n,
   );
 }

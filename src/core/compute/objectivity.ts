@@ -8,7 +8,7 @@
  */
 import { VPR_TESTS } from '../catalogue/components';
 import type { FieldValues } from '../types';
-import { numAt, type PeriodColumns } from './columns';
+import type { PeriodColumns } from './columns';
 import { num, share } from './shares';
 
 export const VPR_INFLATION = 'vpr_inflation';
@@ -64,18 +64,23 @@ export function objectivityFlagsOf(
     l: columns.num(k.lower),
   }));
   const out: string[][] = new Array(columns.n);
+  // Flags gathered here and copied at their exact length (a growing array keeps spare room).
+  const flags: string[] = [];
   for (let i = 0; i < columns.n; i++) {
-    const flags: string[] = [];
-    out[i] = flags;
-    if (!columns.values[i]) continue;
-    for (const k of tests) {
-      const p = numAt(k.p, i);
-      if (p === null || p < minParticipants) continue;
-      const higher = share(numAt(k.h, i), p);
-      const lower = share(numAt(k.l, i), p);
-      if (higher !== null && higher > higherThreshold) flags.push(k.vprFlag);
-      if (lower !== null && lower > lowerThreshold) flags.push(k.journalFlag);
+    flags.length = 0;
+    out[i] = [];
+    if (columns.responded[i] === 0) continue;
+    for (let t = 0; t < tests.length; t++) {
+      const k = tests[t];
+      // objectivityFlags over the columns (NaN = unanswered), share(x, p) written out.
+      const p = k.p[i];
+      if (p !== p || p < minParticipants) continue;
+      const h = k.h[i];
+      const l = k.l[i];
+      if (h === h && p > 0 && h / p > higherThreshold) flags.push(k.vprFlag);
+      if (l === l && p > 0 && l / p > lowerThreshold) flags.push(k.journalFlag);
     }
+    if (flags.length > 0) out[i] = flags.slice();
   }
   return out;
 }

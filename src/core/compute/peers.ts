@@ -200,6 +200,9 @@ class Search {
    * those that are not the bucket's discrete ones, where every difference is exactly 0 and
    * leaving its +0 out of the sum changes no bit of it. */
   dims: Int32Array;
+  /** The bound of the cell at each depth of the descent (a double passed as an argument would
+   * be boxed at every call). */
+  bounds = new Float64Array(64);
   constructor(
     readonly k: number,
     readonly dim: number,
@@ -307,8 +310,8 @@ function laidOut(tree: Tree, members: Int32Array): LaidTree {
   return { tree, coords, ids };
 }
 
-/** Nearest-first descent with incremental distance bounds (rd: the bound of this cell). */
-function visit(s: Search, lt: LaidTree, node: number, rd: number): void {
+/** Nearest-first descent with incremental distance bounds (s.bounds[depth]: this cell's). */
+function visit(s: Search, lt: LaidTree, node: number, depth: number): void {
   const t = lt.tree;
   const dim = s.dim;
   if (t.left[node] < 0) {
@@ -346,16 +349,24 @@ function visit(s: Search, lt: LaidTree, node: number, rd: number): void {
   const old = off[sd];
   const o1 = leftFirst ? offLeft : offRight;
   const o2 = leftFirst ? offRight : offLeft;
+  const rd = s.bounds[depth];
+  if (depth + 1 >= s.bounds.length) {
+    const grown = new Float64Array(s.bounds.length * 2);
+    grown.set(s.bounds);
+    s.bounds = grown;
+  }
   const rd1 = rd - old * old + o1 * o1;
   if (mayEnter(s, rd1)) {
     off[sd] = o1;
-    visit(s, lt, leftFirst ? t.left[node] : t.right[node], rd1);
+    s.bounds[depth + 1] = rd1;
+    visit(s, lt, leftFirst ? t.left[node] : t.right[node], depth + 1);
     off[sd] = old;
   }
   const rd2 = rd - old * old + o2 * o2;
   if (s.examined < s.budget && mayEnter(s, rd2)) {
     off[sd] = o2;
-    visit(s, lt, leftFirst ? t.right[node] : t.left[node], rd2);
+    s.bounds[depth + 1] = rd2;
+    visit(s, lt, leftFirst ? t.right[node] : t.left[node], depth + 1);
     off[sd] = old;
   }
 }
@@ -481,7 +492,8 @@ export function nearestNeighbours(
       if (s.examined >= budget && s.size === kk) break;
       s.off.fill(0);
       s.dims = bucket === buckets.of[q] ? continuous : all;
-      visit(s, trees[bucket], 0, d);
+      s.bounds[0] = d;
+      visit(s, trees[bucket], 0, 0);
     }
     out[q] = sortedCandidates(s);
   }

@@ -14,7 +14,7 @@ import { combineStatus, hasShnor, hasShnsu } from '../registry';
 import { settingNumber, settingOptionalNumber, settingText } from '../settings';
 import type { FieldValues, OfficialStatus, Settings } from '../types';
 import { boolAt, PeriodColumns } from './columns';
-import { isbDisadvantagesOf, isbFromDisadvantages, resultsIndex, type Reference } from './indices';
+import { isbDisadvantagesOf, isbOf, resultsIndex, type Reference } from './indices';
 import { objectivityFlagsOf } from './objectivity';
 import { bool, share, shrink } from './shares';
 import { lowestShare } from './stats';
@@ -37,8 +37,9 @@ export interface PeriodCore {
   /** The results index without `vpr_fail` (rev 2). */
   resultsIndexNoVpr: (number | null)[];
   isb: (number | null)[];
-  /** Disadvantages dᵢ of the ИСБ components (ISB_COMPONENTS order), used for peers. */
-  isbD: (number | null)[][];
+  /** Disadvantages dᵢ of the ИСБ components (ISB_COMPONENTS order), used for peers; NaN =
+   * unanswered. */
+  isbD: Float64Array[];
   /** `vpr_inflation:<vpr>` / `journal_inflation:<vpr>` per school (rev 2). */
   objectivity: string[][];
   lowResults: boolean[];
@@ -87,7 +88,7 @@ export function riskZonesOf(columns: PeriodColumns): boolean[] {
   const out: boolean[] = new Array(columns.n);
   for (let i = 0; i < columns.n; i++) {
     let risks = 0;
-    for (const col of cols) if (col[i] === 1) risks++;
+    for (let c = 0; c < cols.length; c++) if (cols[c][i] === 1) risks++;
     out[i] = risks >= 2;
   }
   return out;
@@ -132,8 +133,9 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
     // The municipal share: sum of counts over sum of participants of the responded schools.
     let mc = 0;
     let mb = 0;
+    const { responded } = columns;
     for (let i = 0; i < n; i++) {
-      if (!values[i]) continue;
+      if (responded[i] === 0) continue;
       let count = 0;
       let parts = 0;
       for (let t = 0; t < countCols.length; t++) {
@@ -168,7 +170,7 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
     c.cap === undefined ? 1 : settingNumber(settings, isbCapSetting(c.code)),
   );
   const isbD = isbDisadvantagesOf(columns, caps);
-  const isb = isbFromDisadvantages(isbD, weights, n);
+  const isb = isbOf(isbD, weights, n);
 
   const objectivity = objectivityFlagsOf(
     columns,
@@ -197,7 +199,9 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
     // rev 2: a school whose ВПР marks run above its journal cannot leave the list through
     // them: its results index without ВПР is ranked too.
     let inflated = false;
-    for (const f of objectivity[i]) if (f.startsWith('vpr_inflation:')) inflated = true;
+    const flags = objectivity[i];
+    for (let f = 0; f < flags.length; f++)
+      if (flags[f].startsWith('vpr_inflation:')) inflated = true;
     computed[i] = combineStatus(
       suspended || lowResults[i] || (inflated && lowNoVpr[i]),
       shnsuByIsb[i],

@@ -9,6 +9,7 @@
  */
 import { RISKS, type RiskLevel } from '../catalogue/components';
 import { settingNumber } from '../settings';
+import { emptyFieldValues } from '../fieldValues';
 import type { Settings } from '../types';
 import { numAt } from './columns';
 import type { PeriodCore } from './periodCore';
@@ -170,11 +171,12 @@ export function riskLevels(core: PeriodCore, settings: Settings): RiskLevels[] {
   const monitoringsCol = cols.num('internal_monitorings');
 
   const out: RiskLevels[] = [];
+  const { responded } = cols;
   for (let i = 0; i < n; i++) {
-    const v = core.values[i];
-    const levels: RiskLevels = {};
-    if (!v) {
-      for (const r of RISKS) levels[r.code] = null;
+    // A copy of one template, every factor null, in RISKS order (the order set below): a
+    // small fast object rather than one grown key by key.
+    const levels = emptyFieldValues(RISKS) as RiskLevels;
+    if (responded[i] === 0) {
       out.push(levels);
       continue;
     }

@@ -8,9 +8,17 @@ export type Column = readonly (number | null)[];
 
 /** z-scores with the population standard deviation; a constant column gives 0 everywhere. */
 export function zScores(values: Column): (number | null)[] {
+  const z = new Float64Array(values.length).fill(NaN);
+  zScoresInto(values, z);
+  const out: (number | null)[] = new Array(values.length).fill(null);
+  for (let i = 0; i < z.length; i++) if (values[i] !== null) out[i] = z[i];
+  return out;
+}
+
+/** zScores written into `out` at the present values' places (the rest left as they are). */
+export function zScoresInto(values: Column, out: Float64Array): void {
   // Indexed loops throughout: at 40,000 schools iterators and callbacks were most of the cost.
   const len = values.length;
-  const out: (number | null)[] = new Array(len).fill(null);
   let n = 0;
   let sum = 0;
   for (let i = 0; i < len; i++) {
@@ -20,7 +28,7 @@ export function zScores(values: Column): (number | null)[] {
       sum += v;
     }
   }
-  if (n === 0) return out;
+  if (n === 0) return;
   const mean = sum / n;
   let ss = 0;
   for (let i = 0; i < len; i++) {
@@ -34,11 +42,10 @@ export function zScores(values: Column): (number | null)[] {
     const v = values[i];
     if (v !== null) out[i] = constant ? 0 : (v - mean) / sd;
   }
-  return out;
 }
 
-/** The present values in ascending order (a typed array sorts numbers without a comparator). */
-function sortedPresent(values: Column): Float64Array {
+/** The present values, in the order of the schools. */
+function presentValues(values: Column): Float64Array {
   const len = values.length;
   let n = 0;
   for (let i = 0; i < len; i++) if (values[i] !== null) n++;
@@ -48,7 +55,42 @@ function sortedPresent(values: Column): Float64Array {
     const v = values[i];
     if (v !== null) xs[j++] = v;
   }
-  return xs.sort();
+  return xs;
+}
+
+/** The present values in ascending order (a typed array sorts numbers without a comparator). */
+function sortedPresent(values: Column): Float64Array {
+  return presentValues(values).sort();
+}
+
+/**
+ * The value of rank k (0-based) of xs in ascending order, xs free of NaN; reorders xs
+ * (Hoare's selection). Equal to `xs.sort()[k]` but for the sign of a zero, which no `<=`
+ * against it can tell.
+ */
+export function kthSmallest(xs: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i] < pivot) i++;
+      while (xs[j] > pivot) j--;
+      if (i <= j) {
+        const t = xs[i];
+        xs[i] = xs[j];
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return xs[k];
+  }
+  return xs[k];
 }
 
 export function median(values: Column): number | null {
@@ -73,11 +115,15 @@ export function lowestCount(q: number, n: number): number {
  * is ceil(q·n) or more when several schools share the boundary value.
  */
 export function lowestShare(values: Column, q: number): boolean[] {
-  const present = sortedPresent(values);
+  const present = presentValues(values);
   const k = lowestCount(q, present.length);
   const out: boolean[] = new Array(values.length).fill(false);
   if (k === 0) return out;
-  const threshold = present[k - 1];
+  // The k-th smallest present value: found by selection, not a full sort (a NaN, which the
+  // comparisons cannot place, makes it sort as before).
+  let plain = true;
+  for (let i = 0; i < present.length; i++) if (present[i] !== present[i]) plain = false;
+  const threshold = plain ? kthSmallest(present, k - 1) : present.sort()[k - 1];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     out[i] = v !== null && v <= threshold;

@@ -60,17 +60,19 @@ function gapFigure(def: IndicatorOf<'gap'>, core: PeriodCore, minParticipants: n
   let fp = 0;
   let oc = 0;
   let op = 0;
-  const pairs = componentPairs(component).map(([countCode, participantsCode]) => [
-    core.columns.num(countCode),
-    core.columns.num(participantsCode),
-  ]);
-  core.values.forEach((values, i) => {
-    if (!values) return;
-    for (const [counts, parts] of pairs) {
-      const c = numAt(counts, i);
-      const p = numAt(parts, i);
-      if (c === null || p === null) continue;
-      if (core.flagged[i]) {
+  // Indexed loops over the columns (NaN = unanswered), in the order of schools and pairs.
+  const countCols = componentPairs(component).map(([countCode]) => core.columns.num(countCode));
+  const partCols = componentPairs(component).map(([, partsCode]) => core.columns.num(partsCode));
+  const { flagged } = core;
+  const { responded } = core.columns;
+  for (let i = 0; i < responded.length; i++) {
+    if (responded[i] === 0) continue;
+    const isFlagged = flagged[i];
+    for (let t = 0; t < countCols.length; t++) {
+      const c = countCols[t][i];
+      const p = partCols[t][i];
+      if (c !== c || p !== p) continue;
+      if (isFlagged) {
         fc += c;
         fp += p;
       } else {
@@ -78,7 +80,7 @@ function gapFigure(def: IndicatorOf<'gap'>, core: PeriodCore, minParticipants: n
         op += p;
       }
     }
-  });
+  }
   if (fp < minParticipants || op < minParticipants || fp === 0 || op === 0) {
     return { ...EMPTY, note: N.gapTooFew };
   }
@@ -112,11 +114,13 @@ function figure(
     case 'school_share': {
       let count = 0;
       let denominator = 0;
+      // A yes/no field's column found once (schoolMeets would look it up per school).
+      const field = typeof def.subject === 'object' ? core.columns.bool(def.subject.field) : null;
       for (let i = 0; i < n; i++) {
         if (!reg.active[i]) continue; // not in that period's registry
         if (def.population === 'flagged' && !core.flagged[i]) continue;
         denominator++;
-        if (schoolMeets(def, core, schools[i], i)) count++;
+        if (field ? field[i] === 1 : schoolMeets(def, core, schools[i], i)) count++;
       }
       return { count, denominator, percent: roundPercent(count, denominator) };
     }

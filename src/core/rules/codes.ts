@@ -58,9 +58,14 @@ export interface RuleSubject {
 }
 
 /** Where a code's value lives: 0 derived, 1 a share, 2 a component, 3 a field; and its key. */
-const PLACE = new Map<string, { place: 0 | 1 | 2 | 3; key: string }>();
+export interface CodePlace {
+  place: 0 | 1 | 2 | 3;
+  key: string;
+}
 
-function placeOf(code: string): { place: 0 | 1 | 2 | 3; key: string } {
+const PLACE = new Map<string, CodePlace>();
+
+export function placeOf(code: string): { place: 0 | 1 | 2 | 3; key: string } {
   let place = PLACE.get(code);
   if (place === undefined) {
     if (code in DERIVED_CODES) place = { place: 0, key: code };
@@ -72,7 +77,12 @@ function placeOf(code: string): { place: 0 | 1 | 2 | 3; key: string } {
 }
 
 export function subjectValue(subject: RuleSubject, code: string): number | boolean | null {
-  const { place, key } = placeOf(code);
+  return valueAtPlace(subject, placeOf(code));
+}
+
+/** subjectValue with the code's place found beforehand (once per rule, not per school). */
+export function valueAtPlace(subject: RuleSubject, at: CodePlace): number | boolean | null {
+  const { place, key } = at;
   if (place === 0) return subject.derived[key] ?? null;
   if (place === 1 || place === 2) return subject.shares[key] ?? null;
   const v = subject.values?.[key];

@@ -14,7 +14,17 @@ import { lowestShare } from '../compute/stats';
 import { RULE_MESSAGES as M } from '../messages';
 import { vprTitle, levelWord } from '../report/words';
 import { formatNumber, formatPercent, roundHalfUp } from '../text';
-import { LEVEL_RANK, codeKind, subjectOf, subjectValue, type RuleSubject } from './codes';
+import {
+  LEVEL_RANK,
+  codeKind,
+  placeOf,
+  subjectOf,
+  subjectValue,
+  valueAtPlace,
+  type CodeKind,
+  type CodePlace,
+  type RuleSubject,
+} from './codes';
 import type { CompiledRule } from './compile';
 
 const COMPONENTS = new Set(RESULT_COMPONENTS.map((c) => c.code));
@@ -107,14 +117,35 @@ export function worstVpr(
   tests: readonly string[],
   minParticipants: number,
 ): string {
-  let best: { test: string; s: number } | null = null;
-  for (const test of tests) {
-    const p = num(values, `${test}_participants`);
+  let best: string | null = null;
+  let bestShare = 0;
+  for (let t = 0; t < tests.length; t++) {
+    const test = tests[t];
+    const keys = vprKeysOf(test);
+    const p = num(values, keys.participants);
     if (p === null || p < minParticipants) continue;
-    const s = share(num(values, `${test}_fail`), p);
-    if (s !== null && (best === null || s > best.s)) best = { test, s };
+    const s = share(num(values, keys.fail), p);
+    if (s !== null && (best === null || s > bestShare)) {
+      best = test;
+      bestShare = s;
+    }
   }
-  return best ? M.worstVpr(vprTitle(best.test), formatPercent(roundHalfUp(best.s * 100, 1))) : '';
+  return best !== null
+    ? M.worstVpr(vprTitle(best), formatPercent(roundHalfUp(bestShare * 100, 1)))
+    : '';
+}
+
+/** A ВПР test's field codes, made once per test rather than per school. */
+const vprKeys = new Map<string, { participants: string; fail: string }>();
+
+function vprKeysOf(test: string): { participants: string; fail: string } {
+  let keys = vprKeys.get(test);
+  if (keys === undefined) {
+    keys = { participants: `${test}_participants`, fail: `${test}_fail` };
+    if (vprKeys.size >= 4096) vprKeys.clear();
+    vprKeys.set(test, keys);
+  }
+  return keys;
 }
 
 /** A value in words: a share as a percent with one decimal, anything else as a number. */
@@ -145,21 +176,38 @@ function cachedValueWords(
   return words;
 }
 
+/** What valueText needs to know of a code (pure functions of it), found once per code. */
+const valueCodes = new Map<string, { place: CodePlace; kind: CodeKind | null; isShare: boolean }>();
+
+function valueCode(code: string) {
+  let info = valueCodes.get(code);
+  if (info === undefined) {
+    info = {
+      place: placeOf(code),
+      kind: codeKind(code),
+      isShare: code.startsWith('share_') || COMPONENTS.has(code),
+    };
+    if (valueCodes.size >= 4096) valueCodes.clear();
+    valueCodes.set(code, info);
+  }
+  return info;
+}
+
 /** The school's value of the rule's code beside the municipal one, in words. */
 export function valueText(
   rule: CompiledRule,
   subject: RuleSubject,
   municipal: (code: string) => number | null,
 ): string {
-  for (const code of rule.codes) {
-    const v = subjectValue(subject, code);
+  for (let c = 0; c < rule.codes.length; c++) {
+    const code = rule.codes[c];
+    const { place, kind, isShare } = valueCode(code);
+    const v = valueAtPlace(subject, place);
     if (v === null || typeof v === 'boolean') continue;
-    const kind = codeKind(code);
     if (kind === 'level') {
       const level = (Object.keys(LEVEL_RANK) as RiskLevel[]).find((l) => LEVEL_RANK[l] === v);
       return level ? levelWord(level) : '';
     }
-    const isShare = code.startsWith('share_') || COMPONENTS.has(code);
     let words = municipalWords.get(municipal);
     if (!words) municipalWords.set(municipal, (words = new Map()));
     let m = words.get(code);
