@@ -1,8 +1,10 @@
 /**
  * Drive's import of an HTML page into a Google Doc (advanced Drive service, `files.create` or
- * `files.update` with the Google Docs MIME type), as the emulator models it: the page parsed
- * with htmlparser2 into the document model the DocumentApp elements edit, so the emulated
- * document reads back, exports to .docx and is edited afterwards as one DocumentApp made.
+ * `files.update` with the Google Docs MIME type), as the emulator models it: the page read in
+ * one pass of htmlparser2's streaming parser (its open/close/text events, with the same implied
+ * closes a parsed tree would have; no tree is built) into the document model the DocumentApp
+ * elements edit, so the emulated document reads back, exports to .docx and is edited
+ * afterwards as one DocumentApp made.
  *
  * What is kept (what Google Docs' import is known to honour; inline `style` attributes only,
  * no style sheets):
@@ -20,7 +22,7 @@
  * What is ignored: page size and margins (`@page`), classes, scripts and styles, images.
  * A body always ends with a paragraph, as Google's does.
  */
-import { parseDocument, type parseDOM } from 'htmlparser2';
+import { Parser } from 'htmlparser2';
 import type { AlignmentName, GlyphName, HeadingName } from './enums';
 import {
   newCell,
@@ -28,22 +30,19 @@ import {
   type BlockNode,
   type ListItemNode,
   type ParagraphLike,
-  type TableCellNode,
   type TableNode,
+  type TableRowNode,
   type TextAttrs,
   type TextRun,
 } from './model';
 
-type ChildNode = ReturnType<typeof parseDOM>[number];
-type Element = Extract<ChildNode, { name: string; attribs: Record<string, string> }>;
 type Css = Record<string, string>;
 
 /** Parsed `style` attributes: a page repeats the same few thousands of times. */
 const cssCache = new Map<string, Css>();
 const NO_CSS: Css = {};
 
-function cssOf(el: Element): Css {
-  const style = el.attribs.style;
+function cssOf(style: string | undefined): Css {
   if (!style) return NO_CSS;
   let out = cssCache.get(style);
   if (out) return out;
@@ -122,11 +121,11 @@ function derive(inherited: TextAttrs, key: string, make: () => TextAttrs): TextA
 }
 
 /** The text attributes an element sets for its content (on top of its parent's). */
-function textAttrs(el: Element, inherited: TextAttrs): TextAttrs {
-  const tag = el.name;
-  const style = el.attribs.style;
+function textAttrs(tag: string, style: string | undefined, inherited: TextAttrs): TextAttrs {
   if (!style && !TEXT_TAGS.has(tag)) return inherited;
-  return derive(inherited, `${tag}\u0000${style ?? ''}`, () => ownTextAttrs(el, inherited));
+  return derive(inherited, `${tag}\u0000${style ?? ''}`, () =>
+    ownTextAttrs(tag, style, inherited),
+  );
 }
 
 /** Inherited attributes with bold set (a table's header cells). */
@@ -134,9 +133,8 @@ function boldAttrs(inherited: TextAttrs): TextAttrs {
   return derive(inherited, '\u0000bold', () => ({ ...inherited, bold: true }));
 }
 
-function ownTextAttrs(el: Element, inherited: TextAttrs): TextAttrs {
-  const tag = el.name;
-  const css = cssOf(el);
+function ownTextAttrs(tag: string, style: string | undefined, inherited: TextAttrs): TextAttrs {
+  const css = cssOf(style);
   const out: TextAttrs = { ...inherited };
   if (tag === 'b' || tag === 'strong') out.bold = true;
   if (tag === 'i' || tag === 'em') out.italic = true;
@@ -152,8 +150,8 @@ function ownTextAttrs(el: Element, inherited: TextAttrs): TextAttrs {
   if (fg) out.foregroundColor = fg;
   const weight = css['font-weight'];
   if (weight) out.bold = weight === 'bold' || weight === 'bolder' || Number(weight) >= 600;
-  const style = css['font-style'];
-  if (style) out.italic = style === 'italic' || style === 'oblique';
+  const fontStyle = css['font-style'];
+  if (fontStyle) out.italic = fontStyle === 'italic' || fontStyle === 'oblique';
   const decoration = css['text-decoration'];
   if (decoration) out.underline = decoration.includes('underline');
   return out;
@@ -202,9 +200,6 @@ const BLOCKS = new Set([
   'center',
 ]);
 const SKIPPED = new Set(['head', 'script', 'style', 'title', 'meta', 'link', 'img', 'svg']);
-
-const isElement = (n: ChildNode): n is Element =>
-  n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
 function pageBreakBefore(css: Css): boolean {
   return css['page-break-before'] === 'always' || css['break-before'] === 'page';
@@ -265,33 +260,192 @@ function applyParagraphCss(p: ParagraphLike, css: Css): void {
   if (indent !== null) p.indentFirstLine = Math.round(((start ?? 0) + indent) * 100) / 100;
 }
 
-class Importer {
-  constructor(private readonly newListId: () => string) {}
+/**
+ * What an open element is to the import, by where it stands. The parser's events come in page
+ * order, each element opened and closed (implied closes included) exactly as in a parsed tree,
+ * so a stack of these frames follows the tree without building it:
+ * - container: the body, a generic block (div, section…) or a table cell: block elements become
+ *   blocks; text and inline elements between them gather into one paragraph («loose» content),
+ *   made when the next block starts or the container ends, if it holds an element or non-space
+ *   text;
+ * - paragraph: `p`, `h1`…`h6`, a `li` outside a list: everything inside is its text;
+ * - inline: an element inside a paragraph's text (its attributes for the text inside);
+ * - list: `ul`/`ol`: only its `li` count; item: a list's `li`: its text, except its own `ul`/`ol`
+ *   children, whose items follow it one level deeper;
+ * - table (and thead/tbody/tfoot): only rows count; row: only `td`/`th` count;
+ * - skip: an element whose content is dropped (script, style, head…, or anything a list, table
+ *   or row does not hold).
+ */
+interface Container {
+  kind: 'container';
+  out: BlockNode[];
+  attrs: TextAttrs;
+  loose: RunCollector;
+  hasLoose: boolean;
+  /** For a table cell: its style and the row it goes to when it closes. */
+  cell: { css: Css; row: TableRowNode } | null;
+}
+interface Para {
+  kind: 'paragraph';
+  p: ParagraphLike;
+  attrs: TextAttrs;
+  runs: RunCollector;
+}
+interface Inline {
+  kind: 'inline';
+  attrs: TextAttrs;
+  runs: RunCollector;
+}
+interface List {
+  kind: 'list';
+  out: BlockNode[];
+  attrs: TextAttrs;
+  listId: string;
+  level: number;
+  glyph: GlyphName;
+}
+interface Item {
+  kind: 'item';
+  p: ParagraphLike;
+  attrs: TextAttrs;
+  runs: RunCollector;
+  list: List;
+  /** Where the item goes in the body: before the items of its nested lists. */
+  index: number;
+}
+interface Table {
+  kind: 'table';
+  table: TableNode;
+  attrs: TextAttrs;
+}
+interface Row {
+  kind: 'row';
+  table: Table;
+  row: TableRowNode;
+  r: number;
+  cells: number;
+}
+type Frame = Container | Para | Inline | List | Item | Table | Row | { kind: 'skip' };
 
-  /** The blocks of a container (the body, a table cell). */
-  blocks(nodes: ChildNode[], attrs: TextAttrs, out: BlockNode[]): void {
-    let loose: ChildNode[] = [];
-    const flush = () => {
-      if (loose.some((n) => n.type !== 'text' || /\S/.test((n as { data: string }).data)))
-        out.push(this.paragraph(loose, attrs, {}, 'NORMAL'));
-      loose = [];
-    };
-    for (const node of nodes) {
-      if (isElement(node) && SKIPPED.has(node.name)) continue;
-      if (!isElement(node) || !BLOCKS.has(node.name)) {
-        if (node.type === 'text' || isElement(node)) loose.push(node);
-        continue;
-      }
-      flush();
-      this.block(node, attrs, out);
-    }
-    flush();
+const SKIP: Frame = { kind: 'skip' };
+
+function container(out: BlockNode[], attrs: TextAttrs, cell: Container['cell']): Container {
+  return { kind: 'container', out, attrs, loose: new RunCollector(), hasLoose: false, cell };
+}
+
+function textParagraph(p: ParagraphLike, runs: RunCollector): void {
+  runs.trimEnd();
+  if (runs.runs.length > 0) p.inlines.push({ kind: 'text', runs: runs.runs });
+}
+
+class Importer {
+  private readonly stack: Frame[];
+
+  constructor(
+    private readonly newListId: () => string,
+    readonly body: BlockNode[],
+  ) {
+    this.stack = [container(body, ROOT_ATTRS, null)];
   }
 
-  private block(el: Element, inherited: TextAttrs, out: BlockNode[]): void {
-    const css = cssOf(el);
-    const attrs = textAttrs(el, inherited);
-    const tag = el.name;
+  private top(): Frame {
+    return this.stack[this.stack.length - 1];
+  }
+
+  onopentag(tag: string, attribs: Record<string, string>): void {
+    const top = this.top();
+    const style = attribs.style;
+    let next: Frame;
+    switch (top.kind) {
+      case 'skip':
+        next = SKIP;
+        break;
+      case 'container':
+        next = this.inContainer(top, tag, style);
+        break;
+      case 'paragraph':
+      case 'inline':
+        next = inline(top.runs, top.attrs, tag, style);
+        break;
+      case 'item':
+        next =
+          tag === 'ul' || tag === 'ol'
+            ? { ...top.list, level: top.list.level + 1, attrs: top.attrs, glyph: glyphOf(tag) }
+            : inline(top.runs, top.attrs, tag, style);
+        break;
+      case 'list':
+        next = tag === 'li' ? this.item(top, style) : SKIP;
+        break;
+      case 'table':
+        if (tag === 'tr') {
+          const row: TableRowNode = { kind: 'tableRow', minimumHeight: null, cells: [] };
+          top.table.rows.push(row);
+          next = { kind: 'row', table: top, row, r: top.table.rows.length - 1, cells: 0 };
+        } else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') next = top;
+        else next = SKIP;
+        break;
+      case 'row':
+        next = tag === 'td' || tag === 'th' ? this.cell(top, tag, style) : SKIP;
+        break;
+    }
+    this.stack.push(next);
+  }
+
+  onclosetag(): void {
+    const frame = this.stack.pop() as Frame;
+    if (frame.kind === 'paragraph') textParagraph(frame.p, frame.runs);
+    else if (frame.kind === 'item') {
+      textParagraph(frame.p, frame.runs);
+      const { list } = frame;
+      const item: ListItemNode = {
+        ...frame.p,
+        kind: 'listItem',
+        glyphType: list.glyph,
+        nestingLevel: list.level,
+        listId: list.listId,
+      };
+      list.out[frame.index] = item;
+    } else if (frame.kind === 'container') {
+      flush(frame);
+      if (frame.cell) {
+        const cell = newCell();
+        if (frame.out.length > 0) cell.blocks = frame.out;
+        cell.backgroundColor = color(frame.cell.css['background-color']) ?? null;
+        frame.cell.row.cells.push(cell);
+      }
+    }
+  }
+
+  ontext(data: string): void {
+    const top = this.top();
+    switch (top.kind) {
+      case 'container':
+        top.loose.text(data, top.attrs);
+        if (!top.hasLoose && /\S/.test(data)) top.hasLoose = true;
+        break;
+      case 'paragraph':
+      case 'inline':
+      case 'item':
+        top.runs.text(data, top.attrs);
+        break;
+      default:
+    }
+  }
+
+  end(): void {
+    flush(this.stack[0] as Container);
+  }
+
+  private inContainer(top: Container, tag: string, style: string | undefined): Frame {
+    if (SKIPPED.has(tag)) return SKIP;
+    if (!BLOCKS.has(tag)) {
+      top.hasLoose = true;
+      return inline(top.loose, top.attrs, tag, style);
+    }
+    flush(top);
+    const { out } = top;
+    const css = cssOf(style);
+    const attrs = textAttrs(tag, style, top.attrs);
     if (tag === 'hr') {
       const isBreak =
         pageBreakBefore(css) ||
@@ -300,142 +454,104 @@ class Importer {
       const p = newParagraph();
       p.inlines.push(isBreak ? { kind: 'pageBreak' } : { kind: 'horizontalRule' });
       out.push(p);
-      return;
+      return SKIP;
     }
     if (pageBreakBefore(css)) {
       const p = newParagraph();
       p.inlines.push({ kind: 'pageBreak' });
       out.push(p);
     }
-    if (tag === 'ul' || tag === 'ol') {
-      this.list(el, attrs, out, this.newListId(), 0);
-      return;
-    }
+    if (tag === 'ul' || tag === 'ol')
+      return { kind: 'list', out, attrs, listId: this.newListId(), level: 0, glyph: glyphOf(tag) };
     if (tag === 'table') {
-      out.push(this.table(el, attrs));
-      return;
+      const table: TableNode = {
+        kind: 'table',
+        rows: [],
+        borderWidth: null,
+        borderColor: null,
+        columnWidths: {},
+      };
+      out.push(table);
+      return { kind: 'table', table, attrs };
     }
     if (tag === 'p' || tag in HEADINGS || tag === 'li') {
-      out.push(this.paragraph(el.children, attrs, css, HEADINGS[tag] ?? 'NORMAL'));
-      return;
+      const p = newParagraph();
+      p.heading = HEADINGS[tag] ?? 'NORMAL';
+      applyParagraphCss(p, css);
+      out.push(p);
+      return { kind: 'paragraph', p, attrs, runs: new RunCollector() };
     }
     // A generic block (div, section…): its content as blocks.
-    this.blocks(el.children, attrs, out);
+    return container(out, attrs, null);
   }
 
-  private paragraph(
-    nodes: ChildNode[],
-    attrs: TextAttrs,
-    css: Css,
-    heading: HeadingName,
-  ): ParagraphLike {
+  private item(list: List, style: string | undefined): Item {
     const p = newParagraph();
-    p.heading = heading;
-    applyParagraphCss(p, css);
-    const runs = new RunCollector();
-    this.inlines(nodes, attrs, runs);
-    runs.trimEnd();
-    if (runs.runs.length > 0) p.inlines.push({ kind: 'text', runs: runs.runs });
-    return p;
+    applyParagraphCss(p, cssOf(style));
+    const index = list.out.length;
+    list.out.push(p);
+    return {
+      kind: 'item',
+      p,
+      attrs: textAttrs('li', style, list.attrs),
+      runs: new RunCollector(),
+      list,
+      index,
+    };
   }
 
-  private inlines(nodes: ChildNode[], attrs: TextAttrs, runs: RunCollector): void {
-    for (const node of nodes) {
-      if (node.type === 'text') runs.text(node.data, attrs);
-      else if (isElement(node)) {
-        if (SKIPPED.has(node.name)) continue;
-        if (node.name === 'br') runs.lineBreak(attrs);
-        else this.inlines(node.children, textAttrs(node, attrs), runs);
+  private cell(row: Row, tag: string, style: string | undefined): Container {
+    const { table } = row.table;
+    const c = row.cells++;
+    const css = cssOf(style);
+    if (row.r === 0) {
+      const width = points(css.width);
+      if (width !== null) table.columnWidths[c] = width;
+      const border = /^(\S+)\s+\S+\s+(\S+)$/.exec(css.border ?? '');
+      if (border && c === 0) {
+        table.borderWidth = points(border[1]);
+        table.borderColor = color(border[2]) ?? null;
       }
     }
+    const inherited = tag === 'th' ? boldAttrs(row.table.attrs) : row.table.attrs;
+    return container([], textAttrs(tag, style, inherited), { css, row: row.row });
   }
+}
 
-  private list(
-    el: Element,
-    attrs: TextAttrs,
-    out: BlockNode[],
-    listId: string,
-    level: number,
-  ): void {
-    const glyph: GlyphName = el.name === 'ol' ? 'NUMBER' : 'BULLET';
-    for (const child of el.children) {
-      if (!isElement(child) || child.name !== 'li') continue;
-      const itemAttrs = textAttrs(child, attrs);
-      const nested = child.children.filter(
-        (c): c is Element => isElement(c) && (c.name === 'ul' || c.name === 'ol'),
-      );
-      const own = child.children.filter((c) => !nested.includes(c as Element));
-      const p = this.paragraph(own, itemAttrs, cssOf(child), 'NORMAL');
-      const item: ListItemNode = {
-        ...p,
-        kind: 'listItem',
-        glyphType: glyph,
-        nestingLevel: level,
-        listId,
-      };
-      out.push(item);
-      for (const sub of nested) this.list(sub, itemAttrs, out, listId, level + 1);
-    }
-  }
+const glyphOf = (tag: string): GlyphName => (tag === 'ol' ? 'NUMBER' : 'BULLET');
 
-  private table(el: Element, attrs: TextAttrs): TableNode {
-    const rows: Element[] = [];
-    const collect = (nodes: ChildNode[]) => {
-      for (const n of nodes) {
-        if (!isElement(n)) continue;
-        if (n.name === 'tr') rows.push(n);
-        else if (n.name === 'thead' || n.name === 'tbody' || n.name === 'tfoot')
-          collect(n.children);
-      }
-    };
-    collect(el.children);
-    const table: TableNode = {
-      kind: 'table',
-      rows: [],
-      borderWidth: null,
-      borderColor: null,
-      columnWidths: {},
-    };
-    rows.forEach((tr, r) => {
-      const cells = tr.children.filter(
-        (c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'),
-      );
-      table.rows.push({
-        kind: 'tableRow',
-        minimumHeight: null,
-        cells: cells.map((td, c) => {
-          const css = cssOf(td);
-          if (r === 0) {
-            const width = points(css.width);
-            if (width !== null) table.columnWidths[c] = width;
-            const border = /^(\S+)\s+\S+\s+(\S+)$/.exec(css.border ?? '');
-            if (border && c === 0) {
-              table.borderWidth = points(border[1]);
-              table.borderColor = color(border[2]) ?? null;
-            }
-          }
-          return this.cell(td, textAttrs(td, td.name === 'th' ? boldAttrs(attrs) : attrs), css);
-        }),
-      });
-    });
-    return table;
+/** An element inside text: a line break, dropped, or text attributes for what it holds. */
+function inline(
+  runs: RunCollector,
+  attrs: TextAttrs,
+  tag: string,
+  style: string | undefined,
+): Frame {
+  if (SKIPPED.has(tag)) return SKIP;
+  if (tag === 'br') {
+    runs.lineBreak(attrs);
+    return SKIP;
   }
+  return { kind: 'inline', attrs: textAttrs(tag, style, attrs), runs };
+}
 
-  private cell(td: Element, attrs: TextAttrs, css: Css): TableCellNode {
-    const blocks: BlockNode[] = [];
-    this.blocks(td.children, attrs, blocks);
-    const cell = newCell();
-    if (blocks.length > 0) cell.blocks = blocks;
-    cell.backgroundColor = color(css['background-color']) ?? null;
-    return cell;
+/** A container's loose text and inline elements so far, as a paragraph (when they hold any). */
+function flush(c: Container): void {
+  if (c.hasLoose) {
+    const p = newParagraph();
+    textParagraph(p, c.loose);
+    c.out.push(p);
   }
+  c.loose = new RunCollector();
+  c.hasLoose = false;
 }
 
 /** The body Google Docs makes of an HTML page. */
 export function importHtml(html: string, newListId: () => string): BlockNode[] {
-  const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
-  const body: BlockNode[] = [];
-  new Importer(newListId).blocks(dom.children, ROOT_ATTRS, body);
+  const importer = new Importer(newListId, []);
+  new Parser(importer, { decodeEntities: true, lowerCaseTags: true }).end(html);
+  importer.end();
+  const body = importer.body;
   const last = body[body.length - 1];
   if (!last || last.kind === 'table') body.push(newParagraph());
   return body;
