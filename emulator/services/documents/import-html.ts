@@ -102,20 +102,30 @@ const TEXT_TAGS = new Set(['b', 'strong', 'i', 'em', 'u']);
  * elements repeat the same few combinations, and the chain starts from one shared root, so
  * the same objects come back (they are never changed: runs take copies).
  */
-const derived = new WeakMap<TextAttrs, Map<string, TextAttrs>>();
+const derived = new WeakMap<TextAttrs, Map<string, Map<string, TextAttrs>>>();
 const ROOT_ATTRS: TextAttrs = Object.freeze({}) as TextAttrs;
 
-function derive(inherited: TextAttrs, key: string, make: () => TextAttrs): TextAttrs {
-  let byKey = derived.get(inherited);
-  if (!byKey) {
-    byKey = new Map();
-    derived.set(inherited, byKey);
+function derive(
+  inherited: TextAttrs,
+  style: string,
+  tag: string,
+  make: () => TextAttrs,
+): TextAttrs {
+  let byStyle = derived.get(inherited);
+  if (!byStyle) {
+    byStyle = new Map();
+    derived.set(inherited, byStyle);
   }
-  let out = byKey.get(key);
+  let byTag = byStyle.get(style);
+  if (!byTag) {
+    if (byStyle.size > 1_000) byStyle.clear();
+    byTag = new Map();
+    byStyle.set(style, byTag);
+  }
+  let out = byTag.get(tag);
   if (!out) {
-    if (byKey.size > 1_000) byKey.clear();
     out = make();
-    byKey.set(key, out);
+    byTag.set(tag, out);
   }
   return out;
 }
@@ -123,14 +133,12 @@ function derive(inherited: TextAttrs, key: string, make: () => TextAttrs): TextA
 /** The text attributes an element sets for its content (on top of its parent's). */
 function textAttrs(tag: string, style: string | undefined, inherited: TextAttrs): TextAttrs {
   if (!style && !TEXT_TAGS.has(tag)) return inherited;
-  return derive(inherited, `${tag}\u0000${style ?? ''}`, () =>
-    ownTextAttrs(tag, style, inherited),
-  );
+  return derive(inherited, style ?? '', tag, () => ownTextAttrs(tag, style, inherited));
 }
 
 /** Inherited attributes with bold set (a table's header cells). */
 function boldAttrs(inherited: TextAttrs): TextAttrs {
-  return derive(inherited, '\u0000bold', () => ({ ...inherited, bold: true }));
+  return derive(inherited, '\u0000bold', '', () => ({ ...inherited, bold: true }));
 }
 
 function ownTextAttrs(tag: string, style: string | undefined, inherited: TextAttrs): TextAttrs {
@@ -212,9 +220,9 @@ class RunCollector {
 
   text(raw: string, attrs: TextAttrs): void {
     let text = raw.replace(/[ \t\n\r\f]+/g, ' ');
-    if (this.lastSpace) text = text.replace(/^ /, '');
+    if (this.lastSpace && text.charCodeAt(0) === 32) text = text.slice(1);
     if (text === '') return;
-    this.lastSpace = text.endsWith(' ');
+    this.lastSpace = text.charCodeAt(text.length - 1) === 32;
     this.push(text, attrs);
   }
 

@@ -180,7 +180,19 @@ function paragraphProps(text: string): ParagraphProps {
 }
 
 export function newParagraph(text = ''): ParagraphNode {
-  return { kind: 'paragraph', ...paragraphProps(text) };
+  // Written out (same keys, same order as paragraphProps): an import makes thousands a page.
+  return {
+    kind: 'paragraph',
+    heading: 'NORMAL',
+    alignment: null,
+    inlines: text === '' ? [] : [textNode(paragraphText(text))],
+    indentStart: null,
+    indentFirstLine: null,
+    indentEnd: null,
+    spacingBefore: null,
+    spacingAfter: null,
+    lineSpacing: null,
+  };
 }
 
 export function newListItem(text: string, listId: string): ListItemNode {
