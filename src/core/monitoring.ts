@@ -415,7 +415,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     value: () => valueText(hit, subjects[at], municipal),
   };
   // Each rule's code places, thresholds and quartile columns found once, not per school.
-  const fires = rules.map((r) => preparedFires(r, municipal, quartile));
+  const fires = rules.map((r) => preparedFires(r, municipal, quartile, cur.columns));
   const targeting = perSchool.map((_, i) => {
     at = i;
     leaderNames = null;
