@@ -391,11 +391,8 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     cur,
     perSchool.map((p) => p.derived),
   );
-  const subjects: RuleSubject[] = perSchool.map((p) => ({
-    values: p.values,
-    shares: p.shares,
-    derived: p.derived,
-  }));
+  // Each school's record holds what the rules read (values, shares, derived facts).
+  const subjects: readonly RuleSubject[] = perSchool;
   const quartile = quartileLookup(cur, subjects, settingNumber(settings, 'shrinkage_k'));
   const maxRecommendations = Math.max(
     1,
