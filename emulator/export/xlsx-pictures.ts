@@ -61,7 +61,9 @@ export async function addPicturesAndTitles(
     if (!sheetXml) continue;
     const imageRels = sheet.pictures.map((p, i) => {
       image += 1;
-      zip.file(`xl/media/chart${image}.png`, p.png);
+      // Stored, not deflated: PNG data is compressed already (DEFLATE in JavaScript gained
+      // nothing for 0.1 s at 2,000 schools).
+      zip.file(`xl/media/chart${image}.png`, p.png, { compression: 'STORE' });
       return { id: `rId${i + 1}`, type: REL_IMAGE, target: `../media/chart${image}.png` };
     });
     zip.file(
