@@ -337,8 +337,9 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     let peerRank: number | null = null;
     if (myRi !== null) {
       let above = 0;
-      for (const j of peers[i]) {
-        const rj = ri[j];
+      const mine = peers[i];
+      for (let p = 0; p < mine.length; p++) {
+        const rj = ri[mine[p]];
         if (rj !== null && rj > myRi) above++;
       }
       peerRank = 1 + above;
@@ -391,11 +392,8 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     cur,
     perSchool.map((p) => p.derived),
   );
-  const subjects: RuleSubject[] = perSchool.map((p) => ({
-    values: p.values,
-    shares: p.shares,
-    derived: p.derived,
-  }));
+  // Each school's record holds what the rules read (values, shares, derived facts).
+  const subjects: readonly RuleSubject[] = perSchool;
   const quartile = quartileLookup(cur, subjects, settingNumber(settings, 'shrinkage_k'));
   const maxRecommendations = Math.max(
     1,
@@ -415,7 +413,7 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
     value: () => valueText(hit, subjects[at], municipal),
   };
   // Each rule's code places, thresholds and quartile columns found once, not per school.
-  const fires = rules.map((r) => preparedFires(r, municipal, quartile));
+  const fires = rules.map((r) => preparedFires(r, municipal, quartile, cur.columns));
   const targeting = perSchool.map((_, i) => {
     at = i;
     leaderNames = null;
@@ -479,7 +477,12 @@ export function computeMonitoring(input: MonitoringInput): MonitoringResult {
   // The schools each rule is targeted at, in registry order, in one pass over the schools.
   const targetedBy = new Map<string, string[]>(rules.map((r) => [r.rule_id, []]));
   for (const i of idx.registryOrder) {
-    for (const id of new Set(targeting[i].targeted)) targetedBy.get(id)?.push(schools[i].school_id);
+    const targeted = targeting[i].targeted;
+    for (let j = 0; j < targeted.length; j++) {
+      // Each id once, at its first place (as a Set of them would give it).
+      if (targeted.indexOf(targeted[j]) === j)
+        targetedBy.get(targeted[j])?.push(schools[i].school_id);
+    }
   }
   const recommendations: RecommendationAggregate[] = rules.map((r) => ({
     rule_id: r.rule_id,

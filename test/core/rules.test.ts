@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { DEFAULT_RULES } from '../../src/core/catalogue/rules';
 import { computeMonitoring } from '../../src/core/monitoring';
+import { PeriodColumns } from '../../src/core/compute/columns';
 import { compileRules } from '../../src/core/rules/compile';
+import { preparedFires, ruleFires } from '../../src/core/rules/evaluate';
 import { renderForSchool } from '../../src/core/rules/targeting';
 import type { FieldValues, MonitoringResult, RuleRow } from '../../src/core/types';
 import { answers, listed, row, school } from './fixtures';
@@ -460,5 +462,63 @@ describe('filling a rule text', () => {
     expect(
       renderForSchool('Без подстановок', { leaders: never, worstVpr: never, value: never }),
     ).toBe('Без подстановок');
+  });
+});
+
+describe('rules prepared for a computation', () => {
+  // Rows whose answers are anything a row may hold: numbers (NaN included), yes/no, text,
+  // null or no key at all, for number and yes/no fields alike.
+  const value = fc.oneof(
+    fc.integer({ min: 0, max: 40 }),
+    fc.constant(Number.NaN),
+    fc.boolean(),
+    fc.constant('5'),
+    fc.constant(null),
+    fc.constant(undefined),
+  );
+  const codes = ['internal_monitorings', 'teachers_total', 'staff_shortage', 'has_iup'];
+  const rowArb = fc.option(fc.tuple(...codes.map(() => value)), { nil: null });
+  const rows: RuleRow[] = [
+    { code: 'internal_monitorings', operator: '<', threshold: '3' },
+    { code: 'teachers_total|internal_monitorings', operator: '>=', threshold: '20' },
+    { code: 'staff_shortage', operator: '=', threshold: 'да' },
+    { code: 'has_iup|staff_shortage', operator: 'нет', threshold: '' },
+  ].map((r, j) => ({
+    rule_id: `P${j}`,
+    addressee: 'школа',
+    text: 'Текст',
+    applies_to: 'all',
+    ...r,
+  }));
+
+  it('fire exactly as the rules read from each response', () => {
+    const { rules, errors } = compileRules(rows);
+    expect(errors).toEqual([]);
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 30 }), (drawn) => {
+        const values = drawn.map((d) => {
+          if (d === null) return null;
+          const v: Record<string, unknown> = {};
+          codes.forEach((c, j) => {
+            if (d[j] !== undefined) v[c] = d[j];
+          });
+          return v as FieldValues;
+        });
+        const columns = new PeriodColumns(values);
+        for (const r of rules) {
+          const fires = preparedFires(
+            r,
+            () => null,
+            () => [],
+            columns,
+          );
+          values.forEach((v, i) => {
+            const subject = { values: v, shares: {}, derived: {} };
+            expect(fires(subject, false, i)).toBe(ruleFires(r, subject, false, () => null));
+          });
+        }
+      }),
+      { numRuns: 300, seed: 16 },
+    );
   });
 });

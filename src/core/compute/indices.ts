@@ -32,29 +32,44 @@ export function resultsIndex(
   refs: Readonly<Record<string, Reference | null>> = {},
   without: readonly string[] = [],
 ): (number | null)[] {
-  const used = RESULT_COMPONENTS.filter((c) => !without.includes(c.code));
+  return resultsIndexes(componentShares, n, refs, [without])[0];
+}
+
+/**
+ * resultsIndex once for each list of components left out, the standard scores computed once
+ * for all of them.
+ */
+export function resultsIndexes(
+  componentShares: Readonly<Record<string, Column>>,
+  n: number,
+  refs: Readonly<Record<string, Reference | null>>,
+  withouts: readonly (readonly string[])[],
+): (number | null)[][] {
   // The oriented scores as typed columns (NaN = missing): the same numbers as orientedZ's,
   // without a boxed number per school and component.
-  const columns = used.map((c) => {
+  const scores = RESULT_COMPONENTS.map((c) => {
     const z = new Float64Array(n).fill(NaN);
     const shares = componentShares[c.code];
     if (shares) orientedZInto(shares, c.higherIsBetter, refs[c.code] ?? null, z);
     return z;
   });
-  const out: (number | null)[] = new Array(n).fill(null);
-  for (let i = 0; i < n; i++) {
-    // weightedMean with every weight 1, in the same order.
-    let sum = 0;
-    let w = 0;
-    for (let c = 0; c < columns.length; c++) {
-      const v = columns[c][i];
-      if (v !== v) continue;
-      sum += v;
-      w += 1;
+  return withouts.map((without) => {
+    const columns = scores.filter((_, j) => !without.includes(RESULT_COMPONENTS[j].code));
+    const out: (number | null)[] = new Array(n).fill(null);
+    for (let i = 0; i < n; i++) {
+      // weightedMean with every weight 1, in the same order.
+      let sum = 0;
+      let w = 0;
+      for (let c = 0; c < columns.length; c++) {
+        const v = columns[c][i];
+        if (v !== v) continue;
+        sum += v;
+        w += 1;
+      }
+      out[i] = w > 0 ? sum / w : null;
     }
-    out[i] = w > 0 ? sum / w : null;
-  }
-  return out;
+    return out;
+  });
 }
 
 /** orientedZ written into `out` (NaN where the share is missing), same arithmetic. */

@@ -320,6 +320,8 @@ function visit(s: Search, lt: LaidTree, node: number, depth: number): void {
     const qc = s.qc;
     const dims = s.dims;
     const nd = dims.length;
+    // Every dimension, in order: summed without looking each one up in dims.
+    const all = nd === dim;
     for (let p = t.start[node]; p < end; p++) {
       const i = lt.ids[p];
       if (i === s.q) continue;
@@ -328,10 +330,17 @@ function visit(s: Search, lt: LaidTree, node: number, depth: number): void {
       const worst = s.size < s.k ? Infinity : s.dist[0];
       let d = 0;
       const b = p * dim;
-      for (let jj = 0; jj < nd && d <= worst; jj++) {
-        const j = dims[jj];
-        const diff = tc[b + j] - qc[j];
-        d += diff * diff;
+      if (all) {
+        for (let j = 0; j < dim && d <= worst; j++) {
+          const diff = tc[b + j] - qc[j];
+          d += diff * diff;
+        }
+      } else {
+        for (let jj = 0; jj < nd && d <= worst; jj++) {
+          const j = dims[jj];
+          const diff = tc[b + j] - qc[j];
+          d += diff * diff;
+        }
       }
       if (d <= worst && accepts(s, d, i)) push(s, d, i);
     }

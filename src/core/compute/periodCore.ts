@@ -14,7 +14,7 @@ import { combineStatus, hasShnor, hasShnsu } from '../registry';
 import { settingNumber, settingOptionalNumber, settingText } from '../settings';
 import type { FieldValues, OfficialStatus, Settings } from '../types';
 import { boolAt, PeriodColumns } from './columns';
-import { isbDisadvantagesOf, isbOf, resultsIndex, type Reference } from './indices';
+import { isbDisadvantagesOf, isbOf, resultsIndexes, type Reference } from './indices';
 import { objectivityFlagsOf } from './objectivity';
 import { bool, share, shrink } from './shares';
 import { lowestShare } from './stats';
@@ -162,8 +162,7 @@ export function computePeriodCore(input: PeriodInputs): PeriodCore {
     shrunk[c.code] = shares;
   }
   const refs = references(settings);
-  const ri = resultsIndex(shrunk, n, refs);
-  const riNoVpr = resultsIndex(shrunk, n, refs, [VPR_COMPONENT]);
+  const [ri, riNoVpr] = resultsIndexes(shrunk, n, refs, [[], [VPR_COMPONENT]]);
 
   const weights = ISB_COMPONENTS.map((c) => settingNumber(settings, isbWeightSetting(c.code)));
   const caps = ISB_COMPONENTS.map((c) =>

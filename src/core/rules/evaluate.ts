@@ -2,6 +2,8 @@
  * Evaluating compiled rules on a school. A rule never fires on an unanswered value; with
  * several codes it fires when any of them matches.
  */
+import { fieldByCode } from '../catalogue/fields';
+import type { PeriodColumns } from '../compute/columns';
 import { placeOf, subjectValue, valueAtPlace, type RuleSubject } from './codes';
 import type { CompiledRule } from './compile';
 
@@ -66,14 +68,25 @@ export function ruleFires(
  * threshold and its worst-quartile column are found once (the latter two on first need, as
  * ruleFires asks for them) instead of per school. `fires(subject, flagged, i)` answers as
  * `ruleFires(rule, subject, flagged, municipal, (code, high) => quartile(code, high)[i])`.
+ *
+ * With `answers` (the period's answers as columns, school i's being `subject.values`), a
+ * catalogue field's answer is read from its column; where the column has none (NaN, -1) the
+ * response itself is read, so the value is always the one subjectValue gives.
  */
 export function preparedFires(
   rule: CompiledRule,
   municipal: (code: string) => number | null,
   quartile: (code: string, high: boolean) => readonly boolean[],
+  answers?: PeriodColumns,
 ): (subject: RuleSubject, flagged: boolean, i: number) => boolean {
   const { codes, kind, operator, threshold: th } = rule;
   const places = codes.map(placeOf);
+  const numbers = places.map((p) =>
+    answers && p.place === 3 && fieldByCode(p.key)?.type === 'int' ? answers.num(p.key) : null,
+  );
+  const flags = places.map((p) =>
+    answers && p.place === 3 && fieldByCode(p.key)?.type === 'bool' ? answers.bool(p.key) : null,
+  );
   const n = places.length;
   const onlyFlagged = rule.appliesTo === 'flagged';
   const wanted = operator === 'да';
@@ -83,7 +96,12 @@ export function preparedFires(
   return (subject, flagged, i) => {
     if (onlyFlagged && !flagged) return false;
     for (let c = 0; c < n; c++) {
-      const value = valueAtPlace(subject, places[c]);
+      const nums = numbers[c];
+      const bools = flags[c];
+      let value: number | boolean | null;
+      if (nums !== null && nums[i] === nums[i]) value = nums[i];
+      else if (bools !== null && bools[i] >= 0) value = bools[i] === 1;
+      else value = valueAtPlace(subject, places[c]);
       if (value === null) continue;
       if (kind === 'bool') {
         if (typeof value !== 'boolean') continue;
