@@ -113,14 +113,15 @@ export function formatPp(pp: number | null | undefined): string {
  * (`2021-2022` → `2021–2022`).
  */
 export function typeset(text: string): string {
-  // Every rule below needs «№» or a digit in the text: most texts have neither (the same text).
+  // Each rule runs only on a text holding its mark (most texts hold none: the same text).
   if (!/[№\d]/.test(text)) return text;
-  return text
-    .replace(/№\s*(?=\S)/g, `№${NBSP}`)
-    .replace(/(\d) ?%/g, `$1${NBSP}%`)
-    .replace(/(\d) п\.п\./g, `$1${NBSP}п.п.`)
-    .replace(/(\d) (класс|кл\.)/g, `$1${NBSP}$2`)
-    .replace(/\b(\d{4})-(\d{4})\b/g, '$1–$2');
+  let out = text;
+  if (/№/.test(out)) out = out.replace(/№\s*(?=\S)/g, `№${NBSP}`);
+  if (/\d ?%/.test(out)) out = out.replace(/(\d) ?%/g, `$1${NBSP}%`);
+  if (/\d п\.п\./.test(out)) out = out.replace(/(\d) п\.п\./g, `$1${NBSP}п.п.`);
+  if (/\d (класс|кл\.)/.test(out)) out = out.replace(/(\d) (класс|кл\.)/g, `$1${NBSP}$2`);
+  if (/\d-\d/.test(out)) out = out.replace(/\b(\d{4})-(\d{4})\b/g, '$1–$2');
+  return out;
 }
 
 /** A period code `2021-2022` as a reader writes it: `2021–2022`. */
