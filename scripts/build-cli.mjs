@@ -20,6 +20,19 @@ export async function buildCli(root) {
     logLevel: 'silent',
     plugins: [sourceDirname(path.dirname(outfile))],
   });
+  // The workbook export's worker thread (emulator/export/xlsx-thread.ts): its own bundle.
+  await build({
+    entryPoints: [path.join(root, 'cli', 'xlsx-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    charset: 'utf8',
+    outfile: path.join(root, 'dist-cli', 'xlsx-worker.cjs'),
+    logLevel: 'silent',
+    plugins: [sourceDirname(path.dirname(outfile))],
+  });
   return outfile;
 }
 
