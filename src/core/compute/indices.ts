@@ -55,21 +55,35 @@ export function resultsIndexes(
   });
   return withouts.map((without) => {
     const columns = scores.filter((_, j) => !without.includes(RESULT_COMPONENTS[j].code));
-    const out: (number | null)[] = new Array(n).fill(null);
-    for (let i = 0; i < n; i++) {
-      // weightedMean with every weight 1, in the same order.
-      let sum = 0;
-      let w = 0;
-      for (let c = 0; c < columns.length; c++) {
-        const v = columns[c][i];
-        if (v !== v) continue;
-        sum += v;
-        w += 1;
-      }
-      out[i] = w > 0 ? sum / w : null;
-    }
-    return out;
+    // weightedMean with every weight 1, in the same order (1 × v is v exactly).
+    return columnMeans(columns, columns.map(() => 1), n, (mean) => mean);
   });
+}
+
+/**
+ * For each school i, the weighted mean of the columns' answered values (NaN = unanswered) with
+ * a positive weight, in column order, passed through `then`; null when there is none.
+ */
+function columnMeans(
+  columns: readonly Float64Array[],
+  weights: readonly number[],
+  n: number,
+  then: (mean: number) => number,
+): (number | null)[] {
+  const out: (number | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    let w = 0;
+    for (let c = 0; c < columns.length; c++) {
+      const v = columns[c][i];
+      const wc = weights[c];
+      if (v !== v || !(wc > 0)) continue;
+      sum += wc * v;
+      w += wc;
+    }
+    if (w > 0) out[i] = then(sum / w);
+  }
+  return out;
 }
 
 /** orientedZ written into `out` (NaN where the share is missing), same arithmetic. */
@@ -205,22 +219,9 @@ export function isbOf(
   weights: readonly number[],
   n: number,
 ): (number | null)[] {
-  const out: (number | null)[] = new Array(n).fill(null);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    let w = 0;
-    for (let c = 0; c < d.length; c++) {
-      const v = d[c][i];
-      const wc = weights[c];
-      if (v !== v || !(wc > 0)) continue;
-      sum += wc * v;
-      w += wc;
-    }
-    // Rounded to 1e-9 so floating-point noise never decides a threshold (58.00000000000001
-    // is 58, and 59.999999999 below a threshold of 60 would be a false ШНСУ).
-    if (w > 0) out[i] = Math.round(1e9 * 100 * (1 - sum / w)) / 1e9;
-  }
-  return out;
+  // Rounded to 1e-9 so floating-point noise never decides a threshold (58.00000000000001
+  // is 58, and 59.999999999 below a threshold of 60 would be a false ШНСУ).
+  return columnMeans(d, weights, n, (m) => Math.round(1e9 * 100 * (1 - m)) / 1e9);
 }
 
 /** ИСБ = 100 × (1 − Σ wᵢ·dᵢ / Σ wᵢ) over the answered components with a positive weight. */
