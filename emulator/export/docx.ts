@@ -554,7 +554,8 @@ function fastParts(model: DocumentModel, page: PageSetup): Map<string, PartData>
   );
   const xml = body.xml.replace(/\{media:(\d+)\}/g, (_, i: string) => String(first + Number(i)));
   const parts = new Map(template.parts);
-  parts.set('word/_rels/document.xml.rels', rels);
+  // Without pictures the relationships are the template's own (packed already).
+  if (body.media.length > 0) parts.set('word/_rels/document.xml.rels', rels);
   parts.set('word/document.xml', template.head + xml + template.tail);
   parts.set('docProps/core.xml', template.core.replace(TITLE_MARK, escapeXml(model.name)));
   for (const m of body.media) parts.set(`word/media/${m.fileName}`, m.bytes);

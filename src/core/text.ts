@@ -113,6 +113,8 @@ export function formatPp(pp: number | null | undefined): string {
  * (`2021-2022` → `2021–2022`).
  */
 export function typeset(text: string): string {
+  // Every rule below needs «№» or a digit in the text: most texts have neither (the same text).
+  if (!/[№\d]/.test(text)) return text;
   return text
     .replace(/№\s*(?=\S)/g, `№${NBSP}`)
     .replace(/(\d) ?%/g, `$1${NBSP}%`)

@@ -29,11 +29,16 @@ export interface DocumentHtml {
 /** The text standing where a chart's image goes until the writer inserts it. */
 export const chartMarker = (chart: ChartSpec) => `[${chart.id}]`;
 
+/** What escapeText changes: a line break, a tab, a character HTML escapes, spaces HTML collapses. */
+const NEEDS_ESCAPING = /[\r\n\t&<>"']| {2}|^ | $/;
+
 /**
  * Text as HTML: escaped, line breaks as `<br>`, and spaces that HTML would collapse (runs of
  * them, or at a line's ends) kept as no-break spaces, so the imported text reads the same.
  */
 export function escapeText(text: string): string {
+  // Nothing to escape, break or keep (most of a document's texts): the text as it is.
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     .split(/\r\n|\r|\n/)
     .map((line) =>
@@ -74,7 +79,20 @@ function paragraphStyle(look: Look): string {
   return css.join(';');
 }
 
+/** Run styles by size, weight and slant: a document has a handful, written for each run. */
+const runStyles = new Map<string, string>();
+
 function runStyle(look: Look): string {
+  const key = `${look.size ?? ''}|${look.bold ? 1 : 0}|${look.italic ? 1 : 0}`;
+  let style = runStyles.get(key);
+  if (style === undefined) {
+    style = writeRunStyle(look);
+    runStyles.set(key, style);
+  }
+  return style;
+}
+
+function writeRunStyle(look: Look): string {
   const css = [
     `font-family:'${PAGE.font}'`,
     `font-size:${pt(look.size ?? PAGE.fontSize)}`,
