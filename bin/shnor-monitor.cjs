@@ -8,7 +8,11 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const root = path.join(__dirname, '..');
-const outputs = [path.join(root, 'dist', 'Code.js'), path.join(root, 'dist-cli', 'cli.cjs')];
+const outputs = [
+  path.join(root, 'dist', 'Code.js'),
+  path.join(root, 'dist-cli', 'cli.cjs'),
+  path.join(root, 'dist-cli', 'xlsx-worker.cjs'),
+];
 const sources = ['src', 'cli', 'emulator'].map((d) => path.join(root, d));
 
 function fail(text) {

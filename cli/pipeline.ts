@@ -10,6 +10,7 @@ import { createGoogle, type Google } from '../emulator';
 import type { CallRecord, FaultSwitches } from '../emulator/runtime';
 import { loadProject, type LoadedProject } from '../emulator/loader';
 import { exportSpreadsheetToXlsx } from '../emulator/export/xlsx';
+import { exportSpreadsheetInWorker } from '../emulator/export/xlsx-thread';
 import { exportDocumentToDocx } from '../emulator/export/docx';
 import { codeOfItem } from '../src/adapters/gas/forms';
 import { REGISTRY_COLUMNS } from '../src/core/catalogue';
@@ -26,6 +27,7 @@ import {
 } from '../src/sheets/schema';
 import type { SummaryJson } from '../src/core/summaryJson';
 import { accountForFiles } from './account';
+import { collectGarbage } from './memory';
 import { ACCESS_CODE } from './columns';
 import {
   prepareInputs,
@@ -52,6 +54,11 @@ export interface RunOptions {
    * instead of reloading the data for every modelled chunk.
    */
   clockFollowsCost?: boolean;
+  /**
+   * The workbook export's worker (dist-cli/xlsx-worker.cjs): when given, monitoring.xlsx is
+   * written in a worker thread while the report and letters are written here; otherwise first.
+   */
+  xlsxWorker?: string;
   /** Things the user should know that do not stop the run (unknown columns, ignored codes). */
   onWarning?: (text: string) => void;
   /** Called once the files are understood, before the emulator starts. */
@@ -262,7 +269,44 @@ export async function runMonitoring(
     letters: path.join(options.outDir, 'letters'),
   };
   progress('export');
-  await exportSpreadsheetToXlsx(ss as never, files.xlsx, { cutNote: CLI_RUN.excelCut });
+  // The workbook is final here: with a worker it is written there while the documents are
+  // written here. Its failure is the one reported when both fail (as when it came first).
+  if (options.xlsxWorker) collectGarbage();
+  const workbook = options.xlsxWorker
+    ? exportSpreadsheetInWorker(ss, files.xlsx, options.xlsxWorker).then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      )
+    : exportSpreadsheetToXlsx(ss as never, files.xlsx, { cutNote: CLI_RUN.excelCut }).then(
+        () => undefined,
+      );
+  if (!options.xlsxWorker) await workbook;
+  try {
+    await exportDocuments(google, reportUrl, letters, files);
+  } finally {
+    const failed = await workbook;
+    // eslint-disable-next-line no-unsafe-finally
+    if (failed) throw failed.error;
+  }
+  writeFileSync(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
+  return {
+    files,
+    summary,
+    google,
+    project,
+    submitted: submissions.length,
+    submissions,
+    period: prepared.period,
+  };
+}
+
+/** The report and one letter per school as .docx files. */
+async function exportDocuments(
+  google: Google,
+  reportUrl: string,
+  letters: Array<{ school_id: string; id: string }>,
+  files: { docx: string; letters: string },
+): Promise<void> {
   const doc = google.DocumentApp.openById(documentIdOf(reportUrl));
   await exportDocumentToDocx(doc as never, files.docx);
   mkdirSync(files.letters, { recursive: true });
@@ -288,16 +332,6 @@ export async function runMonitoring(
   }
   await Promise.all(exporting);
   if (failed.length > 0) throw failed[0];
-  writeFileSync(files.summary, `${JSON.stringify(summary, null, 2)}\n`);
-  return {
-    files,
-    summary,
-    google,
-    project,
-    submitted: submissions.length,
-    submissions,
-    period: prepared.period,
-  };
 }
 
 /** The long jobs' state as the runner keeps it (document properties), read as a person. */

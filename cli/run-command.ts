@@ -2,6 +2,8 @@
  * `shnor-monitor run`: read the files, run the monitoring, tell the user what came out,
  * with each rejected or held response traced back to its file and row.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { CLI, CLI_RUN } from './messages';
 import type { RowPlace } from '../src/core/summaryJson';
 import type { SummaryJson } from '../src/core/summaryJson';
@@ -20,6 +22,16 @@ export interface Io {
   stderr: ErrStream;
 }
 
+/**
+ * The workbook export's worker, built next to the command's bundle (dist-cli/cli.cjs); none
+ * when the command runs from its TypeScript sources (tests): the workbook is written in turn.
+ */
+function xlsxWorkerFile(): string | undefined {
+  if (!__filename.endsWith('.cjs')) return undefined;
+  const file = path.join(path.dirname(__filename), 'xlsx-worker.cjs');
+  return existsSync(file) ? file : undefined;
+}
+
 /** How many rejected or held rows the terminal lists (all are in summary.json). */
 const LISTED = 20;
 
@@ -34,6 +46,7 @@ export async function runCommand(options: RunCommandOptions, io: Io): Promise<Su
       outDir: options.out,
       // A local run: no Apps Script time limit to chunk long jobs for.
       clockFollowsCost: false,
+      xlsxWorker: xlsxWorkerFile(),
       onProgress: progress.onProgress,
       onWarning: (text) => io.stderr.write(`${text}\n`),
       onPrepared: (prepared) => {

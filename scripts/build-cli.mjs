@@ -8,8 +8,19 @@ import path from 'node:path';
 
 export async function buildCli(root) {
   const outfile = path.join(root, 'dist-cli', 'cli.cjs');
-  await build({
-    entryPoints: [path.join(root, 'cli', 'main.ts')],
+  await bundle(path.join(root, 'cli', 'main.ts'), outfile);
+  // The workbook export's worker thread (emulator/export/xlsx-thread.ts): its own bundle.
+  await bundle(
+    path.join(root, 'cli', 'xlsx-worker.ts'),
+    path.join(root, 'dist-cli', 'xlsx-worker.cjs'),
+  );
+  return outfile;
+}
+
+/** One entry point as a CommonJS file for Node; packages stay in node_modules. */
+function bundle(entry, outfile) {
+  return build({
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -20,7 +31,6 @@ export async function buildCli(root) {
     logLevel: 'silent',
     plugins: [sourceDirname(path.dirname(outfile))],
   });
-  return outfile;
 }
 
 /**

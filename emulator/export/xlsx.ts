@@ -6,34 +6,30 @@
  * hidden sheets, data validation (lists, ranges, number bounds, custom formulas) and conditional
  * format rules. Charts are not written: exceljs cannot write them.
  *
- * exceljs's streaming writer is used: each sheet is written to the zip and dropped once done,
- * so memory holds one sheet's cells at a time, not the whole workbook.
+ * This side reads the spreadsheet into the writer's plain parts; xlsx-write.ts writes them.
  */
-import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { addPicturesAndTitles, type SheetPictures } from './xlsx-pictures';
-import { PassThrough, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import {
-  EmulatedSpreadsheet,
-  EmulatedSheet,
-  FormulaCell,
-  DEFAULT_DATE_FORMAT,
-} from '../services/spreadsheet';
+import type ExcelJS from 'exceljs';
+import type { SheetPictures } from './xlsx-pictures';
+import { EmulatedSpreadsheet, EmulatedSheet } from '../services/spreadsheet';
 import type { SheetData } from '../services/spreadsheet';
-import {
-  excelColor,
-  excelColumnWidth,
-  excelNumberFormat,
-} from '../services/spreadsheet/excel-format';
+import type { Grid } from '../services/spreadsheet/grid';
+import { excelColor } from '../services/spreadsheet/excel-format';
 import { formatA1, quoteSheetName, columnLetters } from '../services/spreadsheet/a1';
-import { wallAsUtc } from '../services/timezone';
 import type { EmulatedDataValidation } from '../services/spreadsheet/validation';
 import type { EmulatedConditionalFormatRule } from '../services/spreadsheet/conditional';
 import type { EmulatedRange } from '../services/spreadsheet/range';
+import {
+  bufferOf,
+  writeXlsx,
+  type Rows,
+  type XlsxBook,
+  type XlsxExportOptions,
+  type XlsxSheet,
+  type XlsxSheets,
+} from './xlsx-write';
 
-/** Excel refuses longer text in a cell (Sheets allows 50,000 characters): such text is cut. */
-const EXCEL_MAX_CELL_CHARS = 32767;
+export { cutForExcel, writeXlsx } from './xlsx-write';
+export type { XlsxBook, XlsxExportOptions, XlsxSheet, XlsxSheets } from './xlsx-write';
 
 type AnySpreadsheet = EmulatedSpreadsheet | GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -68,36 +64,6 @@ function absoluteA1(range: EmulatedRange): string {
   const c1 = columnLetters(range.column);
   const c2 = columnLetters(range.column + range.numColumns - 1);
   return `$${c1}$${range.row}:$${c2}$${range.row + range.numRows - 1}`;
-}
-
-export interface XlsxExportOptions {
-  /** The visible note put where text longer than Excel's cell limit is cut. */
-  cutNote?: (length: number) => string;
-}
-
-/** Characters of the end kept when text is cut: a note at the end (where the full text is) survives. */
-const KEPT_TAIL = 600;
-
-/** Text that Excel cannot hold: its beginning, the note, its end. Never cut silently. */
-export function cutForExcel(text: string, note: (length: number) => string): string {
-  if (text.length <= EXCEL_MAX_CELL_CHARS) return text;
-  const marker = note(text.length);
-  const head = EXCEL_MAX_CELL_CHARS - marker.length - KEPT_TAIL;
-  return text.slice(0, head) + marker + text.slice(text.length - KEPT_TAIL);
-}
-
-const DEFAULT_CUT_NOTE = (length: number) => ` [… ${length} characters, cut to fit Excel …] `;
-
-function cellValue(v: unknown, timeZone: string, options: XlsxExportOptions): ExcelJS.CellValue {
-  if (v instanceof FormulaCell)
-    return {
-      formula: v.text.slice(1),
-      date1904: false,
-      ...(v.result === undefined ? {} : { result: cellValue(v.result, timeZone, options) }),
-    } as ExcelJS.CellValue;
-  if (v instanceof Date) return wallAsUtc(v, timeZone);
-  if (typeof v === 'string') return cutForExcel(v, options.cutNote ?? DEFAULT_CUT_NOTE);
-  return v as ExcelJS.CellValue;
 }
 
 const NUMBER_OPERATORS: Record<string, ExcelJS.DataValidationOperator> = {
@@ -225,87 +191,30 @@ function sheetOptions(data: SheetData): Partial<ExcelJS.AddWorksheetOptions> {
   };
 }
 
-/**
- * Google Sheets grows a row to fit its wrapped text; Excel and LibreOffice take the height
- * written in the file. Rows with wrapped text get a height from an estimate of their lines
- * (about 7 px a character of a 10 pt font, 15 pt a line).
- */
-function wrappedRowHeights(data: SheetData): Map<number, number> {
-  const lines = new Map<number, number>();
-  data.wraps.forEach((w, r, c) => {
-    if (!w) return;
-    const v = data.values.get(r, c);
-    if (v === undefined || v === null || v === '') return;
-    const width = data.columnWidths.get(c + 1) ?? 100;
-    const perLine = Math.max(1, Math.floor((width - 6) / 7));
-    const n = String(v)
-      .split('\n')
-      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
-    lines.set(r, Math.max(lines.get(r) ?? 1, n));
-  });
-  return new Map([...lines].filter(([, n]) => n > 1).map(([r, n]) => [r, n * 15]));
-}
-
-/** A cell's style as exceljs takes it; equal styles share one object (exceljs caches by it). */
-interface StyleParts {
-  numFmt?: string;
-  bold?: boolean;
-  color?: string;
-  fill?: string;
-  wrap?: boolean;
-  horizontal?: ExcelJS.Alignment['horizontal'];
-}
-
-const NO_STYLE: Partial<ExcelJS.Style> = {};
-
-function styleCache(): (parts: StyleParts | undefined) => Partial<ExcelJS.Style> {
-  const cache = new Map<string, Partial<ExcelJS.Style>>();
-  return (parts) => {
-    if (!parts) return NO_STYLE;
-    const key = `${parts.numFmt}|${parts.bold}|${parts.color}|${parts.fill}|${parts.wrap}|${parts.horizontal}`;
-    let style = cache.get(key);
-    if (!style) {
-      style = {};
-      if (parts.numFmt) style.numFmt = parts.numFmt;
-      if (parts.bold !== undefined || parts.color) {
-        style.font = {
-          ...(parts.bold !== undefined ? { bold: parts.bold } : {}),
-          ...(parts.color ? { color: { argb: parts.color } } : {}),
-        };
-      }
-      if (parts.fill)
-        style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: parts.fill } };
-      if (parts.wrap !== undefined || parts.horizontal) {
-        style.alignment = {
-          ...(parts.wrap !== undefined ? { wrapText: parts.wrap } : {}),
-          ...(parts.horizontal ? { horizontal: parts.horizontal } : {}),
-        };
-      }
-      cache.set(key, style);
-    }
-    return style;
+/** A spreadsheet as the writer takes it: its sheets made on demand. */
+export function xlsxSource(spreadsheet: AnySpreadsheet): { book: XlsxBook; sheet: XlsxSheets } {
+  const ss = unwrap(spreadsheet);
+  const sheets: EmulatedSheet[] = ss.__sheets();
+  const names = excelSheetNames(sheets.map((s) => s.__data().name));
+  return {
+    book: {
+      created: ss.ctx.rt.clock.now(),
+      timeZone: ss.timeZone,
+      pictures: extras(spreadsheet),
+      sheetCount: sheets.length,
+    },
+    sheet: (index) => xlsxSheet(sheets[index].__data(), names),
   };
 }
 
-/**
- * Writes one sheet row by row, committing each row once written and letting the zip take the
- * committed rows every so often, so that memory holds little more than the rows in flight.
- */
-async function writeSheet(
-  ws: ExcelJS.Worksheet,
-  data: SheetData,
-  timeZone: string,
-  names: Map<string, string>,
-  options: XlsxExportOptions,
-): Promise<void> {
-  for (const [column, px] of data.columnWidths) ws.getColumn(column).width = excelColumnWidth(px);
-  for (const column of data.hiddenColumns) ws.getColumn(column).hidden = true;
+function rowsOf<T>(grid: Grid<T>): Rows<T> {
+  const rows: Array<ReadonlyArray<T | undefined> | undefined> = [];
+  for (let r = 0; r < grid.rowCount; r++) rows.push(grid.rowAt(r));
+  return rows;
+}
 
-  const converted = new Map<EmulatedDataValidation, ExcelJS.DataValidation | undefined>();
-  const validationOfRule = (rule: EmulatedDataValidation) => {
-    if (!converted.has(rule)) converted.set(rule, validationOf(rule, names));
-    return converted.get(rule);
-  };
+function xlsxSheet(data: SheetData, names: Map<string, string>): XlsxSheet {
+  const conditional: ExcelJS.ConditionalFormattingOptions[] = [];
   data.conditionalRules.forEach((rule, i) => {
     const ranges = rule.spec.ranges.filter((r) => r.sheet.__data() === data);
     if (ranges.length === 0) return;
@@ -313,123 +222,39 @@ async function writeSheet(
     const converted = ruleOf(rule, i + 1, topLeft);
     if (!converted) return;
     const ref = ranges.map((r) => formatA1(r.row, r.column, r.numRows, r.numColumns)).join(' ');
-    ws.addConditionalFormatting({ ref, rules: [converted] });
+    conditional.push({ ref, rules: [converted] });
   });
-
-  // Row by row, each row's layers side by side: no map of the whole sheet's cells is built.
-  const numFmt = memo(excelNumberFormat);
-  const color = memo(excelColor);
-  const dateFormat = excelNumberFormat(DEFAULT_DATE_FORMAT) as string;
-  const layers = [
-    data.values,
-    data.numberFormats,
-    data.fontWeights,
-    data.fontColors,
-    data.backgrounds,
-    data.wraps,
-    data.horizontalAlignments,
-    data.notes,
-    data.validations,
-  ] as const;
-  const rowCount = Math.max(...layers.map((l) => l.rowCount));
-  const styleOf = styleCache();
-  const heights = wrappedRowHeights(data);
-  let openRow = -1;
-  let row: ExcelJS.Row | undefined;
-  for (let r = 0; r < rowCount; r++) {
-    const values = data.values.rowAt(r);
-    const formats = data.numberFormats.rowAt(r);
-    const weights = data.fontWeights.rowAt(r);
-    const colors = data.fontColors.rowAt(r);
-    const backgrounds = data.backgrounds.rowAt(r);
-    const wraps = data.wraps.rowAt(r);
-    const aligns = data.horizontalAlignments.rowAt(r);
-    const notes = data.notes.rowAt(r);
-    const rules = data.validations.rowAt(r);
-    const width = Math.max(
-      0,
-      ...[values, formats, weights, colors, backgrounds, wraps, aligns, notes, rules].map(
-        (row) => row?.length ?? 0,
-      ),
-    );
-    for (let c = 0; c < width; c++) {
-      let part: StyleParts | undefined;
-      const v = values?.[c];
-      const f = formats?.[c];
-      if (v instanceof Date && f === undefined) (part ??= {}).numFmt = dateFormat;
-      if (f !== undefined) {
-        const excel = numFmt(f);
-        if (excel) (part ??= {}).numFmt = excel;
+  const ruleIndex = new Map<EmulatedDataValidation, number>();
+  const validationRules: Array<ExcelJS.DataValidation | undefined> = [];
+  const validations = rowsOf(data.validations).map((row) =>
+    row?.map((rule) => {
+      if (rule === undefined) return undefined;
+      let index = ruleIndex.get(rule);
+      if (index === undefined) {
+        index = validationRules.length;
+        ruleIndex.set(rule, index);
+        validationRules.push(validationOf(rule, names));
       }
-      const w = weights?.[c];
-      if (w !== undefined) (part ??= {}).bold = w === 'bold';
-      const fc = colors?.[c];
-      if (fc !== undefined) (part ??= {}).color = color(fc);
-      const bg = backgrounds?.[c];
-      if (bg !== undefined && bg !== '#ffffff') (part ??= {}).fill = color(bg);
-      const wrap = wraps?.[c];
-      if (wrap !== undefined) (part ??= {}).wrap = wrap;
-      const h = aligns?.[c];
-      if (h !== undefined && h !== 'normal') (part ??= {}).horizontal = h;
-      const note = notes?.[c];
-      const rule = rules?.[c];
-      const dv = rule === undefined ? undefined : validationOfRule(rule);
-      if (v === undefined && !part && note === undefined && !dv) continue;
-      if (r !== openRow) {
-        if (openRow >= 0) ws.getRow(openRow + 1).commit();
-        if (openRow >= 0 && r % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
-        openRow = r;
-        row = ws.getRow(r + 1);
-        const height = heights.get(r);
-        if (height) row.height = height;
-      }
-      // The row's own getCell: the sheet's builds an A1 address and parses it back per cell.
-      const cell = (row as ExcelJS.Row).getCell(c + 1);
-      if (v !== undefined) cell.value = cellValue(v, timeZone, options);
-      cell.style = styleOf(part);
-      if (note !== undefined) cell.note = note;
-      if (dv) cell.dataValidation = dv;
-    }
-  }
-}
-
-/** A pure conversion remembered per distinct input (formats and colours repeat down a sheet). */
-function memo<A, R>(fn: (a: A) => R): (a: A) => R {
-  const known = new Map<A, R>();
-  return (a) => {
-    if (known.has(a)) return known.get(a) as R;
-    const r = fn(a);
-    known.set(a, r);
-    return r;
+      return index;
+    }),
+  );
+  return {
+    name: names.get(data.name) as string,
+    options: sheetOptions(data),
+    columnWidths: data.columnWidths,
+    hiddenColumns: data.hiddenColumns,
+    conditional,
+    values: rowsOf(data.values),
+    numberFormats: rowsOf(data.numberFormats),
+    fontWeights: rowsOf(data.fontWeights),
+    fontColors: rowsOf(data.fontColors),
+    backgrounds: rowsOf(data.backgrounds),
+    wraps: rowsOf(data.wraps),
+    horizontalAlignments: rowsOf(data.horizontalAlignments),
+    notes: rowsOf(data.notes),
+    validations,
+    validationRules,
   };
-}
-
-/** Streams an emulated spreadsheet as .xlsx into `stream` (nothing is counted). */
-async function writeWorkbook(
-  spreadsheet: AnySpreadsheet,
-  stream: Writable,
-  options: XlsxExportOptions = {},
-): Promise<void> {
-  const ss = unwrap(spreadsheet);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-    // zlib's fast level: about 40 % less CPU than its default 6 for about 10 % larger files
-    // (0.65 → 0.72 MB at 200 schools); the sheets' XML is most of the export's work.
-    zip: { zlib: { level: 3 } },
-  });
-  wb.creator = 'shnor-monitor';
-  wb.created = ss.ctx.rt.clock.now();
-  const sheets: EmulatedSheet[] = ss.__sheets();
-  const names = excelSheetNames(sheets.map((s) => s.__data().name));
-  for (const sheet of sheets) {
-    const data = sheet.__data();
-    const ws = wb.addWorksheet(names.get(data.name) as string, sheetOptions(data));
-    await writeSheet(ws as unknown as ExcelJS.Worksheet, data, ss.timeZone, names, options);
-    ws.commit();
-  }
-  await wb.commit();
 }
 
 /** Pictures of the embedded charts and the print titles of each sheet (xlsx-pictures.ts). */
@@ -457,23 +282,8 @@ export async function toXlsxBuffer(
   spreadsheet: AnySpreadsheet,
   added: SheetPictures[] = extras(spreadsheet),
 ): Promise<Buffer> {
-  const plain = await streamedBuffer(spreadsheet);
-  return added.some((s) => s.titleRows > 0 || s.pictures.length > 0)
-    ? addPicturesAndTitles(plain, added)
-    : plain;
-}
-
-async function streamedBuffer(spreadsheet: AnySpreadsheet): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  await writeWorkbook(spreadsheet, stream);
-  await ended;
-  return Buffer.concat(chunks);
+  const { book, sheet } = xlsxSource(spreadsheet);
+  return bufferOf({ ...book, pictures: added }, sheet);
 }
 
 export async function exportSpreadsheetToXlsx(
@@ -481,16 +291,6 @@ export async function exportSpreadsheetToXlsx(
   filePath: string,
   options: XlsxExportOptions = {},
 ): Promise<void> {
-  const added = extras(spreadsheet);
-  if (added.some((s) => s.titleRows > 0 || s.pictures.length > 0)) {
-    await writeFile(filePath, await toXlsxBuffer(spreadsheet, added));
-    return;
-  }
-  const file = createWriteStream(filePath);
-  const closed = new Promise<void>((resolve, reject) => {
-    file.on('close', resolve);
-    file.on('error', reject);
-  });
-  await writeWorkbook(spreadsheet, file, options);
-  await closed;
+  const { book, sheet } = xlsxSource(spreadsheet);
+  await writeXlsx(book, sheet, filePath, options);
 }
