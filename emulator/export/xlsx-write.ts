@@ -297,14 +297,22 @@ async function writeWorkbook(
   await wb.commit();
 }
 
-export async function bufferOf(book: XlsxBook, sheet: XlsxSheets): Promise<Buffer> {
-  const plain = await streamedBuffer(book, sheet);
+export async function bufferOf(
+  book: XlsxBook,
+  sheet: XlsxSheets,
+  options: XlsxExportOptions = {},
+): Promise<Buffer> {
+  const plain = await streamedBuffer(book, sheet, options);
   return book.pictures.some((s) => s.titleRows > 0 || s.pictures.length > 0)
     ? addPicturesAndTitles(plain, book.pictures)
     : plain;
 }
 
-async function streamedBuffer(book: XlsxBook, sheet: XlsxSheets): Promise<Buffer> {
+async function streamedBuffer(
+  book: XlsxBook,
+  sheet: XlsxSheets,
+  options: XlsxExportOptions,
+): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -312,7 +320,7 @@ async function streamedBuffer(book: XlsxBook, sheet: XlsxSheets): Promise<Buffer
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  await writeWorkbook(book, sheet, stream);
+  await writeWorkbook(book, sheet, stream, options);
   await ended;
   return Buffer.concat(chunks);
 }
@@ -325,7 +333,7 @@ export async function writeXlsx(
   options: XlsxExportOptions = {},
 ): Promise<void> {
   if (book.pictures.some((s) => s.titleRows > 0 || s.pictures.length > 0)) {
-    await writeFile(filePath, await bufferOf(book, sheet));
+    await writeFile(filePath, await bufferOf(book, sheet, options));
     return;
   }
   const file = createWriteStream(filePath);

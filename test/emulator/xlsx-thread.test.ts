@@ -57,6 +57,21 @@ describe('xlsx export in a worker thread', () => {
     expect(await parts(there)).toEqual(a);
   });
 
+  it('cuts long text with the run’s note in a workbook with a chart too, as every real run has', async () => {
+    const { ss } = sample();
+    ss.insertSheet('Длинный').getRange('A1').setValue('я'.repeat(40000));
+    const here = path.join(dir, 'here.xlsx');
+    await exportSpreadsheetToXlsx(ss, here, { cutNote: CLI_RUN.excelCut });
+    const a = await parts(here);
+    expect(Object.keys(a)).toContain('xl/media/chart1.png');
+    const sheets = Object.entries(a)
+      .filter(([name]) => name.startsWith('xl/worksheets/sheet') || name === 'xl/sharedStrings.xml')
+      .map(([, body]) => Buffer.from(body, 'base64').toString());
+    // Before: the English default note («characters, cut to fit Excel») reached the reader.
+    expect(sheets.some((x) => x.includes(CLI_RUN.excelCut(40000).trim()))).toBe(true);
+    expect(sheets.some((x) => x.includes('cut to fit Excel'))).toBe(false);
+  });
+
   it('rejects with the worker’s error when the file cannot be written', async () => {
     const file = path.join(dir, 'missing', 'monitoring.xlsx');
     await expect(exportSpreadsheetInWorker(sample().ss, file, WORKER)).rejects.toThrow(
