@@ -2,8 +2,8 @@
  * The workbook's export in a worker thread: the offline run writes monitoring.xlsx there while
  * its own thread writes the report and letters (the machine's second core). The worker is sent
  * what the writer needs and nothing else: the book's parts when it starts, then each sheet's
- * layers when it asks for them (one sheet ahead of the one it writes), so that it holds about
- * one sheet's cells at a time. The file is the one `exportSpreadsheetToXlsx` writes: both go
+ * layers when it asks for them (when the sheet before is written), so that it holds one
+ * sheet's cells at a time. The file is the one `exportSpreadsheetToXlsx` writes: both go
  * through `writeXlsx` with the same parts.
  */
 import { Worker } from 'node:worker_threads';

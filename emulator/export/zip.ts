@@ -11,6 +11,9 @@ import { crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 
 const deflateRawAsync = promisify(deflateRaw);
 
+/** The one compression level of every part, here and on the thread pool (same bytes). */
+const DEFLATE = { level: 3 };
+
 /** 1980-01-01 00:00 in MS-DOS time and date: fixed, so the same parts give the same bytes. */
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
@@ -34,7 +37,12 @@ export type PartData = string | Uint8Array | ArrayBuffer | PackedPart;
 
 export function packPart(data: string | Uint8Array | ArrayBuffer): PackedPart {
   const raw = bytesOf(data);
-  return { packed: deflateRawSync(raw, { level: 3 }), crc: crc32(raw), size: raw.length };
+  return packedOf(raw, deflateRawSync(raw, DEFLATE));
+}
+
+/** A part's deflated bytes with the checksum and size the zip's headers give of the raw ones. */
+function packedOf(raw: Uint8Array, packed: Buffer): PackedPart {
+  return { packed, crc: crc32(raw), size: raw.length };
 }
 
 function isPacked(data: PartData): data is PackedPart {
@@ -57,8 +65,7 @@ export async function zipPartsAsync(parts: Iterable<[string, PartData]>): Promis
       if (isPacked(data)) return [path, data];
       const raw = bytesOf(data);
       if (raw.length < POOL_FROM_BYTES) return [path, packPart(raw)];
-      const deflated = await deflateRawAsync(raw, { level: 3 });
-      return [path, { packed: deflated, crc: crc32(raw), size: raw.length }];
+      return [path, packedOf(raw, await deflateRawAsync(raw, DEFLATE))];
     }),
   );
   return zipParts(packed);
