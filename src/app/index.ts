@@ -15,6 +15,7 @@ import {
   watchIntakeInputs,
 } from '../usecases/intakeCache';
 import { keepSpreadsheetId, useTrigger } from '../adapters/gas/spreadsheet';
+import { forgetOutputs, REMEMBERED_SHEETS } from '../usecases/outputMemory';
 import { spreadsheetOf, submissionFromEvent } from '../adapters/gas/events';
 import { buildMenu, showDialog, showSidebar } from '../adapters/gas/menu';
 import { saveSidebarSettings, sidebarStatus } from '../usecases/sidebar';
@@ -54,13 +55,19 @@ export function openMenu(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = e?.range?.getSheet().getName();
   if (sheet && INTAKE_INPUT_SHEETS.includes(sheet)) bumpIntakeVersion(googlePorts());
+  // An edited output sheet no longer holds what recompute wrote: the next one reads it back.
+  if (sheet && REMEMBERED_SHEETS.includes(sheet)) forgetOutputs(googlePorts().properties, [sheet]);
 }
 
-/** Structure changed (a row deleted, a sheet sorted or removed): the cache may be stale. */
+/**
+ * Structure changed (a row deleted, a sheet sorted or removed): the cache may be stale, and
+ * no output sheet is trusted to hold what recompute wrote.
+ */
 export function handleChange(e?: GoogleAppsScript.Events.SheetsOnChange): void {
   if (e?.changeType === 'EDIT' || e?.changeType === 'FORMAT') return;
   const ports = googlePorts(e?.source);
   bumpIntakeVersion(ports);
+  forgetOutputs(ports.properties);
   // Sheets added, removed or moved by hand: the next submission finds them where they are.
   if (
     e?.changeType === 'INSERT_GRID' ||

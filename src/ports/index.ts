@@ -106,9 +106,30 @@ export interface SheetStore {
   readRow?(sheet: string, row: number, columns: number): Cell[];
   /**
    * Reads what these sheets hold before anything is written, for the `replace` of each with
-   * its table that follows (a read after pending writes costs a round trip more).
+   * its table that follows (a read after pending writes costs a round trip more). A sheet
+   * with a `memory` of its last write is not read: that `replace` writes what changed since.
    */
-  prefetch?(tables: ReadonlyArray<{ sheet: string; rows: Table }>): void;
+  prefetch?(
+    tables: ReadonlyArray<{
+      sheet: string;
+      rows: Table;
+      layout?: SheetLayout;
+      memory?: WriteMemory;
+    }>,
+  ): void;
+}
+
+/**
+ * What `replace` wrote into a sheet, as opaque text the caller keeps between executions (the
+ * adapter's fingerprints of the cells): the next `replace` then writes what changed without
+ * reading the sheet back. The caller must drop the text whenever the sheet may hold something
+ * else (an inspector's edit, rows moved) and before a write that may be cut short.
+ */
+export interface WriteMemory {
+  /** The text `written` gave after the last write, or null (the sheet is then read). */
+  last: string | null;
+  /** Called after the write with the text that describes what the sheet now holds. */
+  written(text: string): void;
 }
 
 export type FormItemKind = 'int' | 'bool' | 'url' | 'text' | 'paragraph' | 'email' | 'list';
@@ -251,6 +272,15 @@ export interface KeyValueStore {
   set(key: string, value: string): void;
   /** Every key at once (one read); absent where the store cannot list its keys. */
   all?(): Record<string, string>;
+  /** Several keys at once (one write where the store can; else one `set` each). */
+  setAll?(entries: Record<string, string>): void;
+}
+
+/** Writes `entries` in one call where the store can, else key by key. */
+export function setEach(store: KeyValueStore, entries: Record<string, string>): void {
+  if (Object.keys(entries).length === 0) return;
+  if (store.setAll) store.setAll(entries);
+  else for (const [key, value] of Object.entries(entries)) store.set(key, value);
 }
 
 /**

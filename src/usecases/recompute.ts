@@ -1,7 +1,9 @@
 /**
  * «Пересчитать показатели»: one read per input sheet, the pure core, one write per output
  * sheet (Показатели, Сводка, Динамика, Не представили, Рекомендации, and «Значения для формул», the table the custom
- * functions take as an argument).
+ * functions take as an argument). Only what changed is written: found from what the last
+ * write left (outputMemory.ts), or else by reading the sheet back. The steps are long-job
+ * steps (jobs/monitoring.ts), shared by the recompute and the report.
  */
 import { computeMonitoring } from '../core/monitoring';
 import { formulaTable } from '../core/customFunctions';
@@ -22,7 +24,7 @@ import { journal } from './journal';
 import { isbResultsChart, statusChart } from '../core/report/charts';
 import type { EmbeddedChartSpec } from '../ports';
 import { CHART_DATA_SHEET, READER_ORDER } from '../sheets/schema';
-import { upgradeRulesSheet } from './upgradeRules';
+import type { OutputMemory } from './outputMemory';
 import {
   registryHistoryTable,
   readData,
@@ -135,18 +137,20 @@ export function outputTable(
 
 /**
  * Every output table, with what the sheets hold now read before anything is written (a read
- * after pending writes costs a round trip more): what the output steps then write.
+ * after pending writes costs a round trip more): what the output steps then write. A sheet
+ * whose last write `memory` describes is not read (outputMemory.ts).
  */
 export function prepareOutputs(
   ports: Ports,
   computation: Computation,
+  memory?: OutputMemory,
 ): Map<RecomputeOutput, OutputTable> {
   const tables = new Map<RecomputeOutput, OutputTable>();
   for (const which of RECOMPUTE_OUTPUTS) {
     const table = outputTable(ports, computation, which);
     if (table) tables.set(which, table);
   }
-  ports.sheets.prefetch?.([...tables.values()]);
+  ports.sheets.prefetch?.([...tables.values()].map((t) => ({ ...t, memory: memory?.of(t.sheet) })));
   return tables;
 }
 
@@ -182,15 +186,6 @@ export function journalRecompute(ports: Ports, computation: Computation): void {
       ...result.warnings,
     ].join('\n'),
   );
-}
-
-export function recompute(ports: Ports, period?: string): Computation {
-  upgradeRulesSheet(ports);
-  const computation = compute(ports, period);
-  const prepared = prepareOutputs(ports, computation);
-  for (const which of RECOMPUTE_OUTPUTS) writeOutput(ports, computation, which, prepared);
-  journalRecompute(ports, computation);
-  return computation;
 }
 
 /** The report's two charts, placed in «Сводка» below its table (data on a hidden sheet). */

@@ -1,7 +1,7 @@
 /**
  * Recompute and the report as the inspector runs them again and again: the output sheets are
  * rewritten in place (no rows of an earlier, larger table left behind, number formats on every
- * data row however the table grows), and the report reads what it needs without rewriting them.
+ * data row however the table grows), and the report brings them up to date before its document.
  * A recompute writes only the rows that changed, and ends where a fresh write would.
  */
 import { CHART_DATA_SHEET, SHEETS } from '../../src/sheets/schema';
@@ -40,7 +40,24 @@ describe('Recompute and report, run again', () => {
     expect(after.map((r) => r.school_id)).toEqual(['0001', '0002', '0003', '0004']);
   });
 
-  it('writes the report without rewriting the output sheets', () => {
+  it('the report brings the output sheets up to date, then writes the document', () => {
+    const h = makeHarness(12);
+    respond(h, 1, 6);
+    h.project.call('menuRecompute');
+    const stale = h.values(SHEETS.indicators);
+    // School 0001 goes on the ШНОР list: its status changes.
+    const lists = h.ss.getSheetByName(SHEETS.lists)!;
+    lists.getRange(2, 1, 1, 3).setValues([["'2025-2026", "'0001", 'ШНОР']]);
+    const url = h.project.call<string>('menuReport');
+    expect(url).toMatch(/^https:/);
+    const refreshed = h.values(SHEETS.indicators);
+    expect(refreshed).not.toEqual(stale);
+    // As a recompute leaves them: the report's figures are the sheets' figures.
+    h.project.call('menuRecompute');
+    expect(h.values(SHEETS.indicators)).toEqual(refreshed);
+  });
+
+  it('a report right after a recompute writes no output cell again', () => {
     const h = makeHarness(6);
     respond(h, 1, 6);
     h.project.call('menuRecompute');
@@ -48,9 +65,13 @@ describe('Recompute and report, run again', () => {
     h.google.runtime.calls.reset();
     h.project.call('menuReport');
     const calls = h.google.runtime.calls;
-    expect(calls.get('SpreadsheetApp', 'Range.setValues')).toBe(0);
+    const written = calls
+      .snapshot()
+      .filter((e) => e.method === 'Range.setValues')
+      .reduce((n, e) => n + e.cellsWritten, 0);
+    // Only the charts' data table is written again (as by a recompute).
+    expect(written).toBeLessThanOrEqual(h.values(CHART_DATA_SHEET.name).flat().length);
     expect(calls.get('SpreadsheetApp', 'Sheet.clearContents')).toBe(0);
-    expect(calls.get('SpreadsheetApp', 'Range.clearContent')).toBe(0);
     expect(h.values(SHEETS.indicators)).toEqual(before);
   });
 
@@ -86,7 +107,7 @@ describe('Recompute and report, run again', () => {
       expect([method, calls.get('SpreadsheetApp', method)]).toEqual([method, 0]);
   });
 
-  it('reads every output sheet before it writes one, and saves each step once', () => {
+  it('reads every output sheet it does not remember before it writes one, and writes the job state together', () => {
     const h = makeHarness(12);
     respond(h, 1, 6);
     h.project.call('menuRecompute');
@@ -96,8 +117,12 @@ describe('Recompute and report, run again', () => {
     const calls = h.google.runtime.calls;
     // One read after pending writes: the journal's, after every output sheet was written.
     expect(calls.get('SpreadsheetApp', 'readAfterWrite')).toBeLessThanOrEqual(1);
-    // The job's checkpoints: one per step (9), and the queue, start and end (5).
-    expect(calls.get('PropertiesService', 'Properties.setProperty')).toBeLessThanOrEqual(9 + 5);
+    // The queue (menu), then the job's checkpoints with the memory of the sheets dropped
+    // before they are written, then its end with the new memory: three writes, not one per step.
+    expect(
+      calls.get('PropertiesService', 'Properties.setProperty') +
+        calls.get('PropertiesService', 'Properties.setProperties'),
+    ).toBeLessThanOrEqual(3);
     // The job's state (current, queue, history) is read in one getProperties, not three reads.
     expect(calls.get('PropertiesService', 'Properties.getProperty')).toBeLessThanOrEqual(2);
   });
@@ -106,8 +131,11 @@ describe('Recompute and report, run again', () => {
     const h = makeHarness(12);
     respond(h, 1, 6);
     h.project.call('menuRecompute');
-    // Someone types over an output cell; school 0001 goes on the ШНОР list; six more answer.
-    h.ss.getSheetByName(SHEETS.formulaValues)!.getRange(3, 5).setValue('typed over');
+    // Someone types over an output cell (the edit trigger runs); school 0001 goes on the ШНОР
+    // list; six more answer.
+    const typed = h.ss.getSheetByName(SHEETS.formulaValues)!.getRange(3, 5);
+    typed.setValue('typed over');
+    h.project.call('onEdit', { range: typed, source: h.ss });
     const lists = h.ss.getSheetByName(SHEETS.lists)!;
     lists.getRange(2, 1, 1, 3).setValues([["'2025-2026", "'0001", 'ШНОР']]);
     respond(h, 7, 12);

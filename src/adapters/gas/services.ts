@@ -134,6 +134,10 @@ export class GasDocumentProperties implements KeyValueStore {
   all(): Record<string, string> {
     return this.store.getProperties();
   }
+
+  setAll(entries: Record<string, string>): void {
+    this.store.setProperties(entries);
+  }
 }
 
 /** The spreadsheet's document cache (CacheService); entries expire after at most 6 hours. */

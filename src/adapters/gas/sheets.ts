@@ -1,8 +1,24 @@
 import { monitoredSpreadsheet } from './spreadsheet';
-import type { EmbeddedChartSpec, SheetLayout, SheetStore, Table, Cell } from '../../ports';
+import type {
+  EmbeddedChartSpec,
+  SheetLayout,
+  SheetStore,
+  Table,
+  Cell,
+  WriteMemory,
+} from '../../ports';
 import { asCellRows } from './cells';
 import { responsesSheetOf } from './forms';
 import { alignRows, planCost, planWrites, type Hunk, type WriteRect } from './write-plan';
+import {
+  blockRowsFor,
+  changedSince,
+  fingerprintsOf,
+  fingerprintText,
+  layoutCode,
+  parseFingerprints,
+  type Fingerprints,
+} from './fingerprints';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -114,6 +130,37 @@ function writeRects(s: Sheet, cells: Cell[][], rects: readonly WriteRect[]): voi
     s.getRange(w.row + 1, w.column + 1, w.rows, w.columns).setValues(
       cells.slice(w.row, w.row + w.rows).map((row) => row.slice(w.column, w.column + w.columns)),
     );
+}
+
+/**
+ * The fingerprints of the sheet's last write, when they still describe it: same sheet (not
+ * deleted and made again), same grid height (no rows inserted or deleted), same layout and
+ * block size. Null: the sheet is read back instead.
+ */
+function remembered(
+  s: Sheet,
+  last: string | null | undefined,
+  layout: SheetLayout | undefined,
+  rows: number,
+): Fingerprints | null {
+  const before = parseFingerprints(last);
+  if (
+    !before ||
+    before.sheetId !== s.getSheetId() ||
+    before.gridRows !== s.getMaxRows() ||
+    before.layout !== layoutCode(layout) ||
+    before.blockRows !== blockRowsFor(rows)
+  )
+    return null;
+  return before;
+}
+
+/** Whether the key columns' blocks are as before (else rows may have to move: read). */
+function sameKeys(before: Fingerprints, now: Fingerprints, keyColumns: readonly number[]): boolean {
+  if (before.rows !== now.rows || before.width !== now.width) return false;
+  return now.codes.every(
+    (code, i) => !keyColumns.includes(i % now.width) || code === before.codes[i],
+  );
 }
 
 /** A row deletion or insertion costs a structure call: two value writes' worth (cost model). */
@@ -302,7 +349,9 @@ export class GasSheetStore implements SheetStore {
    * rows only, and rows added later, which always go through `fit`, get the formats then.
    */
   replace(sheet: string, rows: Table, layout?: SheetLayout): void {
-    this.write(sheet, rows, layout, false);
+    const memory = this.memories.get(sheet);
+    this.memories.delete(sheet);
+    this.write(sheet, rows, layout, false, memory);
   }
 
   /** Sheets people type into keep formats and dropdowns on whole columns, for rows to come. */
@@ -328,16 +377,34 @@ export class GasSheetStore implements SheetStore {
    * Reads what these sheets hold now, before anything is written, for the `replace` of each
    * with its table that follows: a read after pending writes costs a round trip more.
    */
-  prefetch(tables: ReadonlyArray<{ sheet: string; rows: Table }>): void {
-    for (const { sheet, rows } of tables) {
+  /** The memories `prefetch` was given, each used by the next `replace` of its sheet. */
+  private readonly memories = new Map<string, WriteMemory>();
+
+  prefetch(
+    tables: ReadonlyArray<{
+      sheet: string;
+      rows: Table;
+      layout?: SheetLayout;
+      memory?: WriteMemory;
+    }>,
+  ): void {
+    for (const { sheet, rows, layout, memory } of tables) {
+      if (memory) this.memories.set(sheet, memory);
       const s = this.find(sheet);
-      if (!s) continue;
+      // What its last write left is known: nothing to read.
+      if (!s || (memory && remembered(s, memory.last, layout, rows.length))) continue;
       const width = Math.max(1, ...rows.map((r) => r.length));
       this.fetched.set(sheet, readGrid(s, rows.length, width));
     }
   }
 
-  private write(sheet: string, rows: Table, layout: SheetLayout | undefined, typed: boolean): void {
+  private write(
+    sheet: string,
+    rows: Table,
+    layout: SheetLayout | undefined,
+    typed: boolean,
+    memory?: WriteMemory,
+  ): void {
     const existing = this.find(sheet);
     const s = existing ?? this.create(sheet);
     const width = Math.max(1, ...rows.map((r) => r.length));
@@ -345,7 +412,18 @@ export class GasSheetStore implements SheetStore {
     const fetched = this.fetched.get(sheet);
     this.fetched.delete(sheet);
     let grownFrom: number | null;
-    if (existing && !typed) {
+    const fresh = memory ? fingerprintsOf(cells, width, 0, 0, layoutCode(layout)) : null;
+    let before =
+      existing && !typed && fresh ? remembered(s, memory?.last, layout, rows.length) : null;
+    if (before && fresh && layout?.keyColumns && !sameKeys(before, fresh, layout.keyColumns))
+      before = null;
+    if (before && fresh) {
+      // Only the blocks whose fingerprints changed, unread; what the last write left outside
+      // the new table (it was longer or wider) is cleared.
+      grownFrom = fit(s, rows.length, width);
+      writeRects(s, cells, planWrites(changedSince(before, fresh, cells), CELLS_PER_CALL));
+      if (before.rows > rows.length || before.width > width) clearTail(s, rows.length, width);
+    } else if (existing && !typed) {
       // Read first (all reads before writes), realign rows by key, then grow and write.
       const read =
         fetched &&
@@ -376,10 +454,36 @@ export class GasSheetStore implements SheetStore {
       if (rows.length > 0) s.getRange(1, 1, rows.length, width).setValues(cells);
       if (existing) clearTail(s, rows.length, width);
     }
-    if (!layout) return;
+    if (layout) this.layOut(s, layout, existing !== null, typed, rows.length, width, grownFrom);
+    // What the sheet now holds, as its grid now stands (after the layout's row changes).
+    if (memory && fresh) {
+      this.wrote.set(sheet, { memory, fresh });
+      this.rememberGrid(sheet, s);
+    }
+  }
+
+  /** Memories given back in this execution, told again when the sheet's grid grows. */
+  private readonly wrote = new Map<string, { memory: WriteMemory; fresh: Fingerprints }>();
+
+  private rememberGrid(sheet: string, s: Sheet): void {
+    const w = this.wrote.get(sheet);
+    w?.memory.written(
+      fingerprintText({ ...w.fresh, sheetId: s.getSheetId(), gridRows: s.getMaxRows() }),
+    );
+  }
+
+  private layOut(
+    s: Sheet,
+    layout: SheetLayout,
+    existing: boolean,
+    typed: boolean,
+    rowCount: number,
+    width: number,
+    grownFrom: number | null,
+  ): void {
     if (!existing) {
       // One spare row: Sheets refuses to freeze or keep only frozen rows.
-      const keep = Math.max(rows.length, 1) + 1;
+      const keep = Math.max(rowCount, 1) + 1;
       const maxRows = s.getMaxRows();
       if (!typed && maxRows > keep) s.deleteRows(keep + 1, maxRows - keep);
       this.applyLayout(s, layout, width);
@@ -559,7 +663,8 @@ export class GasSheetStore implements SheetStore {
           : { color: st.color, pointSize: st.labels ? 9 : 7 };
       });
       const row = spec.anchorRow + i * 22;
-      fit(s, row + 1, 1);
+      // Rows added below a table written with a memory: the memory says so.
+      if (fit(s, row + 1, 1) !== null) this.rememberGrid(sheet, s);
       const wanted: ChartWanted = {
         type: c.kind === 'scatter' ? Charts.ChartType.SCATTER : Charts.ChartType.COLUMN,
         range: data.getRange(1, spec.dataColumn, table.length, width),

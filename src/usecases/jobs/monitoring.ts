@@ -2,6 +2,11 @@
  * Recompute and the analytical report as long jobs: each output sheet is a step, so a large
  * municipality's recompute continues in a fresh execution instead of hitting the time limit.
  * The computation is redone in memory in each execution (reading is cheap, writing is not).
+ *
+ * The report first brings the output sheets up to date from the same computation (recompute's
+ * steps), then writes the document: its figures always equal the sheets' (a report beside
+ * stale sheets could disagree with them), and one click gives both. Per execution the inputs
+ * are read once and the core runs once (ctx.memo).
  */
 import { JOBS_TEXT } from '../../core/messages';
 import type { Ports } from '../../ports';
@@ -17,6 +22,7 @@ import {
 } from '../recompute';
 import type { JobContext, JobDefinition, JobStep } from './types';
 import { upgradeRulesSheet } from '../upgradeRules';
+import { OutputMemory } from '../outputMemory';
 
 export const RECOMPUTE_JOB_CODE = 'recompute';
 export const REPORT_JOB_CODE = 'report';
@@ -30,16 +36,33 @@ function computation(ports: Ports, ctx: JobContext): Computation {
 
 const one = () => ['all'];
 
+/**
+ * The output tables and what the sheets hold (once per execution): sheets whose last write
+ * is remembered are not read; their memory is dropped durably before any sheet is written
+ * (with the runner's checkpoint, one write), so a write cut short never leaves a memory that
+ * no longer describes the sheet.
+ */
+function outputs(ports: Ports, ctx: JobContext) {
+  return ctx.memo('monitoring.outputs', () => {
+    const done = computation(ports, ctx);
+    const memory = OutputMemory.load(ports.properties);
+    const prepared = prepareOutputs(ports, done, memory);
+    const forgetting = memory.forgetting();
+    if (Object.keys(forgetting).length > 0) ctx.persist(forgetting);
+    return { done, memory, prepared };
+  });
+}
+
 function outputStep(which: RecomputeOutput, title: string): JobStep {
   return {
     code: which,
     title,
     items: one,
     run(ports, _item, ctx) {
-      const done = computation(ports, ctx);
-      // Every output sheet read before the first is written (once per execution).
-      const prepared = ctx.memo('monitoring.outputs', () => prepareOutputs(ports, done));
+      const { done, memory, prepared } = outputs(ports, ctx);
       writeOutput(ports, done, which, prepared);
+      // Kept with the runner's next write, after this sheet's.
+      ctx.hold(memory.take());
     },
   };
 }
@@ -74,8 +97,9 @@ const URL_NOTE = 'url';
 export const REPORT_JOB: JobDefinition = {
   code: REPORT_JOB_CODE,
   title: JOBS_TEXT.report,
-  // The report leaves the output sheets to recompute (writing them here doubled its cost).
+  // The output sheets brought up to date first (recompute's steps), then the document.
   steps: [
+    ...RECOMPUTE_STEPS,
     {
       code: 'document',
       title: JOBS_TEXT.stepDocument,
@@ -88,8 +112,10 @@ export const REPORT_JOB: JobDefinition = {
           reuse: ctx.note(DOC_NOTE) ?? ports.properties.get(dayKey),
           created: (id) => ctx.setNote(DOC_NOTE, id),
         });
-        ports.properties.set(dayKey, doc.id);
-        ctx.setNote(URL_NOTE, doc.url);
+        // With the job's last checkpoint: lost in a kill, the step runs again and finds the
+        // document by its note.
+        ctx.hold({ [dayKey]: doc.id });
+        ctx.setNote(URL_NOTE, doc.url, true);
       },
     },
   ],

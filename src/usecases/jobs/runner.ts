@@ -5,9 +5,15 @@
  * The continuation trigger doubles as a watchdog: it is set before a chunk starts working, to
  * fire after Apps Script's 6-minute limit, so a chunk killed at any point is resumed. A chunk
  * that pauses on its own re-arms it to fire in a minute; a finished job removes it.
+ *
+ * The runner's own property writes of a chunk (checkpoints, the queue, notes a step keeps for
+ * later) are held and written together, in one `setProperties`: when a step needs something
+ * durable at once (`setNote`, `persist`), when the chunk pauses or the job ends, and at least
+ * every CHECKPOINT_EVERY_MS (10 s). A kill loses at most that much progress: the steps since the last
+ * write run again, which they may (each item is idempotent), and the job still resumes.
  */
 import { JOBS_TEXT } from '../../core/messages';
-import type { Ports } from '../../ports';
+import { setEach, type Ports } from '../../ports';
 import { journal } from '../journal';
 import type { JobContext, JobDefinition, JobState, JobStatus } from './types';
 
@@ -20,6 +26,11 @@ const WATCHDOG_MS = 7 * 60_000;
 const CONTINUE_SOON_MS = 60_000;
 const LOCK_WAIT_MS = 1_000;
 const HISTORY_SIZE = 12;
+/**
+ * Held checkpoints are written at least this often (the progress a kill may lose, and how
+ * stale the sidebar's view of a running job may be).
+ */
+const CHECKPOINT_EVERY_MS = 10_000;
 
 const CURRENT_KEY = 'job.current';
 const QUEUE_KEY = 'job.queue';
@@ -113,9 +124,31 @@ export function continueJob(
   return locked.ok ? locked.value : { kind: 'busy' };
 }
 
-function save(ports: Ports, state: JobState): void {
+/** The runner's writes of one chunk, held until something must be durable (see above). */
+class Held {
+  private entries: Record<string, string> = {};
+  private writtenMs: number;
+
+  constructor(private readonly ports: Ports) {
+    this.writtenMs = ports.clock.now().getTime();
+  }
+
+  put(entries: Record<string, string>): void {
+    Object.assign(this.entries, entries);
+    if (this.ports.clock.now().getTime() - this.writtenMs >= CHECKPOINT_EVERY_MS) this.write();
+  }
+
+  /** Writes what is held and `extra` now, in one call. */
+  write(extra: Record<string, string> = {}): void {
+    setEach(this.ports.properties, { ...this.entries, ...extra });
+    this.entries = {};
+    this.writtenMs = this.ports.clock.now().getTime();
+  }
+}
+
+function save(ports: Ports, state: JobState, held: Held): void {
   state.updatedAt = ports.clock.now().toISOString();
-  ports.properties.set(CURRENT_KEY, JSON.stringify(state));
+  held.put({ [CURRENT_KEY]: JSON.stringify(state) });
 }
 
 /** Removes every continuation trigger, then sets one to fire `afterMs` from now. */
@@ -153,7 +186,12 @@ function newState(ports: Ports, def: JobDefinition, queued: QueuedJob): JobState
   };
 }
 
-function contextOf(ports: Ports, state: JobState, memo: Map<string, unknown>): JobContext {
+function contextOf(
+  ports: Ports,
+  state: JobState,
+  memo: Map<string, unknown>,
+  held: Held,
+): JobContext {
   return {
     id: state.id,
     params: state.params,
@@ -163,10 +201,13 @@ function contextOf(ports: Ports, state: JobState, memo: Map<string, unknown>): J
       return memo.get(key) as T;
     },
     note: (key) => state.notes[key],
-    setNote(key, value) {
+    setNote(key, value, later) {
       state.notes[key] = value;
-      save(ports, state);
+      save(ports, state, held);
+      if (!later) held.write();
     },
+    persist: (entries) => held.write(entries),
+    hold: (entries) => held.put(entries),
   };
 }
 
@@ -176,14 +217,18 @@ function finish(
   state: JobState,
   status: JobStatus,
   message: string | undefined,
+  held: Held,
 ): void {
   state.status = status;
   state.finishedAt = ports.clock.now().toISOString();
   state.message = message;
   const history = readJobs(ports).history;
   history.unshift(state);
-  ports.properties.set(HISTORY_KEY, JSON.stringify(history.slice(0, HISTORY_SIZE)));
-  ports.properties.set(CURRENT_KEY, '');
+  // With what is held (the queue taken from, what steps kept): one write.
+  held.write({
+    [HISTORY_KEY]: JSON.stringify(history.slice(0, HISTORY_SIZE)),
+    [CURRENT_KEY]: '',
+  });
   const line = JOBS_TEXT.journalLine(def.title, JOBS_TEXT.status[status], message ?? '');
   journal(ports, JOBS_TEXT.journalEvent, line);
 }
@@ -194,6 +239,7 @@ function runChunk(
   startedMs: number,
 ): ChunkOutcome {
   const memo = new Map<string, unknown>();
+  const held = new Held(ports);
   let last: JobState | null = null;
   for (;;) {
     const view = readJobs(ports);
@@ -204,9 +250,14 @@ function runChunk(
         disarm(ports);
         return last ? { kind: 'finished', state: last } : { kind: 'idle' };
       }
-      ports.properties.set(QUEUE_KEY, JSON.stringify(view.queue));
       const def = catalogue.get(next.code);
-      if (!def) continue;
+      if (!def) {
+        ports.properties.set(QUEUE_KEY, JSON.stringify(view.queue));
+        continue;
+      }
+      // Held with the job's first checkpoint: a kill before they are written leaves the job
+      // queued, and the watchdog armed below starts it again.
+      held.put({ [QUEUE_KEY]: JSON.stringify(view.queue) });
       state = newState(ports, def, next);
       memo.clear();
     }
@@ -218,9 +269,9 @@ function runChunk(
     // The watchdog first: if this execution dies anywhere below, the job still goes on.
     armContinuation(ports, WATCHDOG_MS);
     state.executions += 1;
-    save(ports, state);
-    const ctx = contextOf(ports, state, memo);
-    const outcome = runSteps(ports, def, state, ctx, startedMs);
+    save(ports, state, held);
+    const ctx = contextOf(ports, state, memo, held);
+    const outcome = runSteps(ports, def, state, ctx, startedMs, held);
     if (outcome === 'paused') {
       armContinuation(ports, CONTINUE_SOON_MS);
       return { kind: 'paused', state };
@@ -243,6 +294,7 @@ function runSteps(
   state: JobState,
   ctx: JobContext,
   startedMs: number,
+  held: Held,
 ): 'paused' | 'ended' {
   try {
     while (state.step < def.steps.length) {
@@ -254,7 +306,8 @@ function runSteps(
       state.stepTotal = state.stepDone + (items.length - i);
       for (; i < items.length; i += 1) {
         if (ports.clock.now().getTime() - startedMs > CHUNK_BUDGET_MS) {
-          save(ports, state);
+          save(ports, state, held);
+          held.write();
           return 'paused';
         }
         const stop = step.run(ports, items[i], ctx);
@@ -262,12 +315,11 @@ function runSteps(
         state.stepDone += 1;
         state.done += 1;
         if (typeof stop === 'string') {
-          save(ports, state);
-          finish(ports, def, state, 'stopped', stop);
+          finish(ports, def, state, 'stopped', stop, held);
           return 'ended';
         }
-        // The last item's checkpoint is the step's own, just below: one write, not two.
-        if (i < items.length - 1) save(ports, state);
+        // The last item's checkpoint is the step's own, just below.
+        if (i < items.length - 1) save(ports, state, held);
       }
       state.step += 1;
       state.lastItem = null;
@@ -279,15 +331,22 @@ function runSteps(
         state.stepCode = next.code;
         state.stepTitle = next.title;
       }
-      save(ports, state);
+      save(ports, state, held);
     }
-    finish(ports, def, state, 'done', def.summary?.(ports, ctx));
+    finish(ports, def, state, 'done', def.summary?.(ports, ctx), held);
     return 'ended';
   } catch (error) {
     // A step failed (not a kill: a killed execution cannot get here and write). The job ends
     // as failed with the reason, and the error still reaches the executions log (or the
     // user). It can be started again: its steps are idempotent.
-    finish(ports, def, state, 'failed', String(error instanceof Error ? error.message : error));
+    finish(
+      ports,
+      def,
+      state,
+      'failed',
+      String(error instanceof Error ? error.message : error),
+      held,
+    );
     disarm(ports);
     throw error;
   }

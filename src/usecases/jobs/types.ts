@@ -1,13 +1,15 @@
 /**
  * A long job: named steps, each over a list of item keys, done in chunks that fit Apps Script's
- * 6-minute limit, with a checkpoint in document properties after every item.
+ * 6-minute limit, with a checkpoint in document properties after every item (held and written
+ * with the next write that must be durable, at least every 10 s: runner.ts).
  *
  * How to add one (e.g. letters): write a `JobDefinition` and list it in `jobs/catalogue.ts`;
  * start it with `startJob(ports, code, params)`. The runner guarantees:
  * - one job at a time (others wait in a queue), one chunk at a time (the job lock);
  * - a chunk stops before ~4.5 minutes, saves where it is and continues from a one-off time
  *   trigger (`continueJob`), removed when the job is done;
- * - a killed execution resumes at the item after the last one checkpointed.
+ * - a killed execution resumes at the item after the last checkpoint written (so items done
+ *   since then run again).
  * What the step must guarantee: `run` is idempotent per item key. The item a kill interrupted
  * runs again, so it must find what it already made (a document's id in `ctx.note`, a mail's
  * key in the outbox, a row by its key) instead of making a second one.
@@ -23,8 +25,18 @@ export interface JobContext {
   memo<T>(key: string, make: () => T): T;
   /** A small value kept in the checkpoint across executions (a document id), or undefined. */
   note(key: string): string | undefined;
-  /** Saves a small value in the checkpoint at once (before the next call can be killed). */
-  setNote(key: string, value: string): void;
+  /**
+   * Saves a small value in the checkpoint at once (before the next call can be killed), or,
+   * `held`, with the runner's next write (for a value the step finds again if it runs again).
+   */
+  setNote(key: string, value: string, held?: boolean): void;
+  /** Writes these properties now, with the checkpoint the runner holds (one write). */
+  persist(entries: Record<string, string>): void;
+  /**
+   * Keeps these properties to be written with the runner's next write (at the latest when the
+   * chunk pauses or the job ends): for what may be lost in a kill (the step then runs again).
+   */
+  hold(entries: Record<string, string>): void;
 }
 
 export interface JobStep {

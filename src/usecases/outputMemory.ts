@@ -1,0 +1,90 @@
+/**
+ * What recompute last wrote into each output sheet (the sheet store's fingerprints, ports
+ * WriteMemory), kept in document properties: the next recompute then writes the blocks that
+ * changed without reading the sheets back. Never trusted beyond what it describes:
+ * - an inspector's edit in an output sheet drops that sheet's memory (`onEdit`), a structural
+ *   change drops all of it (the change trigger); the store itself ignores it for a sheet made
+ *   again, a grid of another height or another layout;
+ * - a recompute drops the memory of the sheets it is about to write, durably, before writing
+ *   (a write cut short leaves no memory), and keeps the new one after the writes.
+ * One key per sheet, split into parts of at most 8,000 characters (9 KB per value).
+ */
+import { setEach, type KeyValueStore, type WriteMemory } from '../ports';
+import { SHEETS } from '../sheets/schema';
+
+const PREFIX = 'outputs.written.';
+const PART_CHARS = 8000;
+
+/** The sheets recompute writes with a memory. */
+export const REMEMBERED_SHEETS: readonly string[] = [
+  SHEETS.indicators,
+  SHEETS.summary,
+  SHEETS.dynamics,
+  SHEETS.notResponded,
+  SHEETS.recommendations,
+  SHEETS.formulaValues,
+  SHEETS.registryHistory,
+];
+
+const keyOf = (sheet: string, part = 0) => `${PREFIX}${sheet}${part > 0 ? `.${part}` : ''}`;
+
+/** Drops the memory of these sheets (all when none is named): one write. */
+export function forgetOutputs(properties: KeyValueStore, sheets = REMEMBERED_SHEETS): void {
+  const named = sheets.filter((s) => REMEMBERED_SHEETS.includes(s));
+  setEach(properties, Object.fromEntries(named.map((s) => [keyOf(s), ''])));
+}
+
+export class OutputMemory {
+  private readonly kept: Record<string, string> = {};
+
+  constructor(private readonly stored: (key: string) => string | null | undefined) {}
+
+  /** One read of every property where the store can list them. */
+  static load(properties: KeyValueStore): OutputMemory {
+    const all = properties.all?.();
+    return new OutputMemory(all ? (key) => all[key] : (key) => properties.get(key));
+  }
+
+  /** The text kept for this sheet, or null. The first part starts with the number of parts. */
+  last(sheet: string): string | null {
+    const first = this.stored(keyOf(sheet));
+    const bar = first ? first.indexOf('|') : -1;
+    if (!first || bar < 0) return null;
+    const parts = Number(first.slice(0, bar));
+    let text = first.slice(bar + 1);
+    for (let i = 1; i < parts; i++) {
+      const part = this.stored(keyOf(sheet, i));
+      if (part === null || part === undefined) return null;
+      text += part;
+    }
+    return text;
+  }
+
+  /** '' for each sheet with a memory: written before the sheets are. */
+  forgetting(): Record<string, string> {
+    return Object.fromEntries(
+      REMEMBERED_SHEETS.filter((s) => this.stored(keyOf(s))).map((s) => [keyOf(s), '']),
+    );
+  }
+
+  /** What `replace` takes for this sheet; what it gives back is kept (see `take`). */
+  of(sheet: string): WriteMemory {
+    return {
+      last: this.last(sheet),
+      written: (text) => {
+        const parts: string[] = [];
+        for (let i = 0; i < text.length; i += PART_CHARS) parts.push(text.slice(i, i + PART_CHARS));
+        parts.forEach((part, i) => {
+          this.kept[keyOf(sheet, i)] = i === 0 ? `${parts.length}|${part}` : part;
+        });
+      },
+    };
+  }
+
+  /** The memories kept since the last call, to be written after the sheets. */
+  take(): Record<string, string> {
+    const out = { ...this.kept };
+    for (const key of Object.keys(this.kept)) delete this.kept[key];
+    return out;
+  }
+}
