@@ -89,8 +89,11 @@ export interface SheetStore {
    * hides `hidden`, and removes an empty default sheet («Sheet1», «Лист1»).
    */
   arrange(order: readonly string[], hidden: readonly string[]): void;
-  /** Replaces the charts of a sheet (their data tables written to their data sheet). */
-  setCharts(sheet: string, charts: readonly EmbeddedChartSpec[]): void;
+  /**
+   * Replaces the charts of a sheet (their data tables written to their data sheet, with the
+   * `memory` of that sheet's last write as `prefetch` takes one).
+   */
+  setCharts(sheet: string, charts: readonly EmbeddedChartSpec[], memory?: WriteMemory): void;
   /**
    * The sheets' order as last seen (`sheetNames()`): sheets are then found by one name check
    * at their expected place instead of a look at every sheet's name; a miss looks at all.

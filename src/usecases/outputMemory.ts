@@ -10,7 +10,7 @@
  * One key per sheet, split into parts of at most 8,000 characters (9 KB per value).
  */
 import { setEach, type KeyValueStore, type WriteMemory } from '../ports';
-import { SHEETS } from '../sheets/schema';
+import { CHART_DATA_SHEET, SHEETS } from '../sheets/schema';
 
 const PREFIX = 'outputs.written.';
 const PART_CHARS = 8000;
@@ -24,6 +24,7 @@ export const REMEMBERED_SHEETS: readonly string[] = [
   SHEETS.recommendations,
   SHEETS.formulaValues,
   SHEETS.registryHistory,
+  CHART_DATA_SHEET.name,
 ];
 
 const keyOf = (sheet: string, part = 0) => `${PREFIX}${sheet}${part > 0 ? `.${part}` : ''}`;

@@ -159,6 +159,7 @@ export function writeOutput(
   computation: Computation,
   which: RecomputeOutput,
   prepared?: ReadonlyMap<RecomputeOutput, OutputTable>,
+  memory?: OutputMemory,
 ): void {
   const { result } = computation;
   if (which === 'charts') {
@@ -166,6 +167,7 @@ export function writeOutput(
     ports.sheets.setCharts(
       SHEETS.summary,
       summaryCharts(result, summarySheet(result).rows.length + 2),
+      memory?.of(CHART_DATA_SHEET.name),
     );
     ports.sheets.arrange(READER_ORDER, [CHART_DATA_SHEET.name]);
     return;

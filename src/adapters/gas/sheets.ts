@@ -404,11 +404,12 @@ export class GasSheetStore implements SheetStore {
     layout: SheetLayout | undefined,
     typed: boolean,
     memory?: WriteMemory,
+    raw = false,
   ): void {
     const existing = this.find(sheet);
     const s = existing ?? this.create(sheet);
     const width = Math.max(1, ...rows.map((r) => r.length));
-    const cells = asCellRows(rows, width);
+    const cells = raw ? rows : asCellRows(rows, width);
     const fetched = this.fetched.get(sheet);
     this.fetched.delete(sheet);
     let grownFrom: number | null;
@@ -641,20 +642,35 @@ export class GasSheetStore implements SheetStore {
    * labelled series) goes to the hidden data sheet; the chart, built from that range with the
    * series' colours and line styles, is placed on `sheet` below `anchorRow`.
    */
-  setCharts(sheet: string, charts: readonly EmbeddedChartSpec[]): void {
+  setCharts(sheet: string, charts: readonly EmbeddedChartSpec[], memory?: WriteMemory): void {
     const s = this.sheet(sheet);
     for (const spec of charts) this.fetched.delete(spec.dataSheet);
     // A chart already there is kept when it is the one wanted (its data is read live), else
     // modified in place: one structure call, not a removal and an insertion.
     const old = s.getCharts();
+    // The data tables side by side, one grid per data sheet, written as an output table is:
+    // only what changed (`memory` of the data sheet, or read back), as they are (no apostrophe).
+    const grids = new Map<string, Cell[][]>();
+    for (const spec of charts) {
+      const grid = grids.get(spec.dataSheet) ?? [];
+      chartTable(spec.chart).forEach((row, r) => {
+        const line = (grid[r] ??= []);
+        row.forEach((v, c) => (line[spec.dataColumn - 1 + c] = v));
+      });
+      grids.set(spec.dataSheet, grid);
+    }
+    for (const [name, grid] of grids) {
+      const width = Math.max(...grid.map((row) => row.length));
+      const rows = grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
+      this.write(name, rows, undefined, false, memory, true);
+      memory = undefined;
+      const data = this.sheet(name);
+      if (!data.isSheetHidden()) data.hideSheet();
+    }
     charts.forEach((spec, i) => {
       const table = chartTable(spec.chart);
       const data = this.sheet(spec.dataSheet);
       const width = table[0].length;
-      fit(data, table.length, spec.dataColumn + width - 1);
-      data.getRange(1, spec.dataColumn, data.getMaxRows(), width).clearContent();
-      data.getRange(1, spec.dataColumn, table.length, width).setValues(table);
-      if (!data.isSheetHidden()) data.hideSheet();
       const c = spec.chart;
       const series: Record<string, object> = {};
       c.series.forEach((st, k) => {

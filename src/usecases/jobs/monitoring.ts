@@ -60,7 +60,7 @@ function outputStep(which: RecomputeOutput, title: string): JobStep {
     items: one,
     run(ports, _item, ctx) {
       const { done, memory, prepared } = outputs(ports, ctx);
-      writeOutput(ports, done, which, prepared);
+      writeOutput(ports, done, which, prepared, memory);
       // Kept with the runner's next write, after this sheet's.
       ctx.hold(memory.take());
     },
