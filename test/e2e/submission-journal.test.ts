@@ -3,7 +3,7 @@
  * ordinary fate shows where the inspector looks for it: an accepted or replacing version is its
  * row of «Данные», a rejected or held one its row of «Отклонено»; a second delivery of the same
  * event changes nothing. None of these writes a journal line (each line was two calls of every
- * submission). What is unusual still does: a blank event, an older version arriving late.
+ * submission). What is unusual still does: a blank event or row, an older version arriving late.
  */
 import { INTAKE_STATE } from '../../src/core/words';
 import { JOURNAL } from '../../src/core/messages';
@@ -104,5 +104,22 @@ describe('«Журнал» and the ordinary outcomes of a submission', () => {
     const added = journalLines(h).slice(before.length);
     expect(added.map((l) => l.split('|')[0])).toEqual([JOURNAL.blank, JOURNAL.blank]);
     expect(h.records(SHEETS.data).map((r) => r.school)).toEqual([schoolId(1)]);
+  });
+
+  it('an older version arriving after a newer one still writes its line, and changes no data', () => {
+    const h = makeHarness(2);
+    const before = journalLines(h);
+    h.google.runtime.faults.lostSubmitEvents = true;
+    h.submit(validAnswers(1, { access_code: h.codeOf('0001'), students_total: '111' }));
+    h.google.runtime.faults.lostSubmitEvents = false;
+    h.google.runtime.clock.advance(60_000);
+    h.submit(validAnswers(1, { access_code: h.codeOf('0001'), students_total: '222' }));
+    // The first response's event comes late (Google retries), with its row of «Ответы формы».
+    const responses = h.ss.getSheetByName(SHEETS.responses)!;
+    const late = responses.getRange(2, 1, 1, responses.getLastColumn());
+    expect(h.project.call('onFormSubmit', { range: late })).toBe('superseded');
+    const added = journalLines(h).slice(before.length);
+    expect(added.map((l) => l.split('|')[0])).toEqual([JOURNAL.superseded]);
+    expect(h.records(SHEETS.data).map((r) => Number(r.students_total))).toEqual([222]);
   });
 });
