@@ -112,14 +112,15 @@ export interface SheetStore {
    * its table that follows (a read after pending writes costs a round trip more). A sheet
    * with a `memory` of its last write is not read: that `replace` writes what changed since.
    */
-  prefetch?(
-    tables: ReadonlyArray<{
-      sheet: string;
-      rows: Table;
-      layout?: SheetLayout;
-      memory?: WriteMemory;
-    }>,
-  ): void;
+  prefetch?(tables: ReadonlyArray<PrefetchTable>): void;
+}
+
+/** A table `prefetch` reads the sheet for (or not, given a memory of its last write). */
+export interface PrefetchTable {
+  sheet: string;
+  rows: Table;
+  layout?: SheetLayout;
+  memory?: WriteMemory;
 }
 
 /**

@@ -79,4 +79,11 @@ export class GasSheetProperties implements KeyValueStore {
     sheet.appendRow([key, value]);
     rows.set(key, { row: sheet.getLastRow(), value });
   }
+
+  /** Key by key; an empty value for a key never written adds no row (it reads null, empty). */
+  setAll(entries: Record<string, string>): void {
+    const rows = this.load();
+    for (const [key, value] of Object.entries(entries))
+      if (value !== '' || rows.has(key)) this.set(key, value);
+  }
 }

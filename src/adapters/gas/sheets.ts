@@ -1,6 +1,7 @@
 import { monitoredSpreadsheet } from './spreadsheet';
 import type {
   EmbeddedChartSpec,
+  PrefetchTable,
   SheetLayout,
   SheetStore,
   Table,
@@ -373,21 +374,14 @@ export class GasSheetStore implements SheetStore {
   /** Grids read by `prefetch`, each used by the next `replace` of its sheet. */
   private readonly fetched = new Map<string, GridRead>();
 
+  /** The memories `prefetch` was given, each used by the next `replace` of its sheet. */
+  private readonly memories = new Map<string, WriteMemory>();
+
   /**
    * Reads what these sheets hold now, before anything is written, for the `replace` of each
    * with its table that follows: a read after pending writes costs a round trip more.
    */
-  /** The memories `prefetch` was given, each used by the next `replace` of its sheet. */
-  private readonly memories = new Map<string, WriteMemory>();
-
-  prefetch(
-    tables: ReadonlyArray<{
-      sheet: string;
-      rows: Table;
-      layout?: SheetLayout;
-      memory?: WriteMemory;
-    }>,
-  ): void {
+  prefetch(tables: ReadonlyArray<PrefetchTable>): void {
     for (const { sheet, rows, layout, memory } of tables) {
       if (memory) this.memories.set(sheet, memory);
       const s = this.find(sheet);
