@@ -93,7 +93,16 @@ export function goals(r: Results): Goal[] {
       measured: `${r.submission.max_calls_any_size} calls, ${r.submission.max_modelled_s_any_size} s (worst size)`,
       holds: r.submission.max_calls_any_size <= 15 && r.submission.max_modelled_s_any_size <= 1.2,
     });
-  if (r.recompute && r.report) {
+  if (r.recompute_and_report) {
+    // The report brings the output sheets up to date first: it is recompute and report.
+    const both = r.recompute_and_report;
+    out.push({
+      what: `recompute + report at ${both.schools} schools`,
+      goal: '≤ 20 s modelled together',
+      measured: `${both.modelled_s} s: the report after a new answer, which refreshes the sheets first (a later recompute alone: ${r.recompute?.modelled_s} s; first recompute: ${r.recompute?.first_run_modelled_s} s)`,
+      holds: both.modelled_s <= 20,
+    });
+  } else if (r.recompute && r.report) {
     const sum = r.recompute.modelled_s + r.report.modelled_s;
     out.push({
       what: `recompute + report at ${r.recompute.schools} schools`,
