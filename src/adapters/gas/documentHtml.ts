@@ -11,10 +11,12 @@
  * inline … the element has a class attribute that references rules from an inline stylesheet»,
  * github.com/Mr0grog/google-docs-to-markdown/issues/60; «class names and a style block at the
  * top of the page», github.com/nprapps/copydoc/issues/9), which Drive converts back into a
- * Google Doc. Inline, the same few looks repeated on every cell, paragraph and run were most of
- * a small report's bytes and a quarter of a large one's (the import's cost grows with them).
- * Kept inline, as the import is known to read them: the page-break rule and the list items'
- * own paragraph look (Google has not documented how it reads lists' CSS).
+ * Google Doc when uploaded (github.com/astrada/google-drive-ocamlfuse/pull/931 edits Docs as
+ * such exports and uploads them back). Google does not document which CSS its import reads; no source found says a
+ * class rule is read otherwise than the same declarations inline. Written inline, the same few
+ * looks on every cell, paragraph and run were half a small report's bytes and a quarter of a
+ * large one's (the import's cost grows with the bytes). Still inline, as before: the page-break
+ * rule and the list items' own look (no source says how the import reads those from a class).
  *
  * Respondents' text is data: every text is HTML-escaped here, never markup.
  */
