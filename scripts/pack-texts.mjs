@@ -37,7 +37,7 @@ export const TEXT_FUNCTION = 'builtText';
  */
 const PLAIN_PROPERTIES = /^(label|menu[A-Z]\w*)$/;
 /** Tables (top-level constants by their source name) kept plain whole: `JOURNAL` (messages.ts),
- * whose lines every submission writes. */
+ * whose lines a submission writes for its unusual cases (a blank event, a lock timeout, …). */
 const PLAIN_TABLES = new Set(['JOURNAL']);
 
 /** The bundle-local variable the calls use (terser shortens it). */

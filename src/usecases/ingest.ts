@@ -4,6 +4,13 @@
  * never edited. Idempotent: the same response delivered twice (same row, same timestamp) is
  * ingested once; an edited response (same row, later timestamp) replaces its earlier version.
  * The rules are intake.ts's, shared with «Сверить ответы».
+ *
+ * «Журнал» is the log of runs, reminders and errors (domain spec, outputs): the four ordinary
+ * outcomes write no line there, since each already shows where the inspector looks for it — an
+ * accepted or replacing version is its row of «Данные» (with the time received and its raw
+ * row), a rejected or held one its row of «Отклонено» with the reasons, a duplicate delivery
+ * changes nothing, and «Ответы формы» keeps every version. What is unusual still gets its line:
+ * a blank event, another form's sheet, a lock timeout, an older version arriving late.
  */
 import { CATALOGUE, type Catalogue, type FieldDef } from '../core/catalogue';
 import {
@@ -279,10 +286,7 @@ function ingestCached(
   const version = versionKey(raw.row, raw.timestamp);
   const ts = raw.timestamp.getTime();
   const mine = snapshot.rows.find((r) => r.rawRow === raw.row);
-  if (snapshot.rejected.has(version) || mine?.ts === ts) {
-    journalKnown(ports, JOURNAL.duplicate, JOURNAL.rowLabel(raw.row));
-    return 'duplicate';
-  }
+  if (snapshot.rejected.has(version) || mine?.ts === ts) return 'duplicate';
   const issued = snapshot.codes ? new Map(snapshot.codes) : null;
   const ctx = contextOf(ports, snapshot.schools, snapshot.settings, issued, catalogue);
   const verdict = judge(raw, ctx);
@@ -293,7 +297,7 @@ function ingestCached(
       () => appendToSnapshot(cache, snapshot, { rejected: version }, pending),
       () => appendRejected(ports, raw, verdict),
     );
-    return afterRejected(ports, raw, verdict, ctx, true);
+    return afterRejected(ports, raw, verdict, ctx);
   }
   const data = verdict.data;
   const key = dataKey(data);
@@ -332,13 +336,7 @@ function ingestCached(
       () => sheets.append(SHEETS.data, [cells]),
     );
   }
-  const outcome = held ? 'replaced' : 'accepted';
-  journalKnown(
-    ports,
-    held ? JOURNAL.replaced : JOURNAL.accepted,
-    `${data.school_id}, ${data.period}, ${JOURNAL.rowLabel(raw.row)}`,
-  );
-  return outcome;
+  return held ? 'replaced' : 'accepted';
 }
 
 /**
@@ -392,18 +390,14 @@ function appendRejected(
   ]);
 }
 
+/** After its row of «Отклонено» (the reasons are there): the school's e-mail, if rejected. */
 function afterRejected(
   ports: Ports,
   raw: RawResponse,
   verdict: Exclude<ReturnType<typeof judge>, { kind: 'accepted' }>,
   ctx: IntakeContext,
-  known: boolean,
 ): 'rejected' | 'held' {
   const { school_id, period } = verdict.kind === 'held' ? verdict.data : verdict;
-  const what = verdict.kind === 'held' ? JOURNAL.held : JOURNAL.rejected;
-  const line = `${JOURNAL.rowLabel(raw.row)}: ${verdict.reasons.join('; ')}`;
-  if (known) journalKnown(ports, what, line);
-  else journal(ports, what, line);
   if (verdict.kind === 'rejected')
     notifyRespondent(ports, raw, school_id, period, verdict.reasons, ctx);
   return verdict.kind;
@@ -428,7 +422,6 @@ function ingestFromSheets(
     rejected.has(version) ||
     stored.rows.some((r) => r.timestamp && versionKey(r.rawRow, r.timestamp) === version)
   ) {
-    journalKnown(ports, JOURNAL.duplicate, JOURNAL.rowLabel(raw.row));
     rememberSnapshot(ports, token, fields, null, extra);
     return 'duplicate';
   }
@@ -439,7 +432,7 @@ function ingestFromSheets(
   if (verdict.kind !== 'accepted') {
     if (rejected.size === 0) ensureProductSheet(ports, 'rejected');
     appendRejected(ports, raw, verdict);
-    const outcome = afterRejected(ports, raw, verdict, ctx, true);
+    const outcome = afterRejected(ports, raw, verdict, ctx);
     rejected.add(version);
     rememberSnapshot(ports, token, fields, { ...known, stored, rejected }, extra);
     return outcome;
@@ -458,12 +451,6 @@ function ingestFromSheets(
     journalKnown(ports, JOURNAL.superseded, JOURNAL.rowLabel(raw.row));
     return 'superseded';
   }
-  const data = verdict.data;
-  journalKnown(
-    ports,
-    written.outcome === 'replaced' ? JOURNAL.replaced : JOURNAL.accepted,
-    `${data.school_id}, ${data.period}, ${JOURNAL.rowLabel(raw.row)}`,
-  );
   // No toast: a trigger has nobody watching, and a toast is one more round trip per response.
   return written.outcome;
 }

@@ -48,10 +48,15 @@ function outboxRow(row: OutboxRow): Cell[] {
 /**
  * 'sent'; 'quota' when the day's quota is used up (the message waits); or the text of a
  * failure that waiting will not mend (an address the mail service refuses), which is marked
- * on the message so that it neither blocks the queue nor is retried.
+ * on the message so that it neither blocks the queue nor is retried. `askFirst` false: the
+ * quota is asked only when the send fails (the mail service refuses a message over it).
  */
-function sendWithinQuota(ports: Ports, message: MailMessage): 'sent' | 'quota' | string {
-  if (ports.mailer.remainingQuota() <= 0) return 'quota';
+function sendWithinQuota(
+  ports: Ports,
+  message: MailMessage,
+  askFirst = true,
+): 'sent' | 'quota' | string {
+  if (askFirst && ports.mailer.remainingQuota() <= 0) return 'quota';
   try {
     ports.mailer.send(message);
     return 'sent';
@@ -63,9 +68,12 @@ function sendWithinQuota(ports: Ports, message: MailMessage): 'sent' | 'quota' |
   }
 }
 
-/** One message (a respondent's notice): sent now, or queued. One append either way. */
+/**
+ * One message (a respondent's notice): sent now, or queued. One append either way. The quota
+ * is asked only if the send fails: a submission's call fewer while the quota lasts.
+ */
 export function sendOrQueue(ports: Ports, mail: OutgoingMail): boolean {
-  const outcome = sendWithinQuota(ports, mail);
+  const outcome = sendWithinQuota(ports, mail, false);
   // Found where the sheets' remembered order says: no look at its rows (a submission's call).
   if (ports.sheets.has?.(SHEETS.outbox) !== true) ensureProductSheet(ports, 'outbox');
   const mark = outcome === 'sent' ? ports.clock.now() : outcome === 'quota' ? '' : outcome;

@@ -117,6 +117,32 @@ describe('messages to respondents and schools, within the mail quota', () => {
     }
   });
 
+  it("queues a respondent's notice over the day's quota (the send refused), and sends it the next day", () => {
+    const h = makeHarness(3, { mailDailyQuota: 1 });
+    const wrong = (i: number) =>
+      validAnswers(i, { access_code: h.codeOf(schoolId(i)), teachers_diagnosed: '40' });
+    h.submit(wrong(1));
+    h.google.runtime.clock.advance(60_000);
+    h.submit(wrong(2));
+    expect(h.executions().filter((e) => e.error)).toEqual([]);
+    expect(outbox(h).map(recipients)).toEqual(['school0001@example.edu.ru']);
+    const queued = h.records(SHEETS.outbox);
+    expect(queued.map((r) => [r.to, r.sent === ''])).toEqual([
+      ['school0001@example.edu.ru', false],
+      ['school0002@example.edu.ru', true],
+    ]);
+    expect(h.google.ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toContain(
+      'continueMailing',
+    );
+    h.google.runtime.clock.advance(24 * 3600 * 1000);
+    (h.google.ScriptApp as unknown as { __runDueTimeTriggers(): void }).__runDueTimeTriggers();
+    expect(outbox(h).map(recipients)).toEqual([
+      'school0001@example.edu.ru',
+      'school0002@example.edu.ru',
+    ]);
+    expect(outbox(h)[1].body).toMatch(/Исправьте ответ по ссылке: https:\/\/\S+edit/);
+  });
+
   it('queues what the quota does not allow, sends it the next day, never twice', () => {
     const h = makeHarness(8, { mailDailyQuota: 5 });
     const first = h.project.call<string>('menuSendLinks');
