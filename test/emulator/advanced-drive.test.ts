@@ -157,6 +157,73 @@ describe('Drive import of an HTML page (emulated)', () => {
   });
 });
 
+/**
+ * The product's page with its class rules written back on the elements as inline styles, by
+ * text substitution (the page's own shape: `.cN{…}` rules in one head `<style>`).
+ */
+function inlined(page: string): string {
+  const sheet = /<style>([^<]*)<\/style>/.exec(page);
+  const rules = new Map(
+    [...(sheet?.[1] ?? '').matchAll(/\.(c\d+)\{([^}]*)\}/g)].map((m) => [m[1], m[2]]),
+  );
+  return page
+    .replace(/<style>[^<]*<\/style>/, '')
+    .replace(/ class="(c\d+)"/g, (_, name: string) => ` style="${rules.get(name)}"`);
+}
+
+describe('the page the product writes, looks as class rules (emulated import)', () => {
+  const model: ReportModel = {
+    title: 'Записка',
+    blocks: [
+      { kind: 'issuer', lines: ['Служба', 'Округ'] },
+      { kind: 'title', text: 'Записка' },
+      { kind: 'addressee', lines: ['Руководителю'] },
+      { kind: 'dateline', text: '01.06.2022' },
+      { kind: 'heading', level: 1, text: 'Итоги' },
+      { kind: 'paragraph', text: 'Курсив', italic: true },
+      { kind: 'paragraph', text: 'Жирный', bold: true },
+      { kind: 'paragraph', text: 'Обычный' },
+      { kind: 'list', items: ['а', 'б'] },
+      {
+        kind: 'table',
+        header: ['Школа', 'Доля', 'Итог'],
+        rows: [
+          ['Раздел', '', ''],
+          ['СОШ № 1', '38,9 %', 'да'],
+          ['СОШ № 2', '1,0 %', 'нет'],
+        ],
+        widths: [3, 1, 1],
+        align: ['left', 'right', 'center'],
+      },
+      { kind: 'pageBreak' },
+      { kind: 'heading', level: 2, text: 'Подробно' },
+      { kind: 'signature', lines: ['Руководитель'] },
+    ],
+  };
+
+  it('writes each look once, in the head, and the import reads the same document as inline', () => {
+    const { html } = documentHtml(model);
+    // Every run, cell and paragraph names a class; a look is declared once.
+    expect(html).toMatch(
+      /^<!DOCTYPE html><html><head><meta charset="utf-8"><title>Записка<\/title><style>\.c0\{/,
+    );
+    expect(html.match(/font-family/g)).toHaveLength(
+      new Set(html.match(/\.c\d+\{font-family[^}]*\}/g)).size,
+    );
+    // Kept inline: list items' own look and the page break.
+    expect(html).toContain('<li style="text-align:justify">');
+    expect(html).toContain('<hr style="page-break-before:always;display:none">');
+    const byClass = importHtml(html, listId);
+    const inline = importHtml(inlined(html), listId);
+    // List ids are drawn afresh for each import; everything else is the same.
+    const unlisted = (blocks: typeof byClass) =>
+      blocks.map((b) => (b.kind === 'listItem' ? { ...b, listId: '' } : b));
+    expect(unlisted(byClass)).toEqual(unlisted(inline));
+    expect(inlined(html)).not.toContain('class=');
+    expect(byClass[4]).toMatchObject({ heading: 'HEADING1', spacingBefore: 12, spacingAfter: 4 });
+  });
+});
+
 describe('the advanced Drive service', () => {
   it('creates a Google Doc from HTML, under an id generated beforehand, and imports over it', () => {
     const google = createGoogle();

@@ -6,8 +6,10 @@
  * elements edit, so the emulated document reads back, exports to .docx and is edited
  * afterwards as one DocumentApp made.
  *
- * What is kept (what Google Docs' import is known to honour; inline `style` attributes only,
- * no style sheets):
+ * What is kept (what Google Docs' import is known to honour): styles written in an element's
+ * `style` attribute, or in class rules of the page's `<style>` elements (class-rules.ts: `.c1`
+ * and `p.c1` rules, the form of Google Docs' own HTML export, which Drive imports back; other
+ * CSS is ignored), with the element's own `style` over its classes' rules:
  * - `p`, `div` → paragraph; `h1`…`h6` → HEADING1…6; `ul`/`ol` → bulleted/numbered list items
  *   (one list per top-level list, nesting by depth); `table` → table (`tr`, `td`/`th`; column
  *   widths from the first row's `width`, border width and colour from its cells' `border`);
@@ -19,10 +21,12 @@
  * - text: `font-family`, `font-size`, `color`, `font-weight`, `font-style`, `text-decoration`
  *   and `b`/`strong`, `i`/`em`, `u`, inherited from enclosing elements;
  * - white space collapses as in HTML (no-break spaces stay).
- * What is ignored: page size and margins (`@page`), classes, scripts and styles, images.
+ * What is ignored: page size and margins (`@page`), other style-sheet rules, scripts, images.
+ * A `<style>` element's rules apply to the elements after it (the head's, to the whole body).
  * A body always ends with a paragraph, as Google's does.
  */
 import { Parser } from 'htmlparser2';
+import { ClassRules } from './class-rules';
 import type { AlignmentName, GlyphName, HeadingName } from './enums';
 import {
   newCell,
@@ -348,6 +352,9 @@ function textParagraph(p: ParagraphLike, runs: RunCollector): void {
 
 class Importer {
   private readonly stack: Frame[];
+  private readonly rules = new ClassRules();
+  /** The text of the `<style>` element being read, if one is. */
+  private sheet: string | null = null;
 
   constructor(
     private readonly newListId: () => string,
@@ -362,7 +369,8 @@ class Importer {
 
   onopentag(tag: string, attribs: Record<string, string>): void {
     const top = this.top();
-    const style = attribs.style;
+    if (tag === 'style') this.sheet = '';
+    const style = this.rules.style(tag, attribs.class, attribs.style);
     let next: Frame;
     switch (top.kind) {
       case 'skip':
@@ -399,7 +407,11 @@ class Importer {
     this.stack.push(next);
   }
 
-  onclosetag(): void {
+  onclosetag(tag: string): void {
+    if (tag === 'style' && this.sheet !== null) {
+      this.rules.add(this.sheet);
+      this.sheet = null;
+    }
     const frame = this.stack.pop() as Frame;
     if (frame.kind === 'paragraph') textParagraph(frame.p, frame.runs);
     else if (frame.kind === 'item') {
@@ -425,6 +437,10 @@ class Importer {
   }
 
   ontext(data: string): void {
+    if (this.sheet !== null) {
+      this.sheet += data;
+      return;
+    }
     const top = this.top();
     switch (top.kind) {
       case 'container':

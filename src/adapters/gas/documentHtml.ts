@@ -1,10 +1,22 @@
 /**
  * A document model as one HTML page for Drive's import into Google Docs (documents.ts): every
- * paragraph, list item and table cell with its look written inline (alignment, indents,
- * spacing, face, size, weight), so one Drive call creates what DocumentApp made element by
- * element. What the import cannot express (page size and margins, the Title style, the chart
- * images) the writer sets afterwards with a few DocumentApp calls, at the body positions this
- * file reports.
+ * paragraph, list item and table cell with its look (alignment, indents, spacing, face, size,
+ * weight), so one Drive call creates what DocumentApp made element by element. What the import
+ * cannot express (page size and margins, the Title style, the chart images) the writer sets
+ * afterwards with a few DocumentApp calls, at the body positions this file reports.
+ *
+ * Each distinct look is written once, as a class rule in one `<style>` block in the head
+ * (`.c0{…}`), and elements name it (`class="c0"`): the shape of Google Docs' own HTML export
+ * (File → Download → Web page: «in exports, all the styles are in a stylesheet instead of
+ * inline … the element has a class attribute that references rules from an inline stylesheet»,
+ * github.com/Mr0grog/google-docs-to-markdown/issues/60; «class names and a style block at the
+ * top of the page», github.com/nprapps/copydoc/issues/9), which Drive converts back into a
+ * Google Doc when uploaded (github.com/astrada/google-drive-ocamlfuse/pull/931 edits Docs as
+ * such exports and uploads them back). Google does not document which CSS its import reads; no source found says a
+ * class rule is read otherwise than the same declarations inline. Written inline, the same few
+ * looks on every cell, paragraph and run were half a small report's bytes and a quarter of a
+ * large one's (the import's cost grows with the bytes). Still inline, as before: the page-break
+ * rule and the list items' own look (no source says how the import reads those from a class).
  *
  * Respondents' text is data: every text is HTML-escaped here, never markup.
  */
@@ -79,7 +91,34 @@ function paragraphStyle(look: Look): string {
   return css.join(';');
 }
 
-/** Run styles by size, weight and slant: a document has a handful, written for each run. */
+/**
+ * The page's class rules: one class per distinct declaration list, named in the order the
+ * page first uses them (`c0`, `c1`…), so the same model always gives the same page.
+ */
+class StyleSheet {
+  private readonly names = new Map<string, string>();
+
+  /** The attribute naming the class of these declarations (none for none). */
+  attr(css: string): string {
+    if (css === '') return '';
+    let name = this.names.get(css);
+    if (name === undefined) {
+      name = `c${this.names.size}`;
+      this.names.set(css, name);
+    }
+    return ` class="${name}"`;
+  }
+
+  /** The `<style>` element declaring every class used (empty when none is). */
+  element(): string {
+    if (this.names.size === 0) return '';
+    let rules = '';
+    for (const [css, name] of this.names) rules += `.${name}{${css}}`;
+    return `<style>${rules}</style>`;
+  }
+}
+
+/** Run styles by size, weight and slant: a document has a handful. */
 const runStyles = new Map<string, string>();
 
 function runStyle(look: Look): string {
@@ -103,22 +142,31 @@ function writeRunStyle(look: Look): string {
   return css.join(';');
 }
 
-/** One paragraph (or list item, with `tag` li): its text in one styled run. */
-function element(tag: string, text: string, look: Look): string {
+/**
+ * One paragraph (or list item, with `tag` li): its text in one styled run. A list item's own
+ * look stays inline (`style`); everything else names its class.
+ */
+function element(sheet: StyleSheet, tag: string, text: string, look: Look): string {
   const style = paragraphStyle(look);
-  const open = style ? `<${tag} style="${style}">` : `<${tag}>`;
-  const run = text === '' ? '' : `<span style="${runStyle(look)}">${escapeText(text)}</span>`;
+  const open =
+    style === ''
+      ? `<${tag}>`
+      : tag === 'li'
+        ? `<li style="${style}">`
+        : `<${tag}${sheet.attr(style)}>`;
+  const run = text === '' ? '' : `<span${sheet.attr(runStyle(look))}>${escapeText(text)}</span>`;
   return `${open}${run}</${tag}>`;
 }
 
-const p = (text: string, look: Look = {}) => element(look.heading ?? 'p', text, look);
+const p = (sheet: StyleSheet, text: string, look: Look = {}) =>
+  element(sheet, look.heading ?? 'p', text, look);
 
-function table(block: Extract<ReportBlock, { kind: 'table' }>): string {
+function table(sheet: StyleSheet, block: Extract<ReportBlock, { kind: 'table' }>): string {
   const widths = columnWidths(block.widths);
   const border = `border:1pt solid ${BLACK}`;
   const cell = (text: string, c: number, look: Look) => {
     const width = widths[c] !== undefined ? `;width:${pt(widths[c])}` : '';
-    return `<td style="${border}${width}">${p(text, { ...look, size: PAGE.tableFontSize })}</td>`;
+    return `<td${sheet.attr(border + width)}>${p(sheet, text, { ...look, size: PAGE.tableFontSize })}</td>`;
   };
   const alignOf = (c: number): ColumnAlign | undefined =>
     block.align && c < block.header.length && block.align[c] !== 'left'
@@ -130,7 +178,7 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>): string {
     const bold = row.length > 1 && row.slice(1).every((c) => c === '');
     rows.push(`<tr>${row.map((t, c) => cell(t, c, { bold, align: alignOf(c) })).join('')}</tr>`);
   }
-  return `<table style="border-collapse:collapse">${rows.join('')}</table>`;
+  return `<table${sheet.attr('border-collapse:collapse')}>${rows.join('')}</table>`;
 }
 
 /**
@@ -142,6 +190,7 @@ export function documentHtml(
   model: ReportModel,
   withChart: (chart: ChartSpec) => boolean = () => true,
 ): DocumentHtml {
+  const sheet = new StyleSheet();
   const out: string[] = [];
   let at = 0;
   let title: DocumentHtml['title'] = null;
@@ -154,16 +203,16 @@ export function documentHtml(
   for (const block of model.blocks) {
     switch (block.kind) {
       case 'issuer':
-        add(p(block.lines.join('\n'), { align: 'center', after: 18, bold: true }));
+        add(p(sheet, block.lines.join('\n'), { align: 'center', after: 18, bold: true }));
         break;
       case 'title':
         title ??= { at, text: block.text };
         // The size stays the body's: DocumentApp's writer set 14 pt, then 12 pt on the body.
-        add(p(block.text, { align: 'center', before: 6, after: 6, bold: true }));
+        add(p(sheet, block.text, { align: 'center', before: 6, after: 6, bold: true }));
         break;
       case 'addressee':
         add(
-          p(block.lines.join('\n'), {
+          p(sheet, block.lines.join('\n'), {
             after: 12,
             start: TEXT_HALF,
             firstLine: TEXT_HALF,
@@ -172,11 +221,11 @@ export function documentHtml(
         );
         break;
       case 'dateline':
-        add(p(block.text, { after: 12 }));
+        add(p(sheet, block.text, { after: 12 }));
         break;
       case 'heading':
         add(
-          p(block.text, {
+          p(sheet, block.text, {
             heading: block.level === 1 ? 'h1' : 'h2',
             before: block.level === 1 ? 12 : 8,
             after: 4,
@@ -187,7 +236,7 @@ export function documentHtml(
         break;
       case 'paragraph':
         add(
-          p(block.text, {
+          p(sheet, block.text, {
             align: 'justify',
             firstLine: block.italic ? 0 : INDENT,
             after: 3,
@@ -198,7 +247,7 @@ export function documentHtml(
         break;
       case 'list': {
         if (block.items.length === 0) break;
-        const items = block.items.map((item) => element('li', item, { align: 'justify' }));
+        const items = block.items.map((item) => element(sheet, 'li', item, { align: 'justify' }));
         // A list right after another goes on as the same list, as appendListItem continued it.
         const last = out.length - 1;
         if (lastList === last) {
@@ -210,19 +259,19 @@ export function documentHtml(
       }
       case 'table':
         // DocumentApp's appendTable left an empty paragraph after each table: kept, for the look.
-        add(table(block));
-        add(p(''));
+        add(table(sheet, block));
+        add(p(sheet, ''));
         break;
       case 'chart':
         if (!withChart(block.chart)) break;
         charts.push({ at, chart: block.chart, marker: chartMarker(block.chart) });
         // A marker the writer finds and replaces by the image: found by its text, so an
         // import that lays the body out otherwise (drops empty paragraphs) still gets it right.
-        add(p(chartMarker(block.chart), { align: 'center' }));
-        add(p(block.caption, { align: 'center', after: 12 }));
+        add(p(sheet, chartMarker(block.chart), { align: 'center' }));
+        add(p(sheet, block.caption, { align: 'center', after: 12 }));
         break;
       case 'signature':
-        add(p(block.lines.join('\n'), { before: 24, firstLine: 0 }));
+        add(p(sheet, block.lines.join('\n'), { before: 24, firstLine: 0 }));
         break;
       case 'pageBreak':
         add('<hr style="page-break-before:always;display:none">');
@@ -232,6 +281,6 @@ export function documentHtml(
   const html =
     '<!DOCTYPE html><html><head><meta charset="utf-8"><title>' +
     escapeText(model.title) +
-    `</title></head><body>${out.join('')}</body></html>`;
+    `</title>${sheet.element()}</head><body>${out.join('')}</body></html>`;
   return { html, title, charts };
 }
