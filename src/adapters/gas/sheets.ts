@@ -376,6 +376,8 @@ export class GasSheetStore implements SheetStore {
 
   /** The memories `prefetch` was given, each used by the next `replace` of its sheet. */
   private readonly memories = new Map<string, WriteMemory>();
+  /** Fingerprints `prefetch` computed of a table (to look at its key columns), kept for its write. */
+  private readonly prints = new Map<string, { rows: Table; fresh: Fingerprints }>();
 
   /**
    * Reads what these sheets hold now, before anything is written, for the `replace` of each
@@ -385,9 +387,16 @@ export class GasSheetStore implements SheetStore {
     for (const { sheet, rows, layout, memory } of tables) {
       if (memory) this.memories.set(sheet, memory);
       const s = this.find(sheet);
-      // What its last write left is known: nothing to read.
-      if (!s || (memory && remembered(s, memory.last, layout, rows.length))) continue;
+      if (!s) continue;
       const width = Math.max(1, ...rows.map((r) => r.length));
+      // What its last write left is known: nothing to read, unless rows must move by key.
+      const before = memory ? remembered(s, memory.last, layout, rows.length) : null;
+      if (before && !layout?.keyColumns) continue;
+      if (before && layout?.keyColumns) {
+        const fresh = fingerprintsOf(asCellRows(rows, width), width, 0, 0, layoutCode(layout));
+        this.prints.set(sheet, { rows, fresh });
+        if (sameKeys(before, fresh, layout.keyColumns)) continue;
+      }
       this.fetched.set(sheet, readGrid(s, rows.length, width));
     }
   }
@@ -407,7 +416,13 @@ export class GasSheetStore implements SheetStore {
     const fetched = this.fetched.get(sheet);
     this.fetched.delete(sheet);
     let grownFrom: number | null;
-    const fresh = memory ? fingerprintsOf(cells, width, 0, 0, layoutCode(layout)) : null;
+    const printed = this.prints.get(sheet);
+    this.prints.delete(sheet);
+    const fresh = !memory
+      ? null
+      : printed?.rows === rows
+        ? printed.fresh
+        : fingerprintsOf(cells, width, 0, 0, layoutCode(layout));
     let before =
       existing && !typed && fresh ? remembered(s, memory?.last, layout, rows.length) : null;
     if (before && fresh && layout?.keyColumns && !sameKeys(before, fresh, layout.keyColumns))
