@@ -64,7 +64,10 @@ export function renderTables(results: Record<string, unknown>): string {
     lines.push(
       `Offline scaling: ${scaling.to} schools take ${scaling.time_ratio}× the time of ${scaling.from}.`,
     );
-  lines.push(`Bundle (dist/*.js + dist/*.html): ${String(results.bundle_kb)} KB.`);
+  const load = results.bundle_load as { compile_ms: number; top_level_ms: number } | undefined;
+  lines.push(
+    `Bundle (dist/*.js + dist/*.html): ${String(results.bundle_kb)} KB${load ? `; loading dist/Code.js in a fresh process (median of 9): compile ${load.compile_ms} ms, top level ${load.top_level_ms} ms` : ''}.`,
+  );
   const before = results.load_before as { uptime: string } | undefined;
   const after = results.load_after as { uptime: string } | undefined;
   if (before && after)
