@@ -4,7 +4,7 @@
  * document, mail or row.
  */
 import fc from 'fast-check';
-import { JOBS_TEXT } from '../../src/core/messages';
+import { JOBS_TEXT, JOURNAL } from '../../src/core/messages';
 import { SHEETS } from '../../src/sheets/schema';
 import { makeHarness, validAnswers, type Harness } from './harness';
 
@@ -107,6 +107,36 @@ describe.each(Object.entries(WORKS))('long job resumes after a kill during %s', 
         expect(handlers(h)).not.toContain('continueJob');
       }),
       { numRuns: Math.min(reference.calls + 1, 80), seed: 13 },
+    );
+  });
+});
+
+describe('the report resumed after a kill', () => {
+  it('journals its recompute once, wherever the kill fell', () => {
+    const recomputeLines = (h: Harness) =>
+      h.values(SHEETS.journal).filter((r) => r[1] === JOURNAL.recompute).length;
+    const reference = (() => {
+      const h = scenario();
+      const before = h.google.runtime.calls.total();
+      h.project.call('menuReport');
+      return { lines: recomputeLines(h), calls: h.google.runtime.calls.total() - before };
+    })();
+    expect(reference.lines).toBe(1);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: reference.calls }), (killAt) => {
+        const h = scenario();
+        h.google.runtime.faults.killAfterCalls = killAt;
+        try {
+          h.project.call('menuReport');
+        } catch {
+          // killed
+        }
+        h.google.runtime.faults.killAfterCalls = null;
+        // Only the watchdog resumes it (the inspector does not ask again).
+        script(h).__runTimeTriggersUntil(h.google.runtime.clock.nowMs() + 15 * 60_000);
+        expect(recomputeLines(h)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: Math.min(reference.calls + 1, 60), seed: 7 },
     );
   });
 });

@@ -67,7 +67,7 @@ function outputStep(which: RecomputeOutput, title: string): JobStep {
   };
 }
 
-const RECOMPUTE_STEPS: readonly JobStep[] = [
+const OUTPUT_STEPS: readonly JobStep[] = [
   outputStep('indicators', JOBS_TEXT.stepIndicators),
   outputStep('summary', JOBS_TEXT.stepSummary),
   outputStep('dynamics', JOBS_TEXT.stepDynamics),
@@ -76,13 +76,20 @@ const RECOMPUTE_STEPS: readonly JobStep[] = [
   outputStep('formulas', JOBS_TEXT.stepFormulas),
   outputStep('registryHistory', JOBS_TEXT.stepRegistryHistory),
   outputStep('charts', JOBS_TEXT.stepCharts),
-  {
-    code: 'journal',
-    title: JOBS_TEXT.stepJournal,
-    items: one,
-    run: (ports, _item, ctx) => journalRecompute(ports, computation(ports, ctx)),
-  },
 ];
+
+/**
+ * Last before the job ends: an append is not idempotent, and a kill after it loses the
+ * checkpoints the runner holds (up to 10 s), so no long step may follow it.
+ */
+const JOURNAL_STEP: JobStep = {
+  code: 'journal',
+  title: JOBS_TEXT.stepJournal,
+  items: one,
+  run: (ports, _item, ctx) => journalRecompute(ports, computation(ports, ctx)),
+};
+
+const RECOMPUTE_STEPS: readonly JobStep[] = [...OUTPUT_STEPS, JOURNAL_STEP];
 
 export const RECOMPUTE_JOB: JobDefinition = {
   code: RECOMPUTE_JOB_CODE,
@@ -97,9 +104,10 @@ const URL_NOTE = 'url';
 export const REPORT_JOB: JobDefinition = {
   code: REPORT_JOB_CODE,
   title: JOBS_TEXT.report,
-  // The output sheets brought up to date first (recompute's steps), then the document.
+  // The output sheets brought up to date first (recompute's steps), then the document; the
+  // recompute's journal line last (see JOURNAL_STEP).
   steps: [
-    ...RECOMPUTE_STEPS,
+    ...OUTPUT_STEPS,
     {
       code: 'document',
       title: JOBS_TEXT.stepDocument,
@@ -118,6 +126,7 @@ export const REPORT_JOB: JobDefinition = {
         ctx.setNote(URL_NOTE, doc.url, true);
       },
     },
+    JOURNAL_STEP,
   ],
   summary: (_ports, ctx) => JOBS_TEXT.reportReady(ctx.note(URL_NOTE) ?? ''),
 };
