@@ -56,7 +56,7 @@ export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = e?.range?.getSheet().getName();
   if (sheet && INTAKE_INPUT_SHEETS.includes(sheet)) bumpIntakeVersion(googlePorts());
   // An edited output sheet no longer holds what recompute wrote: the next one reads it back.
-  if (sheet && REMEMBERED_SHEETS.includes(sheet)) forgetOutputs(googlePorts().properties, [sheet]);
+  if (sheet && REMEMBERED_SHEETS.includes(sheet)) forgetOutputs(googlePorts(), [sheet]);
 }
 
 /**
@@ -67,7 +67,7 @@ export function handleChange(e?: GoogleAppsScript.Events.SheetsOnChange): void {
   if (e?.changeType === 'EDIT' || e?.changeType === 'FORMAT') return;
   const ports = googlePorts(e?.source);
   bumpIntakeVersion(ports);
-  forgetOutputs(ports.properties);
+  forgetOutputs(ports);
   // Sheets added, removed or moved by hand: the next submission finds them where they are.
   if (
     e?.changeType === 'INSERT_GRID' ||

@@ -6,10 +6,13 @@
  *   change drops all of it (the change trigger); the store itself ignores it for a sheet made
  *   again, a grid of another height or another layout;
  * - a recompute drops the memory of the sheets it is about to write, durably, before writing
- *   (a write cut short leaves no memory), and keeps the new one after the writes.
+ *   (a write cut short leaves no memory), and keeps the new one after the writes;
+ * - an edit while a recompute runs: the recompute keeps its memory afterwards, over the
+ *   dropped one, so each edit also leaves a new stamp of the sheet, and a memory counts only
+ *   with the stamp its recompute saw before writing.
  * One key per sheet, split into parts of at most 8,000 characters (9 KB per value).
  */
-import { setEach, type KeyValueStore, type WriteMemory } from '../ports';
+import { setEach, type KeyValueStore, type Ports, type WriteMemory } from '../ports';
 import { CHART_DATA_SHEET, SHEETS } from '../sheets/schema';
 
 const PREFIX = 'outputs.written.';
@@ -28,11 +31,19 @@ export const REMEMBERED_SHEETS: readonly string[] = [
 ];
 
 const keyOf = (sheet: string, part = 0) => `${PREFIX}${sheet}${part > 0 ? `.${part}` : ''}`;
+const stampOf = (sheet: string) => `outputs.edited.${sheet}`;
 
-/** Drops the memory of these sheets (all when none is named): one write. */
-export function forgetOutputs(properties: KeyValueStore, sheets = REMEMBERED_SHEETS): void {
+/** Drops the memory of these sheets (all when none is named) and stamps them anew: one write. */
+export function forgetOutputs(
+  ports: Pick<Ports, 'properties' | 'clock'>,
+  sheets = REMEMBERED_SHEETS,
+): void {
   const named = sheets.filter((s) => REMEMBERED_SHEETS.includes(s));
-  setEach(properties, Object.fromEntries(named.map((s) => [keyOf(s), ''])));
+  const stamp = ports.clock.now().getTime().toString(36) + Math.random().toString(36).slice(2, 6);
+  setEach(
+    ports.properties,
+    Object.fromEntries(named.flatMap((s) => [[keyOf(s), ''], [stampOf(s), stamp]])),
+  );
 }
 
 export class OutputMemory {
@@ -46,13 +57,19 @@ export class OutputMemory {
     return new OutputMemory(all ? (key) => all[key] : (key) => properties.get(key));
   }
 
-  /** The text kept for this sheet, or null. The first part starts with the number of parts. */
+  private stamp(sheet: string): string {
+    return this.stored(stampOf(sheet)) ?? '';
+  }
+
+  /**
+   * The text kept for this sheet, or null. The first part starts with the number of parts and
+   * the sheet's stamp when it was written (another stamp: edited since).
+   */
   last(sheet: string): string | null {
-    const first = this.stored(keyOf(sheet));
-    const bar = first ? first.indexOf('|') : -1;
-    if (!first || bar < 0) return null;
-    const parts = Number(first.slice(0, bar));
-    let text = first.slice(bar + 1);
+    const [count, stamp, ...rest] = (this.stored(keyOf(sheet)) ?? '').split('|');
+    if (rest.length !== 1 || stamp !== this.stamp(sheet)) return null;
+    const parts = Number(count);
+    let text = rest[0];
     for (let i = 1; i < parts; i++) {
       const part = this.stored(keyOf(sheet, i));
       if (part === null || part === undefined) return null;
@@ -70,13 +87,15 @@ export class OutputMemory {
 
   /** What `replace` takes for this sheet; what it gives back is kept (see `take`). */
   of(sheet: string): WriteMemory {
+    // The stamp as loaded, before any write: an edit from now on stamps the sheet anew.
+    const stamp = this.stamp(sheet);
     return {
       last: this.last(sheet),
       written: (text) => {
         const parts: string[] = [];
         for (let i = 0; i < text.length; i += PART_CHARS) parts.push(text.slice(i, i + PART_CHARS));
         parts.forEach((part, i) => {
-          this.kept[keyOf(sheet, i)] = i === 0 ? `${parts.length}|${part}` : part;
+          this.kept[keyOf(sheet, i)] = i === 0 ? `${parts.length}|${stamp}|${part}` : part;
         });
       },
     };

@@ -92,6 +92,36 @@ describe('output sheets written from the memory of the last write', () => {
     expect(after).toEqual(freshOutputs(h));
   });
 
+  it('an inspector types into «Показатели» while a recompute runs: the next recompute repairs it', () => {
+    const h = makeHarness(10);
+    respond(h, 1, 10);
+    h.project.call('menuRecompute');
+    // The edit lands after the recompute wrote «Показатели», before it ends (its journal line).
+    const journalSheet = h.ss.getSheetByName(SHEETS.journal)!;
+    const proto = Object.getPrototypeOf(journalSheet) as { appendRow(row: unknown[]): unknown };
+    const original = proto.appendRow;
+    let typed = false;
+    proto.appendRow = function (this: { getName(): string }, row: unknown[]) {
+      if (!typed && this.getName() === SHEETS.journal) {
+        typed = true;
+        const range = h.ss.getSheetByName(SHEETS.indicators)!.getRange(3, 5);
+        range.setValue('набрано вручную');
+        h.project.call('onEdit', { range, source: h.ss });
+      }
+      return original.call(this, row);
+    };
+    try {
+      h.project.call('menuRecompute');
+    } finally {
+      proto.appendRow = original;
+    }
+    expect(typed).toBe(true);
+    h.project.call('menuRecompute');
+    const after = OUTPUTS.map((name): [string, unknown[][]] => [name, h.values(name)]);
+    expect(JSON.stringify(after)).not.toContain('набрано вручную');
+    expect(after).toEqual(freshOutputs(h));
+  });
+
   it('rows deleted and inserted, or a sort (the change trigger): the next recompute repairs the sheet', () => {
     const h = makeHarness(10);
     respond(h, 1, 10);
