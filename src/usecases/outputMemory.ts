@@ -42,7 +42,12 @@ export function forgetOutputs(
   const stamp = ports.clock.now().getTime().toString(36) + Math.random().toString(36).slice(2, 6);
   setEach(
     ports.properties,
-    Object.fromEntries(named.flatMap((s) => [[keyOf(s), ''], [stampOf(s), stamp]])),
+    Object.fromEntries(
+      named.flatMap((s) => [
+        [keyOf(s), ''],
+        [stampOf(s), stamp],
+      ]),
+    ),
   );
 }
 
