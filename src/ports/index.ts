@@ -278,6 +278,8 @@ export interface KeyValueStore {
   all?(): Record<string, string>;
   /** Several keys at once (one write where the store can; else one `set` each). */
   setAll?(entries: Record<string, string>): void;
+  /** Forget what was read: the next read sees other executions' writes (a caching store). */
+  invalidate?(): void;
 }
 
 /** Writes `entries` in one call where the store can, else key by key. */

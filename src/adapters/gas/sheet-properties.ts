@@ -66,6 +66,13 @@ export class GasSheetProperties implements KeyValueStore {
     return this.load().get(key)?.value ?? null;
   }
 
+  /** Every key (from the same one read): the job runner finds requests by their prefix. */
+  all(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [key, { value }] of this.load()) out[key] = value;
+    return out;
+  }
+
   set(key: string, value: string): void {
     const rows = this.load();
     const sheet = this.sheet();

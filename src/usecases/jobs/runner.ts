@@ -11,6 +11,16 @@
  * durable at once (`setNote`, `persist`), when the chunk pauses or the job ends, and at least
  * every CHECKPOINT_EVERY_MS (10 s). A kill loses at most that much progress: the steps since the last
  * write run again, which they may (each item is idempotent), and the job still resumes.
+ *
+ * Requests made while a chunk holds the job lock (for up to ~4.5 minutes): the queue is written
+ * only under the lock (its writes are read-modify-write, and the runner holds its own), so such
+ * a request goes under a key of its own (`job.request.<time><random>`), which needs no lock, and
+ * the requester makes sure a continuation trigger exists. The runner takes requests into the
+ * queue, in their order and without duplicates of what is queued or running, whenever it reads
+ * the jobs (the start of each job in a chunk), blanking their keys in the same write as the
+ * queue. When it has nothing more to do it removes its trigger first and reads once more after:
+ * a request written before that read is seen; one written after it finds no trigger and arms
+ * its own (or sees the trigger of a chunk that will read again).
  */
 import { JOBS_TEXT } from '../../core/messages';
 import { setEach, type Ports } from '../../ports';
@@ -35,6 +45,8 @@ const CHECKPOINT_EVERY_MS = 10_000;
 const CURRENT_KEY = 'job.current';
 const QUEUE_KEY = 'job.queue';
 const HISTORY_KEY = 'job.history';
+/** A job asked for while the lock was busy: one key per request (see above). */
+const REQUEST_PREFIX = 'job.request.';
 
 export interface QueuedJob {
   code: string;
@@ -44,8 +56,11 @@ export interface QueuedJob {
 
 export interface JobsView {
   current: JobState | null;
+  /** Queued jobs, with the requests not yet taken into the queue (in their order). */
   queue: QueuedJob[];
   history: JobState[];
+  /** Keys of the requests merged into `queue`: blank them when the queue is written. */
+  requests: string[];
 }
 
 export type ChunkOutcome =
@@ -73,11 +88,44 @@ export function readJobs(ports: Pick<Ports, 'properties'>): JobsView {
   // One read of every property where the store can list them, rather than three.
   const all = ports.properties.all?.();
   const get = (key: string) => (all ? (all[key] ?? null) : ports.properties.get(key));
-  return {
-    current: parse<JobState | null>(get(CURRENT_KEY), null),
-    queue: parse<QueuedJob[]>(get(QUEUE_KEY), []),
-    history: parse<JobState[]>(get(HISTORY_KEY), []),
-  };
+  const current = parse<JobState | null>(get(CURRENT_KEY), null);
+  const queue = parse<QueuedJob[]>(get(QUEUE_KEY), []);
+  const requests = Object.keys(all ?? {})
+    .filter((key) => key.startsWith(REQUEST_PREFIX) && all?.[key])
+    .sort();
+  for (const key of requests) {
+    const asked = parse<QueuedJob | null>(get(key), null);
+    if (asked && !isQueued(current, queue, asked.code, asked.params)) queue.push(asked);
+  }
+  return { current, queue, history: parse<JobState[]>(get(HISTORY_KEY), []), requests };
+}
+
+/** Whether a job with this code and these parameters is running or queued. */
+function isQueued(
+  current: JobState | null,
+  queue: readonly QueuedJob[],
+  code: string,
+  params: Record<string, string>,
+): boolean {
+  const key = JSON.stringify(params);
+  const same = (c: string, p: Record<string, string>) => c === code && JSON.stringify(p) === key;
+  return (
+    (current !== null && current.status === 'running' && same(current.code, current.params)) ||
+    queue.some((q) => same(q.code, q.params))
+  );
+}
+
+/** The queue as written, with the requests it took blanked in the same write (queue first). */
+function queueEntries(view: JobsView): Record<string, string> {
+  const entries: Record<string, string> = { [QUEUE_KEY]: JSON.stringify(view.queue) };
+  for (const key of view.requests) entries[key] = '';
+  return entries;
+}
+
+/** Writes the queue (with the requests it took) now, in one call. */
+function writeQueue(ports: Ports, view: JobsView): void {
+  if (view.requests.length === 0) ports.properties.set(QUEUE_KEY, JSON.stringify(view.queue));
+  else setEach(ports.properties, queueEntries(view));
 }
 
 /**
@@ -91,27 +139,44 @@ export function startJob(
   params: Record<string, string> = {},
 ): StartOutcome {
   if (!catalogue.has(code)) throw new Error(`unknown job ${code}`);
-  const key = JSON.stringify(params);
   const locked = ports.jobLock.withLock(LOCK_WAIT_MS, () => {
-    const { current, queue } = readJobs(ports);
-    const same = (c: string, p: Record<string, string>) => c === code && JSON.stringify(p) === key;
-    const running = current !== null && current.status === 'running';
-    if (
-      (running && same(current.code, current.params)) ||
-      queue.some((q) => same(q.code, q.params))
-    )
+    const view = readJobs(ports);
+    const running = view.current !== null && view.current.status === 'running';
+    if (isQueued(view.current, view.queue, code, params)) {
+      // Requests it took stay in their keys until the runner writes the queue.
       return { started: 'already' as const, running };
-    queue.push({ code, params, queuedAt: ports.clock.now().toISOString() });
-    ports.properties.set(QUEUE_KEY, JSON.stringify(queue));
+    }
+    view.queue.push({ code, params, queuedAt: ports.clock.now().toISOString() });
+    writeQueue(ports, view);
     return { started: running ? ('queued' as const) : ('now' as const), running };
   });
-  if (!locked.ok) return { started: 'queued', chunk: { kind: 'busy' } };
+  if (!locked.ok) return request(ports, code, params);
   const { started, running } = locked.value;
   // Nothing runs (or a kill left the job only queued): work now, in this execution.
   if (!running) return { started, chunk: continueJob(ports, catalogue) };
   // A queued job runs when the current one ends; make sure something will wake it up.
   armContinuation(ports, CONTINUE_SOON_MS);
   return { started, chunk: { kind: 'busy' } };
+}
+
+/**
+ * The job lock is busy (a chunk runs): the job is asked for under a key of its own, read by
+ * the runner at its next look (see the top of this file), and a continuation trigger is made
+ * unless one exists (the runner removes its own only before its last look).
+ */
+function request(ports: Ports, code: string, params: Record<string, string>): StartOutcome {
+  const busy = { kind: 'busy' } as const;
+  // Read without the lock: what was written durably. A job queued or running is not asked again.
+  const view = readJobs(ports);
+  if (isQueued(view.current, view.queue, code, params)) return { started: 'already', chunk: busy };
+  const now = ports.clock.now();
+  // Time first (fixed width: keys sort in the order asked), then a random part (unique).
+  const id = now.getTime().toString(36).padStart(10, '0') + Math.random().toString(36).slice(2, 8);
+  const asked: QueuedJob = { code, params, queuedAt: now.toISOString() };
+  ports.properties.set(REQUEST_PREFIX + id, JSON.stringify(asked));
+  if (!ports.triggers.list().some((t) => t.handler === CONTINUE_JOB_HANDLER))
+    ports.triggers.once(CONTINUE_JOB_HANDLER, CONTINUE_SOON_MS);
+  return { started: 'queued', chunk: busy };
 }
 
 /** One chunk of work: the entry point of the `continueJob` trigger and of «Продолжить». */
@@ -241,23 +306,38 @@ function runChunk(
   const memo = new Map<string, unknown>();
   const held = new Held(ports);
   let last: JobState | null = null;
+  // True when the trigger was removed and none armed since: the read below is the last look.
+  let disarmed = false;
   for (;;) {
     const view = readJobs(ports);
+    // Requests taken into the queue: written, their keys blanked, with the runner's next write.
+    if (view.requests.length > 0) held.put(queueEntries(view));
     let state = view.current && view.current.status === 'running' ? view.current : null;
     if (!state) {
-      const next = view.queue.shift();
-      if (!next) {
-        disarm(ports);
+      if (view.queue.length === 0) {
+        if (!disarmed) {
+          lastLook(ports);
+          disarmed = true;
+          continue;
+        }
+        held.write();
         return last ? { kind: 'finished', state: last } : { kind: 'idle' };
       }
+      if (last && ports.clock.now().getTime() - startedMs > CHUNK_BUDGET_MS) {
+        // The next queued job starts in a fresh execution.
+        armContinuation(ports, CONTINUE_SOON_MS);
+        held.write();
+        return { kind: 'finished', state: last };
+      }
+      const next = view.queue.shift() as QueuedJob;
       const def = catalogue.get(next.code);
       if (!def) {
-        ports.properties.set(QUEUE_KEY, JSON.stringify(view.queue));
+        held.write(queueEntries(view));
         continue;
       }
       // Held with the job's first checkpoint: a kill before they are written leaves the job
-      // queued, and the watchdog armed below starts it again.
-      held.put({ [QUEUE_KEY]: JSON.stringify(view.queue) });
+      // queued (or asked for), and the watchdog armed below starts it again.
+      held.put(queueEntries(view));
       state = newState(ports, def, next);
       memo.clear();
     }
@@ -268,6 +348,7 @@ function runChunk(
     }
     // The watchdog first: if this execution dies anywhere below, the job still goes on.
     armContinuation(ports, WATCHDOG_MS);
+    disarmed = false;
     state.executions += 1;
     save(ports, state, held);
     const ctx = contextOf(ports, state, memo, held);
@@ -277,14 +358,22 @@ function runChunk(
       return { kind: 'paused', state };
     }
     last = state;
-    if (ports.clock.now().getTime() - startedMs > CHUNK_BUDGET_MS) {
-      // The next queued job (if any) starts in a fresh execution.
-      if (readJobs(ports).queue.length > 0) {
-        armContinuation(ports, CONTINUE_SOON_MS);
-        return { kind: 'finished', state };
-      }
+    // Nothing was queued after it: the trigger goes now, so the read at the top is the last look.
+    if (view.queue.length === 0) {
+      lastLook(ports);
+      disarmed = true;
     }
   }
+}
+
+/**
+ * Removes the continuation trigger before the runner's last read of the jobs: a request
+ * written before that read is seen; one written after it makes its own trigger, which stays.
+ */
+function lastLook(ports: Ports): void {
+  disarm(ports);
+  // A store that keeps what it read (the add-on's state sheet) reads again.
+  ports.properties.invalidate?.();
 }
 
 /** Runs steps until the job ends ('ended', state finished) or the time is up ('paused'). */
@@ -347,7 +436,10 @@ function runSteps(
       String(error instanceof Error ? error.message : error),
       held,
     );
-    disarm(ports);
+    // The jobs queued or asked for after it still run, from a trigger (this chunk ends here).
+    lastLook(ports);
+    if (readJobs(ports).queue.length > 0)
+      ports.triggers.once(CONTINUE_JOB_HANDLER, CONTINUE_SOON_MS);
     throw error;
   }
 }
