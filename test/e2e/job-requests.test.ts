@@ -7,8 +7,14 @@
  * the chosen call of the recompute's execution, the menu's handler runs, finds the lock busy
  * (or free, before the chunk takes it or after it lets go) and returns.
  */
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import { JOBS_TEXT } from '../../src/core/messages';
 import { SHEETS } from '../../src/sheets/schema';
+import { createGoogle } from '../../emulator';
+import { loadProject } from '../../emulator/loader';
 import { makeHarness, validAnswers, type Harness } from './harness';
 
 type ScriptHelpers = {
@@ -217,6 +223,89 @@ describe('a job asked for while another job runs', () => {
     laterRuns(h);
     expect(reports(h).filter((t) => t.trim() !== '')).toHaveLength(1);
     expect(jobLines(h, JOBS_TEXT.report)).toHaveLength(1);
+    expect(handlers(h)).not.toContain('continueJob');
+  });
+});
+
+describe('a job asked for while a job of several executions runs', () => {
+  it('a report asked during the first chunk of a long mailing comes after the mailing, once', () => {
+    const h = makeHarness(260, {
+      clockStart: '2026-05-04T10:00:00+03:00',
+      mailDailyQuota: 1500,
+      clockFollowsCost: true,
+    });
+    const before = h.google.runtime.calls.total();
+    withClickAt(
+      h,
+      400,
+      () => h.project.call('menuSendLinks'),
+      () => h.project.call('menuReport'),
+    );
+    // The first chunk paused (it did not reach the report): the request waits in its key.
+    expect(h.google.runtime.calls.total() - before).toBeGreaterThan(400);
+    expect(toasts(h)).toContain(JOBS_TEXT.continues);
+    expect(reports(h)).toHaveLength(0);
+    const runs = laterRuns(h);
+    expect(runs.filter((r) => r.handler === 'continueJob').length).toBeGreaterThanOrEqual(1);
+    expect(runs.filter((r) => r.error)).toEqual([]);
+    expect(reports(h).filter((t) => t.trim() !== '')).toHaveLength(1);
+    const mailing = jobLines(h, JOBS_TEXT.mailing);
+    const report = jobLines(h, JOBS_TEXT.report);
+    expect(mailing).toHaveLength(1);
+    expect(report).toHaveLength(1);
+    expect(report[0]).toBeGreaterThan(mailing[0]);
+    expect(handlers(h)).not.toContain('continueJob');
+  });
+});
+
+describe('the add-on build (its store is a hidden sheet, read once per lock)', () => {
+  const quiet = { log() {}, info() {}, warn() {}, error() {} };
+  let dist = '';
+  beforeAll(() => {
+    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-addon-'));
+    execFileSync(process.execPath, ['scripts/build.mjs'], {
+      env: { ...process.env, SHNOR_ADDON: '1', SHNOR_DIST: dist, QUIET_BUILD: '1' },
+    });
+  });
+
+  it('a report asked while a recompute holds the job lock is made after it, once', () => {
+    const google = createGoogle({ clockStart: '2026-05-04T10:00:00+03:00' });
+    const ss = google.SpreadsheetApp.create('Мониторинг');
+    const project = loadProject(google, { distDir: dist, console: quiet, addOn: true });
+    project.call('menuSetup');
+    ss.getSheetByName(SHEETS.registry)!
+      .getRange(2, 1, 1, 8)
+      .setValues([["'0001", 'Школа № 1', 'Округ', 'urban', 'a@example.org', 'нет', '', 'да']]);
+    project.call('menuSyncSchools');
+    const h = {
+      google,
+      ss,
+      project,
+      values: (name: string) => ss.getSheetByName(name)!.getDataRange().getValues(),
+    } as unknown as Harness;
+    // The first recompute lays the sheets out; later ones are the same size as each other.
+    project.call('menuRecompute');
+    const before = google.runtime.calls.total();
+    project.call('menuRecompute');
+    const total = google.runtime.calls.total() - before;
+    withClickAt(
+      h,
+      Math.floor(total / 2),
+      () => project.call('menuRecompute'),
+      () => project.call('menuReport'),
+    );
+    expect(toasts(h)).toContain(JOBS_TEXT.continues);
+    const runs = laterRuns(h);
+    expect(runs.filter((r) => r.error)).toEqual([]);
+    expect(reports(h).filter((t) => t.trim() !== '')).toHaveLength(1);
+    const report = jobLines(h, JOBS_TEXT.report);
+    expect(report).toHaveLength(1);
+    expect(report[0]).toBeGreaterThan(Math.max(...jobLines(h, JOBS_TEXT.recompute)));
+    // The request's key is blanked (the sheet keeps its row).
+    const state = ss.getSheetByName(SHEETS.addonState)!.getDataRange().getValues();
+    const requests = state.filter(([key]) => String(key).startsWith('job.request.'));
+    expect(requests.length).toBe(1);
+    expect(requests.every(([, value]) => value === '')).toBe(true);
     expect(handlers(h)).not.toContain('continueJob');
   });
 });
