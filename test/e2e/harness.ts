@@ -3,6 +3,10 @@
  * a small registry, and helpers to answer the form as a school would (by its personal link or
  * not), edit a response, and read sheets.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { codeOfItem } from '../../src/adapters/gas/forms';
 import {
   dataSheet,
@@ -202,4 +206,25 @@ export function makeHarness(
         }
       ).__getExecutions(),
   };
+}
+
+/** Builds the Editor add-on bundle into a fresh temporary folder; returns the folder. */
+export function buildAddOn(prefix = 'shnor-addon-'): string {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  execFileSync(process.execPath, ['scripts/build.mjs'], {
+    env: { ...process.env, SHNOR_ADDON: '1', SHNOR_DIST: dist, QUIET_BUILD: '1' },
+  });
+  return dist;
+}
+
+/** The text of every Google Doc in the emulated Drive (documents made by the script). */
+export function documentTexts(h: Pick<Harness, 'google'>): string[] {
+  const out: string[] = [];
+  const files = h.google.DriveApp.getFiles();
+  while (files.hasNext()) {
+    const f = files.next();
+    if (f.getMimeType() === 'application/vnd.google-apps.document')
+      out.push(h.google.DocumentApp.openById(f.getId()).getBody().getText());
+  }
+  return out;
 }

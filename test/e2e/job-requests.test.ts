@@ -7,15 +7,11 @@
  * the chosen call of the recompute's execution, the menu's handler runs, finds the lock busy
  * (or free, before the chunk takes it or after it lets go) and returns.
  */
-import { execFileSync } from 'child_process';
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
 import { JOBS_TEXT } from '../../src/core/messages';
 import { SHEETS } from '../../src/sheets/schema';
 import { createGoogle } from '../../emulator';
 import { loadProject } from '../../emulator/loader';
-import { makeHarness, validAnswers, type Harness } from './harness';
+import { buildAddOn, documentTexts, makeHarness, validAnswers, type Harness } from './harness';
 
 type ScriptHelpers = {
   __runTimeTriggersUntil(until: Date | number): Array<{ handler: string; error?: string }>;
@@ -26,17 +22,8 @@ const handlers = (h: Harness) =>
 const toasts = (h: Harness) =>
   (h.ss as unknown as { toasts: Array<{ message: string }> }).toasts.map((t) => t.message);
 
-/** The documents of the reports made, by their text (an empty one is a document left unwritten). */
-const reports = (h: Harness): string[] => {
-  const out: string[] = [];
-  const files = h.google.DriveApp.getFiles();
-  while (files.hasNext()) {
-    const f = files.next();
-    if (f.getMimeType() === 'application/vnd.google-apps.document')
-      out.push(h.google.DocumentApp.openById(f.getId()).getBody().getText());
-  }
-  return out;
-};
+/** The reports made (an empty document is one a kill left unwritten: none here). */
+const reports = (h: Harness) => documentTexts(h).filter((t) => t.trim() !== '');
 
 /** The journal's job lines (what finished, in order): «Аналитическая записка: …» and so on. */
 const jobLines = (h: Harness, title: string) =>
@@ -46,6 +33,16 @@ const jobLines = (h: Harness, title: string) =>
     .map((text, row) => ({ text, row }))
     .filter((l) => l.text.startsWith(`${title}:`))
     .map((l) => l.row);
+
+/** The triggers' next half hour makes the report asked for, once, after the recompute. */
+function expectReportAfterRecompute(h: Harness): void {
+  const runs = laterRuns(h);
+  expect(runs.filter((r) => r.error)).toEqual([]);
+  expect(reports(h)).toHaveLength(1);
+  const report = jobLines(h, JOBS_TEXT.report);
+  expect(report).toHaveLength(1);
+  expect(report[0]).toBeGreaterThan(Math.max(...jobLines(h, JOBS_TEXT.recompute)));
+}
 
 function scenario(): Harness {
   const h = makeHarness(6, { clockStart: '2026-05-04T10:00:00+03:00' });
@@ -122,12 +119,7 @@ describe('a job asked for while another job runs', () => {
     expect(clicked).toBe(true);
     expect(url).toBe('');
     expect(toasts(h)).toContain(JOBS_TEXT.continues);
-    const runs = laterRuns(h);
-    expect(runs.filter((r) => r.error)).toEqual([]);
-    expect(reports(h).filter((t) => t.trim() !== '')).toHaveLength(1);
-    const report = jobLines(h, JOBS_TEXT.report);
-    expect(report).toHaveLength(1);
-    expect(report[0]).toBeGreaterThan(Math.max(...jobLines(h, JOBS_TEXT.recompute)));
+    expectReportAfterRecompute(h);
     expect(handlers(h)).not.toContain('continueJob');
   });
 
@@ -147,7 +139,7 @@ describe('a job asked for while another job runs', () => {
     expect(told.filter((t) => t === JOBS_TEXT.already)).toHaveLength(1);
     laterRuns(h);
     // Asked again once it is queued (by the lock this time): still once.
-    expect(reports(h).filter((t) => t.trim() !== '')).toHaveLength(1);
+    expect(reports(h)).toHaveLength(1);
     expect(jobLines(h, JOBS_TEXT.report)).toHaveLength(1);
     expect(handlers(h)).not.toContain('continueJob');
   });
@@ -172,7 +164,7 @@ describe('a job asked for while another job runs', () => {
       // Told it goes on (the lock was busy or a job ran): then it comes after the recompute.
       const queued = toasts(h).includes(JOBS_TEXT.continues);
       const runs = laterRuns(h);
-      const made = reports(h).filter((t) => t.trim() !== '').length;
+      const made = reports(h).length;
       const report = jobLines(h, JOBS_TEXT.report);
       const recompute = jobLines(h, JOBS_TEXT.recompute);
       const ok =
@@ -221,7 +213,7 @@ describe('a job asked for while another job runs', () => {
     expect(recompute).toHaveLength(1);
     expect(h.values(SHEETS.journal)[recompute[0]][2]).toContain(JOBS_TEXT.status.failed);
     laterRuns(h);
-    expect(reports(h).filter((t) => t.trim() !== '')).toHaveLength(1);
+    expect(reports(h)).toHaveLength(1);
     expect(jobLines(h, JOBS_TEXT.report)).toHaveLength(1);
     expect(handlers(h)).not.toContain('continueJob');
   });
@@ -248,7 +240,7 @@ describe('a job asked for while a job of several executions runs', () => {
     const runs = laterRuns(h);
     expect(runs.filter((r) => r.handler === 'continueJob').length).toBeGreaterThanOrEqual(1);
     expect(runs.filter((r) => r.error)).toEqual([]);
-    expect(reports(h).filter((t) => t.trim() !== '')).toHaveLength(1);
+    expect(reports(h)).toHaveLength(1);
     const mailing = jobLines(h, JOBS_TEXT.mailing);
     const report = jobLines(h, JOBS_TEXT.report);
     expect(mailing).toHaveLength(1);
@@ -262,10 +254,7 @@ describe('the add-on build (its store is a hidden sheet, read once per lock)', (
   const quiet = { log() {}, info() {}, warn() {}, error() {} };
   let dist = '';
   beforeAll(() => {
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-addon-'));
-    execFileSync(process.execPath, ['scripts/build.mjs'], {
-      env: { ...process.env, SHNOR_ADDON: '1', SHNOR_DIST: dist, QUIET_BUILD: '1' },
-    });
+    dist = buildAddOn();
   });
 
   it('a report asked while a recompute holds the job lock is made after it, once', () => {
@@ -295,12 +284,7 @@ describe('the add-on build (its store is a hidden sheet, read once per lock)', (
       () => project.call('menuReport'),
     );
     expect(toasts(h)).toContain(JOBS_TEXT.continues);
-    const runs = laterRuns(h);
-    expect(runs.filter((r) => r.error)).toEqual([]);
-    expect(reports(h).filter((t) => t.trim() !== '')).toHaveLength(1);
-    const report = jobLines(h, JOBS_TEXT.report);
-    expect(report).toHaveLength(1);
-    expect(report[0]).toBeGreaterThan(Math.max(...jobLines(h, JOBS_TEXT.recompute)));
+    expectReportAfterRecompute(h);
     // The request's key is blanked (the sheet keeps its row).
     const state = ss.getSheetByName(SHEETS.addonState)!.getDataRange().getValues();
     const requests = state.filter(([key]) => String(key).startsWith('job.request.'));

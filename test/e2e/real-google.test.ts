@@ -2,14 +2,12 @@
  * Where real Google differs from what the emulator used to do (issue 9): each case is modelled
  * by the emulator, and the product is shown to cope with it.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createGoogle } from '../../emulator';
 import { loadProject } from '../../emulator/loader';
 import { FORM_ID_KEY, RESPONSES_SHEET_KEY, SHEETS } from '../../src/sheets/schema';
-import { makeHarness, setSetting, validAnswers } from './harness';
+import { buildAddOn, makeHarness, setSetting, validAnswers } from './harness';
 
 describe('the questionnaire is published by setup (forms made through the API start unpublished)', () => {
   it('publishes the form, so a school can answer it', () => {
@@ -153,10 +151,7 @@ describe('the add-on build', () => {
   const quiet = { log() {}, info() {}, warn() {}, error() {} };
   let dist = '';
   beforeAll(() => {
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-addon-'));
-    execFileSync(process.execPath, ['scripts/build.mjs'], {
-      env: { ...process.env, SHNOR_ADDON: '1', SHNOR_DIST: dist, QUIET_BUILD: '1' },
-    });
+    dist = buildAddOn();
   });
 
   function installed() {

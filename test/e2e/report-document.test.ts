@@ -3,16 +3,14 @@
  * number of schools (the content goes in with one Drive import), and respondents' text
  * arrives as text, never as markup.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createGoogle } from '../../emulator';
 import { loadProject } from '../../emulator/loader';
 import type { DocumentModel } from '../../emulator/services/documents';
 import { flattenParagraphs, paragraphTextOf } from '../../emulator/services/documents/model';
 import { SHEETS } from '../../src/sheets/schema';
-import { makeHarness, PERIOD, schoolId, validAnswers, type Harness } from './harness';
+import { buildAddOn, makeHarness, PERIOD, schoolId, validAnswers, type Harness } from './harness';
 
 /** Every school answers by its personal link. */
 function answerAll(h: Harness, n: number): void {
@@ -107,10 +105,7 @@ describe('the report as a Google Doc', () => {
 
 describe('the add-on build', () => {
   it('enables the Drive service with drive.file and writes the report through it', () => {
-    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'shnor-addon-docs-'));
-    execFileSync(process.execPath, ['scripts/build.mjs'], {
-      env: { ...process.env, SHNOR_ADDON: '1', SHNOR_DIST: dist, QUIET_BUILD: '1' },
-    });
+    const dist = buildAddOn('shnor-addon-docs-');
     const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8'));
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/drive.file');
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([

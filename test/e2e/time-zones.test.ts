@@ -6,7 +6,7 @@
  * (run the suite with TZ=America/New_York or TZ=Asia/Tokyo: these tests must pass there too).
  */
 import { SHEETS } from '../../src/sheets/schema';
-import { makeHarness, validAnswers, type Harness } from './harness';
+import { documentTexts, makeHarness, validAnswers, type Harness } from './harness';
 
 interface Mail {
   to: string;
@@ -20,17 +20,6 @@ function setSetting(h: Harness, key: string, value: unknown): void {
   const settings = h.ss.getSheetByName(SHEETS.settings)!;
   const rows = settings.getDataRange().getValues();
   settings.getRange(rows.findIndex((r) => r[0] === key) + 1, 3).setValue(value);
-}
-
-function documentTexts(h: Harness): string[] {
-  const out: string[] = [];
-  const files = h.google.DriveApp.getFiles();
-  while (files.hasNext()) {
-    const f = files.next();
-    if (f.getMimeType() === 'application/vnd.google-apps.document')
-      out.push(h.google.DocumentApp.openById(f.getId()).getBody().getText());
-  }
-  return out;
 }
 
 describe('two time zones: the script in Moscow, the spreadsheet in its own', () => {
