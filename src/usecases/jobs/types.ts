@@ -5,7 +5,8 @@
  *
  * How to add one (e.g. letters): write a `JobDefinition` and list it in `jobs/catalogue.ts`;
  * start it with `startJob(ports, code, params)`. The runner guarantees:
- * - one job at a time (others wait in a queue), one chunk at a time (the job lock);
+ * - one job at a time (others wait in a queue, also those asked for while a chunk holds the
+ *   lock: runner.ts), one chunk at a time (the job lock);
  * - a chunk stops before ~4.5 minutes, saves where it is and continues from a one-off time
  *   trigger (`continueJob`), removed when the job is done;
  * - a killed execution resumes at the item after the last checkpoint written (so items done
