@@ -518,6 +518,7 @@ async function main(): Promise<void> {
         cpu_s: round(med.cpuSeconds),
         max_rss_mb: Math.round(med.maxRssMb),
         wall_s_runs: all.map((r) => round(r.seconds)),
+        max_rss_mb_runs: all.map((r) => Math.round(r.maxRssMb)),
         outputs: med.outputs,
       };
     });
