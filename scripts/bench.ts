@@ -385,12 +385,14 @@ function bundleLoadMs(runs: number): { compile_ms: number; top_level_ms: number 
     'const c=process.hrtime.bigint();',
     'console.log(JSON.stringify([Number(b-a)/1e6,Number(c-b)/1e6]));',
   ].join('');
-  const each = Array.from({ length: runs }, () =>
-    JSON.parse(
-      execFileSync(process.execPath, ['-e', probe, path.join(root, 'dist', 'Code.js')], {
-        encoding: 'utf8',
-      }),
-    ) as [number, number],
+  const each = Array.from(
+    { length: runs },
+    () =>
+      JSON.parse(
+        execFileSync(process.execPath, ['-e', probe, path.join(root, 'dist', 'Code.js')], {
+          encoding: 'utf8',
+        }),
+      ) as [number, number],
   );
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return {
