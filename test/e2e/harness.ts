@@ -32,6 +32,20 @@ import type { RuntimeOptions } from '../../emulator/runtime';
 
 export const PERIOD = '2025-2026';
 
+/**
+ * The output sheets recompute writes from the computation alone (the charts' data sheet aside:
+ * it is laid out with its charts), listed here independently of the product's own list.
+ */
+export const OUTPUT_SHEETS: readonly string[] = [
+  SHEETS.indicators,
+  SHEETS.summary,
+  SHEETS.dynamics,
+  SHEETS.notResponded,
+  SHEETS.recommendations,
+  SHEETS.formulaValues,
+  SHEETS.registryHistory,
+];
+
 export interface Harness {
   google: ReturnType<typeof createGoogle>;
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;

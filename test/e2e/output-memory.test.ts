@@ -10,17 +10,9 @@ import { GasSheetStore } from '../../src/adapters/gas/sheets';
 import type { WriteMemory } from '../../src/ports';
 import type { Cell } from '../../src/core/types';
 import { CHART_DATA_SHEET, SHEETS } from '../../src/sheets/schema';
-import { makeHarness, validAnswers, type Harness } from './harness';
+import { makeHarness, OUTPUT_SHEETS, validAnswers, type Harness } from './harness';
 
-const OUTPUTS: string[] = [
-  SHEETS.indicators,
-  SHEETS.summary,
-  SHEETS.dynamics,
-  SHEETS.notResponded,
-  SHEETS.recommendations,
-  SHEETS.formulaValues,
-  SHEETS.registryHistory,
-];
+const OUTPUTS = OUTPUT_SHEETS;
 
 function respond(h: Harness, from: number, to: number): void {
   for (let i = from; i <= to; i++) {

@@ -5,7 +5,7 @@
  * A recompute writes only the rows that changed, and ends where a fresh write would.
  */
 import { CHART_DATA_SHEET, SHEETS } from '../../src/sheets/schema';
-import { makeHarness, validAnswers, type Harness } from './harness';
+import { makeHarness, OUTPUT_SHEETS, validAnswers, type Harness } from './harness';
 
 function respond(h: Harness, from: number, to: number): void {
   for (let i = from; i <= to; i++) h.submit(validAnswers(i));
@@ -74,16 +74,7 @@ describe('Recompute and report, run again', () => {
     expect(h.values(SHEETS.indicators)).toEqual(before);
   });
 
-  /** The output sheets recompute writes (the chart data sheet is rewritten with its charts). */
-  const OUTPUTS = [
-    SHEETS.indicators,
-    SHEETS.summary,
-    SHEETS.dynamics,
-    SHEETS.notResponded,
-    SHEETS.recommendations,
-    SHEETS.formulaValues,
-    SHEETS.registryHistory,
-  ];
+  const OUTPUTS = OUTPUT_SHEETS;
 
   it('writes no output cell again when nothing changed', () => {
     const h = makeHarness(12);
