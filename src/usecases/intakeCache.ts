@@ -30,6 +30,7 @@ import {
 } from '../sheets/workbook';
 import type { FieldDef } from '../core/catalogue';
 import { dataKey } from '../core/versions';
+import { timeToken } from './token';
 
 /**
  * Document property: the spreadsheet's sheets in order, as the add-on last made or saw them
@@ -90,9 +91,6 @@ export interface IntakeSnapshot extends StaticPart {
   text: string;
 }
 
-const newToken = (ports: Pick<Ports, 'clock'>): string =>
-  ports.clock.now().getTime().toString(36) + Math.random().toString(36).slice(2, 8);
-
 const chunkKey = (token: string, i: number) => `intake.${token}.${i}`;
 
 /** The token the cache must carry now; '' when none was ever taken. */
@@ -102,7 +100,7 @@ export function intakeToken(properties: Pick<KeyValueStore, 'get'>): string {
 
 /** Whatever the cache holds is out of date from now on. */
 export function bumpIntakeVersion(ports: Pick<Ports, 'properties' | 'clock'>): string {
-  const token = newToken(ports);
+  const token = timeToken(ports.clock);
   ports.properties.set(INTAKE_VERSION_KEY, token);
   return token;
 }

@@ -14,6 +14,7 @@
  */
 import { setEach, type KeyValueStore, type Ports, type WriteMemory } from '../ports';
 import { CHART_DATA_SHEET, SHEETS } from '../sheets/schema';
+import { timeToken } from './token';
 
 const PREFIX = 'outputs.written.';
 const PART_CHARS = 8000;
@@ -39,7 +40,7 @@ export function forgetOutputs(
   sheets = REMEMBERED_SHEETS,
 ): void {
   const named = sheets.filter((s) => REMEMBERED_SHEETS.includes(s));
-  const stamp = ports.clock.now().getTime().toString(36) + Math.random().toString(36).slice(2, 6);
+  const stamp = timeToken(ports.clock);
   setEach(
     ports.properties,
     Object.fromEntries(

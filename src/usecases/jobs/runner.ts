@@ -25,6 +25,7 @@
 import { JOBS_TEXT } from '../../core/messages';
 import { setEach, type Ports } from '../../ports';
 import { journal } from '../journal';
+import { timeToken } from '../token';
 import type { JobContext, JobDefinition, JobState, JobStatus } from './types';
 
 export const CONTINUE_JOB_HANDLER = 'continueJob';
@@ -170,8 +171,8 @@ function request(ports: Ports, code: string, params: Record<string, string>): St
   const view = readJobs(ports);
   if (isQueued(view.current, view.queue, code, params)) return { started: 'already', chunk: busy };
   const now = ports.clock.now();
-  // Time first (fixed width: keys sort in the order asked), then a random part (unique).
-  const id = now.getTime().toString(36).padStart(10, '0') + Math.random().toString(36).slice(2, 8);
+  // Keys sort in the order asked.
+  const id = timeToken(ports.clock);
   const asked: QueuedJob = { code, params, queuedAt: now.toISOString() };
   ports.properties.set(REQUEST_PREFIX + id, JSON.stringify(asked));
   if (!ports.triggers.list().some((t) => t.handler === CONTINUE_JOB_HANDLER))
