@@ -394,7 +394,6 @@ function bundleLoadMs(runs: number): { compile_ms: number; top_level_ms: number 
         }),
       ) as [number, number],
   );
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return {
     compile_ms: round(median(each.map((e) => e[0])), 1),
     top_level_ms: round(median(each.map((e) => e[1])), 1),
